@@ -1,0 +1,9 @@
+//! Pure rules of Jisr: typed identifiers, geography codes, roles and scopes, and the
+//! audit-chain hash. No web or database crate is used here, so every rule can be unit
+//! and property tested in isolation.
+
+pub mod access;
+pub mod audit;
+pub mod geo;
+pub mod ids;
+pub mod org;

@@ -1,0 +1,244 @@
+//! Staff accounts and the roles granted to them.
+
+use crate::audit::{self, Actor, Change};
+use crate::entity::{province, region, role_grant, user};
+use crate::{Store, StoreError};
+use argon2::password_hash::{PasswordHasher, SaltString};
+use argon2::{Argon2, PasswordHash, PasswordVerifier};
+use jisr_domain::access::{Role, Scope};
+use jisr_domain::ids::{GrantId, UserId};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+/// The shortest password accepted.
+pub const MIN_PASSWORD_LEN: usize = 12;
+
+/// A password that meets the policy. Its `Debug` never shows it.
+pub struct Password(String);
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+impl Password {
+    pub fn parse(s: &str) -> Result<Self, StoreError> {
+        if s.chars().count() < MIN_PASSWORD_LEN {
+            return Err(StoreError::Invalid(format!(
+                "the password must have at least {MIN_PASSWORD_LEN} characters"
+            )));
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    /// An argon2id hash with a random salt.
+    pub fn hash(&self) -> Result<String, StoreError> {
+        let salt = SaltString::encode_b64(&rand::random::<[u8; 16]>())
+            .map_err(|e| StoreError::Invalid(format!("salt: {e}")))?;
+        Argon2::default()
+            .hash_password(self.0.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| StoreError::Invalid(format!("password hashing failed: {e}")))
+    }
+}
+
+/// Whether `candidate` matches a stored hash.
+pub fn verify_password(stored_hash: &str, candidate: &str) -> bool {
+    PasswordHash::new(stored_hash)
+        .map(|h| Argon2::default().verify_password(candidate.as_bytes(), &h).is_ok())
+        .unwrap_or(false)
+}
+
+/// A username: 3–64 characters of lowercase letters, digits, `.`, `-`, `_`.
+pub fn parse_username(s: &str) -> Result<String, StoreError> {
+    let s = s.trim().to_lowercase();
+    let ok = (3..=64).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+    if ok {
+        Ok(s)
+    } else {
+        Err(StoreError::Invalid(
+            "a username has 3 to 64 characters: letters a-z, digits, '.', '-' or '_'".into(),
+        ))
+    }
+}
+
+/// Creates an account. Accounts made by someone else must change their password at
+/// first login (`must_change_password`).
+pub async fn create_user(
+    store: &Store,
+    actor: &Actor,
+    username: &str,
+    display_name: &str,
+    password: &Password,
+    must_change_password: bool,
+) -> Result<UserId, StoreError> {
+    let username = parse_username(username)?;
+    let display_name = display_name.trim();
+    if display_name.is_empty() {
+        return Err(StoreError::Invalid("the display name is empty".into()));
+    }
+    let hash = password.hash()?;
+    let txn = store.begin_write().await?;
+    if user::Entity::find()
+        .filter(user::Column::Username.eq(&username))
+        .one(&txn)
+        .await?
+        .is_some()
+    {
+        return Err(StoreError::Conflict(format!("user `{username}`")));
+    }
+    let res = user::Entity::insert(user::ActiveModel {
+        id: NotSet,
+        username: Set(username.clone()),
+        display_name: Set(display_name.to_owned()),
+        password_hash: Set(hash),
+        must_change_password: Set(must_change_password),
+        active: Set(true),
+        created_at: Set(crate::now_text()),
+    })
+    .exec(&txn)
+    .await?;
+    let id = res.last_insert_id;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            action: "create",
+            entity: "user",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(serde_json::json!({
+                "username": username, "display_name": display_name,
+                "password": "***", "must_change_password": must_change_password,
+            })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(UserId(id))
+}
+
+/// Finds an account by username.
+pub async fn find_user(db: &impl ConnectionTrait, username: &str) -> Result<user::Model, StoreError> {
+    user::Entity::find()
+        .filter(user::Column::Username.eq(username.trim().to_lowercase()))
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// Checks that the territory a scope names exists.
+async fn scope_exists(db: &impl ConnectionTrait, scope: &Scope) -> Result<bool, StoreError> {
+    Ok(match scope {
+        Scope::National | Scope::Establishment(_) => true,
+        Scope::Region(r) => region::Entity::find_by_id(r.as_str()).one(db).await?.is_some(),
+        Scope::Province(p) => province::Entity::find_by_id(p.as_str()).one(db).await?.is_some(),
+    })
+}
+
+/// Grants `role` over `scope` to a user.
+pub async fn grant_role(
+    store: &Store,
+    actor: &Actor,
+    user_id: UserId,
+    role: Role,
+    scope: &Scope,
+) -> Result<GrantId, StoreError> {
+    if !role.accepts_scope(scope) {
+        return Err(StoreError::Invalid(format!(
+            "the role {} cannot be granted over the scope {}",
+            role.as_str(),
+            scope
+        )));
+    }
+    let txn = store.begin_write().await?;
+    if user::Entity::find_by_id(user_id.0).one(&txn).await?.is_none() {
+        return Err(StoreError::NotFound);
+    }
+    if !scope_exists(&txn, scope).await? {
+        return Err(StoreError::Invalid(format!("unknown territory in scope {scope}")));
+    }
+    let existing = role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.eq(user_id.0))
+        .filter(role_grant::Column::Role.eq(role.as_str()))
+        .filter(role_grant::Column::ScopeKind.eq(scope.kind()))
+        .all(&txn)
+        .await?;
+    if existing.iter().any(|g| g.scope_code == scope.code()) {
+        return Err(StoreError::Conflict(format!("grant {} {}", role.as_str(), scope)));
+    }
+    let res = role_grant::Entity::insert(role_grant::ActiveModel {
+        id: NotSet,
+        user_id: Set(user_id.0),
+        role: Set(role.as_str().to_owned()),
+        scope_kind: Set(scope.kind().to_owned()),
+        scope_code: Set(scope.code()),
+        created_at: Set(crate::now_text()),
+    })
+    .exec(&txn)
+    .await?;
+    let id = res.last_insert_id;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            action: "grant",
+            entity: "role_grant",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(serde_json::json!({
+                "user_id": user_id.0, "role": role.as_str(), "scope": scope.to_string(),
+            })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(GrantId(id))
+}
+
+/// The grants a user holds.
+pub async fn grants(db: &impl ConnectionTrait, user_id: UserId) -> Result<Vec<(Role, Scope)>, StoreError> {
+    let rows = role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.eq(user_id.0))
+        .order_by_asc(role_grant::Column::Id)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|g| {
+            let role = Role::parse(&g.role)
+                .ok_or_else(|| StoreError::Invalid(format!("stored role `{}` is unknown", g.role)))?;
+            let scope = Scope::from_parts(&g.scope_kind, g.scope_code.as_deref())
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            Ok((role, scope))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_follow_the_policy_and_verify() {
+        assert!(Password::parse("short").is_err());
+        let p = Password::parse("correct horse battery").unwrap();
+        assert_eq!(format!("{p:?}"), "Password(***)");
+        let h = p.hash().unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password(&h, "correct horse battery"));
+        assert!(!verify_password(&h, "correct horse batterY"));
+        assert!(!verify_password("not a hash", "x"));
+    }
+
+    #[test]
+    fn usernames_are_normalised_and_checked() {
+        assert_eq!(parse_username(" Admin.Rehamna ").unwrap(), "admin.rehamna");
+        assert!(parse_username("ab").is_err());
+        assert!(parse_username("سعيد").is_err());
+        assert!(parse_username("a b c").is_err());
+    }
+}

@@ -1,0 +1,178 @@
+//! The audit writer and verifier. Entries are appended in the transaction of the change
+//! they describe; the chain lock serialises appenders so the hash chain never forks.
+
+use crate::entity::audit_log;
+use crate::{Store, StoreError};
+use jisr_domain::audit::{entry_hash, ChainBreak, ChainedFields, GENESIS_HASH};
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use sea_orm::ColumnTrait;
+use serde_json::Value;
+
+/// Who did something, as recorded in the trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// `user:<id>`, or `system:<job>` for commands and jobs.
+    pub label: String,
+    pub role: String,
+    pub scope: String,
+    pub request_id: String,
+    pub address: String,
+}
+
+impl Actor {
+    /// A system job or command-line action, outside any request.
+    pub fn system(job: &str) -> Self {
+        Self {
+            label: format!("system:{job}"),
+            role: "system".into(),
+            scope: "national".into(),
+            request_id: String::new(),
+            address: String::new(),
+        }
+    }
+}
+
+/// One change to record.
+#[derive(Debug, Clone)]
+pub struct Change<'a> {
+    pub action: &'a str,
+    pub entity: &'a str,
+    pub entity_id: String,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+fn json_text(v: &Option<Value>) -> String {
+    v.as_ref().map(Value::to_string).unwrap_or_default()
+}
+
+/// Appends an entry to the trail inside `txn`.
+pub async fn record(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    change: Change<'_>,
+) -> Result<i64, StoreError> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        // Conflicts with itself, not with plain reads: appenders queue, readers do not.
+        txn.execute_unprepared("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE")
+            .await?;
+    }
+    let last = audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::Id)
+        .limit(1)
+        .one(txn)
+        .await?;
+    let (id, prev_hash) = match last {
+        Some(l) => (l.id + 1, l.hash),
+        None => (1, GENESIS_HASH.to_owned()),
+    };
+    let at = crate::now_text();
+    let before = json_text(&change.before);
+    let after = json_text(&change.after);
+    let hash = entry_hash(
+        &prev_hash,
+        &ChainedFields {
+            id,
+            at: &at,
+            actor: &actor.label,
+            actor_role: &actor.role,
+            actor_scope: &actor.scope,
+            action: change.action,
+            entity: change.entity,
+            entity_id: &change.entity_id,
+            request_id: &actor.request_id,
+            address: &actor.address,
+            before: &before,
+            after: &after,
+        },
+    );
+    audit_log::Entity::insert(audit_log::ActiveModel {
+        id: Set(id),
+        at: Set(at),
+        actor: Set(actor.label.clone()),
+        actor_role: Set(actor.role.clone()),
+        actor_scope: Set(actor.scope.clone()),
+        action: Set(change.action.to_owned()),
+        entity: Set(change.entity.to_owned()),
+        entity_id: Set(change.entity_id),
+        request_id: Set(actor.request_id.clone()),
+        address: Set(actor.address.clone()),
+        before: Set(before),
+        after: Set(after),
+        prev_hash: Set(prev_hash),
+        hash: Set(hash),
+    })
+    .exec_without_returning(txn)
+    .await?;
+    Ok(id)
+}
+
+/// What a walk of the chain found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    pub entries: u64,
+    pub first_break: Option<ChainBreak>,
+}
+
+/// Walks the whole chain in id order and reports the first entry that does not verify.
+pub async fn verify(store: &Store) -> Result<Verification, StoreError> {
+    const PAGE: u64 = 1000;
+    let mut prev = GENESIS_HASH.to_owned();
+    let mut expected_id = 1;
+    let mut entries = 0;
+    loop {
+        let page = audit_log::Entity::find()
+            .filter(audit_log::Column::Id.gte(expected_id))
+            .order_by_asc(audit_log::Column::Id)
+            .limit(PAGE)
+            .all(store.conn())
+            .await?;
+        let done = (page.len() as u64) < PAGE;
+        for e in page {
+            if e.id != expected_id || e.prev_hash != prev {
+                return Ok(Verification {
+                    entries,
+                    first_break: Some(ChainBreak::PrevMismatch { id: e.id }),
+                });
+            }
+            let computed = entry_hash(
+                &prev,
+                &ChainedFields {
+                    id: e.id,
+                    at: &e.at,
+                    actor: &e.actor,
+                    actor_role: &e.actor_role,
+                    actor_scope: &e.actor_scope,
+                    action: &e.action,
+                    entity: &e.entity,
+                    entity_id: &e.entity_id,
+                    request_id: &e.request_id,
+                    address: &e.address,
+                    before: &e.before,
+                    after: &e.after,
+                },
+            );
+            if computed != e.hash {
+                return Ok(Verification {
+                    entries,
+                    first_break: Some(ChainBreak::HashMismatch { id: e.id }),
+                });
+            }
+            prev = e.hash;
+            expected_id += 1;
+            entries += 1;
+        }
+        if done {
+            return Ok(Verification { entries, first_break: None });
+        }
+    }
+}
+
+/// The number of entries in the trail.
+pub async fn count(store: &Store) -> Result<u64, StoreError> {
+    use sea_orm::PaginatorTrait;
+    Ok(audit_log::Entity::find().count(store.conn()).await?)
+}

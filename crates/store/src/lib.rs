@@ -1,0 +1,50 @@
+//! Storage for Jisr: entities, migrations, repositories and the audit writer, on SQLite
+//! or PostgreSQL through one code base.
+//!
+//! Every change goes through [`Store::begin_write`] and writes its audit entry with
+//! [`audit::record`] inside the same transaction.
+
+pub mod accounts;
+pub mod audit;
+mod db;
+pub mod entity;
+pub mod geo;
+pub mod migration;
+pub mod org;
+pub mod progress;
+pub mod testing;
+
+pub use db::{Backend, DatabaseUrl, DatabaseUrlError, Store};
+
+/// Errors of the storage layer. Each variant has a stable machine code the web layer
+/// translates; internal details never reach a user.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0}")]
+    Invalid(String),
+    #[error("already exists: {0}")]
+    Conflict(String),
+}
+
+impl StoreError {
+    /// A stable code for the error, used as a translation key by the web layer.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::Db(_) => "internal",
+            StoreError::NotFound => "not-found",
+            StoreError::Invalid(_) => "invalid",
+            StoreError::Conflict(_) => "conflict",
+        }
+    }
+}
+
+/// The current time in the fixed textual form stored in the database (UTC, microseconds).
+pub fn now_text() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string()
+}

@@ -1,0 +1,23 @@
+//! Schema migrations: one file each, the same for SQLite and PostgreSQL. Where the two
+//! engines need different SQL (triggers), the migration branches on the backend.
+
+use sea_orm_migration::prelude::*;
+
+mod m0001_geography;
+mod m0002_organisation;
+mod m0003_accounts;
+mod m0004_audit;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m0001_geography::Migration),
+            Box::new(m0002_organisation::Migration),
+            Box::new(m0003_accounts::Migration),
+            Box::new(m0004_audit::Migration),
+        ]
+    }
+}

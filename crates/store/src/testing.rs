@@ -1,0 +1,116 @@
+//! Isolated databases for tests: a fresh SQLite file for every test, and a fresh
+//! PostgreSQL database as well when `JISR_TEST_DATABASE_URL` is set.
+
+use crate::{DatabaseUrl, Store};
+use sea_orm::{ConnectionTrait, Database};
+use std::future::Future;
+
+/// A migrated, empty store and what to clean up after it.
+pub struct TestDb {
+    pub store: Store,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    SqliteFile(std::path::PathBuf),
+    PostgresDatabase { admin_url: String, name: String },
+}
+
+impl TestDb {
+    /// A fresh SQLite database in a temporary file.
+    pub async fn sqlite() -> Self {
+        let path = std::env::temp_dir().join(format!("jisr-test-{}.db", uuid::Uuid::new_v4()));
+        let store = Store::connect(&DatabaseUrl::sqlite_file(&path)).await.expect("sqlite test db");
+        store.migrate().await.expect("migrate sqlite");
+        Self { store, cleanup: Cleanup::SqliteFile(path) }
+    }
+
+    /// A fresh PostgreSQL database created through `admin_url`.
+    pub async fn postgres(admin_url: &str) -> Self {
+        let name = format!("jisr_test_{}", uuid::Uuid::new_v4().simple());
+        let admin = Database::connect(admin_url).await.expect("connect to JISR_TEST_DATABASE_URL");
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create test database");
+        admin.close().await.ok();
+        let url = with_database(admin_url, &name);
+        let store = Store::connect(&DatabaseUrl::parse(&url).expect("test url")).await.expect("pg test db");
+        store.migrate().await.expect("migrate postgres");
+        Self { store, cleanup: Cleanup::PostgresDatabase { admin_url: admin_url.to_owned(), name } }
+    }
+
+    /// Closes the store and removes the database.
+    pub async fn finish(self) {
+        let _ = self.store.close().await;
+        match self.cleanup {
+            Cleanup::SqliteFile(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::PostgresDatabase { admin_url, name } => {
+                if let Ok(admin) = Database::connect(&admin_url).await {
+                    let _ = admin
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await;
+                    let _ = admin.close().await;
+                }
+            }
+        }
+    }
+}
+
+/// Replaces the database name of a PostgreSQL address.
+pub fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base[scheme_end..].find('/').map(|i| i + scheme_end).unwrap_or(base.len());
+    let mut out = format!("{}/{}", &base[..host_end], name);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+/// The PostgreSQL address tests also run against, if any.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("JISR_TEST_DATABASE_URL").ok().filter(|s| !s.trim().is_empty())
+}
+
+/// Runs `test` on a fresh SQLite store, then on a fresh PostgreSQL store when
+/// `JISR_TEST_DATABASE_URL` is set. The backend is passed so failures name it.
+pub async fn each_backend<F, Fut>(test: F)
+where
+    F: Fn(Store) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let db = TestDb::sqlite().await;
+    test(db.store.clone()).await;
+    db.finish().await;
+    if let Some(url) = postgres_url() {
+        let db = TestDb::postgres(&url).await;
+        test(db.store.clone()).await;
+        db.finish().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_names_are_replaced() {
+        assert_eq!(
+            super::with_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
+            "postgres://postgres@127.0.0.1:5432/t1"
+        );
+        assert_eq!(super::with_database("postgres://h", "t1"), "postgres://h/t1");
+        assert_eq!(
+            super::with_database("postgres://h/x?sslmode=disable", "t1"),
+            "postgres://h/t1?sslmode=disable"
+        );
+    }
+}
