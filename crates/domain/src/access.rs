@@ -55,7 +55,10 @@ impl Role {
             Role::RegionalCoordinator => matches!(scope, Scope::Region(_)),
             Role::ProvincialOfficer | Role::SocialWorker => matches!(scope, Scope::Province(_)),
             Role::Inspector | Role::Auditor => {
-                matches!(scope, Scope::National | Scope::Region(_) | Scope::Province(_))
+                matches!(
+                    scope,
+                    Scope::National | Scope::Region(_) | Scope::Province(_)
+                )
             }
             Role::EstablishmentManager => matches!(scope, Scope::Establishment(_)),
         }
@@ -108,7 +111,10 @@ impl Scope {
 
     /// Reads a scope from its stored kind and code.
     pub fn from_parts(kind: &str, code: Option<&str>) -> Result<Self, ScopeError> {
-        let need = |k: &'static str| code.filter(|c| !c.is_empty()).ok_or(ScopeError::MissingCode(k));
+        let need = |k: &'static str| {
+            code.filter(|c| !c.is_empty())
+                .ok_or(ScopeError::MissingCode(k))
+        };
         match kind {
             "national" => Ok(Scope::National),
             "region" => Ok(Scope::Region(RegionCode::parse(need("region")?)?)),
@@ -208,7 +214,10 @@ mod tests {
         ] {
             assert_eq!(Scope::from_parts(s.kind(), s.code().as_deref()), Ok(s));
         }
-        assert_eq!(Scope::from_parts("province", None), Err(ScopeError::MissingCode("province")));
+        assert_eq!(
+            Scope::from_parts("province", None),
+            Err(ScopeError::MissingCode("province"))
+        );
         assert!(Scope::from_parts("planet", None).is_err());
         assert!(Scope::from_parts("region", Some("7")).is_err());
     }

@@ -185,7 +185,10 @@ mod tests {
     #[test]
     fn accepts_real_codes() {
         assert_eq!(RegionCode::parse("07").unwrap().as_str(), "07");
-        assert_eq!(ProvinceCode::parse("07.427").unwrap().region().as_str(), "07");
+        assert_eq!(
+            ProvinceCode::parse("07.427").unwrap().region().as_str(),
+            "07"
+        );
         assert!(ProvinceCode::parse("06.141.01.10").is_ok());
         assert!(CercleCode::parse("07.427.03").is_ok());
         assert!(CommuneCode::parse("07.351.01.0").is_ok());
@@ -196,7 +199,17 @@ mod tests {
     #[test]
     fn refuses_malformed_codes() {
         assert_eq!(RegionCode::parse(""), Err(CodeError::Empty));
-        for bad in ["7", "007", "ab", "07.", "7.427", "07.42", "07.4277", "07-427", "٠٧.٤٢٧"] {
+        for bad in [
+            "7",
+            "007",
+            "ab",
+            "07.",
+            "7.427",
+            "07.42",
+            "07.4277",
+            "07-427",
+            "٠٧.٤٢٧",
+        ] {
             assert!(ProvinceCode::parse(bad).is_err(), "{bad} should be refused");
         }
         assert!(CommuneCode::parse("07.427.03.150").is_err());

@@ -1,1 +1,32 @@
-fn main() {}
+//! `jisr`: one binary for the whole platform. See `jisr --help`.
+
+mod cli;
+mod config;
+mod demo;
+mod progress;
+mod serve;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = <cli::Cli as clap::Parser>::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("jisr: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(cli::run(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // One line, no backtrace: the chain of causes joined by ": ".
+            let line = format!("{e:#}").replace('\n', " ");
+            eprintln!("jisr: {line}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -48,7 +48,11 @@ impl Password {
 /// Whether `candidate` matches a stored hash.
 pub fn verify_password(stored_hash: &str, candidate: &str) -> bool {
     PasswordHash::new(stored_hash)
-        .map(|h| Argon2::default().verify_password(candidate.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(candidate.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -56,7 +60,8 @@ pub fn verify_password(stored_hash: &str, candidate: &str) -> bool {
 pub fn parse_username(s: &str) -> Result<String, StoreError> {
     let s = s.trim().to_lowercase();
     let ok = (3..=64).contains(&s.len())
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
     if ok {
         Ok(s)
     } else {
@@ -123,7 +128,10 @@ pub async fn create_user(
 }
 
 /// Finds an account by username.
-pub async fn find_user(db: &impl ConnectionTrait, username: &str) -> Result<user::Model, StoreError> {
+pub async fn find_user(
+    db: &impl ConnectionTrait,
+    username: &str,
+) -> Result<user::Model, StoreError> {
     user::Entity::find()
         .filter(user::Column::Username.eq(username.trim().to_lowercase()))
         .one(db)
@@ -135,8 +143,14 @@ pub async fn find_user(db: &impl ConnectionTrait, username: &str) -> Result<user
 async fn scope_exists(db: &impl ConnectionTrait, scope: &Scope) -> Result<bool, StoreError> {
     Ok(match scope {
         Scope::National | Scope::Establishment(_) => true,
-        Scope::Region(r) => region::Entity::find_by_id(r.as_str()).one(db).await?.is_some(),
-        Scope::Province(p) => province::Entity::find_by_id(p.as_str()).one(db).await?.is_some(),
+        Scope::Region(r) => region::Entity::find_by_id(r.as_str())
+            .one(db)
+            .await?
+            .is_some(),
+        Scope::Province(p) => province::Entity::find_by_id(p.as_str())
+            .one(db)
+            .await?
+            .is_some(),
     })
 }
 
@@ -156,11 +170,17 @@ pub async fn grant_role(
         )));
     }
     let txn = store.begin_write().await?;
-    if user::Entity::find_by_id(user_id.0).one(&txn).await?.is_none() {
+    if user::Entity::find_by_id(user_id.0)
+        .one(&txn)
+        .await?
+        .is_none()
+    {
         return Err(StoreError::NotFound);
     }
     if !scope_exists(&txn, scope).await? {
-        return Err(StoreError::Invalid(format!("unknown territory in scope {scope}")));
+        return Err(StoreError::Invalid(format!(
+            "unknown territory in scope {scope}"
+        )));
     }
     let existing = role_grant::Entity::find()
         .filter(role_grant::Column::UserId.eq(user_id.0))
@@ -169,7 +189,11 @@ pub async fn grant_role(
         .all(&txn)
         .await?;
     if existing.iter().any(|g| g.scope_code == scope.code()) {
-        return Err(StoreError::Conflict(format!("grant {} {}", role.as_str(), scope)));
+        return Err(StoreError::Conflict(format!(
+            "grant {} {}",
+            role.as_str(),
+            scope
+        )));
     }
     let res = role_grant::Entity::insert(role_grant::ActiveModel {
         id: NotSet,
@@ -201,7 +225,10 @@ pub async fn grant_role(
 }
 
 /// The grants a user holds.
-pub async fn grants(db: &impl ConnectionTrait, user_id: UserId) -> Result<Vec<(Role, Scope)>, StoreError> {
+pub async fn grants(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+) -> Result<Vec<(Role, Scope)>, StoreError> {
     let rows = role_grant::Entity::find()
         .filter(role_grant::Column::UserId.eq(user_id.0))
         .order_by_asc(role_grant::Column::Id)
@@ -209,8 +236,9 @@ pub async fn grants(db: &impl ConnectionTrait, user_id: UserId) -> Result<Vec<(R
         .await?;
     rows.into_iter()
         .map(|g| {
-            let role = Role::parse(&g.role)
-                .ok_or_else(|| StoreError::Invalid(format!("stored role `{}` is unknown", g.role)))?;
+            let role = Role::parse(&g.role).ok_or_else(|| {
+                StoreError::Invalid(format!("stored role `{}` is unknown", g.role))
+            })?;
             let scope = Scope::from_parts(&g.scope_kind, g.scope_code.as_deref())
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
             Ok((role, scope))

@@ -3,12 +3,12 @@
 
 use crate::entity::audit_log;
 use crate::{Store, StoreError};
-use jisr_domain::audit::{entry_hash, ChainBreak, ChainedFields, GENESIS_HASH};
+use jisr_domain::audit::{ChainBreak, ChainedFields, GENESIS_HASH, entry_hash};
+use sea_orm::ColumnTrait;
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
-use sea_orm::ColumnTrait;
 use serde_json::Value;
 
 /// Who did something, as recorded in the trail.
@@ -166,7 +166,10 @@ pub async fn verify(store: &Store) -> Result<Verification, StoreError> {
             entries += 1;
         }
         if done {
-            return Ok(Verification { entries, first_break: None });
+            return Ok(Verification {
+                entries,
+                first_break: None,
+            });
         }
     }
 }

@@ -1,5 +1,5 @@
-use crate::migration::Migrator;
 use crate::StoreError;
+use crate::migration::Migrator;
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction,
@@ -57,12 +57,18 @@ impl DatabaseUrl {
         if s.is_empty() {
             return Err(DatabaseUrlError::Empty);
         }
-        if let Some(rest) = s.strip_prefix("sqlite://").or_else(|| s.strip_prefix("sqlite:")) {
+        if let Some(rest) = s
+            .strip_prefix("sqlite://")
+            .or_else(|| s.strip_prefix("sqlite:"))
+        {
             let path = rest.split('?').next().unwrap_or("");
             if path.is_empty() {
                 return Err(DatabaseUrlError::MissingPath);
             }
-            return Ok(Self { url: s.to_owned(), backend: Backend::Sqlite });
+            return Ok(Self {
+                url: s.to_owned(),
+                backend: Backend::Sqlite,
+            });
         }
         if let Some(rest) = s
             .strip_prefix("postgres://")
@@ -73,7 +79,10 @@ impl DatabaseUrl {
             if host.is_empty() {
                 return Err(DatabaseUrlError::MissingHost);
             }
-            return Ok(Self { url: s.to_owned(), backend: Backend::Postgres });
+            return Ok(Self {
+                url: s.to_owned(),
+                backend: Backend::Postgres,
+            });
         }
         let scheme = s.split(':').next().unwrap_or(s);
         Err(DatabaseUrlError::Scheme(format!("{scheme}:")))
@@ -81,7 +90,10 @@ impl DatabaseUrl {
 
     /// The address of a SQLite file.
     pub fn sqlite_file(path: &std::path::Path) -> Self {
-        Self { url: format!("sqlite://{}", path.display()), backend: Backend::Sqlite }
+        Self {
+            url: format!("sqlite://{}", path.display()),
+            backend: Backend::Sqlite,
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -150,7 +162,10 @@ impl Store {
             }
         }
         let db = Database::connect(opts).await?;
-        let store = Self { db, backend: url.backend() };
+        let store = Self {
+            db,
+            backend: url.backend(),
+        };
         store.ping().await?;
         Ok(store)
     }
@@ -231,20 +246,39 @@ mod tests {
 
     #[test]
     fn urls_are_checked() {
-        assert_eq!(DatabaseUrl::parse("sqlite:///tmp/a.db").unwrap().backend(), Backend::Sqlite);
         assert_eq!(
-            DatabaseUrl::parse("sqlite:///tmp/a.db?mode=rwc").unwrap().sqlite_path(),
+            DatabaseUrl::parse("sqlite:///tmp/a.db").unwrap().backend(),
+            Backend::Sqlite
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///tmp/a.db?mode=rwc")
+                .unwrap()
+                .sqlite_path(),
             Some(PathBuf::from("/tmp/a.db"))
         );
         assert_eq!(
-            DatabaseUrl::parse("postgres://u:p@127.0.0.1/jisr").unwrap().backend(),
+            DatabaseUrl::parse("postgres://u:p@127.0.0.1/jisr")
+                .unwrap()
+                .backend(),
             Backend::Postgres
         );
         assert_eq!(DatabaseUrl::parse(""), Err(DatabaseUrlError::Empty));
-        assert_eq!(DatabaseUrl::parse("sqlite://"), Err(DatabaseUrlError::MissingPath));
-        assert_eq!(DatabaseUrl::parse("postgres:///x"), Err(DatabaseUrlError::MissingHost));
-        assert!(matches!(DatabaseUrl::parse("mysql://h/x"), Err(DatabaseUrlError::Scheme(_))));
-        assert!(matches!(DatabaseUrl::parse("nonsense"), Err(DatabaseUrlError::Scheme(_))));
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://"),
+            Err(DatabaseUrlError::MissingPath)
+        );
+        assert_eq!(
+            DatabaseUrl::parse("postgres:///x"),
+            Err(DatabaseUrlError::MissingHost)
+        );
+        assert!(matches!(
+            DatabaseUrl::parse("mysql://h/x"),
+            Err(DatabaseUrlError::Scheme(_))
+        ));
+        assert!(matches!(
+            DatabaseUrl::parse("nonsense"),
+            Err(DatabaseUrlError::Scheme(_))
+        ));
     }
 
     #[test]

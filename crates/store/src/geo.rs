@@ -43,7 +43,9 @@ impl GeoSource {
             include_str!("../../../data/geo/communes.csv"),
             include_str!("../../../data/geo/arrondissements.csv"),
         ];
-        Self { files: std::array::from_fn(|i| (FILE_NAMES[i].to_owned(), texts[i].to_owned())) }
+        Self {
+            files: std::array::from_fn(|i| (FILE_NAMES[i].to_owned(), texts[i].to_owned())),
+        }
     }
 
     /// The same five files read from a directory.
@@ -105,7 +107,11 @@ impl<'a> Sheet<'a> {
             .collect();
         for r in required {
             if !headers.iter().any(|h| h == r) {
-                return Err(err(1, headers.len() as u64 + 1, format!("missing column `{r}`")));
+                return Err(err(
+                    1,
+                    headers.len() as u64 + 1,
+                    format!("missing column `{r}`"),
+                ));
             }
         }
         let mut rows = Vec::new();
@@ -117,15 +123,27 @@ impl<'a> Sheet<'a> {
             let line = rec.position().map(|p| p.line()).unwrap_or(0);
             rows.push((line, rec));
         }
-        Ok(Self { file, headers, rows })
+        Ok(Self {
+            file,
+            headers,
+            rows,
+        })
     }
 
     fn col(&self, name: &str) -> usize {
-        self.headers.iter().position(|h| h == name).unwrap_or(usize::MAX)
+        self.headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or(usize::MAX)
     }
 
     fn error(&self, line: u64, col: usize, message: String) -> GeoImportError {
-        GeoImportError { file: self.file.to_owned(), line, column: col as u64 + 1, message }
+        GeoImportError {
+            file: self.file.to_owned(),
+            line,
+            column: col as u64 + 1,
+            message,
+        }
     }
 
     /// A field parsed by `parse`, with its position on error.
@@ -141,7 +159,12 @@ impl<'a> Sheet<'a> {
         parse(raw).map_err(|e| self.error(line, c, e.to_string()))
     }
 
-    fn text(&self, line: u64, rec: &csv::StringRecord, name: &str) -> Result<String, GeoImportError> {
+    fn text(
+        &self,
+        line: u64,
+        rec: &csv::StringRecord,
+        name: &str,
+    ) -> Result<String, GeoImportError> {
         self.field(line, rec, name, |s| {
             if s.is_empty() {
                 Err(format!("`{name}` is empty"))
@@ -192,7 +215,12 @@ fn codes<'a>(it: impl Iterator<Item = &'a String>) -> HashSet<String> {
     it.cloned().collect()
 }
 
-fn ensure_unique(sheet: &Sheet<'_>, seen: &mut HashSet<String>, line: u64, code: &str) -> Result<(), GeoImportError> {
+fn ensure_unique(
+    sheet: &Sheet<'_>,
+    seen: &mut HashSet<String>,
+    line: u64,
+    code: &str,
+) -> Result<(), GeoImportError> {
     if seen.insert(code.to_owned()) {
         Ok(())
     } else {
@@ -202,13 +230,21 @@ fn ensure_unique(sheet: &Sheet<'_>, seen: &mut HashSet<String>, line: u64, code:
 
 fn parse_source(src: &GeoSource) -> Result<Parsed, GeoImportError> {
     let [r, p, c, m, a] = &src.files;
-    let names = ["code", "name_fr", "name_ar", "population_2024", "households_2024"];
+    let names = [
+        "code",
+        "name_fr",
+        "name_ar",
+        "population_2024",
+        "households_2024",
+    ];
     let mut out = Parsed::default();
 
     let sheet = Sheet::read(&r.0, &r.1, &names)?;
     let mut seen = HashSet::new();
     for (line, rec) in &sheet.rows {
-        let code = sheet.field(*line, rec, "code", |s| RegionCode::parse(s).map(String::from))?;
+        let code = sheet.field(*line, rec, "code", |s| {
+            RegionCode::parse(s).map(String::from)
+        })?;
         ensure_unique(&sheet, &mut seen, *line, &code)?;
         out.regions.push(region::Model {
             code,
@@ -223,7 +259,9 @@ fn parse_source(src: &GeoSource) -> Result<Parsed, GeoImportError> {
     let sheet = Sheet::read(&p.0, &p.1, &[&names[..], &["type", "region_code"]].concat())?;
     let mut seen = HashSet::new();
     for (line, rec) in &sheet.rows {
-        let code = sheet.field(*line, rec, "code", |s| ProvinceCode::parse(s).map(String::from))?;
+        let code = sheet.field(*line, rec, "code", |s| {
+            ProvinceCode::parse(s).map(String::from)
+        })?;
         ensure_unique(&sheet, &mut seen, *line, &code)?;
         out.provinces.push(province::Model {
             region_code: sheet.reference(*line, rec, "region_code", &regions, |s| {
@@ -246,7 +284,9 @@ fn parse_source(src: &GeoSource) -> Result<Parsed, GeoImportError> {
     let sheet = Sheet::read(&c.0, &c.1, &[&names[..], &["province_code"]].concat())?;
     let mut seen = HashSet::new();
     for (line, rec) in &sheet.rows {
-        let code = sheet.field(*line, rec, "code", |s| CercleCode::parse(s).map(String::from))?;
+        let code = sheet.field(*line, rec, "code", |s| {
+            CercleCode::parse(s).map(String::from)
+        })?;
         ensure_unique(&sheet, &mut seen, *line, &code)?;
         out.cercles.push(cercle::Model {
             province_code: sheet.reference(*line, rec, "province_code", &provinces, |s| {
@@ -261,10 +301,16 @@ fn parse_source(src: &GeoSource) -> Result<Parsed, GeoImportError> {
     }
     let cercles = codes(out.cercles.iter().map(|x| &x.code));
 
-    let sheet = Sheet::read(&m.0, &m.1, &[&names[..], &["type", "province_code", "cercle_code"]].concat())?;
+    let sheet = Sheet::read(
+        &m.0,
+        &m.1,
+        &[&names[..], &["type", "province_code", "cercle_code"]].concat(),
+    )?;
     let mut seen = HashSet::new();
     for (line, rec) in &sheet.rows {
-        let code = sheet.field(*line, rec, "code", |s| CommuneCode::parse(s).map(String::from))?;
+        let code = sheet.field(*line, rec, "code", |s| {
+            CommuneCode::parse(s).map(String::from)
+        })?;
         ensure_unique(&sheet, &mut seen, *line, &code)?;
         let cercle_raw = rec.get(sheet.col("cercle_code")).unwrap_or("").trim();
         let cercle_code = if cercle_raw.is_empty() {
@@ -296,7 +342,9 @@ fn parse_source(src: &GeoSource) -> Result<Parsed, GeoImportError> {
     let sheet = Sheet::read(&a.0, &a.1, &[&names[..], &["commune_code"]].concat())?;
     let mut seen = HashSet::new();
     for (line, rec) in &sheet.rows {
-        let code = sheet.field(*line, rec, "code", |s| ArrondissementCode::parse(s).map(String::from))?;
+        let code = sheet.field(*line, rec, "code", |s| {
+            ArrondissementCode::parse(s).map(String::from)
+        })?;
         ensure_unique(&sheet, &mut seen, *line, &code)?;
         out.arrondissements.push(arrondissement::Model {
             commune_code: sheet.reference(*line, rec, "commune_code", &communes, |s| {
@@ -356,7 +404,9 @@ macro_rules! upsert_level {
             $progress.inc(1);
         }
         for chunk in fresh.chunks(400) {
-            $entity::Entity::insert_many(chunk.to_vec()).exec_without_returning($txn).await?;
+            $entity::Entity::insert_many(chunk.to_vec())
+                .exec_without_returning($txn)
+                .await?;
         }
     }};
 }
@@ -383,7 +433,14 @@ pub async fn import(
     upsert_level!(&txn, province, parsed.provinces, summary, changed, progress);
     upsert_level!(&txn, cercle, parsed.cercles, summary, changed, progress);
     upsert_level!(&txn, commune, parsed.communes, summary, changed, progress);
-    upsert_level!(&txn, arrondissement, parsed.arrondissements, summary, changed, progress);
+    upsert_level!(
+        &txn,
+        arrondissement,
+        parsed.arrondissements,
+        summary,
+        changed,
+        progress
+    );
     if !changed.is_empty() {
         audit::record(
             &txn,
@@ -429,11 +486,20 @@ pub async fn counts(store: &Store) -> Result<Counts, StoreError> {
 }
 
 pub async fn regions(db: &impl ConnectionTrait) -> Result<Vec<region::Model>, StoreError> {
-    Ok(region::Entity::find().order_by_asc(region::Column::Code).all(db).await?)
+    Ok(region::Entity::find()
+        .order_by_asc(region::Column::Code)
+        .all(db)
+        .await?)
 }
 
-pub async fn region(db: &impl ConnectionTrait, code: &RegionCode) -> Result<region::Model, StoreError> {
-    region::Entity::find_by_id(code.as_str()).one(db).await?.ok_or(StoreError::NotFound)
+pub async fn region(
+    db: &impl ConnectionTrait,
+    code: &RegionCode,
+) -> Result<region::Model, StoreError> {
+    region::Entity::find_by_id(code.as_str())
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
 }
 
 pub async fn provinces(
@@ -447,8 +513,14 @@ pub async fn provinces(
     Ok(q.all(db).await?)
 }
 
-pub async fn province(db: &impl ConnectionTrait, code: &ProvinceCode) -> Result<province::Model, StoreError> {
-    province::Entity::find_by_id(code.as_str()).one(db).await?.ok_or(StoreError::NotFound)
+pub async fn province(
+    db: &impl ConnectionTrait,
+    code: &ProvinceCode,
+) -> Result<province::Model, StoreError> {
+    province::Entity::find_by_id(code.as_str())
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
 }
 
 pub async fn communes(
@@ -462,8 +534,14 @@ pub async fn communes(
         .await?)
 }
 
-pub async fn commune(db: &impl ConnectionTrait, code: &CommuneCode) -> Result<commune::Model, StoreError> {
-    commune::Entity::find_by_id(code.as_str()).one(db).await?.ok_or(StoreError::NotFound)
+pub async fn commune(
+    db: &impl ConnectionTrait,
+    code: &CommuneCode,
+) -> Result<commune::Model, StoreError> {
+    commune::Entity::find_by_id(code.as_str())
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
 }
 
 #[cfg(test)]
@@ -478,7 +556,11 @@ mod tests {
         assert_eq!(p.cercles.len(), 213);
         assert_eq!(p.communes.len(), 1503);
         assert_eq!(p.arrondissements.len(), 41);
-        let rehamna = p.communes.iter().filter(|c| c.province_code == "07.427").count();
+        let rehamna = p
+            .communes
+            .iter()
+            .filter(|c| c.province_code == "07.427")
+            .count();
         assert_eq!(rehamna, 25);
     }
 

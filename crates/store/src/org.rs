@@ -68,17 +68,27 @@ pub async fn create_unit(store: &Store, actor: &Actor, new: NewUnit) -> Result<U
                 )));
             }
         }
-        (None, Some(_)) => return Err(StoreError::Invalid("the central unit has no parent".into())),
+        (None, Some(_)) => {
+            return Err(StoreError::Invalid("the central unit has no parent".into()));
+        }
         (Some(kind), None) => {
-            return Err(StoreError::Invalid(format!("a {} needs a parent {}", new.kind.as_str(), kind.as_str())))
+            return Err(StoreError::Invalid(format!(
+                "a {} needs a parent {}",
+                new.kind.as_str(),
+                kind.as_str()
+            )));
         }
     }
     let needs_region = new.kind != UnitKind::Central;
     if needs_region != new.region.is_some() {
-        return Err(StoreError::Invalid("only coordinations and delegations have a region".into()));
+        return Err(StoreError::Invalid(
+            "only coordinations and delegations have a region".into(),
+        ));
     }
     if (new.kind == UnitKind::ProvincialDelegation) == new.provinces.is_empty() {
-        return Err(StoreError::Invalid("only a delegation covers provinces, at least one".into()));
+        return Err(StoreError::Invalid(
+            "only a delegation covers provinces, at least one".into(),
+        ));
     }
     for p in &new.provinces {
         let prov = province::Entity::find_by_id(p.as_str())
@@ -86,10 +96,18 @@ pub async fn create_unit(store: &Store, actor: &Actor, new: NewUnit) -> Result<U
             .await?
             .ok_or_else(|| StoreError::Invalid(format!("unknown province `{p}`")))?;
         if Some(prov.region_code.as_str()) != new.region.as_ref().map(RegionCode::as_str) {
-            return Err(StoreError::Invalid(format!("province `{p}` is outside the unit's region")));
+            return Err(StoreError::Invalid(format!(
+                "province `{p}` is outside the unit's region"
+            )));
         }
-        if delegation_province::Entity::find_by_id(p.as_str()).one(&txn).await?.is_some() {
-            return Err(StoreError::Conflict(format!("province `{p}` already has a delegation")));
+        if delegation_province::Entity::find_by_id(p.as_str())
+            .one(&txn)
+            .await?
+            .is_some()
+        {
+            return Err(StoreError::Conflict(format!(
+                "province `{p}` already has a delegation"
+            )));
         }
     }
     let res = org_unit::Entity::insert(org_unit::ActiveModel {
@@ -139,7 +157,10 @@ pub async fn units(db: &impl ConnectionTrait) -> Result<Vec<Unit>, StoreError> {
         .order_by_asc(delegation_province::Column::ProvinceCode)
         .all(db)
         .await?;
-    let rows = org_unit::Entity::find().order_by_asc(org_unit::Column::Id).all(db).await?;
+    let rows = org_unit::Entity::find()
+        .order_by_asc(org_unit::Column::Id)
+        .all(db)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|u| Unit {
@@ -164,7 +185,10 @@ pub async fn delegation_of(
     db: &impl ConnectionTrait,
     province: &ProvinceCode,
 ) -> Result<Option<org_unit::Model>, StoreError> {
-    let Some(link) = delegation_province::Entity::find_by_id(province.as_str()).one(db).await? else {
+    let Some(link) = delegation_province::Entity::find_by_id(province.as_str())
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     Ok(org_unit::Entity::find_by_id(link.unit_id).one(db).await?)

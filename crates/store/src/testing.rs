@@ -20,24 +20,39 @@ impl TestDb {
     /// A fresh SQLite database in a temporary file.
     pub async fn sqlite() -> Self {
         let path = std::env::temp_dir().join(format!("jisr-test-{}.db", uuid::Uuid::new_v4()));
-        let store = Store::connect(&DatabaseUrl::sqlite_file(&path)).await.expect("sqlite test db");
+        let store = Store::connect(&DatabaseUrl::sqlite_file(&path))
+            .await
+            .expect("sqlite test db");
         store.migrate().await.expect("migrate sqlite");
-        Self { store, cleanup: Cleanup::SqliteFile(path) }
+        Self {
+            store,
+            cleanup: Cleanup::SqliteFile(path),
+        }
     }
 
     /// A fresh PostgreSQL database created through `admin_url`.
     pub async fn postgres(admin_url: &str) -> Self {
         let name = format!("jisr_test_{}", uuid::Uuid::new_v4().simple());
-        let admin = Database::connect(admin_url).await.expect("connect to JISR_TEST_DATABASE_URL");
+        let admin = Database::connect(admin_url)
+            .await
+            .expect("connect to JISR_TEST_DATABASE_URL");
         admin
             .execute_unprepared(&format!("CREATE DATABASE {name}"))
             .await
             .expect("create test database");
         admin.close().await.ok();
         let url = with_database(admin_url, &name);
-        let store = Store::connect(&DatabaseUrl::parse(&url).expect("test url")).await.expect("pg test db");
+        let store = Store::connect(&DatabaseUrl::parse(&url).expect("test url"))
+            .await
+            .expect("pg test db");
         store.migrate().await.expect("migrate postgres");
-        Self { store, cleanup: Cleanup::PostgresDatabase { admin_url: admin_url.to_owned(), name } }
+        Self {
+            store,
+            cleanup: Cleanup::PostgresDatabase {
+                admin_url: admin_url.to_owned(),
+                name,
+            },
+        }
     }
 
     /// Closes the store and removes the database.
@@ -68,7 +83,10 @@ pub fn with_database(url: &str, name: &str) -> String {
         None => (url, None),
     };
     let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let host_end = base[scheme_end..].find('/').map(|i| i + scheme_end).unwrap_or(base.len());
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map(|i| i + scheme_end)
+        .unwrap_or(base.len());
     let mut out = format!("{}/{}", &base[..host_end], name);
     if let Some(q) = query {
         out.push('?');
@@ -79,7 +97,9 @@ pub fn with_database(url: &str, name: &str) -> String {
 
 /// The PostgreSQL address tests also run against, if any.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("JISR_TEST_DATABASE_URL").ok().filter(|s| !s.trim().is_empty())
+    std::env::var("JISR_TEST_DATABASE_URL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
 }
 
 /// Runs `test` on a fresh SQLite store, then on a fresh PostgreSQL store when
@@ -107,7 +127,10 @@ mod tests {
             super::with_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
             "postgres://postgres@127.0.0.1:5432/t1"
         );
-        assert_eq!(super::with_database("postgres://h", "t1"), "postgres://h/t1");
+        assert_eq!(
+            super::with_database("postgres://h", "t1"),
+            "postgres://h/t1"
+        );
         assert_eq!(
             super::with_database("postgres://h/x?sslmode=disable", "t1"),
             "postgres://h/t1?sslmode=disable"

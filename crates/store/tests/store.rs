@@ -19,30 +19,49 @@ fn cli() -> Actor {
 }
 
 async fn with_geography(store: &Store) {
-    geo::import(store, &GeoSource::embedded(), &cli(), &Silent).await.unwrap();
+    geo::import(store, &GeoSource::embedded(), &cli(), &Silent)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
 async fn geo_import_loads_everything_and_is_idempotent() {
     each_backend(|store| async move {
-        let first = geo::import(&store, &GeoSource::embedded(), &cli(), &Silent).await.unwrap();
+        let first = geo::import(&store, &GeoSource::embedded(), &cli(), &Silent)
+            .await
+            .unwrap();
         assert_eq!(first.inserted, 12 + 83 + 213 + 1503 + 41);
         let counts = geo::counts(&store).await.unwrap();
-        assert_eq!((counts.regions, counts.provinces, counts.communes), (12, 83, 1503));
+        assert_eq!(
+            (counts.regions, counts.provinces, counts.communes),
+            (12, 83, 1503)
+        );
         assert_eq!((counts.cercles, counts.arrondissements), (213, 41));
         let audit_after_first = audit::count(&store).await.unwrap();
         assert_eq!(audit_after_first, 1);
 
-        let second = geo::import(&store, &GeoSource::embedded(), &cli(), &Silent).await.unwrap();
+        let second = geo::import(&store, &GeoSource::embedded(), &cli(), &Silent)
+            .await
+            .unwrap();
         assert_eq!((second.inserted, second.updated), (0, 0));
         assert_eq!(second.unchanged, first.inserted);
-        assert_eq!(audit::count(&store).await.unwrap(), audit_after_first, "no-op import is not audited");
+        assert_eq!(
+            audit::count(&store).await.unwrap(),
+            audit_after_first,
+            "no-op import is not audited"
+        );
 
         let rehamna = ProvinceCode::parse("07.427").unwrap();
         let communes = geo::communes(store.conn(), &rehamna).await.unwrap();
         assert_eq!(communes.len(), 25);
-        assert!(communes.iter().all(|c| !c.name_ar.is_empty() && !c.name_fr.is_empty()));
-        let provinces = geo::provinces(store.conn(), Some(&RegionCode::parse("07").unwrap())).await.unwrap();
+        assert!(
+            communes
+                .iter()
+                .all(|c| !c.name_ar.is_empty() && !c.name_fr.is_empty())
+        );
+        let provinces = geo::provinces(store.conn(), Some(&RegionCode::parse("07").unwrap()))
+            .await
+            .unwrap();
         assert_eq!(provinces.len(), 8);
     })
     .await;
@@ -55,25 +74,51 @@ async fn a_changed_file_updates_rows_and_a_bad_file_writes_nothing() {
         let dir = std::env::temp_dir().join(format!("jisr-geo-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&dir).unwrap();
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/geo");
-        for f in ["regions.csv", "provinces.csv", "cercles.csv", "communes.csv", "arrondissements.csv"] {
+        for f in [
+            "regions.csv",
+            "provinces.csv",
+            "cercles.csv",
+            "communes.csv",
+            "arrondissements.csv",
+        ] {
             std::fs::copy(src.join(f), dir.join(f)).unwrap();
         }
         let regions = std::fs::read_to_string(dir.join("regions.csv")).unwrap();
-        std::fs::write(dir.join("regions.csv"), regions.replace("Oriental,", "L'Oriental,")).unwrap();
-        let s = geo::import(&store, &GeoSource::from_dir(&dir).unwrap(), &cli(), &Silent).await.unwrap();
+        std::fs::write(
+            dir.join("regions.csv"),
+            regions.replace("Oriental,", "L'Oriental,"),
+        )
+        .unwrap();
+        let s = geo::import(&store, &GeoSource::from_dir(&dir).unwrap(), &cli(), &Silent)
+            .await
+            .unwrap();
         assert_eq!((s.inserted, s.updated), (0, 1));
-        let r = geo::region(store.conn(), &RegionCode::parse("02").unwrap()).await.unwrap();
+        let r = geo::region(store.conn(), &RegionCode::parse("02").unwrap())
+            .await
+            .unwrap();
         assert_eq!(r.name_fr, "L'Oriental");
 
         // A malformed commune file: the region edit in the same batch must not land.
-        std::fs::write(dir.join("regions.csv"), regions.replace("Oriental,", "Orient,")).unwrap();
+        std::fs::write(
+            dir.join("regions.csv"),
+            regions.replace("Oriental,", "Orient,"),
+        )
+        .unwrap();
         let communes = std::fs::read_to_string(dir.join("communes.csv")).unwrap();
-        std::fs::write(dir.join("communes.csv"), format!("{communes}99.999.99.99,x,x,X,س,rural,99,99.999,,1,1,1,0\n")).unwrap();
+        std::fs::write(
+            dir.join("communes.csv"),
+            format!("{communes}99.999.99.99,x,x,X,س,rural,99,99.999,,1,1,1,0\n"),
+        )
+        .unwrap();
         let before = audit::count(&store).await.unwrap();
-        let err = geo::import(&store, &GeoSource::from_dir(&dir).unwrap(), &cli(), &Silent).await.unwrap_err();
+        let err = geo::import(&store, &GeoSource::from_dir(&dir).unwrap(), &cli(), &Silent)
+            .await
+            .unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("communes.csv:1505:"), "{msg}");
-        let r = geo::region(store.conn(), &RegionCode::parse("02").unwrap()).await.unwrap();
+        let r = geo::region(store.conn(), &RegionCode::parse("02").unwrap())
+            .await
+            .unwrap();
         assert_eq!(r.name_fr, "L'Oriental");
         assert_eq!(audit::count(&store).await.unwrap(), before);
         std::fs::remove_dir_all(&dir).ok();
@@ -85,39 +130,113 @@ async fn a_changed_file_updates_rows_and_a_bad_file_writes_nothing() {
 async fn units_nest_and_a_delegation_covers_provinces() {
     each_backend(|store| async move {
         with_geography(&store).await;
-        let central = org::create_unit(&store, &cli(), NewUnit {
-            code: "CENTRAL".into(), kind: UnitKind::Central, name_ar: "الإدارة المركزية".into(),
-            name_fr: "Administration centrale".into(), parent: None, region: None, provinces: vec![],
-        }).await.unwrap();
+        let central = org::create_unit(
+            &store,
+            &cli(),
+            NewUnit {
+                code: "CENTRAL".into(),
+                kind: UnitKind::Central,
+                name_ar: "الإدارة المركزية".into(),
+                name_fr: "Administration centrale".into(),
+                parent: None,
+                region: None,
+                provinces: vec![],
+            },
+        )
+        .await
+        .unwrap();
         let r07 = RegionCode::parse("07").unwrap();
-        let coord = org::create_unit(&store, &cli(), NewUnit {
-            code: "RC-07".into(), kind: UnitKind::RegionalCoordination, name_ar: "تنسيقية".into(),
-            name_fr: "Coordination".into(), parent: Some(central), region: Some(r07.clone()), provinces: vec![],
-        }).await.unwrap();
-        let two = vec![ProvinceCode::parse("07.427").unwrap(), ProvinceCode::parse("07.585").unwrap()];
-        org::create_unit(&store, &cli(), NewUnit {
-            code: "DP-07.427".into(), kind: UnitKind::ProvincialDelegation, name_ar: "مندوبية".into(),
-            name_fr: "Délégation".into(), parent: Some(coord), region: Some(r07.clone()), provinces: two,
-        }).await.unwrap();
-        let d = org::delegation_of(store.conn(), &ProvinceCode::parse("07.585").unwrap()).await.unwrap();
+        let coord = org::create_unit(
+            &store,
+            &cli(),
+            NewUnit {
+                code: "RC-07".into(),
+                kind: UnitKind::RegionalCoordination,
+                name_ar: "تنسيقية".into(),
+                name_fr: "Coordination".into(),
+                parent: Some(central),
+                region: Some(r07.clone()),
+                provinces: vec![],
+            },
+        )
+        .await
+        .unwrap();
+        let two = vec![
+            ProvinceCode::parse("07.427").unwrap(),
+            ProvinceCode::parse("07.585").unwrap(),
+        ];
+        org::create_unit(
+            &store,
+            &cli(),
+            NewUnit {
+                code: "DP-07.427".into(),
+                kind: UnitKind::ProvincialDelegation,
+                name_ar: "مندوبية".into(),
+                name_fr: "Délégation".into(),
+                parent: Some(coord),
+                region: Some(r07.clone()),
+                provinces: two,
+            },
+        )
+        .await
+        .unwrap();
+        let d = org::delegation_of(store.conn(), &ProvinceCode::parse("07.585").unwrap())
+            .await
+            .unwrap();
         assert_eq!(d.unwrap().code, "DP-07.427");
 
         // A province already covered, one outside the region, and a wrong parent are refused.
-        let again = org::create_unit(&store, &cli(), NewUnit {
-            code: "DP-X".into(), kind: UnitKind::ProvincialDelegation, name_ar: "x".into(), name_fr: "x".into(),
-            parent: Some(coord), region: Some(r07.clone()), provinces: vec![ProvinceCode::parse("07.427").unwrap()],
-        }).await;
+        let again = org::create_unit(
+            &store,
+            &cli(),
+            NewUnit {
+                code: "DP-X".into(),
+                kind: UnitKind::ProvincialDelegation,
+                name_ar: "x".into(),
+                name_fr: "x".into(),
+                parent: Some(coord),
+                region: Some(r07.clone()),
+                provinces: vec![ProvinceCode::parse("07.427").unwrap()],
+            },
+        )
+        .await;
         assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
-        let outside = org::create_unit(&store, &cli(), NewUnit {
-            code: "DP-Y".into(), kind: UnitKind::ProvincialDelegation, name_ar: "x".into(), name_fr: "x".into(),
-            parent: Some(coord), region: Some(r07.clone()), provinces: vec![ProvinceCode::parse("06.141").unwrap()],
-        }).await;
-        assert!(matches!(outside, Err(StoreError::Invalid(_))), "{outside:?}");
-        let wrong_parent = org::create_unit(&store, &cli(), NewUnit {
-            code: "DP-Z".into(), kind: UnitKind::ProvincialDelegation, name_ar: "x".into(), name_fr: "x".into(),
-            parent: Some(central), region: Some(r07), provinces: vec![ProvinceCode::parse("07.431").unwrap()],
-        }).await;
-        assert!(matches!(wrong_parent, Err(StoreError::Invalid(_))), "{wrong_parent:?}");
+        let outside = org::create_unit(
+            &store,
+            &cli(),
+            NewUnit {
+                code: "DP-Y".into(),
+                kind: UnitKind::ProvincialDelegation,
+                name_ar: "x".into(),
+                name_fr: "x".into(),
+                parent: Some(coord),
+                region: Some(r07.clone()),
+                provinces: vec![ProvinceCode::parse("06.141").unwrap()],
+            },
+        )
+        .await;
+        assert!(
+            matches!(outside, Err(StoreError::Invalid(_))),
+            "{outside:?}"
+        );
+        let wrong_parent = org::create_unit(
+            &store,
+            &cli(),
+            NewUnit {
+                code: "DP-Z".into(),
+                kind: UnitKind::ProvincialDelegation,
+                name_ar: "x".into(),
+                name_fr: "x".into(),
+                parent: Some(central),
+                region: Some(r07),
+                provinces: vec![ProvinceCode::parse("07.431").unwrap()],
+            },
+        )
+        .await;
+        assert!(
+            matches!(wrong_parent, Err(StoreError::Invalid(_))),
+            "{wrong_parent:?}"
+        );
         assert_eq!(org::units(store.conn()).await.unwrap().len(), 3);
     })
     .await;
@@ -128,24 +247,44 @@ async fn users_get_hashed_passwords_and_fitting_grants() {
     each_backend(|store| async move {
         with_geography(&store).await;
         let pw = Password::parse("a long enough password").unwrap();
-        let id = accounts::create_user(&store, &cli(), "Admin", "Admin", &pw, true).await.unwrap();
+        let id = accounts::create_user(&store, &cli(), "Admin", "Admin", &pw, true)
+            .await
+            .unwrap();
         let dup = accounts::create_user(&store, &cli(), "admin", "Other", &pw, true).await;
         assert!(matches!(dup, Err(StoreError::Conflict(_))));
         let u = accounts::find_user(store.conn(), "ADMIN").await.unwrap();
-        assert!(accounts::verify_password(&u.password_hash, "a long enough password"));
+        assert!(accounts::verify_password(
+            &u.password_hash,
+            "a long enough password"
+        ));
         assert!(u.must_change_password);
 
-        accounts::grant_role(&store, &cli(), id, Role::NationalAdministrator, &Scope::National).await.unwrap();
+        accounts::grant_role(
+            &store,
+            &cli(),
+            id,
+            Role::NationalAdministrator,
+            &Scope::National,
+        )
+        .await
+        .unwrap();
         let rehamna = Scope::Province(ProvinceCode::parse("07.427").unwrap());
-        accounts::grant_role(&store, &cli(), id, Role::ProvincialOfficer, &rehamna).await.unwrap();
-        let misfit = accounts::grant_role(&store, &cli(), id, Role::NationalAdministrator, &rehamna).await;
+        accounts::grant_role(&store, &cli(), id, Role::ProvincialOfficer, &rehamna)
+            .await
+            .unwrap();
+        let misfit =
+            accounts::grant_role(&store, &cli(), id, Role::NationalAdministrator, &rehamna).await;
         assert!(matches!(misfit, Err(StoreError::Invalid(_))));
         let nowhere = Scope::Province(ProvinceCode::parse("07.999").unwrap());
-        let unknown = accounts::grant_role(&store, &cli(), id, Role::ProvincialOfficer, &nowhere).await;
+        let unknown =
+            accounts::grant_role(&store, &cli(), id, Role::ProvincialOfficer, &nowhere).await;
         assert!(matches!(unknown, Err(StoreError::Invalid(_))));
         assert_eq!(
             accounts::grants(store.conn(), id).await.unwrap(),
-            vec![(Role::NationalAdministrator, Scope::National), (Role::ProvincialOfficer, rehamna)]
+            vec![
+                (Role::NationalAdministrator, Scope::National),
+                (Role::ProvincialOfficer, rehamna)
+            ]
         );
         // The trail never holds the password or its hash.
         let trail: Vec<String> = jisr_store::entity::audit_log::Entity::find()
@@ -156,7 +295,11 @@ async fn users_get_hashed_passwords_and_fitting_grants() {
             .map(|e| format!("{} {}", e.before, e.after))
             .collect();
         assert!(trail.len() >= 3);
-        assert!(trail.iter().all(|t| !t.contains("$argon2") && !t.contains("enough password")));
+        assert!(
+            trail
+                .iter()
+                .all(|t| !t.contains("$argon2") && !t.contains("enough password"))
+        );
     })
     .await;
 }

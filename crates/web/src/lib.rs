@@ -1,1 +1,88 @@
+//! The web platform: server-rendered HTML pages and the JSON API under `/api/v1`.
+//!
+//! Pages and API handlers of one context share its name (`pages::geo`, `api::geo`).
+//! Every response carries the security headers; every request gets an id that appears
+//! in the logs and on error pages. Logs name the route template, never the full URL, so
+//! no personal data reaches them through query strings or paths.
 
+pub mod api;
+mod assets;
+mod error;
+mod health;
+mod locale;
+mod pages;
+mod security;
+mod view;
+
+use axum::Router;
+use axum::extract::MatchedPath;
+use axum::http::{HeaderName, Request};
+use jisr_i18n::Catalog;
+use jisr_store::Store;
+use std::sync::Arc;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+pub use error::WebError;
+pub use locale::Lang;
+
+/// Settings the web layer needs.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (set when served over TLS, directly or behind a proxy).
+    pub secure_cookies: bool,
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub catalog: Arc<Catalog>,
+    pub config: Arc<WebConfig>,
+}
+
+impl AppState {
+    pub fn new(store: Store, catalog: Catalog, config: WebConfig) -> Self {
+        Self {
+            store,
+            catalog: Arc::new(catalog),
+            config: Arc::new(config),
+        }
+    }
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The whole application: pages, API, assets, health checks, with logging, request ids
+/// and security headers around them.
+pub fn router(state: AppState) -> Router {
+    let trace = TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+        let route = req
+            .extensions()
+            .get::<MatchedPath>()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "unmatched".into());
+        let request_id = req
+            .headers()
+            .get(&REQUEST_ID)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        tracing::info_span!("request", method = %req.method(), route, request_id)
+    });
+    Router::new()
+        .merge(pages::routes())
+        .nest("/api/v1", api::routes())
+        .merge(health::routes())
+        .merge(assets::routes())
+        .fallback(error::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::render_errors,
+        ))
+        .with_state(state)
+        .layer(security::headers())
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(trace)
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}

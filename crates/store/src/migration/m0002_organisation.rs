@@ -73,7 +73,10 @@ impl MigrationTrait for Migration {
                 )
                 .foreign_key(
                     ForeignKey::create()
-                        .from(DelegationProvinces::Table, DelegationProvinces::ProvinceCode)
+                        .from(
+                            DelegationProvinces::Table,
+                            DelegationProvinces::ProvinceCode,
+                        )
                         .to(Provinces::Table, Provinces::Code),
                 )
                 .to_owned(),

@@ -1,0 +1,361 @@
+//! The subcommands.
+
+use crate::config::Config;
+use crate::progress::Reporter;
+use crate::{demo, serve};
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Args, Parser, Subcommand};
+use jisr_domain::access::{Role, Scope};
+use jisr_store::accounts::{self, Password};
+use jisr_store::audit::{self, Actor};
+use jisr_store::geo::{self, GeoSource};
+use jisr_store::{Backend, Store};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "jisr",
+    version,
+    about = "Jisr — the platform of a social-welfare agency and its establishments"
+)]
+pub struct Cli {
+    /// A TOML configuration file (also JISR_CONFIG).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the web platform (pages and the JSON API).
+    Serve(ServeArgs),
+    /// Run the platform on a fresh SQLite database seeded with demo data.
+    Demo(ServeArgs),
+    /// Apply or list database migrations.
+    Migrate {
+        #[command(subcommand)]
+        action: Option<MigrateAction>,
+    },
+    /// Reference geography.
+    Geo {
+        #[command(subcommand)]
+        action: GeoAction,
+    },
+    /// Staff accounts and their roles.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Copy a running SQLite database consistently to a file.
+    Backup {
+        /// Destination file (must not exist).
+        dest: PathBuf,
+    },
+    /// The audit trail.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct ServeArgs {
+    /// Address and port to listen on (also JISR_BIND).
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub bind: Option<String>,
+    /// Directory of the SQLite database and uploaded files (also JISR_DATA_DIR).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum MigrateAction {
+    /// Apply every pending migration (the default).
+    Up,
+    /// List migrations and whether each is applied.
+    Status,
+}
+
+#[derive(Subcommand, Debug)]
+enum GeoAction {
+    /// Load regions, provinces, cercles, communes and arrondissements (idempotent).
+    Import {
+        /// Read the five CSV files from this directory instead of the copy in the binary.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum UserAction {
+    /// Create a staff account. Without --password-stdin a temporary password is generated
+    /// and printed once; it must be changed at first login.
+    Add {
+        username: String,
+        /// The name shown in the interface.
+        #[arg(long)]
+        name: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        /// Grant this role at once (e.g. national_administrator).
+        #[arg(long)]
+        role: Option<String>,
+        /// The scope of that role: national, region:07, province:07.427, establishment:12.
+        #[arg(long, default_value = "national")]
+        scope: String,
+    },
+    /// Grant a role over a scope to an existing account.
+    Grant {
+        username: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long, default_value = "national")]
+        scope: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum AuditAction {
+    /// Walk the hash chain; exit non-zero naming the first broken entry.
+    Verify,
+}
+
+fn init_logging(cfg: &Config) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_new(format!(
+        "{},sqlx=warn,sea_orm=warn,sea_orm_migration=warn",
+        cfg.log
+    ))
+    .unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if cfg.log_format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// Connects to the configured database, naming the variable on failure.
+pub async fn connect(cfg: &Config) -> Result<Store> {
+    let url = cfg.database()?;
+    if let Some(path) = url.sqlite_path() {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("JISR_DATA_DIR: cannot create {}", dir.display()))?;
+        }
+    }
+    Store::connect(&url).await.map_err(|e| {
+        anyhow!(
+            "JISR_DATABASE_URL: cannot connect to {}: {}",
+            url.redacted(),
+            one_line(&e.to_string())
+        )
+    })
+}
+
+/// Connects and makes sure the schema is current: SQLite migrates itself, PostgreSQL
+/// asks for an explicit `jisr migrate`.
+pub async fn connect_migrated(cfg: &Config) -> Result<Store> {
+    let store = connect(cfg).await?;
+    match store.backend() {
+        Backend::Sqlite => store
+            .migrate()
+            .await
+            .context("migrating the SQLite database")?,
+        Backend::Postgres => {
+            if store.has_pending_migrations().await? {
+                bail!("the PostgreSQL database has pending migrations: run `jisr migrate` first");
+            }
+        }
+    }
+    Ok(store)
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn apply_serve_args(cfg: &mut Config, args: &ServeArgs) {
+    if let Some(b) = &args.bind {
+        cfg.bind = b.clone();
+    }
+    if let Some(d) = &args.data_dir {
+        cfg.data_dir = d.clone();
+    }
+}
+
+fn parse_scope(s: &str) -> Result<Scope> {
+    let (kind, code) = match s.split_once(':') {
+        Some((k, c)) => (k, Some(c)),
+        None => (s, None),
+    };
+    Scope::from_parts(kind, code).map_err(|e| anyhow!("--scope {s}: {e}"))
+}
+
+fn parse_role(s: &str) -> Result<Role> {
+    Role::parse(s).ok_or_else(|| {
+        let all: Vec<_> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        anyhow!("--role {s}: unknown role (one of {})", all.join(", "))
+    })
+}
+
+fn temporary_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    (0..16)
+        .map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char)
+        .collect()
+}
+
+pub async fn run(cli: Cli) -> Result<()> {
+    let mut cfg = Config::load(cli.config.as_deref())?;
+    match cli.command {
+        Command::Serve(args) => {
+            apply_serve_args(&mut cfg, &args);
+            init_logging(&cfg);
+            let store = connect_migrated(&cfg).await?;
+            serve::run(&cfg, store, None).await
+        }
+        Command::Demo(args) => {
+            apply_serve_args(&mut cfg, &args);
+            if args.data_dir.is_none() && std::env::var_os("JISR_DATA_DIR").is_none() {
+                cfg.data_dir = std::env::temp_dir().join("jisr-demo");
+            }
+            init_logging(&cfg);
+            demo::run(cfg).await
+        }
+        Command::Migrate { action } => {
+            let store = connect(&cfg).await?;
+            match action.unwrap_or(MigrateAction::Up) {
+                MigrateAction::Up => {
+                    store.migrate().await?;
+                    println!("migrations applied ({})", store.backend().as_str());
+                }
+                MigrateAction::Status => {
+                    for (name, applied) in store.migration_status().await? {
+                        println!("{} {name}", if applied { "applied" } else { "pending" });
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::Geo {
+            action: GeoAction::Import { dir },
+        } => {
+            let store = connect_migrated(&cfg).await?;
+            let source = match &dir {
+                Some(d) => GeoSource::from_dir(d)?,
+                None => GeoSource::embedded(),
+            };
+            let s = geo::import(&store, &source, &Actor::system("cli"), &Reporter::new()).await?;
+            println!(
+                "geo import: {} inserted, {} updated, {} unchanged",
+                s.inserted, s.updated, s.unchanged
+            );
+            Ok(())
+        }
+        Command::User { action } => {
+            let store = connect_migrated(&cfg).await?;
+            let actor = Actor::system("cli");
+            match action {
+                UserAction::Add {
+                    username,
+                    name,
+                    password_stdin,
+                    role,
+                    scope,
+                } => {
+                    let role = role.as_deref().map(parse_role).transpose()?;
+                    let scope = parse_scope(&scope)?;
+                    let (text, generated) = if password_stdin {
+                        let mut line = String::new();
+                        std::io::stdin()
+                            .read_line(&mut line)
+                            .context("reading the password")?;
+                        (line.trim_end_matches(['\r', '\n']).to_owned(), false)
+                    } else {
+                        (temporary_password(), true)
+                    };
+                    let password = Password::parse(&text)?;
+                    let id =
+                        accounts::create_user(&store, &actor, &username, &name, &password, true)
+                            .await?;
+                    if let Some(role) = role {
+                        accounts::grant_role(&store, &actor, id, role, &scope).await?;
+                    }
+                    println!("user {} created (id {id})", username.trim().to_lowercase());
+                    if generated {
+                        println!(
+                            "temporary password (shown once, to change at first login): {text}"
+                        );
+                    }
+                    Ok(())
+                }
+                UserAction::Grant {
+                    username,
+                    role,
+                    scope,
+                } => {
+                    let role = parse_role(&role)?;
+                    let scope = parse_scope(&scope)?;
+                    let user = accounts::find_user(store.conn(), &username)
+                        .await
+                        .map_err(|_| anyhow!("no user named `{username}`"))?;
+                    accounts::grant_role(
+                        &store,
+                        &actor,
+                        jisr_domain::ids::UserId(user.id),
+                        role,
+                        &scope,
+                    )
+                    .await?;
+                    println!(
+                        "granted {} over {scope} to {}",
+                        role.as_str(),
+                        user.username
+                    );
+                    Ok(())
+                }
+            }
+        }
+        Command::Backup { dest } => {
+            let store = connect(&cfg).await?;
+            if dest.exists() {
+                bail!("{}: already exists", dest.display());
+            }
+            store.backup_sqlite(&dest).await?;
+            println!("backup written to {}", dest.display());
+            Ok(())
+        }
+        Command::Audit {
+            action: AuditAction::Verify,
+        } => {
+            let store = connect_migrated(&cfg).await?;
+            let v = audit::verify(&store).await?;
+            match v.first_break {
+                None => {
+                    println!("audit trail verified: {} entries, chain intact", v.entries);
+                    Ok(())
+                }
+                Some(b) => {
+                    let (id, why) = match b {
+                        jisr_domain::audit::ChainBreak::PrevMismatch { id } => (
+                            id,
+                            "does not follow the entry before it (an entry was removed or inserted)",
+                        ),
+                        jisr_domain::audit::ChainBreak::HashMismatch { id } => {
+                            (id, "does not match its hash (the entry was altered)")
+                        }
+                    };
+                    bail!(
+                        "audit trail broken at entry {id}: it {why}; {} entries before it verify",
+                        v.entries
+                    )
+                }
+            }
+        }
+    }
+}

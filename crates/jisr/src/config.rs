@@ -1,0 +1,110 @@
+//! Configuration: defaults, then an optional TOML file (`--config` or `JISR_CONFIG`),
+//! then `JISR_*` environment variables, then command-line flags. A secret can be given
+//! as a file with the `_FILE` suffix (`JISR_DATABASE_URL_FILE`).
+
+use anyhow::{Context, Result, anyhow};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use jisr_store::DatabaseUrl;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// `sqlite://PATH` or `postgres://USER@HOST/DB`; default: `<data_dir>/jisr.db`.
+    pub database_url: Option<String>,
+    /// A file holding the database URL (for secrets managers).
+    pub database_url_file: Option<PathBuf>,
+    /// Where the SQLite database and uploaded files live.
+    pub data_dir: PathBuf,
+    /// Address and port to listen on.
+    pub bind: String,
+    /// `text` or `json`.
+    pub log_format: String,
+    /// A tracing filter, e.g. `info` or `jisr_web=debug,info`.
+    pub log: String,
+    /// Mark cookies Secure (when served over TLS).
+    pub secure_cookies: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database_url: None,
+            database_url_file: None,
+            data_dir: PathBuf::from("jisr-data"),
+            bind: "127.0.0.1:8080".into(),
+            log_format: "text".into(),
+            log: "info".into(),
+            secure_cookies: false,
+        }
+    }
+}
+
+impl Config {
+    /// Reads the configuration from its sources, in order of precedence.
+    pub fn load(file: Option<&Path>) -> Result<Self> {
+        let mut fig = Figment::from(Serialized::defaults(Config::default()));
+        let file = file
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("JISR_CONFIG").map(PathBuf::from));
+        if let Some(path) = file {
+            if !path.exists() {
+                return Err(anyhow!(
+                    "JISR_CONFIG: the file {} does not exist",
+                    path.display()
+                ));
+            }
+            fig = fig.merge(Toml::file(path));
+        }
+        fig = fig.merge(Env::prefixed("JISR_").ignore(&["config", "test_database_url"]));
+        let mut cfg: Config = fig.extract().map_err(|e| anyhow!("configuration: {e}"))?;
+        if cfg
+            .database_url
+            .as_deref()
+            .is_some_and(|s| s.trim().is_empty())
+        {
+            cfg.database_url = None;
+        }
+        if cfg.database_url.is_none() {
+            if let Some(path) = &cfg.database_url_file {
+                let text = std::fs::read_to_string(path).with_context(|| {
+                    format!("JISR_DATABASE_URL_FILE: cannot read {}", path.display())
+                })?;
+                cfg.database_url = Some(text.trim().to_owned());
+            }
+        }
+        Ok(cfg)
+    }
+
+    /// The database to use, checked.
+    pub fn database(&self) -> Result<DatabaseUrl> {
+        match &self.database_url {
+            Some(url) => DatabaseUrl::parse(url).map_err(|e| anyhow!("JISR_DATABASE_URL: {e}")),
+            None => Ok(DatabaseUrl::sqlite_file(&self.data_dir.join("jisr.db"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_use_sqlite_in_the_data_dir() {
+        let cfg = Config::default();
+        let db = cfg.database().unwrap();
+        assert_eq!(db.sqlite_path(), Some(PathBuf::from("jisr-data/jisr.db")));
+    }
+
+    #[test]
+    fn a_bad_url_names_the_variable() {
+        let cfg = Config {
+            database_url: Some("mysql://x/y".into()),
+            ..Config::default()
+        };
+        let err = cfg.database().unwrap_err().to_string();
+        assert!(err.starts_with("JISR_DATABASE_URL:"), "{err}");
+    }
+}

@@ -1,0 +1,198 @@
+//! The demo: a fresh SQLite database with realistic, deterministic data, concentrated in
+//! Marrakech-Safi (Rehamna, 07.427), then the server.
+
+use crate::config::Config;
+use crate::progress::Reporter;
+use anyhow::{Context, Result};
+use jisr_domain::access::{Role, Scope};
+use jisr_domain::geo::{ProvinceCode, RegionCode};
+use jisr_domain::ids::UnitId;
+use jisr_domain::org::UnitKind;
+use jisr_store::accounts::{self, Password};
+use jisr_store::audit::Actor;
+use jisr_store::geo::{self, GeoSource};
+use jisr_store::org::{self, NewUnit};
+use jisr_store::{DatabaseUrl, Store};
+
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "jisr-demo-2026";
+
+/// One demo login per role.
+pub const DEMO_USERS: &[(&str, &str, Role, &str)] = &[
+    (
+        "admin",
+        "Nadia Benali — نادية بنعلي",
+        Role::NationalAdministrator,
+        "national",
+    ),
+    (
+        "programme",
+        "Karim Alaoui — كريم العلوي",
+        Role::ProgrammeOwner,
+        "national",
+    ),
+    (
+        "coord.marrakech",
+        "Samira Idrissi — سميرة الإدريسي",
+        Role::RegionalCoordinator,
+        "region:07",
+    ),
+    (
+        "officer.rehamna",
+        "Youssef Amrani — يوسف العمراني",
+        Role::ProvincialOfficer,
+        "province:07.427",
+    ),
+    (
+        "officer.safi",
+        "Hanane Tazi — حنان التازي",
+        Role::ProvincialOfficer,
+        "province:07.431",
+    ),
+    (
+        "social.rehamna",
+        "Fatima Zahra Ouali — فاطمة الزهراء الوالي",
+        Role::SocialWorker,
+        "province:07.427",
+    ),
+    (
+        "inspector.rehamna",
+        "Mohamed Berrada — محمد برادة",
+        Role::Inspector,
+        "province:07.427",
+    ),
+    (
+        "auditor",
+        "Rachid Chraibi — رشيد الشرايبي",
+        Role::Auditor,
+        "national",
+    ),
+];
+
+/// Prefectures of arrondissements share the delegation of their city's prefecture.
+fn delegation_parent(province: &jisr_store::entity::province::Model) -> Option<&'static str> {
+    (province.kind == "prefecture_of_arrondissements").then_some("06.141")
+}
+
+/// Seeds a migrated, empty store.
+pub async fn seed(store: &Store) -> Result<()> {
+    let actor = Actor::system("demo");
+    geo::import(store, &GeoSource::embedded(), &actor, &Reporter::new()).await?;
+
+    let central = org::create_unit(
+        store,
+        &actor,
+        NewUnit {
+            code: "CENTRAL".into(),
+            kind: UnitKind::Central,
+            name_ar: "الإدارة المركزية للتعاون الوطني".into(),
+            name_fr: "Administration centrale de l'Entraide Nationale".into(),
+            parent: None,
+            region: None,
+            provinces: vec![],
+        },
+    )
+    .await?;
+    let db = store.conn();
+    let provinces = geo::provinces(db, None).await?;
+    for region in geo::regions(db).await? {
+        let code = RegionCode::parse(&region.code)?;
+        let coordination: UnitId = org::create_unit(
+            store,
+            &actor,
+            NewUnit {
+                code: format!("RC-{}", region.code),
+                kind: UnitKind::RegionalCoordination,
+                name_ar: format!("التنسيقية الجهوية للتعاون الوطني - {}", region.name_ar),
+                name_fr: format!(
+                    "Coordination régionale de l'Entraide Nationale – {}",
+                    region.name_fr
+                ),
+                parent: Some(central),
+                region: Some(code.clone()),
+                provinces: vec![],
+            },
+        )
+        .await?;
+        for p in provinces.iter().filter(|p| p.region_code == region.code) {
+            if delegation_parent(p).is_some() {
+                continue;
+            }
+            let mut covered = vec![ProvinceCode::parse(&p.code)?];
+            covered.extend(
+                provinces
+                    .iter()
+                    .filter(|q| delegation_parent(q) == Some(p.code.as_str()))
+                    .map(|q| ProvinceCode::parse(&q.code))
+                    .collect::<Result<Vec<_>, _>>()?,
+            );
+            org::create_unit(
+                store,
+                &actor,
+                NewUnit {
+                    code: format!("DP-{}", p.code),
+                    kind: UnitKind::ProvincialDelegation,
+                    name_ar: format!("المندوبية الإقليمية للتعاون الوطني - {}", p.name_ar),
+                    name_fr: format!(
+                        "Délégation provinciale de l'Entraide Nationale – {}",
+                        p.name_fr
+                    ),
+                    parent: Some(coordination),
+                    region: Some(code.clone()),
+                    provinces: covered,
+                },
+            )
+            .await?;
+        }
+    }
+
+    let password = Password::parse(DEMO_PASSWORD)?;
+    for (username, name, role, scope) in DEMO_USERS {
+        let id = accounts::create_user(store, &actor, username, name, &password, false).await?;
+        let (kind, code) = scope
+            .split_once(':')
+            .map_or((*scope, None), |(k, c)| (k, Some(c)));
+        let scope = Scope::from_parts(kind, code)?;
+        accounts::grant_role(store, &actor, id, *role, &scope).await?;
+    }
+    Ok(())
+}
+
+/// Removes a previous demo database in `dir` (only the database files).
+fn reset(dir: &std::path::Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for name in ["jisr.db", "jisr.db-wal", "jisr.db-shm"] {
+        let p = dir.join(name);
+        if p.exists() {
+            std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
+        }
+    }
+    Ok(())
+}
+
+pub async fn run(cfg: Config) -> Result<()> {
+    reset(&cfg.data_dir)?;
+    let url = DatabaseUrl::sqlite_file(&cfg.data_dir.join("jisr.db"));
+    let cfg = Config {
+        database_url: Some(url.as_str().to_owned()),
+        ..cfg
+    };
+    let store = crate::cli::connect_migrated(&cfg).await?;
+    seed(&store).await?;
+    let data_dir = cfg.data_dir.clone();
+    crate::serve::run(
+        &cfg,
+        store,
+        Some(Box::new(move |addr: &str| {
+            println!();
+            println!("Jisr demo is running: http://{addr}/");
+            println!("Data directory: {}", data_dir.display());
+            println!("Demo logins (password for all: {DEMO_PASSWORD}):");
+            for (username, _, role, scope) in DEMO_USERS {
+                println!("  {username:<20} {:<24} {scope}", role.as_str());
+            }
+            println!("Stop with Ctrl-C.");
+        })),
+    )
+    .await
+}

@@ -1,0 +1,85 @@
+//! Progress for long commands: a bar on a terminal, plain lines in CI or a log.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use jisr_store::progress::Progress;
+use std::io::IsTerminal;
+use std::sync::Mutex;
+
+pub enum Reporter {
+    Bar(Mutex<Option<ProgressBar>>),
+    Lines(Mutex<(String, u64, u64)>),
+}
+
+impl Reporter {
+    pub fn new() -> Self {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+        if std::io::stderr().is_terminal() && !ci {
+            Reporter::Bar(Mutex::new(None))
+        } else {
+            Reporter::Lines(Mutex::new((String::new(), 0, 0)))
+        }
+    }
+}
+
+impl Progress for Reporter {
+    fn start(&self, label: &str, total: u64) {
+        match self {
+            Reporter::Bar(bar) => {
+                let pb = ProgressBar::new(total);
+                if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}") {
+                    pb.set_style(style.progress_chars("=> "));
+                }
+                pb.set_message(label.to_owned());
+                if let Ok(mut b) = bar.lock() {
+                    *b = Some(pb);
+                }
+            }
+            Reporter::Lines(state) => {
+                eprintln!("{label}: 0/{total}");
+                if let Ok(mut s) = state.lock() {
+                    *s = (label.to_owned(), 0, total);
+                }
+            }
+        }
+    }
+
+    fn inc(&self, n: u64) {
+        match self {
+            Reporter::Bar(bar) => {
+                if let Ok(b) = bar.lock() {
+                    if let Some(pb) = b.as_ref() {
+                        pb.inc(n);
+                    }
+                }
+            }
+            Reporter::Lines(state) => {
+                if let Ok(mut s) = state.lock() {
+                    let before = s.1;
+                    s.1 += n;
+                    // A line at every quarter, so logs show movement without flooding.
+                    let step = (s.2 / 4).max(1);
+                    if s.1 / step != before / step && s.1 < s.2 {
+                        eprintln!("{}: {}/{}", s.0, s.1, s.2);
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish(&self) {
+        match self {
+            Reporter::Bar(bar) => {
+                if let Ok(mut b) = bar.lock() {
+                    if let Some(pb) = b.take() {
+                        pb.finish_and_clear();
+                    }
+                }
+            }
+            Reporter::Lines(state) => {
+                if let Ok(s) = state.lock() {
+                    eprintln!("{}: {}/{} done", s.0, s.1, s.2);
+                }
+            }
+        }
+    }
+}

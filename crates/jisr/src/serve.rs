@@ -1,0 +1,61 @@
+//! Running the web server with graceful shutdown.
+
+use crate::config::Config;
+use anyhow::{Result, anyhow};
+use jisr_i18n::Catalog;
+use jisr_store::Store;
+use jisr_web::{AppState, WebConfig};
+use tokio::net::TcpListener;
+
+/// Binds, then serves until SIGTERM or Ctrl-C; requests in flight finish first.
+/// `on_ready` is called with the bound address before serving.
+pub async fn run(
+    cfg: &Config,
+    store: Store,
+    on_ready: Option<Box<dyn FnOnce(&str) + Send>>,
+) -> Result<()> {
+    let catalog = Catalog::load().map_err(|e| anyhow!("translations: {e}"))?;
+    let state = AppState::new(
+        store.clone(),
+        catalog,
+        WebConfig {
+            secure_cookies: cfg.secure_cookies,
+        },
+    );
+    let listener = TcpListener::bind(&cfg.bind)
+        .await
+        .map_err(|e| anyhow!("JISR_BIND: cannot listen on {}: {e}", cfg.bind))?;
+    let addr = listener.local_addr()?.to_string();
+    tracing::info!(%addr, database = store.backend().as_str(), "listening");
+    if let Some(f) = on_ready {
+        f(&addr);
+    }
+    axum::serve(listener, jisr_web::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    store.close().await.ok();
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,58 @@
+//! The JSON API under `/api/v1`, described by the OpenAPI document it serves at
+//! `/api/v1/openapi.json`.
+
+pub mod geo;
+pub mod units;
+
+use crate::AppState;
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Jisr API", version = "1", description = "The JSON API of the Jisr social-welfare platform."),
+    paths(geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
+    components(schemas(geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
+    tags((name = "geography", description = "Reference geography (HCP codes)"),
+         (name = "organisation", description = "The agency's units"),
+         (name = "meta", description = "About the API itself"))
+)]
+pub struct ApiDoc;
+
+/// The OpenAPI document of this API.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The body of every API error.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApiErrorBody {
+    pub error: ApiErrorDetail,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApiErrorDetail {
+    /// Stable machine code, e.g. `not-found`.
+    pub code: String,
+    /// The message in the request's language.
+    pub message: String,
+    /// The request id, to quote when asking for help.
+    pub request_id: String,
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/regions", get(geo::list_regions))
+        .route("/provinces", get(geo::list_provinces))
+        .route("/communes", get(geo::list_communes))
+        .route("/units", get(units::list_units))
+        .route("/openapi.json", get(openapi_json))
+}
+
+/// The OpenAPI document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta", operation_id = "openapi",
+    responses((status = 200, description = "OpenAPI 3.1 document")))]
+async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi())
+}

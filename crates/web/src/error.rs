@@ -1,0 +1,127 @@
+//! Errors of the web layer. A handler returns a [`WebError`]; the `render_errors`
+//! middleware turns it into a translated HTML page, or a JSON body under `/api`, in the
+//! request's language. Internal details are logged with the request id and never shown.
+
+use crate::AppState;
+use crate::locale::negotiate;
+use crate::view::Chrome;
+use askama::Template;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use jisr_store::StoreError;
+
+/// What went wrong, with a stable code that is also the translation key.
+#[derive(Debug, Clone)]
+pub enum WebError {
+    NotFound,
+    /// Bad input; the key names the translated message.
+    BadRequest(&'static str),
+    /// Something the user cannot fix; the detail goes to the log only.
+    Internal(String),
+}
+
+impl WebError {
+    fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The translation key of the message shown to the user.
+    fn message_key(&self) -> &'static str {
+        match self {
+            WebError::NotFound => "error-not-found-text",
+            WebError::BadRequest(key) => key,
+            WebError::Internal(_) => "error-internal-text",
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            WebError::NotFound => "not-found",
+            WebError::BadRequest(key) => key.trim_start_matches("error-"),
+            WebError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl From<StoreError> for WebError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => WebError::NotFound,
+            other => WebError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        if let WebError::Internal(detail) = &self {
+            tracing::error!(error = %detail, "internal error");
+        }
+        let mut res = self.status().into_response();
+        res.extensions_mut().insert(self);
+        res
+    }
+}
+
+/// The fallback for unknown paths.
+pub async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    message: String,
+    reference: Option<String>,
+}
+
+/// Renders a [`WebError`] left in a response's extensions.
+pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (parts, body) = req.into_parts();
+    let locale = negotiate(&parts);
+    let uri = parts.uri.clone();
+    let request_id = parts
+        .headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let mut res = next.run(Request::from_parts(parts, body)).await;
+    let Some(err) = res.extensions_mut().remove::<WebError>() else {
+        return res;
+    };
+    let status = res.status();
+    let message = state.catalog.t(locale, err.message_key());
+    if uri.path().starts_with("/api/") {
+        let body = serde_json::json!({
+            "error": { "code": err.code(), "message": message, "request_id": request_id }
+        });
+        return (status, axum::Json(body)).into_response();
+    }
+    let title_key = match status {
+        StatusCode::NOT_FOUND => "error-not-found-title",
+        StatusCode::BAD_REQUEST => "error-bad-request-title",
+        _ => "error-internal-title",
+    };
+    let page = ErrorPage {
+        chrome: Chrome::new(state.catalog.clone(), locale, &uri, title_key),
+        message,
+        reference: matches!(err, WebError::Internal(_)).then_some(request_id),
+    };
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => Response::builder()
+            .status(status)
+            .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+            .body(Body::from(status.as_str().to_owned()))
+            .unwrap_or_default(),
+    }
+}

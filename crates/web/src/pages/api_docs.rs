@@ -1,0 +1,64 @@
+//! A readable page of the API, built from the same OpenAPI document the API serves, so
+//! the two never disagree. Summaries are translated by operation id.
+
+use super::render;
+use crate::view::Chrome;
+use crate::{AppState, Lang, WebError};
+use askama::Template;
+use axum::extract::State;
+use axum::http::Uri;
+use axum::response::Html;
+
+pub struct Operation {
+    pub method: &'static str,
+    pub path: String,
+    pub summary_key: String,
+    pub params: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "api.html")]
+struct ApiPage {
+    chrome: Chrome,
+    operations: Vec<Operation>,
+}
+
+/// The documented operations, in path order.
+pub fn operations() -> Vec<Operation> {
+    let doc = crate::api::openapi();
+    let mut out = Vec::new();
+    for (path, item) in &doc.paths.paths {
+        let ops = [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("DELETE", &item.delete),
+        ];
+        for (method, op) in ops {
+            let Some(op) = op else { continue };
+            out.push(Operation {
+                method,
+                path: path.clone(),
+                summary_key: format!("api-op-{}", op.operation_id.clone().unwrap_or_default()),
+                params: op
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .map(|p| p.name.clone())
+                    .collect(),
+            });
+        }
+    }
+    out
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    Lang(locale): Lang,
+    uri: Uri,
+) -> Result<Html<String>, WebError> {
+    render(ApiPage {
+        chrome: Chrome::new(state.catalog.clone(), locale, &uri, "api-title"),
+        operations: operations(),
+    })
+}

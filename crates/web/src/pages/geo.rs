@@ -1,0 +1,109 @@
+//! Browsing the territory: region → province → commune.
+
+use super::render;
+use crate::view::Chrome;
+use crate::{AppState, Lang, WebError};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::Uri;
+use axum::response::Html;
+use jisr_domain::geo::{ProvinceCode, RegionCode};
+use jisr_store::entity::{commune, province, region};
+use jisr_store::geo;
+
+#[derive(Template)]
+#[template(path = "geo/regions.html")]
+struct RegionsPage {
+    chrome: Chrome,
+    regions: Vec<region::Model>,
+}
+
+pub async fn regions_page(
+    State(state): State<AppState>,
+    Lang(locale): Lang,
+    uri: Uri,
+) -> Result<Html<String>, WebError> {
+    let regions = geo::regions(state.store.conn()).await?;
+    let chrome = Chrome::new(state.catalog.clone(), locale, &uri, "geo-territories-title");
+    render(RegionsPage { chrome, regions })
+}
+
+/// A province row with the delegation covering it.
+struct ProvinceRow {
+    p: province::Model,
+    delegation: Option<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "geo/region.html")]
+struct RegionPage {
+    chrome: Chrome,
+    region: region::Model,
+    provinces: Vec<ProvinceRow>,
+}
+
+pub async fn region_page(
+    State(state): State<AppState>,
+    Lang(locale): Lang,
+    uri: Uri,
+    Path(code): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let code = RegionCode::parse(&code).map_err(|_| WebError::NotFound)?;
+    let db = state.store.conn();
+    let region = geo::region(db, &code).await?;
+    let mut provinces = Vec::new();
+    for p in geo::provinces(db, Some(&code)).await? {
+        let pc = ProvinceCode::parse(&p.code).map_err(|e| WebError::Internal(e.to_string()))?;
+        let delegation = jisr_store::org::delegation_of(db, &pc)
+            .await?
+            .map(|u| (u.name_ar, u.name_fr));
+        provinces.push(ProvinceRow { p, delegation });
+    }
+    let base = Chrome::new(state.catalog.clone(), locale, &uri, "geo-territories-title");
+    let title = base.t1(
+        "geo-provinces-of",
+        "name",
+        base.name(&region.name_ar, &region.name_fr),
+    );
+    let chrome = base.with_title(title);
+    render(RegionPage {
+        chrome,
+        region,
+        provinces,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "geo/province.html")]
+struct ProvincePage {
+    chrome: Chrome,
+    region: region::Model,
+    province: province::Model,
+    communes: Vec<commune::Model>,
+}
+
+pub async fn province_page(
+    State(state): State<AppState>,
+    Lang(locale): Lang,
+    uri: Uri,
+    Path(code): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let code = ProvinceCode::parse(&code).map_err(|_| WebError::NotFound)?;
+    let db = state.store.conn();
+    let province = geo::province(db, &code).await?;
+    let region = geo::region(db, &code.region()).await?;
+    let communes = geo::communes(db, &code).await?;
+    let base = Chrome::new(state.catalog.clone(), locale, &uri, "geo-territories-title");
+    let title = base.t1(
+        "geo-communes-of",
+        "name",
+        base.name(&province.name_ar, &province.name_fr),
+    );
+    let chrome = base.with_title(title);
+    render(ProvincePage {
+        chrome,
+        region,
+        province,
+        communes,
+    })
+}

@@ -1,0 +1,133 @@
+//! What every page template shares: the language, translations, the current path for
+//! the language switch, and helpers for numbers and bilingual names.
+
+use axum::http::Uri;
+use jisr_i18n::{Args, Catalog, Locale};
+use std::sync::Arc;
+
+/// One entry of the language switch.
+pub struct LangLink {
+    pub tag: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// The page frame: language, direction, navigation.
+pub struct Chrome {
+    pub locale: Locale,
+    catalog: Arc<Catalog>,
+    pub path: String,
+    pub title: String,
+}
+
+impl Chrome {
+    pub fn new(catalog: Arc<Catalog>, locale: Locale, uri: &Uri, title_key: &str) -> Self {
+        let title = catalog.t(locale, title_key);
+        Self {
+            locale,
+            catalog,
+            path: uri.path().to_owned(),
+            title,
+        }
+    }
+
+    pub fn with_title(mut self, title: String) -> Self {
+        self.title = title;
+        self
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.tag()
+    }
+
+    pub fn dir(&self) -> &'static str {
+        self.locale.dir()
+    }
+
+    /// A translated message.
+    pub fn t(&self, key: &str) -> String {
+        self.catalog.t(self.locale, key)
+    }
+
+    /// The label of a stored value, e.g. `t2("geo-kind", "rural")` reads `geo-kind-rural`.
+    pub fn t2(&self, prefix: &str, value: &str) -> String {
+        self.catalog.t(self.locale, &format!("{prefix}-{value}"))
+    }
+
+    /// A translated message with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        let mut args = Args::new();
+        args.set(name.to_owned(), value.to_owned());
+        self.catalog.t_args(self.locale, key, Some(&args))
+    }
+
+    /// A translated message with a count (plural forms).
+    pub fn tn(&self, key: &str, count: usize) -> String {
+        let mut args = Args::new();
+        args.set("count", count as i64);
+        self.catalog.t_args(self.locale, key, Some(&args))
+    }
+
+    /// A whole number with the locale's grouping.
+    pub fn num(&self, n: &i64) -> String {
+        jisr_i18n::format_count(self.locale, *n)
+    }
+
+    /// The name in the page's language; Tifinagh pages use the French name.
+    pub fn name<'a>(&self, ar: &'a str, fr: &'a str) -> &'a str {
+        match self.locale {
+            Locale::Ar => ar,
+            Locale::Fr | Locale::Zgh => fr,
+        }
+    }
+
+    /// The name in the other script, shown beside the first.
+    pub fn other_name<'a>(&self, ar: &'a str, fr: &'a str) -> &'a str {
+        match self.locale {
+            Locale::Ar => fr,
+            Locale::Fr | Locale::Zgh => ar,
+        }
+    }
+
+    /// The language of the other-script name, for its `lang` attribute.
+    pub fn other_lang(&self) -> &'static str {
+        match self.locale {
+            Locale::Ar => "fr",
+            Locale::Fr | Locale::Zgh => "ar",
+        }
+    }
+
+    pub fn languages(&self) -> Vec<LangLink> {
+        Locale::ALL
+            .into_iter()
+            .map(|l| LangLink {
+                tag: l.tag(),
+                name: l.native_name(),
+                href: format!("/lang/{}?next={}", l.tag(), encode_path(&self.path)),
+                current: l == self.locale,
+            })
+            .collect()
+    }
+
+    /// Whether a navigation entry is the current section.
+    pub fn is_section(&self, prefix: &str) -> bool {
+        if prefix == "/" {
+            self.path == "/"
+        } else {
+            self.path.starts_with(prefix)
+        }
+    }
+}
+
+/// Percent-encodes a path for use as a query value.
+fn encode_path(p: &str) -> String {
+    p.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
