@@ -129,8 +129,11 @@ fn init_logging(cfg: &Config) {
         cfg.log
     ))
     .unwrap_or_else(|_| EnvFilter::new("info"));
+    // Colours only on a terminal: logs in files and pipes stay plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr);
     let _ = if cfg.log_format == "json" {
         builder.json().try_init()
@@ -142,11 +145,11 @@ fn init_logging(cfg: &Config) {
 /// Connects to the configured database, naming the variable on failure.
 pub async fn connect(cfg: &Config) -> Result<Store> {
     let url = cfg.database()?;
-    if let Some(path) = url.sqlite_path() {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("JISR_DATA_DIR: cannot create {}", dir.display()))?;
-        }
+    if let Some(path) = url.sqlite_path()
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("JISR_DATA_DIR: cannot create {}", dir.display()))?;
     }
     Store::connect(&url).await.map_err(|e| {
         anyhow!(

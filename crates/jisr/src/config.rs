@@ -67,13 +67,13 @@ impl Config {
         {
             cfg.database_url = None;
         }
-        if cfg.database_url.is_none() {
-            if let Some(path) = &cfg.database_url_file {
-                let text = std::fs::read_to_string(path).with_context(|| {
-                    format!("JISR_DATABASE_URL_FILE: cannot read {}", path.display())
-                })?;
-                cfg.database_url = Some(text.trim().to_owned());
-            }
+        if cfg.database_url.is_none()
+            && let Some(path) = &cfg.database_url_file
+        {
+            let text = std::fs::read_to_string(path).with_context(|| {
+                format!("JISR_DATABASE_URL_FILE: cannot read {}", path.display())
+            })?;
+            cfg.database_url = Some(text.trim().to_owned());
         }
         Ok(cfg)
     }

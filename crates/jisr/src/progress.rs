@@ -6,7 +6,8 @@ use std::io::IsTerminal;
 use std::sync::Mutex;
 
 pub enum Reporter {
-    Bar(Mutex<Option<ProgressBar>>),
+    Bar(ProgressBar),
+    /// Label, position, total.
     Lines(Mutex<(String, u64, u64)>),
 }
 
@@ -14,7 +15,11 @@ impl Reporter {
     pub fn new() -> Self {
         let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
         if std::io::stderr().is_terminal() && !ci {
-            Reporter::Bar(Mutex::new(None))
+            let bar = ProgressBar::hidden();
+            if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}") {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            Reporter::Bar(bar)
         } else {
             Reporter::Lines(Mutex::new((String::new(), 0, 0)))
         }
@@ -25,14 +30,10 @@ impl Progress for Reporter {
     fn start(&self, label: &str, total: u64) {
         match self {
             Reporter::Bar(bar) => {
-                let pb = ProgressBar::new(total);
-                if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}") {
-                    pb.set_style(style.progress_chars("=> "));
-                }
-                pb.set_message(label.to_owned());
-                if let Ok(mut b) = bar.lock() {
-                    *b = Some(pb);
-                }
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                bar.set_length(total);
+                bar.set_position(0);
+                bar.set_message(label.to_owned());
             }
             Reporter::Lines(state) => {
                 eprintln!("{label}: 0/{total}");
@@ -45,13 +46,7 @@ impl Progress for Reporter {
 
     fn inc(&self, n: u64) {
         match self {
-            Reporter::Bar(bar) => {
-                if let Ok(b) = bar.lock() {
-                    if let Some(pb) = b.as_ref() {
-                        pb.inc(n);
-                    }
-                }
-            }
+            Reporter::Bar(bar) => bar.inc(n),
             Reporter::Lines(state) => {
                 if let Ok(mut s) = state.lock() {
                     let before = s.1;
@@ -68,13 +63,7 @@ impl Progress for Reporter {
 
     fn finish(&self) {
         match self {
-            Reporter::Bar(bar) => {
-                if let Ok(mut b) = bar.lock() {
-                    if let Some(pb) = b.take() {
-                        pb.finish_and_clear();
-                    }
-                }
-            }
+            Reporter::Bar(bar) => bar.finish_and_clear(),
             Reporter::Lines(state) => {
                 if let Ok(s) = state.lock() {
                     eprintln!("{}: {}/{} done", s.0, s.1, s.2);

@@ -7,13 +7,12 @@ use jisr_store::Store;
 use jisr_web::{AppState, WebConfig};
 use tokio::net::TcpListener;
 
+/// Called once with the bound address, before serving.
+pub type OnReady = Box<dyn FnOnce(&str) + Send>;
+
 /// Binds, then serves until SIGTERM or Ctrl-C; requests in flight finish first.
 /// `on_ready` is called with the bound address before serving.
-pub async fn run(
-    cfg: &Config,
-    store: Store,
-    on_ready: Option<Box<dyn FnOnce(&str) + Send>>,
-) -> Result<()> {
+pub async fn run(cfg: &Config, store: Store, on_ready: Option<OnReady>) -> Result<()> {
     let catalog = Catalog::load().map_err(|e| anyhow!("translations: {e}"))?;
     let state = AppState::new(
         store.clone(),

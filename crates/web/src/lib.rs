@@ -70,7 +70,7 @@ pub fn router(state: AppState) -> Router {
             .to_owned();
         tracing::info_span!("request", method = %req.method(), route, request_id)
     });
-    Router::new()
+    let app = Router::new()
         .merge(pages::routes())
         .nest("/api/v1", api::routes())
         .merge(health::routes())
@@ -80,8 +80,8 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             error::render_errors,
         ))
-        .with_state(state)
-        .layer(security::headers())
+        .with_state(state);
+    security::apply(app)
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(trace)
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))

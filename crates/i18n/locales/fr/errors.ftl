@@ -2,7 +2,7 @@
 error-not-found-title = Page introuvable
 error-not-found-text = La page ou l'élément demandé n'existe pas, ou ne relève pas de votre périmètre.
 error-internal-title = Une erreur est survenue
-error-internal-text = Votre demande n'a pas pu aboutir. Réessayez plus tard ; si l'erreur persiste, communiquez cette référence au support :
+error-internal-text = Votre demande n'a pas pu aboutir. Réessayez plus tard ; si l'erreur persiste, communiquez cette référence au support :
 error-bad-request-title = Requête invalide
 error-bad-request-text = Les données envoyées ne sont pas valides.
 error-back-home = Retour à l'accueil

@@ -20,5 +20,5 @@ geo-kind-prefecture = Préfecture
 geo-kind-prefecture_of_arrondissements = Préfecture d'arrondissements
 geo-kind-urban = Urbaine
 geo-kind-rural = Rurale
-geo-population-total = Population totale : { $population }
+geo-population-total = Population totale : { $population }
 geo-no-delegation = Aucune

@@ -1,0 +1,360 @@
+//! The binary as a user runs it: real processes, real databases.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn jisr(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_jisr"));
+    c.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("CI", "true")
+        .env("JISR_DATA_DIR", dir)
+        .current_dir(dir);
+    c
+}
+
+fn run(c: &mut Command) -> Output {
+    c.output().expect("run jisr")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn help_lists_the_subcommands() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(jisr(dir.path()).arg("--help"));
+    assert!(o.status.success());
+    for sub in ["serve", "demo", "migrate", "geo", "user", "backup", "audit"] {
+        assert!(stdout(&o).contains(sub), "{sub} missing from --help");
+    }
+}
+
+#[test]
+fn a_malformed_database_url_stops_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", "mysql://x/y")
+        .args(["migrate"]));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.starts_with("jisr: JISR_DATABASE_URL:"), "{err}");
+    assert!(!err.contains("panicked") && !err.contains("backtrace"));
+}
+
+#[test]
+fn an_unreachable_database_stops_with_one_clear_line_without_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(jisr(dir.path())
+        .env(
+            "JISR_DATABASE_URL",
+            "postgres://jisr:topsecret@127.0.0.1:1/jisr",
+        )
+        .args(["migrate", "status"]));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("JISR_DATABASE_URL: cannot connect"), "{err}");
+    assert!(!err.contains("topsecret"), "{err}");
+}
+
+#[test]
+fn a_port_in_use_stops_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let o = run(jisr(dir.path()).args(["serve", "--bind", &addr]));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    let last = err.trim().lines().last().unwrap_or("");
+    assert!(
+        last.starts_with("jisr: JISR_BIND: cannot listen on"),
+        "{err}"
+    );
+}
+
+#[test]
+fn geo_import_is_idempotent_and_a_bad_file_names_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = run(jisr(dir.path()).args(["geo", "import"]));
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stdout(&first).contains("1852 inserted, 0 updated"),
+        "{}",
+        stdout(&first)
+    );
+    let second = run(jisr(dir.path()).args(["geo", "import"]));
+    assert!(
+        stdout(&second).contains("0 inserted, 0 updated, 1852 unchanged"),
+        "{}",
+        stdout(&second)
+    );
+
+    let files = dir.path().join("geo");
+    std::fs::create_dir_all(&files).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/geo");
+    for f in [
+        "regions.csv",
+        "provinces.csv",
+        "cercles.csv",
+        "communes.csv",
+        "arrondissements.csv",
+    ] {
+        std::fs::copy(src.join(f), files.join(f)).unwrap();
+    }
+    let provinces = std::fs::read_to_string(files.join("provinces.csv")).unwrap();
+    std::fs::write(
+        files.join("provinces.csv"),
+        provinces.replacen("07.427,", "07.4x7,", 1),
+    )
+    .unwrap();
+    let bad = run(jisr(dir.path())
+        .args(["geo", "import", "--dir"])
+        .arg(&files));
+    assert_eq!(bad.status.code(), Some(2));
+    let err = stderr(&bad);
+    let line = provinces
+        .lines()
+        .position(|l| l.starts_with("07.427,"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("provinces.csv:{line}:1:")), "{err}");
+}
+
+#[test]
+fn the_first_administrator_is_created_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(jisr(dir.path()).args(["geo", "import"]))
+            .status
+            .success()
+    );
+    let o = run(jisr(dir.path()).args([
+        "user",
+        "add",
+        "Admin",
+        "--name",
+        "Admin",
+        "--role",
+        "national_administrator",
+    ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("user admin created"));
+    let pw = out.lines().find_map(|l| l.split(": ").nth(1)).unwrap();
+    assert_eq!(pw.trim().len(), 16);
+
+    let mut c = jisr(dir.path());
+    c.args([
+        "user",
+        "add",
+        "officer",
+        "--name",
+        "Officer",
+        "--password-stdin",
+    ])
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"short\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("at least 12 characters"),
+        "{}",
+        stderr(&o)
+    );
+
+    let g = run(jisr(dir.path()).args([
+        "user",
+        "grant",
+        "admin",
+        "--role",
+        "provincial_officer",
+        "--scope",
+        "province:07.427",
+    ]));
+    assert!(g.status.success(), "{}", stderr(&g));
+    let bad = run(jisr(dir.path()).args([
+        "user",
+        "grant",
+        "admin",
+        "--role",
+        "regional_coordinator",
+        "--scope",
+        "national",
+    ]));
+    assert_eq!(bad.status.code(), Some(2));
+    let unknown = run(jisr(dir.path()).args(["user", "grant", "admin", "--role", "king"]));
+    assert!(stderr(&unknown).contains("unknown role"));
+
+    let v = run(jisr(dir.path()).args(["audit", "verify"]));
+    assert!(v.status.success(), "{}", stderr(&v));
+    assert!(
+        stdout(&v).contains("4 entries, chain intact"),
+        "{}",
+        stdout(&v)
+    );
+}
+
+#[test]
+fn backup_copies_the_sqlite_database() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(jisr(dir.path()).args(["geo", "import"]))
+            .status
+            .success()
+    );
+    let dest = dir.path().join("copy.db");
+    let o = run(jisr(dir.path()).arg("backup").arg(&dest));
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The copy is a working database: import against it finds everything in place.
+    let o = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", format!("sqlite://{}", dest.display()))
+        .args(["geo", "import"]));
+    assert!(
+        stdout(&o).contains("0 inserted, 0 updated, 1852 unchanged"),
+        "{}",
+        stdout(&o)
+    );
+    let again = run(jisr(dir.path()).arg("backup").arg(&dest));
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing file is never overwritten"
+    );
+}
+
+/// Starts `jisr serve` and returns it with its address once it listens.
+fn start_server(dir: &Path) -> (std::process::Child, String) {
+    let mut child = jisr(dir)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("addr=").nth(1) {
+                let _ = tx.send(rest.split_whitespace().next().unwrap_or("").to_owned());
+            }
+        }
+    });
+    match rx.recv_timeout(Duration::from_secs(30)) {
+        Ok(addr) => (child, addr),
+        Err(_) => {
+            let _ = child.kill();
+            panic!("server did not report its address within 30 s");
+        }
+    }
+}
+
+fn http_get(addr: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn serve_answers_probes_and_stops_gracefully_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, addr) = start_server(dir.path());
+    let ready = http_get(&addr, "/readyz");
+    assert!(ready.starts_with("HTTP/1.1 200"), "{ready}");
+    assert!(ready.contains(r#""database":"sqlite""#));
+    assert!(http_get(&addr, "/healthz").contains(r#"{"status":"ok"}"#));
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(code) = child.try_wait().unwrap() {
+            assert!(code.success(), "graceful exit, got {code:?}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "server did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn postgres_needs_an_explicit_migrate_then_serves() {
+    let Some(admin) = std::env::var("JISR_TEST_DATABASE_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
+    else {
+        return;
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let name = format!("jisr_cli_{}", std::process::id());
+    rt.block_on(async {
+        use sea_orm::ConnectionTrait;
+        let db = sea_orm::Database::connect(&admin).await.unwrap();
+        db.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+            .await
+            .unwrap();
+        db.execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .unwrap();
+    });
+    let url = jisr_store::testing::with_database(&admin, &name);
+    let dir = tempfile::tempdir().unwrap();
+    let early = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", &url)
+        .args(["geo", "import"]));
+    assert_eq!(early.status.code(), Some(2));
+    assert!(
+        stderr(&early).contains("run `jisr migrate`"),
+        "{}",
+        stderr(&early)
+    );
+    let m = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", &url)
+        .args(["migrate"]));
+    assert!(m.status.success(), "{}", stderr(&m));
+    let s = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", &url)
+        .args(["migrate", "status"]));
+    assert!(
+        stdout(&s).lines().all(|l| l.starts_with("applied ")),
+        "{}",
+        stdout(&s)
+    );
+    let g = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", &url)
+        .args(["geo", "import"]));
+    assert!(stdout(&g).contains("1852 inserted"), "{}", stderr(&g));
+    let b = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", &url)
+        .arg("backup")
+        .arg(dir.path().join("x.db")));
+    assert!(stderr(&b).contains("pg_dump"), "{}", stderr(&b));
+    rt.block_on(async {
+        use sea_orm::ConnectionTrait;
+        let db = sea_orm::Database::connect(&admin).await.unwrap();
+        db.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .await
+            .unwrap();
+    });
+}

@@ -1,0 +1,357 @@
+//! Web tests: the real router on a real database (SQLite, and PostgreSQL when
+//! `JISR_TEST_DATABASE_URL` is set), driven in-process.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use jisr_i18n::{Catalog, Locale};
+use jisr_store::Store;
+use jisr_store::audit::Actor;
+use jisr_store::geo::{self, GeoSource};
+use jisr_store::progress::Silent;
+use jisr_store::testing::each_backend;
+use jisr_web::{AppState, WebConfig, router};
+use serde_json::Value;
+use tower::ServiceExt;
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+async fn app(store: &Store) -> axum::Router {
+    geo::import(
+        store,
+        &GeoSource::embedded(),
+        &Actor::system("test"),
+        &Silent,
+    )
+    .await
+    .unwrap();
+    router(AppState::new(
+        store.clone(),
+        Catalog::load().unwrap(),
+        WebConfig::default(),
+    ))
+}
+
+async fn get(app: &axum::Router, uri: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = app
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+#[tokio::test]
+async fn pages_speak_arabic_by_default_and_french_on_request() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let ar = get(&app, "/", &[]).await;
+        assert_eq!(ar.status, StatusCode::OK);
+        assert!(ar.body.contains(r#"<html lang="ar" dir="rtl">"#));
+        assert!(ar.body.contains("خدمات اجتماعية أقرب إلى المواطن"));
+
+        let fr = get(&app, "/", &[("accept-language", "fr-MA,fr;q=0.9")]).await;
+        assert!(fr.body.contains(r#"<html lang="fr" dir="ltr">"#));
+        assert!(
+            fr.body
+                .contains("Des services sociaux plus proches des citoyens")
+        );
+
+        // The switch's cookie wins over the browser's preference.
+        let cookie = get(
+            &app,
+            "/",
+            &[("accept-language", "ar"), ("cookie", "jisr_lang=fr")],
+        )
+        .await;
+        assert!(cookie.body.contains(r#"lang="fr""#));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_language_switch_sets_a_cookie_and_returns_to_the_page() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let r = get(&app, "/lang/fr?next=/territories/regions/07", &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(r.headers[header::LOCATION], "/territories/regions/07");
+        let cookie = r.headers[header::SET_COOKIE].to_str().unwrap();
+        assert!(
+            cookie.starts_with("jisr_lang=fr;") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
+
+        let evil = get(&app, "/lang/ar?next=//evil.example/", &[]).await;
+        assert_eq!(evil.headers[header::LOCATION], "/");
+        assert_eq!(
+            get(&app, "/lang/en", &[]).await.status,
+            StatusCode::NOT_FOUND
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_person_browses_region_province_commune() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let regions = get(&app, "/territories", &[("cookie", "jisr_lang=fr")]).await;
+        assert_eq!(regions.body.matches("/territories/regions/").count(), 12);
+        let region = get(
+            &app,
+            "/territories/regions/07",
+            &[("cookie", "jisr_lang=fr")],
+        )
+        .await;
+        assert!(region.body.contains("Marrakech-Safi"));
+        assert!(region.body.contains("/territories/provinces/07.427"));
+        let rehamna = get(
+            &app,
+            "/territories/provinces/07.427",
+            &[("cookie", "jisr_lang=fr")],
+        )
+        .await;
+        assert_eq!(rehamna.status, StatusCode::OK);
+        assert!(rehamna.body.contains("25 communes"));
+        assert_eq!(
+            rehamna.body.matches(r#"<td class="code">07.427."#).count(),
+            25
+        );
+        let ar = get(&app, "/territories/provinces/07.427", &[]).await;
+        assert!(ar.body.contains("25 جماعة"), "Arabic count");
+        assert!(
+            ar.body.contains("ابن جرير") && ar.body.contains("Ben Guerir"),
+            "both scripts"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unknown_and_malformed_territories_are_translated_not_found_pages() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        for uri in [
+            "/territories/provinces/99.999",
+            "/territories/provinces/abc",
+            "/territories/regions/77",
+            "/nowhere",
+        ] {
+            let r = get(&app, uri, &[("cookie", "jisr_lang=fr")]).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
+            assert!(r.body.contains("Page introuvable"), "{uri}: {}", r.body);
+        }
+        let ar = get(&app, "/nowhere", &[]).await;
+        assert!(ar.body.contains("الصفحة غير موجودة"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_api_lists_communes_of_a_province_and_explains_bad_codes() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let r = get(&app, "/api/v1/communes?province=07.427", &[]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let list = r.json();
+        let list = list.as_array().unwrap();
+        assert_eq!(list.len(), 25);
+        for c in list {
+            assert!(c["code"].as_str().unwrap().starts_with("07.427."));
+            assert!(!c["name_ar"].as_str().unwrap().is_empty());
+            assert!(!c["name_fr"].as_str().unwrap().is_empty());
+            assert!(c["population"].as_i64().unwrap() > 0);
+        }
+
+        let bad = get(
+            &app,
+            "/api/v1/communes?province=07-427",
+            &[("accept-language", "fr")],
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let e = bad.json();
+        assert_eq!(e["error"]["code"], "invalid-territory-code");
+        assert_eq!(
+            e["error"]["message"],
+            "Le code territorial n'est pas valide."
+        );
+        assert_eq!(
+            get(&app, "/api/v1/communes", &[]).await.status,
+            StatusCode::BAD_REQUEST
+        );
+        let unknown = get(&app, "/api/v1/communes?province=07.999", &[]).await;
+        assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+        assert_eq!(unknown.json()["error"]["code"], "not-found");
+
+        let provinces = get(&app, "/api/v1/provinces?region=07", &[]).await.json();
+        assert_eq!(provinces.as_array().unwrap().len(), 8);
+        assert_eq!(
+            get(&app, "/api/v1/regions", &[])
+                .await
+                .json()
+                .as_array()
+                .unwrap()
+                .len(),
+            12
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_response_carries_security_headers_and_a_request_id() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        for uri in [
+            "/",
+            "/territories",
+            "/api/v1/regions",
+            "/nowhere",
+            "/static/app.css",
+            "/healthz",
+        ] {
+            let r = get(&app, uri, &[]).await;
+            let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+            assert!(
+                csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+                "{uri}"
+            );
+            assert_eq!(
+                r.headers[header::X_CONTENT_TYPE_OPTIONS],
+                "nosniff",
+                "{uri}"
+            );
+            assert!(r.headers.contains_key(header::REFERRER_POLICY), "{uri}");
+            assert!(r.headers.contains_key("x-request-id"), "{uri}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn health_and_readiness_answer_json() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let h = get(&app, "/healthz", &[]).await;
+        assert_eq!(
+            (h.status, h.json()["status"].clone()),
+            (StatusCode::OK, "ok".into())
+        );
+        let r = get(&app, "/readyz", &[]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(r.json()["status"], "ready");
+        assert_eq!(r.json()["database"], store.backend().as_str());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn readiness_fails_when_the_database_is_gone() {
+    let db = jisr_store::testing::TestDb::sqlite().await;
+    let app = router(AppState::new(
+        db.store.clone(),
+        Catalog::load().unwrap(),
+        WebConfig::default(),
+    ));
+    db.store.clone().close().await.unwrap();
+    let r = get(&app, "/readyz", &[]).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.json()["status"], "unavailable");
+    db.finish().await;
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_api_route_and_each_is_translated() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let doc = get(&app, "/api/v1/openapi.json", &[]).await.json();
+        let paths = doc["paths"].as_object().unwrap();
+        for p in [
+            "/api/v1/regions",
+            "/api/v1/provinces",
+            "/api/v1/communes",
+            "/api/v1/units",
+            "/api/v1/openapi.json",
+        ] {
+            assert!(paths.contains_key(p), "{p} missing from OpenAPI");
+        }
+        let catalog = Catalog::load().unwrap();
+        for (_, item) in paths {
+            for (_, op) in item.as_object().unwrap() {
+                let id = op["operationId"].as_str().unwrap();
+                for l in [Locale::Ar, Locale::Fr] {
+                    assert!(
+                        catalog.has(l, &format!("api-op-{id}")),
+                        "api-op-{id} missing in {l:?}"
+                    );
+                }
+            }
+        }
+        let page = get(&app, "/api", &[("cookie", "jisr_lang=fr")]).await;
+        assert!(
+            page.body.contains("/api/v1/communes")
+                && page
+                    .body
+                    .contains("Communes d&#39;une préfecture ou province")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn assets_are_served_locally() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let css = get(&app, "/static/app.css", &[]).await;
+        assert_eq!(css.status, StatusCode::OK);
+        assert!(
+            css.headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/css")
+        );
+        for font in [
+            "/static/fonts/noto-naskh-arabic-arabic-400-normal.woff2",
+            "/static/fonts/noto-sans-tifinagh-tifinagh-400-normal.woff2",
+        ] {
+            assert_eq!(get(&app, font, &[]).await.status, StatusCode::OK, "{font}");
+        }
+        assert!(
+            !css.body.contains("http://") && !css.body.contains("https://"),
+            "no external assets"
+        );
+        assert_eq!(
+            get(&app, "/static/README.md", &[]).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let home = get(&app, "/", &[]).await;
+        assert!(
+            !home.body.contains("http://") && !home.body.contains("https://"),
+            "no external links in pages"
+        );
+    })
+    .await;
+}
