@@ -29,7 +29,8 @@ pub async fn run(cfg: &Config, store: Store, on_ready: Option<OnReady>) -> Resul
     if let Some(f) = on_ready {
         f(&addr);
     }
-    axum::serve(listener, jisr_web::router(state))
+    let app = jisr_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("stopped");

@@ -34,6 +34,11 @@ impl Password {
         Ok(Self(s.to_owned()))
     }
 
+    /// The password itself, for hashing and comparison only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
     /// An argon2id hash with a random salt.
     pub fn hash(&self) -> Result<String, StoreError> {
         let salt = SaltString::encode_b64(&rand::random::<[u8; 16]>())

@@ -179,3 +179,45 @@ pub async fn count(store: &Store) -> Result<u64, StoreError> {
     use sea_orm::PaginatorTrait;
     Ok(audit_log::Entity::find().count(store.conn()).await?)
 }
+
+/// What to look for in the trail; empty fields match everything.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub actor: Option<String>,
+    pub entity: Option<String>,
+    pub entity_id: Option<String>,
+    pub action: Option<String>,
+    /// Inclusive lower bound on the date, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    /// Inclusive upper bound on the date, `YYYY-MM-DD`.
+    pub to: Option<String>,
+}
+
+/// The newest entries matching `q`, at most `limit`.
+pub async fn search(
+    store: &Store,
+    q: &Search,
+    limit: u64,
+) -> Result<Vec<audit_log::Model>, StoreError> {
+    let mut find = audit_log::Entity::find().order_by_desc(audit_log::Column::Id);
+    if let Some(a) = q.actor.as_deref().filter(|s| !s.is_empty()) {
+        find = find.filter(audit_log::Column::Actor.eq(a));
+    }
+    if let Some(e) = q.entity.as_deref().filter(|s| !s.is_empty()) {
+        find = find.filter(audit_log::Column::Entity.eq(e));
+    }
+    if let Some(e) = q.entity_id.as_deref().filter(|s| !s.is_empty()) {
+        find = find.filter(audit_log::Column::EntityId.eq(e));
+    }
+    if let Some(a) = q.action.as_deref().filter(|s| !s.is_empty()) {
+        find = find.filter(audit_log::Column::Action.eq(a));
+    }
+    if let Some(f) = q.from.as_deref().filter(|s| !s.is_empty()) {
+        find = find.filter(audit_log::Column::At.gte(f));
+    }
+    if let Some(t) = q.to.as_deref().filter(|s| !s.is_empty()) {
+        // Dates compare as text: everything on day `t` sorts before `t` + "U".
+        find = find.filter(audit_log::Column::At.lt(format!("{t}U")));
+    }
+    Ok(find.limit(limit).all(store.conn()).await?)
+}

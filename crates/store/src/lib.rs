@@ -12,6 +12,7 @@ pub mod geo;
 pub mod migration;
 pub mod org;
 pub mod progress;
+pub mod sessions;
 pub mod testing;
 
 pub use db::{Backend, DatabaseUrl, DatabaseUrlError, Store};

@@ -1,9 +1,8 @@
 //! Static files (stylesheet, fonts) compiled into the binary: no page depends on a CDN.
 
-use crate::AppState;
-use axum::Router;
+use crate::auth::{Policy, Routes};
 use axum::extract::Path;
-use axum::http::header;
+use axum::http::{Method, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 
@@ -13,8 +12,14 @@ use axum::routing::get;
 #[exclude = "*.txt"]
 struct Assets;
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/static/{*path}", get(serve))
+pub fn routes() -> Routes {
+    Routes::new().add(
+        Method::GET,
+        "/static/{*path}",
+        "/static/app.css",
+        Policy::Public,
+        get(serve),
+    )
 }
 
 fn content_type(path: &str) -> &'static str {

@@ -17,6 +17,12 @@ use jisr_store::StoreError;
 #[derive(Debug, Clone)]
 pub enum WebError {
     NotFound,
+    /// Not signed in (API only; pages redirect to the sign-in form).
+    Unauthorized,
+    /// Signed in, but the role does not allow this.
+    Forbidden,
+    /// A state-changing request from another site.
+    CrossSite,
     /// Bad input; the key names the translated message.
     BadRequest(&'static str),
     /// Something the user cannot fix; the detail goes to the log only.
@@ -27,6 +33,8 @@ impl WebError {
     fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Unauthorized => StatusCode::UNAUTHORIZED,
+            WebError::Forbidden | WebError::CrossSite => StatusCode::FORBIDDEN,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -36,6 +44,9 @@ impl WebError {
     fn message_key(&self) -> &'static str {
         match self {
             WebError::NotFound => "error-not-found-text",
+            WebError::Unauthorized => "error-unauthorized-text",
+            WebError::Forbidden => "error-forbidden-text",
+            WebError::CrossSite => "error-cross-site-text",
             WebError::BadRequest(key) => key,
             WebError::Internal(_) => "error-internal-text",
         }
@@ -44,6 +55,9 @@ impl WebError {
     fn code(&self) -> &'static str {
         match self {
             WebError::NotFound => "not-found",
+            WebError::Unauthorized => "unauthorized",
+            WebError::Forbidden => "forbidden",
+            WebError::CrossSite => "cross-site",
             WebError::BadRequest(key) => key.trim_start_matches("error-"),
             WebError::Internal(_) => "internal",
         }
@@ -109,6 +123,7 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     let title_key = match status {
         StatusCode::NOT_FOUND => "error-not-found-title",
         StatusCode::BAD_REQUEST => "error-bad-request-title",
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => "error-forbidden-title",
         _ => "error-internal-title",
     };
     let page = ErrorPage {

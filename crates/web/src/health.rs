@@ -1,16 +1,29 @@
 //! Liveness and readiness probes.
 
 use crate::AppState;
+use crate::auth::{Policy, Routes};
+use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::routing::get;
-use axum::{Json, Router};
 use serde_json::{Value, json};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+pub fn routes() -> Routes {
+    Routes::new()
+        .add(
+            Method::GET,
+            "/healthz",
+            "/healthz",
+            Policy::Public,
+            get(healthz),
+        )
+        .add(
+            Method::GET,
+            "/readyz",
+            "/readyz",
+            Policy::Public,
+            get(readyz),
+        )
 }
 
 /// The process is alive.

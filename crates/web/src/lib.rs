@@ -7,6 +7,8 @@
 
 pub mod api;
 mod assets;
+pub mod auth;
+mod ctx;
 mod error;
 mod health;
 mod locale;
@@ -51,6 +53,19 @@ impl AppState {
     }
 }
 
+/// Every route with its policy: pages, API, health probes and assets.
+fn declared_routes() -> auth::Routes {
+    pages::routes()
+        .nest("/api/v1", api::routes())
+        .merge(health::routes())
+        .merge(assets::routes())
+}
+
+/// The table of declared routes, for the permission-matrix test.
+pub fn route_table() -> Vec<auth::RouteInfo> {
+    declared_routes().table
+}
+
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The whole application: pages, API, assets, health checks, with logging, request ids
@@ -70,12 +85,14 @@ pub fn router(state: AppState) -> Router {
             .to_owned();
         tracing::info_span!("request", method = %req.method(), route, request_id)
     });
-    let app = Router::new()
-        .merge(pages::routes())
-        .nest("/api/v1", api::routes())
-        .merge(health::routes())
-        .merge(assets::routes())
+    let app = declared_routes()
+        .into_router()
         .fallback(error::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::load_session,
+        ))
+        .layer(axum::middleware::from_fn(auth::csrf_guard))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             error::render_errors,

@@ -13,12 +13,20 @@ pub struct LangLink {
     pub current: bool,
 }
 
-/// The page frame: language, direction, navigation.
+/// The signed-in person as shown in the page header.
+pub struct Badge {
+    pub name: String,
+    /// Each grant as "role · scope", translated.
+    pub grants: Vec<String>,
+}
+
+/// The page frame: language, direction, navigation, the signed-in person.
 pub struct Chrome {
     pub locale: Locale,
     catalog: Arc<Catalog>,
     pub path: String,
     pub title: String,
+    pub user: Option<Badge>,
 }
 
 impl Chrome {
@@ -29,7 +37,39 @@ impl Chrome {
             catalog,
             path: uri.path().to_owned(),
             title,
+            user: None,
         }
+    }
+
+    pub fn with_user(mut self, user: Option<&jisr_store::sessions::SessionUser>) -> Self {
+        self.user = user.map(|u| Badge {
+            name: u.display_name.clone(),
+            grants: u
+                .grants
+                .iter()
+                .map(|(role, scope)| {
+                    format!(
+                        "{} · {}",
+                        self.t2("role", role.as_str()),
+                        self.scope_label(scope)
+                    )
+                })
+                .collect(),
+        });
+        self
+    }
+
+    /// A scope in words: "national", "region 07", "province 07.427".
+    pub fn scope_label(&self, scope: &jisr_domain::access::Scope) -> String {
+        match scope.code() {
+            Some(code) => self.t1(&format!("scope-{}", scope.kind()), "code", &code),
+            None => self.t(&format!("scope-{}", scope.kind())),
+        }
+    }
+
+    /// Whether someone is signed in.
+    pub fn signed_in(&self) -> bool {
+        self.user.is_some()
     }
 
     pub fn with_title(mut self, title: String) -> Self {
@@ -121,7 +161,7 @@ impl Chrome {
 }
 
 /// Percent-encodes a path for use as a query value.
-fn encode_path(p: &str) -> String {
+pub fn encode_path(p: &str) -> String {
     p.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {

@@ -7,3 +7,7 @@ error-bad-request-title = طلب غير صالح
 error-bad-request-text = المعطيات المرسلة غير صالحة.
 error-back-home = العودة إلى الرئيسية
 error-invalid-territory-code = رمز المجال الترابي غير صالح.
+error-forbidden-title = الولوج غير مسموح
+error-forbidden-text = لا تسمح صلاحياتك بالوصول إلى هذه الصفحة.
+error-unauthorized-text = يجب تسجيل الدخول أولاً.
+error-cross-site-text = رُفض الطلب لأنه صادر عن موقع آخر.

@@ -7,3 +7,7 @@ error-bad-request-title = Requête invalide
 error-bad-request-text = Les données envoyées ne sont pas valides.
 error-back-home = Retour à l'accueil
 error-invalid-territory-code = Le code territorial n'est pas valide.
+error-forbidden-title = Accès refusé
+error-forbidden-text = Vos habilitations ne permettent pas d'accéder à cette page.
+error-unauthorized-text = Vous devez d'abord vous connecter.
+error-cross-site-text = La requête a été refusée car elle provient d'un autre site.

@@ -7,6 +7,7 @@ mod m0001_geography;
 mod m0002_organisation;
 mod m0003_accounts;
 mod m0004_audit;
+mod m0005_sessions;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_organisation::Migration),
             Box::new(m0003_accounts::Migration),
             Box::new(m0004_audit::Migration),
+            Box::new(m0005_sessions::Migration),
         ]
     }
 }

@@ -4,9 +4,10 @@
 pub mod geo;
 pub mod units;
 
-use crate::AppState;
+use crate::auth::{Policy, Routes};
+use axum::Json;
+use axum::http::Method;
 use axum::routing::get;
-use axum::{Json, Router};
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
@@ -41,13 +42,44 @@ pub struct ApiErrorDetail {
     pub request_id: String,
 }
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/regions", get(geo::list_regions))
-        .route("/provinces", get(geo::list_provinces))
-        .route("/communes", get(geo::list_communes))
-        .route("/units", get(units::list_units))
-        .route("/openapi.json", get(openapi_json))
+pub fn routes() -> Routes {
+    use Policy::Public;
+    Routes::new()
+        .add(
+            Method::GET,
+            "/regions",
+            "/regions",
+            Public,
+            get(geo::list_regions),
+        )
+        .add(
+            Method::GET,
+            "/provinces",
+            "/provinces?region=07",
+            Public,
+            get(geo::list_provinces),
+        )
+        .add(
+            Method::GET,
+            "/communes",
+            "/communes?province=07.427",
+            Public,
+            get(geo::list_communes),
+        )
+        .add(
+            Method::GET,
+            "/units",
+            "/units",
+            Public,
+            get(units::list_units),
+        )
+        .add(
+            Method::GET,
+            "/openapi.json",
+            "/openapi.json",
+            Public,
+            get(openapi_json),
+        )
 }
 
 /// The OpenAPI document.

@@ -2,11 +2,10 @@
 //! the two never disagree. Summaries are translated by operation id.
 
 use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
 use crate::view::Chrome;
-use crate::{AppState, Lang, WebError};
 use askama::Template;
-use axum::extract::State;
-use axum::http::Uri;
 use axum::response::Html;
 
 pub struct Operation {
@@ -52,13 +51,9 @@ pub fn operations() -> Vec<Operation> {
     out
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    Lang(locale): Lang,
-    uri: Uri,
-) -> Result<Html<String>, WebError> {
+pub async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
     render(ApiPage {
-        chrome: Chrome::new(state.catalog.clone(), locale, &uri, "api-title"),
+        chrome: ctx.chrome("api-title"),
         operations: operations(),
     })
 }

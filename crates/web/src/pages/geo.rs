@@ -1,11 +1,11 @@
 //! Browsing the territory: region → province → commune.
 
 use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
 use crate::view::Chrome;
-use crate::{AppState, Lang, WebError};
 use askama::Template;
-use axum::extract::{Path, State};
-use axum::http::Uri;
+use axum::extract::Path;
 use axum::response::Html;
 use jisr_domain::geo::{ProvinceCode, RegionCode};
 use jisr_store::entity::{commune, province, region};
@@ -18,13 +18,9 @@ struct RegionsPage {
     regions: Vec<region::Model>,
 }
 
-pub async fn regions_page(
-    State(state): State<AppState>,
-    Lang(locale): Lang,
-    uri: Uri,
-) -> Result<Html<String>, WebError> {
-    let regions = geo::regions(state.store.conn()).await?;
-    let chrome = Chrome::new(state.catalog.clone(), locale, &uri, "geo-territories-title");
+pub async fn regions_page(ctx: Ctx) -> Result<Html<String>, WebError> {
+    let regions = geo::regions(ctx.state.store.conn()).await?;
+    let chrome = ctx.chrome("geo-territories-title");
     render(RegionsPage { chrome, regions })
 }
 
@@ -42,14 +38,9 @@ struct RegionPage {
     provinces: Vec<ProvinceRow>,
 }
 
-pub async fn region_page(
-    State(state): State<AppState>,
-    Lang(locale): Lang,
-    uri: Uri,
-    Path(code): Path<String>,
-) -> Result<Html<String>, WebError> {
+pub async fn region_page(ctx: Ctx, Path(code): Path<String>) -> Result<Html<String>, WebError> {
     let code = RegionCode::parse(&code).map_err(|_| WebError::NotFound)?;
-    let db = state.store.conn();
+    let db = ctx.state.store.conn();
     let region = geo::region(db, &code).await?;
     let mut provinces = Vec::new();
     for p in geo::provinces(db, Some(&code)).await? {
@@ -59,7 +50,7 @@ pub async fn region_page(
             .map(|u| (u.name_ar, u.name_fr));
         provinces.push(ProvinceRow { p, delegation });
     }
-    let base = Chrome::new(state.catalog.clone(), locale, &uri, "geo-territories-title");
+    let base = ctx.chrome("geo-territories-title");
     let title = base.t1(
         "geo-provinces-of",
         "name",
@@ -82,18 +73,13 @@ struct ProvincePage {
     communes: Vec<commune::Model>,
 }
 
-pub async fn province_page(
-    State(state): State<AppState>,
-    Lang(locale): Lang,
-    uri: Uri,
-    Path(code): Path<String>,
-) -> Result<Html<String>, WebError> {
+pub async fn province_page(ctx: Ctx, Path(code): Path<String>) -> Result<Html<String>, WebError> {
     let code = ProvinceCode::parse(&code).map_err(|_| WebError::NotFound)?;
-    let db = state.store.conn();
+    let db = ctx.state.store.conn();
     let province = geo::province(db, &code).await?;
     let region = geo::region(db, &code.region()).await?;
     let communes = geo::communes(db, &code).await?;
-    let base = Chrome::new(state.catalog.clone(), locale, &uri, "geo-territories-title");
+    let base = ctx.chrome("geo-territories-title");
     let title = base.t1(
         "geo-communes-of",
         "name",

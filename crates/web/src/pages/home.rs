@@ -1,9 +1,8 @@
 use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
 use crate::view::Chrome;
-use crate::{AppState, Lang, WebError};
 use askama::Template;
-use axum::extract::State;
-use axum::http::Uri;
 use axum::response::Html;
 
 #[derive(Template)]
@@ -17,15 +16,11 @@ struct HomePage {
 }
 
 /// The public home page: what the agency offers, and the territory covered.
-pub async fn page(
-    State(state): State<AppState>,
-    Lang(locale): Lang,
-    uri: Uri,
-) -> Result<Html<String>, WebError> {
-    let counts = jisr_store::geo::counts(&state.store).await?;
-    let units = jisr_store::org::units(state.store.conn()).await?.len() as i64;
+pub async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
+    let counts = jisr_store::geo::counts(&ctx.state.store).await?;
+    let units = jisr_store::org::units(ctx.state.store.conn()).await?.len() as i64;
     render(HomePage {
-        chrome: Chrome::new(state.catalog.clone(), locale, &uri, "home-title"),
+        chrome: ctx.chrome("home-title"),
         regions: counts.regions as i64,
         provinces: counts.provinces as i64,
         communes: counts.communes as i64,

@@ -1,28 +1,115 @@
-//! HTML pages, one module per context.
+//! HTML pages, one module per context. Every route is declared with its policy.
 
+mod account;
 mod api_docs;
+mod audit;
 mod geo;
 mod home;
 mod units;
 
+use crate::auth::{Policy, Routes};
 use crate::locale::LANG_COOKIE;
 use crate::{AppState, WebError};
-use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{Method, header};
 use axum::response::{Html, IntoResponse, Redirect};
-use axum::routing::get;
+use axum::routing::{get, post};
+use jisr_domain::access::Role;
 use jisr_i18n::Locale;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home::page))
-        .route("/lang/{tag}", get(switch_language))
-        .route("/territories", get(geo::regions_page))
-        .route("/territories/regions/{code}", get(geo::region_page))
-        .route("/territories/provinces/{code}", get(geo::province_page))
-        .route("/units", get(units::page))
-        .route("/api", get(api_docs::page))
+/// Who may read and verify the whole audit trail.
+pub const AUDIT_READERS: &[Role] = &[Role::Auditor, Role::NationalAdministrator];
+
+pub fn routes() -> Routes {
+    use Policy::*;
+    Routes::new()
+        .add(Method::GET, "/", "/", Public, get(home::page))
+        .add(
+            Method::GET,
+            "/lang/{tag}",
+            "/lang/fr?next=/",
+            Public,
+            get(switch_language),
+        )
+        .add(
+            Method::GET,
+            "/territories",
+            "/territories",
+            Public,
+            get(geo::regions_page),
+        )
+        .add(
+            Method::GET,
+            "/territories/regions/{code}",
+            "/territories/regions/07",
+            Public,
+            get(geo::region_page),
+        )
+        .add(
+            Method::GET,
+            "/territories/provinces/{code}",
+            "/territories/provinces/07.427",
+            Public,
+            get(geo::province_page),
+        )
+        .add(Method::GET, "/units", "/units", Public, get(units::page))
+        .add(Method::GET, "/api", "/api", Public, get(api_docs::page))
+        .add(
+            Method::GET,
+            "/login",
+            "/login",
+            Public,
+            get(account::login_form),
+        )
+        .add(
+            Method::POST,
+            "/login",
+            "/login",
+            Public,
+            post(account::login),
+        )
+        .add(
+            Method::POST,
+            "/logout",
+            "/logout",
+            Public,
+            post(account::logout),
+        )
+        .add(
+            Method::GET,
+            "/dashboard",
+            "/dashboard",
+            SignedIn,
+            get(account::dashboard),
+        )
+        .add(
+            Method::GET,
+            "/account/password",
+            "/account/password",
+            SignedIn,
+            get(account::password_form),
+        )
+        .add(
+            Method::POST,
+            "/account/password",
+            "/account/password",
+            SignedIn,
+            post(account::change_password),
+        )
+        .add(
+            Method::GET,
+            "/audit",
+            "/audit",
+            AnyOf(AUDIT_READERS),
+            get(audit::page),
+        )
+        .add(
+            Method::POST,
+            "/audit/verify",
+            "/audit/verify",
+            AnyOf(AUDIT_READERS),
+            post(audit::verify),
+        )
 }
 
 /// Renders a template into a response, or an internal error.
@@ -38,7 +125,7 @@ struct Next {
 }
 
 /// A local path to go back to: it must start with one `/` (never another site).
-fn safe_next(next: Option<&str>) -> &str {
+pub(crate) fn safe_next(next: Option<&str>) -> &str {
     match next {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
         _ => "/",

@@ -1,9 +1,8 @@
 use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
 use crate::view::Chrome;
-use crate::{AppState, Lang, WebError};
 use askama::Template;
-use axum::extract::State;
-use axum::http::Uri;
 use axum::response::Html;
 use jisr_store::org::Unit;
 
@@ -15,14 +14,10 @@ struct UnitsPage {
 }
 
 /// The agency's organisation: central administration, coordinations, delegations.
-pub async fn page(
-    State(state): State<AppState>,
-    Lang(locale): Lang,
-    uri: Uri,
-) -> Result<Html<String>, WebError> {
-    let units = jisr_store::org::units(state.store.conn()).await?;
+pub async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
+    let units = jisr_store::org::units(ctx.state.store.conn()).await?;
     render(UnitsPage {
-        chrome: Chrome::new(state.catalog.clone(), locale, &uri, "units-title"),
+        chrome: ctx.chrome("units-title"),
         units,
     })
 }

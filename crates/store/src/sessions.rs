@@ -1,0 +1,345 @@
+//! Sign-in, sessions and throttling of failed attempts.
+//!
+//! A session token is 32 random bytes shown to the browser once; only its SHA-256 is
+//! stored. Unknown usernames and wrong passwords take the same time and get the same
+//! answer. Throttle keys are hashed too, so a mistyped password in the username field is
+//! never stored in clear.
+
+use crate::accounts::{grants, verify_password};
+use crate::audit::{self, Actor, Change};
+use crate::entity::{login_throttle, session, user};
+use crate::{Store, StoreError};
+use chrono::{DateTime, Utc};
+use jisr_domain::access::{Role, Scope};
+use jisr_domain::session::{SessionPolicy, ThrottlePolicy, ThrottleState};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter,
+};
+use sha2::{Digest, Sha256};
+
+fn sha256_hex(s: &str) -> String {
+    hex::encode(Sha256::digest(s.as_bytes()))
+}
+
+fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+fn time_text(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// A signed-in person: their account and grants.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub user_id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub must_change_password: bool,
+    pub grants: Vec<(Role, Scope)>,
+}
+
+/// The result of a sign-in attempt.
+#[derive(Debug)]
+pub enum SignIn {
+    /// Signed in: the new session token (to put in the cookie) and the person.
+    Ok { token: String, user: SessionUser },
+    /// Unknown user or wrong password (never told apart).
+    Invalid,
+    /// Too many failures: try again later.
+    Locked,
+}
+
+async fn throttle_get(
+    db: &impl ConnectionTrait,
+    key: &str,
+) -> Result<Option<ThrottleState>, StoreError> {
+    Ok(login_throttle::Entity::find_by_id(key)
+        .one(db)
+        .await?
+        .and_then(|m| {
+            Some(ThrottleState {
+                failures: u32::try_from(m.failures).ok()?,
+                first_failure: parse_time(&m.first_failure_at)?,
+                locked_until: m.locked_until.as_deref().and_then(parse_time),
+            })
+        }))
+}
+
+async fn throttle_put(
+    db: &impl ConnectionTrait,
+    key: &str,
+    state: &ThrottleState,
+) -> Result<(), StoreError> {
+    let model = login_throttle::ActiveModel {
+        key: Set(key.to_owned()),
+        failures: Set(state.failures as i32),
+        first_failure_at: Set(time_text(state.first_failure)),
+        locked_until: Set(state.locked_until.map(time_text)),
+    };
+    if login_throttle::Entity::find_by_id(key)
+        .one(db)
+        .await?
+        .is_some()
+    {
+        model.update(db).await?;
+    } else {
+        login_throttle::Entity::insert(model)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A hash that verifies nothing, so unknown users cost the same time as known ones.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| {
+        crate::accounts::Password::parse("decoy password that matches nothing")
+            .and_then(|p| p.hash())
+            .unwrap_or_default()
+    })
+}
+
+/// Checks a username and password, applying the throttles for the account and the address,
+/// and opens a session on success (recorded in the audit trail).
+pub async fn sign_in(
+    store: &Store,
+    username: &str,
+    password: &str,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<SignIn, StoreError> {
+    let name = username.trim().to_lowercase();
+    let account_key = sha256_hex(&format!("user:{name}"));
+    let address_key = sha256_hex(&format!("addr:{}", actor.address));
+    let db = store.conn();
+    let account_state = throttle_get(db, &account_key).await?;
+    let address_state = throttle_get(db, &address_key).await?;
+    let account_p = ThrottlePolicy::ACCOUNT;
+    let address_p = ThrottlePolicy::ADDRESS;
+    let delay = account_p
+        .delay(account_state.as_ref())
+        .max(address_p.delay(address_state.as_ref()));
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    let found = user::Entity::find()
+        .filter(user::Column::Username.eq(&name))
+        .one(db)
+        .await?;
+    let locked = account_p.is_locked(account_state.as_ref(), now)
+        || address_p.is_locked(address_state.as_ref(), now);
+    // The password is checked even when locked or unknown, so timing tells nothing.
+    let hash = found
+        .as_ref()
+        .map_or(decoy_hash(), |u| u.password_hash.as_str());
+    let password_ok = verify_password(hash, password) && found.as_ref().is_some_and(|u| u.active);
+
+    let txn = store.begin_write().await?;
+    if locked {
+        txn.commit().await?;
+        return Ok(SignIn::Locked);
+    }
+    let Some(u) = found.filter(|_| password_ok) else {
+        throttle_put(
+            &txn,
+            &account_key,
+            &account_p.after_failure(account_state.as_ref(), now),
+        )
+        .await?;
+        throttle_put(
+            &txn,
+            &address_key,
+            &address_p.after_failure(address_state.as_ref(), now),
+        )
+        .await?;
+        if let Some(known) = user::Entity::find()
+            .filter(user::Column::Username.eq(&name))
+            .one(&txn)
+            .await?
+        {
+            audit::record(
+                &txn,
+                &Actor {
+                    label: format!("user:{}", known.id),
+                    ..actor.clone()
+                },
+                Change {
+                    action: "login.failed",
+                    entity: "user",
+                    entity_id: known.id.to_string(),
+                    before: None,
+                    after: None,
+                },
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        return Ok(SignIn::Invalid);
+    };
+    login_throttle::Entity::delete_by_id(account_key)
+        .exec(&txn)
+        .await?;
+    let token = hex::encode(rand::random::<[u8; 32]>());
+    let stamp = time_text(now);
+    session::Entity::insert(session::ActiveModel {
+        token_hash: Set(sha256_hex(&token)),
+        user_id: Set(u.id),
+        created_at: Set(stamp.clone()),
+        last_seen_at: Set(stamp),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        &Actor {
+            label: format!("user:{}", u.id),
+            ..actor.clone()
+        },
+        Change {
+            action: "login",
+            entity: "user",
+            entity_id: u.id.to_string(),
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let grants = grants(store.conn(), jisr_domain::ids::UserId(u.id)).await?;
+    Ok(SignIn::Ok {
+        token,
+        user: SessionUser {
+            user_id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+            must_change_password: u.must_change_password,
+            grants,
+        },
+    })
+}
+
+/// The person behind a session token, if the session is still valid. Marks it used
+/// (at most once a minute, to spare writes).
+pub async fn resolve(
+    store: &Store,
+    token: &str,
+    policy: &SessionPolicy,
+    now: DateTime<Utc>,
+) -> Result<Option<SessionUser>, StoreError> {
+    let hash = sha256_hex(token);
+    let db = store.conn();
+    let Some(s) = session::Entity::find_by_id(hash.as_str()).one(db).await? else {
+        return Ok(None);
+    };
+    let (Some(created), Some(seen)) = (parse_time(&s.created_at), parse_time(&s.last_seen_at))
+    else {
+        return Ok(None);
+    };
+    if !policy.is_valid(created, seen, now) {
+        session::Entity::delete_by_id(hash).exec(db).await?;
+        return Ok(None);
+    }
+    let Some(u) = user::Entity::find_by_id(s.user_id).one(db).await? else {
+        return Ok(None);
+    };
+    if !u.active {
+        return Ok(None);
+    }
+    if now - seen >= chrono::Duration::minutes(1) {
+        let mut am = s.into_active_model();
+        am.last_seen_at = Set(time_text(now));
+        am.update(db).await?;
+    }
+    let grants = grants(db, jisr_domain::ids::UserId(u.id)).await?;
+    Ok(Some(SessionUser {
+        user_id: u.id,
+        username: u.username,
+        display_name: u.display_name,
+        must_change_password: u.must_change_password,
+        grants,
+    }))
+}
+
+/// Ends a session (sign-out), recorded in the audit trail.
+pub async fn sign_out(store: &Store, token: &str, actor: &Actor) -> Result<(), StoreError> {
+    let hash = sha256_hex(token);
+    let txn = store.begin_write().await?;
+    if let Some(s) = session::Entity::find_by_id(hash.as_str()).one(&txn).await? {
+        session::Entity::delete_by_id(hash).exec(&txn).await?;
+        audit::record(
+            &txn,
+            actor,
+            Change {
+                action: "logout",
+                entity: "user",
+                entity_id: s.user_id.to_string(),
+                before: None,
+                after: None,
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Changes a password after checking the current one; ends every other session of the
+/// account and clears the forced-change flag.
+pub async fn change_password(
+    store: &Store,
+    user_id: i64,
+    current: &str,
+    new: &crate::accounts::Password,
+    keep_token: &str,
+    actor: &Actor,
+) -> Result<(), StoreError> {
+    let u = user::Entity::find_by_id(user_id)
+        .one(store.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if !verify_password(&u.password_hash, current) {
+        return Err(StoreError::Invalid("current-password".into()));
+    }
+    if verify_password(&u.password_hash, new.expose()) {
+        return Err(StoreError::Invalid("same-password".into()));
+    }
+    let hash = new.hash()?;
+    let txn = store.begin_write().await?;
+    let mut am = u.into_active_model();
+    am.password_hash = Set(hash);
+    am.must_change_password = Set(false);
+    am.update(&txn).await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::TokenHash.ne(sha256_hex(keep_token)))
+        .exec(&txn)
+        .await?;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            action: "password.change",
+            entity: "user",
+            entity_id: user_id.to_string(),
+            before: None,
+            after: Some(serde_json::json!({ "password": "***", "must_change_password": false })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The number of open sessions of an account.
+pub async fn count_for_user(store: &Store, user_id: i64) -> Result<u64, StoreError> {
+    use sea_orm::PaginatorTrait;
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .count(store.conn())
+        .await?)
+}

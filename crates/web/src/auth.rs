@@ -1,0 +1,272 @@
+//! Who is asking: the session cookie, the route policies, and CSRF protection.
+//!
+//! Every route is declared through [`Routes`] with a [`Policy`] and an example path; the
+//! policy is enforced by a layer on that route, and the table of declarations drives the
+//! permission-matrix test, so a route cannot exist without a declared policy.
+
+use crate::locale::cookie_value;
+use crate::{AppState, WebError};
+use axum::Router;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::MethodRouter;
+use jisr_domain::access::Role;
+use jisr_domain::session::SessionPolicy;
+use jisr_store::audit::Actor;
+use jisr_store::sessions::SessionUser;
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+
+pub const SESSION_COOKIE: &str = "jisr_session";
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Policy {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in person.
+    SignedIn,
+    /// A signed-in person holding one of these roles.
+    AnyOf(&'static [Role]),
+}
+
+impl Policy {
+    /// Whether a person with these grants passes.
+    pub fn allows(&self, user: Option<&SessionUser>) -> Result<(), Denied> {
+        match (self, user) {
+            (Policy::Public, _) => Ok(()),
+            (_, None) => Err(Denied::SignInFirst),
+            (Policy::SignedIn, Some(_)) => Ok(()),
+            (Policy::AnyOf(roles), Some(u)) => {
+                if u.grants.iter().any(|(r, _)| roles.contains(r)) {
+                    Ok(())
+                } else {
+                    Err(Denied::Forbidden)
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    SignInFirst,
+    Forbidden,
+}
+
+/// One declared route.
+#[derive(Debug, Clone)]
+pub struct RouteInfo {
+    pub method: Method,
+    pub path: &'static str,
+    /// A concrete path to request in tests.
+    pub example: &'static str,
+    pub policy: Policy,
+}
+
+/// A router under construction that records every route with its policy.
+pub struct Routes {
+    methods: BTreeMap<&'static str, MethodRouter<AppState>>,
+    pub table: Vec<RouteInfo>,
+}
+
+impl Routes {
+    pub fn new() -> Self {
+        Self {
+            methods: BTreeMap::new(),
+            table: Vec::new(),
+        }
+    }
+
+    /// Declares `method path` with its policy; `route` is e.g. `get(handler)`.
+    pub fn add(
+        mut self,
+        method: Method,
+        path: &'static str,
+        example: &'static str,
+        policy: Policy,
+        route: MethodRouter<AppState>,
+    ) -> Self {
+        let guarded = route.route_layer(axum::middleware::from_fn(
+            move |req: Request, next: Next| enforce(policy, req, next),
+        ));
+        let merged = match self.methods.remove(path) {
+            Some(existing) => existing.merge(guarded),
+            None => guarded,
+        };
+        self.methods.insert(path, merged);
+        self.table.push(RouteInfo {
+            method,
+            path,
+            example,
+            policy,
+        });
+        self
+    }
+
+    pub fn nest(mut self, prefix: &'static str, other: Routes) -> Self {
+        for (path, mr) in other.methods {
+            let full: &'static str = Box::leak(format!("{prefix}{path}").into_boxed_str());
+            self.methods.insert(full, mr);
+        }
+        for mut info in other.table {
+            info.path = Box::leak(format!("{prefix}{}", info.path).into_boxed_str());
+            info.example = Box::leak(format!("{prefix}{}", info.example).into_boxed_str());
+            self.table.push(info);
+        }
+        self
+    }
+
+    pub fn merge(mut self, other: Routes) -> Self {
+        self.methods.extend(other.methods);
+        self.table.extend(other.table);
+        self
+    }
+
+    pub fn into_router(self) -> Router<AppState> {
+        self.methods
+            .into_iter()
+            .fold(Router::new(), |r, (path, mr)| r.route(path, mr))
+    }
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+async fn enforce(policy: Policy, req: Request, next: Next) -> Response {
+    let user = req.extensions().get::<SessionUser>();
+    match policy.allows(user) {
+        Ok(()) => next.run(req).await,
+        Err(Denied::SignInFirst) if req.uri().path().starts_with("/api/") => {
+            WebError::Unauthorized.into_response()
+        }
+        Err(Denied::SignInFirst) => {
+            let next_path = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/");
+            let target = format!("/login?next={}", crate::view::encode_path(next_path));
+            Redirect::to(&target).into_response()
+        }
+        Err(Denied::Forbidden) => WebError::Forbidden.into_response(),
+    }
+}
+
+/// The session token in the request's cookie, if any.
+pub fn session_token(parts: &axum::http::request::Parts) -> Option<String> {
+    cookie_value(parts, SESSION_COOKIE)
+        .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_owned)
+}
+
+/// Paths a person who must change their password may still reach.
+fn allowed_before_password_change(path: &str) -> bool {
+    path == "/account/password"
+        || path == "/logout"
+        || path.starts_with("/static/")
+        || path.starts_with("/lang/")
+}
+
+/// Resolves the session cookie into a [`SessionUser`] in the request's extensions, and
+/// sends a person who must change their password to the form that does it.
+pub async fn load_session(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (mut parts, body) = req.into_parts();
+    if let Some(token) = session_token(&parts) {
+        match jisr_store::sessions::resolve(
+            &state.store,
+            &token,
+            &SessionPolicy::default(),
+            chrono::Utc::now(),
+        )
+        .await
+        {
+            Ok(Some(user)) => {
+                if user.must_change_password && !allowed_before_password_change(parts.uri.path()) {
+                    return Redirect::to("/account/password").into_response();
+                }
+                parts.extensions.insert(user);
+            }
+            Ok(None) => {}
+            Err(e) => return WebError::Internal(e.to_string()).into_response(),
+        }
+    }
+    next.run(Request::from_parts(parts, body)).await
+}
+
+/// Refuses cross-site state-changing requests: the browser's `Sec-Fetch-Site` must say
+/// same-origin (or a direct navigation), else the `Origin` must be this host. A request
+/// with neither is refused too. Session cookies are also `SameSite=Lax`.
+pub async fn csrf_guard(req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let h = req.headers();
+    let fetch_site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let origin = h.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
+    let same_origin = match (fetch_site, origin) {
+        (Some(site), _) => site == "same-origin" || site == "none",
+        (None, Some(origin)) => host.is_some_and(|host| {
+            origin
+                .strip_prefix("https://")
+                .or_else(|| origin.strip_prefix("http://"))
+                == Some(host)
+        }),
+        (None, None) => false,
+    };
+    if same_origin {
+        next.run(req).await
+    } else {
+        tracing::warn!("cross-site request refused");
+        (StatusCode::FORBIDDEN, WebError::CrossSite).into_response()
+    }
+}
+
+/// The actor recorded in the audit trail for a request.
+pub fn actor(
+    user: Option<&SessionUser>,
+    parts_ext: &axum::http::Extensions,
+    headers: &axum::http::HeaderMap,
+) -> Actor {
+    let request_id = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let address = parts_ext
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
+    match user {
+        Some(u) => Actor {
+            label: format!("user:{}", u.user_id),
+            role: u
+                .grants
+                .iter()
+                .map(|(r, _)| r.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            scope: u
+                .grants
+                .iter()
+                .map(|(_, s)| s.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+            request_id,
+            address,
+        },
+        None => Actor {
+            label: "anonymous".into(),
+            role: String::new(),
+            scope: String::new(),
+            request_id,
+            address,
+        },
+    }
+}

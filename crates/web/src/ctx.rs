@@ -1,0 +1,55 @@
+//! The request context a page handler needs: state, language, the signed-in person, and
+//! the actor to record in the audit trail.
+
+use crate::AppState;
+use crate::auth::{actor, session_token};
+use crate::locale::negotiate;
+use crate::view::Chrome;
+use axum::extract::FromRequestParts;
+use axum::http::Uri;
+use axum::http::request::Parts;
+use jisr_i18n::Locale;
+use jisr_store::audit::Actor;
+use jisr_store::sessions::SessionUser;
+
+pub struct Ctx {
+    pub state: AppState,
+    pub locale: Locale,
+    pub uri: Uri,
+    pub user: Option<SessionUser>,
+    pub token: Option<String>,
+    pub actor: Actor,
+}
+
+impl Ctx {
+    /// The page frame with a translated title.
+    pub fn chrome(&self, title_key: &str) -> Chrome {
+        Chrome::new(
+            self.state.catalog.clone(),
+            self.locale,
+            &self.uri,
+            title_key,
+        )
+        .with_user(self.user.as_ref())
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let user = parts.extensions.get::<SessionUser>().cloned();
+        let actor = actor(user.as_ref(), &parts.extensions, &parts.headers);
+        Ok(Ctx {
+            state: state.clone(),
+            locale: negotiate(parts),
+            uri: parts.uri.clone(),
+            token: session_token(parts),
+            user,
+            actor,
+        })
+    }
+}

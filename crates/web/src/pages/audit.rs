@@ -1,0 +1,111 @@
+//! The auditor's view of the trail: search, and verification of the hash chain.
+
+use super::{AUDIT_READERS, render};
+use crate::WebError;
+use crate::ctx::Ctx;
+use crate::view::Chrome;
+use askama::Template;
+use axum::extract::Query;
+use axum::response::Html;
+use jisr_domain::access::Scope;
+use jisr_domain::audit::ChainBreak;
+use jisr_store::audit::{self, Search};
+use jisr_store::entity::audit_log;
+use jisr_store::sessions::SessionUser;
+use serde::Deserialize;
+
+/// The trail covers the whole country: only national-scope readers see it.
+pub fn may_read_trail(user: Option<&SessionUser>) -> bool {
+    user.is_some_and(|u| {
+        u.grants
+            .iter()
+            .any(|(r, s)| AUDIT_READERS.contains(r) && *s == Scope::National)
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct AuditQuery {
+    actor: Option<String>,
+    entity: Option<String>,
+    entity_id: Option<String>,
+    action: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// Verification outcome shown on the page.
+pub struct Outcome {
+    pub ok: bool,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    chrome: Chrome,
+    q: AuditQuery,
+    entries: Vec<audit_log::Model>,
+    outcome: Option<Outcome>,
+}
+
+fn value(o: &Option<String>) -> &str {
+    o.as_deref().unwrap_or("")
+}
+
+impl AuditPage {
+    fn field<'a>(&'a self, name: &str) -> &'a str {
+        match name {
+            "actor" => value(&self.q.actor),
+            "entity" => value(&self.q.entity),
+            "entity_id" => value(&self.q.entity_id),
+            "action" => value(&self.q.action),
+            "from" => value(&self.q.from),
+            "to" => value(&self.q.to),
+            _ => "",
+        }
+    }
+}
+
+async fn show(ctx: Ctx, q: AuditQuery, outcome: Option<Outcome>) -> Result<Html<String>, WebError> {
+    if !may_read_trail(ctx.user.as_ref()) {
+        return Err(WebError::NotFound);
+    }
+    let search = Search {
+        actor: q.actor.clone(),
+        entity: q.entity.clone(),
+        entity_id: q.entity_id.clone(),
+        action: q.action.clone(),
+        from: q.from.clone(),
+        to: q.to.clone(),
+    };
+    let entries = audit::search(&ctx.state.store, &search, 200).await?;
+    render(AuditPage {
+        chrome: ctx.chrome("audit-title"),
+        q,
+        entries,
+        outcome,
+    })
+}
+
+pub async fn page(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Html<String>, WebError> {
+    show(ctx, q, None).await
+}
+
+pub async fn verify(ctx: Ctx) -> Result<Html<String>, WebError> {
+    if !may_read_trail(ctx.user.as_ref()) {
+        return Err(WebError::NotFound);
+    }
+    let v = audit::verify(&ctx.state.store).await?;
+    let chrome = ctx.chrome("audit-title");
+    let outcome = match v.first_break {
+        None => Outcome {
+            ok: true,
+            message: chrome.t1("audit-verify-ok", "entries", &v.entries.to_string()),
+        },
+        Some(ChainBreak::PrevMismatch { id } | ChainBreak::HashMismatch { id }) => Outcome {
+            ok: false,
+            message: chrome.t1("audit-verify-broken", "id", &id.to_string()),
+        },
+    };
+    show(ctx, AuditQuery::default(), Some(outcome)).await
+}

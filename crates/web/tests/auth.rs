@@ -1,0 +1,483 @@
+//! Sign-in, sessions, CSRF, throttling and the permission matrix, on SQLite and
+//! PostgreSQL.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use jisr_domain::access::{Role, Scope};
+use jisr_domain::geo::{ProvinceCode, RegionCode};
+use jisr_i18n::Catalog;
+use jisr_store::Store;
+use jisr_store::accounts::{self, Password};
+use jisr_store::audit::Actor;
+use jisr_store::geo::{self, GeoSource};
+use jisr_store::progress::Silent;
+use jisr_store::testing::each_backend;
+use jisr_web::auth::Policy;
+use jisr_web::{AppState, WebConfig, route_table, router};
+use tower::ServiceExt;
+
+const PASSWORD: &str = "a long demo password";
+
+/// One account per role, named after it.
+fn people() -> Vec<(&'static str, Role, Scope)> {
+    let rehamna = Scope::Province(ProvinceCode::parse("07.427").unwrap());
+    vec![
+        (
+            "national_administrator",
+            Role::NationalAdministrator,
+            Scope::National,
+        ),
+        ("programme_owner", Role::ProgrammeOwner, Scope::National),
+        (
+            "regional_coordinator",
+            Role::RegionalCoordinator,
+            Scope::Region(RegionCode::parse("07").unwrap()),
+        ),
+        (
+            "provincial_officer",
+            Role::ProvincialOfficer,
+            rehamna.clone(),
+        ),
+        ("social_worker", Role::SocialWorker, rehamna.clone()),
+        ("inspector", Role::Inspector, rehamna),
+        (
+            "establishment_manager",
+            Role::EstablishmentManager,
+            Scope::Establishment(1),
+        ),
+        ("auditor", Role::Auditor, Scope::National),
+    ]
+}
+
+async fn app(store: &Store) -> axum::Router {
+    let actor = Actor::system("test");
+    geo::import(store, &GeoSource::embedded(), &actor, &Silent)
+        .await
+        .unwrap();
+    let pw = Password::parse(PASSWORD).unwrap();
+    for (name, role, scope) in people() {
+        let id = accounts::create_user(store, &actor, name, name, &pw, false)
+            .await
+            .unwrap();
+        accounts::grant_role(store, &actor, id, role, &scope)
+            .await
+            .unwrap();
+    }
+    router(AppState::new(
+        store.clone(),
+        Catalog::load().unwrap(),
+        WebConfig::default(),
+    ))
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// The session token the response set, if any.
+    fn session(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .find_map(|v| {
+                let v = v.to_str().ok()?;
+                let token = v.strip_prefix("jisr_session=")?.split(';').next()?;
+                (!token.is_empty()).then(|| token.to_owned())
+            })
+    }
+}
+
+async fn send(
+    app: &axum::Router,
+    method: Method,
+    uri: &str,
+    cookie: Option<&str>,
+    form: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Reply {
+    let mut req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::HOST, "jisr.test");
+    if let Some(token) = cookie {
+        req = req.header(
+            header::COOKIE,
+            format!("jisr_session={token}; jisr_lang=fr"),
+        );
+    } else {
+        req = req.header(header::COOKIE, "jisr_lang=fr");
+    }
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let body = match form {
+        Some(f) => {
+            req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(f.to_owned())
+        }
+        None => Body::empty(),
+    };
+    let res = app.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+const SAME_ORIGIN: &[(&str, &str)] = &[("sec-fetch-site", "same-origin")];
+
+async fn sign_in(app: &axum::Router, user: &str, password: &str) -> Reply {
+    let form = format!(
+        "username={user}&password={}&next=%2F",
+        password.replace(' ', "+")
+    );
+    send(app, Method::POST, "/login", None, Some(&form), SAME_ORIGIN).await
+}
+
+async fn token_for(app: &axum::Router, user: &str) -> String {
+    let r = sign_in(app, user, PASSWORD).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{user}: {}", r.body);
+    r.session().expect("session cookie")
+}
+
+#[tokio::test]
+async fn a_person_signs_in_sees_their_role_and_signs_out() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let r = sign_in(&app, "provincial_officer", PASSWORD).await;
+        assert_eq!(
+            (r.status, r.location()),
+            (StatusCode::SEE_OTHER, "/dashboard")
+        );
+        let cookie = r.headers[header::SET_COOKIE].to_str().unwrap();
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
+        let token = r.session().unwrap();
+
+        let dash = send(&app, Method::GET, "/dashboard", Some(&token), None, &[]).await;
+        assert_eq!(dash.status, StatusCode::OK);
+        assert!(
+            dash.body
+                .contains("Cadre de délégation provinciale · Province 07.427"),
+            "{}",
+            dash.body
+        );
+
+        let out = send(
+            &app,
+            Method::POST,
+            "/logout",
+            Some(&token),
+            None,
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(out.status, StatusCode::SEE_OTHER);
+        // The session is gone on the server, not just in the browser.
+        let again = send(&app, Method::GET, "/dashboard", Some(&token), None, &[]).await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER);
+        assert!(
+            again.location().starts_with("/login?next=/dashboard"),
+            "{}",
+            again.location()
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unknown_user_and_wrong_password_get_the_same_answer() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let wrong = sign_in(&app, "auditor", "not the password at all").await;
+        let unknown = sign_in(&app, "nobody", "not the password at all").await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(unknown.status, wrong.status);
+        assert!(
+            wrong
+                .body
+                .contains("Nom d&#39;utilisateur ou mot de passe incorrect.")
+        );
+        assert!(
+            unknown
+                .body
+                .contains("Nom d&#39;utilisateur ou mot de passe incorrect.")
+        );
+        assert!(wrong.session().is_none() && unknown.session().is_none());
+        // What was typed in the username field is kept; the password never is.
+        assert!(wrong.body.contains(r#"value="auditor""#));
+        assert!(!wrong.body.contains("not the password"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_even_for_the_right_password() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        for _ in 0..5 {
+            let r = sign_in(&app, "inspector", "wrong password here").await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        let locked = sign_in(&app, "inspector", PASSWORD).await;
+        assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(locked.body.contains("Trop de tentatives"));
+        assert!(locked.session().is_none());
+        // Another account is not affected.
+        assert_eq!(
+            sign_in(&app, "auditor", PASSWORD).await.status,
+            StatusCode::SEE_OTHER
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn signing_in_never_keeps_a_planted_session() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let planted = token_for(&app, "auditor").await;
+        let form = format!("username=inspector&password={}", PASSWORD.replace(' ', "+"));
+        let r = send(
+            &app,
+            Method::POST,
+            "/login",
+            Some(&planted),
+            Some(&form),
+            SAME_ORIGIN,
+        )
+        .await;
+        let fresh = r.session().unwrap();
+        assert_ne!(fresh, planted);
+        let old = send(&app, Method::GET, "/dashboard", Some(&planted), None, &[]).await;
+        assert_eq!(
+            old.status,
+            StatusCode::SEE_OTHER,
+            "the planted session is ended"
+        );
+        let new = send(&app, Method::GET, "/dashboard", Some(&fresh), None, &[]).await;
+        assert!(new.body.contains("Inspecteur"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let token = token_for(&app, "auditor").await;
+        for headers in [
+            vec![("sec-fetch-site", "cross-site")],
+            vec![("origin", "https://evil.example")],
+            vec![],
+        ] {
+            let r = send(&app, Method::POST, "/logout", Some(&token), None, &headers).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{headers:?}");
+            assert!(
+                r.body.contains("provient d&#39;un autre site"),
+                "{headers:?}"
+            );
+        }
+        // The session survived every refused attempt.
+        let dash = send(&app, Method::GET, "/dashboard", Some(&token), None, &[]).await;
+        assert_eq!(dash.status, StatusCode::OK);
+        let same_host = send(
+            &app,
+            Method::POST,
+            "/logout",
+            Some(&token),
+            None,
+            &[("origin", "http://jisr.test")],
+        )
+        .await;
+        assert_eq!(same_host.status, StatusCode::SEE_OTHER);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_account_made_by_an_administrator_must_change_its_password_first() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let actor = Actor::system("test");
+        let pw = Password::parse("temporary password 1").unwrap();
+        let id = accounts::create_user(&store, &actor, "newcomer", "Newcomer", &pw, true)
+            .await
+            .unwrap();
+        accounts::grant_role(&store, &actor, id, Role::Auditor, &Scope::National)
+            .await
+            .unwrap();
+        let r = sign_in(&app, "newcomer", "temporary password 1").await;
+        assert_eq!(r.location(), "/account/password");
+        let token = r.session().unwrap();
+        let blocked = send(&app, Method::GET, "/audit", Some(&token), None, &[]).await;
+        assert_eq!(
+            (blocked.status, blocked.location()),
+            (StatusCode::SEE_OTHER, "/account/password")
+        );
+
+        let bad = send(
+            &app,
+            Method::POST,
+            "/account/password",
+            Some(&token),
+            Some("current=temporary+password+1&new=short&confirm=other"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.body.contains("au moins douze caractères")
+                && bad.body.contains("ne correspondent pas")
+        );
+        let wrong = send(
+            &app,
+            Method::POST,
+            "/account/password",
+            Some(&token),
+            Some("current=guess+guess+guess&new=a+brand+new+secret&confirm=a+brand+new+secret"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert!(wrong.body.contains("Le mot de passe actuel est incorrect."));
+        let ok = send(
+            &app,
+            Method::POST,
+            "/account/password",
+            Some(&token),
+            Some("current=temporary+password+1&new=a+brand+new+secret&confirm=a+brand+new+secret"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let now = send(&app, Method::GET, "/audit", Some(&token), None, &[]).await;
+        assert_eq!(now.status, StatusCode::OK);
+        assert_eq!(
+            sign_in(&app, "newcomer", "a brand new secret").await.status,
+            StatusCode::SEE_OTHER
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_auditor_searches_the_trail_and_verifies_it() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let token = token_for(&app, "auditor").await;
+        let page = send(
+            &app,
+            Method::GET,
+            "/audit?action=grant",
+            Some(&token),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(
+            page.body.matches(r#"<td class="code">grant</td>"#).count(),
+            8
+        );
+        let v = send(
+            &app,
+            Method::POST,
+            "/audit/verify",
+            Some(&token),
+            None,
+            SAME_ORIGIN,
+        )
+        .await;
+        assert!(v.body.contains("La chaîne est intacte"), "{}", v.body);
+        let officer = token_for(&app, "provincial_officer").await;
+        let denied = send(&app, Method::GET, "/audit", Some(&officer), None, &[]).await;
+        assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+/// Every declared route, for anonymous visitors and each role: public routes answer,
+/// signed-in routes send anonymous visitors to the sign-in form (or 401 under /api),
+/// role-restricted routes refuse other roles with 403.
+#[tokio::test]
+async fn permission_matrix_over_every_declared_route() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let table = route_table();
+        assert!(table.len() >= 20, "the route table lists every route");
+        let mut who: Vec<(Option<Role>, Option<&str>, Option<String>)> = vec![(None, None, None)];
+        for (name, role, _) in people() {
+            who.push((Some(role), Some(name), Some(token_for(&app, name).await)));
+        }
+        for route in &table {
+            for (role, name, token) in &who {
+                // A state-changing route may end the session (sign-in, sign-out): use a fresh one.
+                let token = match (route.method == Method::GET, name) {
+                    (false, Some(name)) => Some(token_for(&app, name).await),
+                    _ => token.clone(),
+                };
+                let headers: &[(&str, &str)] = if route.method == Method::GET {
+                    &[]
+                } else {
+                    SAME_ORIGIN
+                };
+                let form = (route.method != Method::GET).then_some("");
+                let r = send(
+                    &app,
+                    route.method.clone(),
+                    route.example,
+                    token.as_deref(),
+                    form,
+                    headers,
+                )
+                .await;
+                let label = format!("{} {} as {role:?}", route.method, route.example);
+                match (route.policy, role) {
+                    (Policy::Public, _) => assert!(
+                        !matches!(r.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
+                            && !r.location().starts_with("/login"),
+                        "{label}: {}",
+                        r.status
+                    ),
+                    (_, None) if route.path.starts_with("/api/") => {
+                        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{label}")
+                    }
+                    (_, None) => assert!(
+                        r.status == StatusCode::SEE_OTHER && r.location().starts_with("/login"),
+                        "{label}: {}",
+                        r.status
+                    ),
+                    (Policy::SignedIn, Some(_)) => assert!(
+                        r.status.is_success() || r.status == StatusCode::UNPROCESSABLE_ENTITY,
+                        "{label}: {}",
+                        r.status
+                    ),
+                    (Policy::AnyOf(roles), Some(role)) if roles.contains(role) => {
+                        assert!(r.status.is_success(), "{label}: {}", r.status)
+                    }
+                    (Policy::AnyOf(_), Some(_)) => {
+                        assert_eq!(r.status, StatusCode::FORBIDDEN, "{label}")
+                    }
+                }
+            }
+        }
+    })
+    .await;
+}
