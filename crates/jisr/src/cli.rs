@@ -52,6 +52,11 @@ enum Command {
         /// Destination file (must not exist).
         dest: PathBuf,
     },
+    /// API tokens for programs calling the JSON API.
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
+    },
     /// The audit trail.
     Audit {
         #[command(subcommand)]
@@ -114,6 +119,21 @@ enum UserAction {
         #[arg(long, default_value = "national")]
         scope: String,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenAction {
+    /// Create a token acting as USERNAME (with that account's grants); printed once.
+    Create {
+        username: String,
+        /// What the token is for, e.g. "registry sync".
+        #[arg(long)]
+        name: String,
+    },
+    /// Revoke a token by its id; it stops working at once.
+    Revoke { id: i64 },
+    /// List tokens (never the tokens themselves).
+    List,
 }
 
 #[derive(Subcommand, Debug)]
@@ -323,6 +343,39 @@ pub async fn run(cli: Cli) -> Result<()> {
                     Ok(())
                 }
             }
+        }
+        Command::Token { action } => {
+            let store = connect_migrated(&cfg).await?;
+            let actor = Actor::system("cli");
+            match action {
+                TokenAction::Create { username, name } => {
+                    let user = accounts::find_user(store.conn(), &username)
+                        .await
+                        .map_err(|_| anyhow!("no user named `{username}`"))?;
+                    let (id, token) =
+                        jisr_store::tokens::create(&store, &actor, user.id, &name).await?;
+                    println!("token {id} created for {} (shown once):", user.username);
+                    println!("{token}");
+                }
+                TokenAction::Revoke { id } => {
+                    jisr_store::tokens::revoke(&store, &actor, id).await?;
+                    println!("token {id} revoked");
+                }
+                TokenAction::List => {
+                    for t in jisr_store::tokens::list(&store).await? {
+                        let state = if t.revoked_at.is_some() {
+                            "revoked"
+                        } else {
+                            "active"
+                        };
+                        println!(
+                            "{}\t{}\tuser {}\t{}\t{}",
+                            t.id, state, t.user_id, t.created_at, t.name
+                        );
+                    }
+                }
+            }
+            Ok(())
         }
         Command::Backup { dest } => {
             let store = connect(&cfg).await?;

@@ -358,3 +358,33 @@ fn postgres_needs_an_explicit_migrate_then_serves() {
             .unwrap();
     });
 }
+
+#[test]
+fn tokens_are_created_listed_and_revoked_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(jisr(dir.path()).args(["geo", "import"]))
+            .status
+            .success()
+    );
+    assert!(
+        run(jisr(dir.path()).args(["user", "add", "robot", "--name", "Robot"]))
+            .status
+            .success()
+    );
+    let c = run(jisr(dir.path()).args(["token", "create", "robot", "--name", "registry sync"]));
+    assert!(c.status.success(), "{}", stderr(&c));
+    let out = stdout(&c);
+    let token = out.lines().nth(1).unwrap().trim();
+    assert!(token.starts_with("jisr_") && token.len() == 69, "{out}");
+    let list = stdout(&run(jisr(dir.path()).args(["token", "list"])));
+    assert!(list.contains("active") && list.contains("registry sync") && !list.contains(token));
+    assert!(
+        run(jisr(dir.path()).args(["token", "revoke", "1"]))
+            .status
+            .success()
+    );
+    assert!(stdout(&run(jisr(dir.path()).args(["token", "list"]))).contains("revoked"));
+    let again = run(jisr(dir.path()).args(["token", "revoke", "1"]));
+    assert_eq!(again.status.code(), Some(2));
+}

@@ -14,6 +14,7 @@ pub mod org;
 pub mod progress;
 pub mod sessions;
 pub mod testing;
+pub mod tokens;
 
 pub use db::{Backend, DatabaseUrl, DatabaseUrlError, Store};
 

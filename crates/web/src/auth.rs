@@ -165,6 +165,15 @@ pub fn session_token(parts: &axum::http::request::Parts) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The token of an `Authorization: Bearer` header.
+pub fn bearer_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_owned())
+}
+
 /// Paths a person who must change their password may still reach.
 fn allowed_before_password_change(path: &str) -> bool {
     path == "/account/password"
@@ -177,7 +186,15 @@ fn allowed_before_password_change(path: &str) -> bool {
 /// sends a person who must change their password to the form that does it.
 pub async fn load_session(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (mut parts, body) = req.into_parts();
-    if let Some(token) = session_token(&parts) {
+    if let Some(bearer) = bearer_token(&parts.headers) {
+        match jisr_store::tokens::resolve(&state.store, &bearer).await {
+            Ok(Some(user)) => {
+                parts.extensions.insert(user);
+            }
+            Ok(None) => return WebError::Unauthorized.into_response(),
+            Err(e) => return WebError::Internal(e.to_string()).into_response(),
+        }
+    } else if let Some(token) = session_token(&parts) {
         match jisr_store::sessions::resolve(
             &state.store,
             &token,
@@ -203,7 +220,11 @@ pub async fn load_session(State(state): State<AppState>, req: Request, next: Nex
 /// same-origin (or a direct navigation), else the `Origin` must be this host. A request
 /// with neither is refused too. Session cookies are also `SameSite=Lax`.
 pub async fn csrf_guard(req: Request, next: Next) -> Response {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    // A bearer token is never sent by a browser on its own, so it cannot be forged
+    // cross-site; an invalid one is refused by `load_session`.
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || bearer_token(req.headers()).is_some()
+    {
         return next.run(req).await;
     }
     let h = req.headers();

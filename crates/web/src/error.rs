@@ -118,7 +118,14 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         let body = serde_json::json!({
             "error": { "code": err.code(), "message": message, "request_id": request_id }
         });
-        return (status, axum::Json(body)).into_response();
+        let mut res = (status, axum::Json(body)).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
+        return res;
     }
     let title_key = match status {
         StatusCode::NOT_FOUND => "error-not-found-title",

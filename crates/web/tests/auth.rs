@@ -481,3 +481,71 @@ async fn permission_matrix_over_every_declared_route() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn api_tokens_act_as_their_user_until_revoked() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let officer = accounts::find_user(store.conn(), "provincial_officer")
+            .await
+            .unwrap();
+        let admin = Actor::system("test");
+        let (id, token) = jisr_store::tokens::create(&store, &admin, officer.id, "sync")
+            .await
+            .unwrap();
+        let bearer = format!("Bearer {token}");
+
+        let me = send(
+            &app,
+            Method::GET,
+            "/api/v1/me",
+            None,
+            None,
+            &[("authorization", &bearer)],
+        )
+        .await;
+        assert_eq!(me.status, StatusCode::OK, "{}", me.body);
+        let v: serde_json::Value = serde_json::from_str(&me.body).unwrap();
+        assert_eq!(v["username"], "provincial_officer");
+        assert_eq!(v["grants"][0]["role"], "provincial_officer");
+        assert_eq!(v["grants"][0]["scope_code"], "07.427");
+
+        let anonymous = send(&app, Method::GET, "/api/v1/me", None, None, &[]).await;
+        assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(anonymous.headers[header::WWW_AUTHENTICATE], "Bearer");
+        let forged = send(
+            &app,
+            Method::GET,
+            "/api/v1/me",
+            None,
+            None,
+            &[("authorization", "Bearer jisr_0000")],
+        )
+        .await;
+        assert_eq!(forged.status, StatusCode::UNAUTHORIZED);
+
+        jisr_store::tokens::revoke(&store, &admin, id)
+            .await
+            .unwrap();
+        let revoked = send(
+            &app,
+            Method::GET,
+            "/api/v1/me",
+            None,
+            None,
+            &[("authorization", &bearer)],
+        )
+        .await;
+        assert_eq!(revoked.status, StatusCode::UNAUTHORIZED);
+        let v: serde_json::Value = serde_json::from_str(&revoked.body).unwrap();
+        assert_eq!(v["error"]["code"], "unauthorized");
+        // Only the hash is stored.
+        let stored = jisr_store::tokens::list(&store).await.unwrap();
+        assert!(
+            stored
+                .iter()
+                .all(|t| t.token_hash != token && !t.token_hash.starts_with("jisr_"))
+        );
+    })
+    .await;
+}

@@ -104,3 +104,4 @@ scope-national = وطني
 scope-region = الجهة { $code }
 scope-province = الإقليم { $code }
 scope-establishment = المؤسسة رقم { $code }
+api-op-whoami = الحساب المتصل وصلاحياته

@@ -104,3 +104,4 @@ scope-national = National
 scope-region = Région { $code }
 scope-province = Province { $code }
 scope-establishment = Établissement n° { $code }
+api-op-whoami = Le compte appelant et ses habilitations

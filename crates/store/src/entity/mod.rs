@@ -1,6 +1,7 @@
 //! Database entities. Relations are declared only where queries need them; ids and codes
 //! are turned into domain types by the repositories, never handed out raw to the web layer.
 
+pub mod api_token;
 pub mod arrondissement;
 pub mod audit_log;
 pub mod cercle;

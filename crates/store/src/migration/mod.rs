@@ -8,6 +8,7 @@ mod m0002_organisation;
 mod m0003_accounts;
 mod m0004_audit;
 mod m0005_sessions;
+mod m0006_api_tokens;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_accounts::Migration),
             Box::new(m0004_audit::Migration),
             Box::new(m0005_sessions::Migration),
+            Box::new(m0006_api_tokens::Migration),
         ]
     }
 }
