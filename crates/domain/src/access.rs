@@ -65,6 +65,38 @@ impl Role {
     }
 }
 
+/// Roles an administrator holding `admin` may grant to others, with where.
+///
+/// A national administrator grants anything anywhere; a regional coordinator creates the
+/// provincial staff of their region; a provincial officer creates social workers of their
+/// province. Nobody grants a scope outside their own, nor a role above their own.
+pub fn may_grant(admin: &[(Role, Scope)], role: Role, scope: &Scope) -> bool {
+    role.accepts_scope(scope)
+        && admin.iter().any(|(own_role, own_scope)| {
+            let grantable: &[Role] = match own_role {
+                Role::NationalAdministrator => &Role::ALL,
+                Role::RegionalCoordinator => {
+                    &[Role::ProvincialOfficer, Role::SocialWorker, Role::Inspector]
+                }
+                Role::ProvincialOfficer => &[Role::SocialWorker],
+                _ => &[],
+            };
+            grantable.contains(&role) && scope.is_within(own_scope)
+        })
+}
+
+/// Whether a person holding `viewer` grants may see an account holding `target` grants:
+/// national administrators see every account; others see accounts with a grant inside
+/// a scope they may grant in.
+pub fn may_see_account(viewer: &[(Role, Scope)], target: &[(Role, Scope)]) -> bool {
+    viewer
+        .iter()
+        .any(|(r, s)| *r == Role::NationalAdministrator && *s == Scope::National)
+        || target
+            .iter()
+            .any(|(role, scope)| may_grant(viewer, *role, scope))
+}
+
 /// The part of the country a grant covers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "code", rename_all = "snake_case")]
@@ -220,6 +252,70 @@ mod tests {
         );
         assert!(Scope::from_parts("planet", None).is_err());
         assert!(Scope::from_parts("region", Some("7")).is_err());
+    }
+
+    #[test]
+    fn administrators_grant_only_inside_their_scope_and_below_their_role() {
+        let national = vec![(Role::NationalAdministrator, Scope::National)];
+        let coord = vec![(
+            Role::RegionalCoordinator,
+            Scope::Region(RegionCode::parse("07").unwrap()),
+        )];
+        let officer = vec![(Role::ProvincialOfficer, Scope::Province(prov("07.427")))];
+        let rehamna = Scope::Province(prov("07.427"));
+        let casablanca = Scope::Province(prov("06.141"));
+        assert!(may_grant(
+            &national,
+            Role::NationalAdministrator,
+            &Scope::National
+        ));
+        assert!(may_grant(&national, Role::ProvincialOfficer, &casablanca));
+        assert!(may_grant(&coord, Role::ProvincialOfficer, &rehamna));
+        assert!(
+            !may_grant(&coord, Role::ProvincialOfficer, &casablanca),
+            "outside the region"
+        );
+        assert!(
+            !may_grant(&coord, Role::NationalAdministrator, &Scope::National),
+            "above the role"
+        );
+        assert!(!may_grant(
+            &coord,
+            Role::RegionalCoordinator,
+            &Scope::Region(RegionCode::parse("07").unwrap())
+        ));
+        assert!(may_grant(&officer, Role::SocialWorker, &rehamna));
+        assert!(!may_grant(&officer, Role::ProvincialOfficer, &rehamna));
+        assert!(!may_grant(
+            &officer,
+            Role::SocialWorker,
+            &Scope::Province(prov("07.431"))
+        ));
+        let auditor = vec![(Role::Auditor, Scope::National)];
+        assert!(
+            !may_grant(&auditor, Role::SocialWorker, &rehamna),
+            "auditors change nothing"
+        );
+    }
+
+    #[test]
+    fn accounts_are_visible_within_scope() {
+        let coord = vec![(
+            Role::RegionalCoordinator,
+            Scope::Region(RegionCode::parse("07").unwrap()),
+        )];
+        let safi_officer = vec![(Role::ProvincialOfficer, Scope::Province(prov("07.431")))];
+        let casa_officer = vec![(Role::ProvincialOfficer, Scope::Province(prov("06.141")))];
+        assert!(may_see_account(&coord, &safi_officer));
+        assert!(!may_see_account(&coord, &casa_officer));
+        assert!(
+            !may_see_account(&coord, &[]),
+            "accounts without a grant: national only"
+        );
+        assert!(may_see_account(
+            &[(Role::NationalAdministrator, Scope::National)],
+            &[]
+        ));
     }
 
     #[test]

@@ -226,13 +226,6 @@ fn parse_role(s: &str) -> Result<Role> {
     })
 }
 
-fn temporary_password() -> String {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    (0..16)
-        .map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char)
-        .collect()
-}
-
 pub async fn run(cli: Cli) -> Result<()> {
     let mut cfg = Config::load(cli.config.as_deref())?;
     match cli.command {
@@ -300,7 +293,7 @@ pub async fn run(cli: Cli) -> Result<()> {
                             .context("reading the password")?;
                         (line.trim_end_matches(['\r', '\n']).to_owned(), false)
                     } else {
-                        (temporary_password(), true)
+                        (Password::temporary(), true)
                     };
                     let password = Password::parse(&text)?;
                     let id =

@@ -34,6 +34,15 @@ impl Password {
         Ok(Self(s.to_owned()))
     }
 
+    /// A random 16-character password for a new account, to be changed at first login.
+    /// Ambiguous characters (0/O, 1/l/I) are left out so it can be read out loud.
+    pub fn temporary() -> String {
+        const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        (0..16)
+            .map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char)
+            .collect()
+    }
+
     /// The password itself, for hashing and comparison only.
     pub fn expose(&self) -> &str {
         &self.0
@@ -239,16 +248,58 @@ pub async fn grants(
         .order_by_asc(role_grant::Column::Id)
         .all(db)
         .await?;
-    rows.into_iter()
-        .map(|g| {
-            let role = Role::parse(&g.role).ok_or_else(|| {
-                StoreError::Invalid(format!("stored role `{}` is unknown", g.role))
-            })?;
-            let scope = Scope::from_parts(&g.scope_kind, g.scope_code.as_deref())
-                .map_err(|e| StoreError::Invalid(e.to_string()))?;
-            Ok((role, scope))
+    rows.iter().map(parse_grant).collect()
+}
+
+/// An account with its grants.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub user: user::Model,
+    pub grants: Vec<(Role, Scope)>,
+}
+
+fn parse_grant(g: &role_grant::Model) -> Result<(Role, Scope), StoreError> {
+    let role = Role::parse(&g.role)
+        .ok_or_else(|| StoreError::Invalid(format!("stored role `{}` is unknown", g.role)))?;
+    let scope = Scope::from_parts(&g.scope_kind, g.scope_code.as_deref())
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    Ok((role, scope))
+}
+
+/// Every account with its grants, by username. Staff accounts are few: the caller
+/// filters them by what the viewer may see.
+pub async fn accounts(db: &impl ConnectionTrait) -> Result<Vec<Account>, StoreError> {
+    let users = user::Entity::find()
+        .order_by_asc(user::Column::Username)
+        .all(db)
+        .await?;
+    let all = role_grant::Entity::find()
+        .order_by_asc(role_grant::Column::Id)
+        .all(db)
+        .await?;
+    users
+        .into_iter()
+        .map(|u| {
+            let grants = all
+                .iter()
+                .filter(|g| g.user_id == u.id)
+                .map(parse_grant)
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Account { user: u, grants })
         })
         .collect()
+}
+
+/// One account with its grants.
+pub async fn account(db: &impl ConnectionTrait, id: UserId) -> Result<Account, StoreError> {
+    let user = user::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(Account {
+        grants: grants(db, id).await?,
+        user,
+    })
 }
 
 #[cfg(test)]

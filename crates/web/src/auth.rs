@@ -63,6 +63,9 @@ pub struct RouteInfo {
     pub path: &'static str,
     /// A concrete path to request in tests.
     pub example: &'static str,
+    /// For a route about one record: a concrete path to a record that people with a
+    /// provincial or regional scope must not see (answers 404 to them).
+    pub out_of_scope: Option<&'static str>,
     pub policy: Policy,
 }
 
@@ -82,10 +85,23 @@ impl Routes {
 
     /// Declares `method path` with its policy; `route` is e.g. `get(handler)`.
     pub fn add(
+        self,
+        method: Method,
+        path: &'static str,
+        example: &'static str,
+        policy: Policy,
+        route: MethodRouter<AppState>,
+    ) -> Self {
+        self.add_record(method, path, example, None, policy, route)
+    }
+
+    /// Declares a route about one record, with an example outside a provincial scope.
+    pub fn add_record(
         mut self,
         method: Method,
         path: &'static str,
         example: &'static str,
+        out_of_scope: Option<&'static str>,
         policy: Policy,
         route: MethodRouter<AppState>,
     ) -> Self {
@@ -101,6 +117,7 @@ impl Routes {
             method,
             path,
             example,
+            out_of_scope,
             policy,
         });
         self
@@ -114,6 +131,9 @@ impl Routes {
         for mut info in other.table {
             info.path = Box::leak(format!("{prefix}{}", info.path).into_boxed_str());
             info.example = Box::leak(format!("{prefix}{}", info.example).into_boxed_str());
+            info.out_of_scope = info
+                .out_of_scope
+                .map(|p| &*Box::leak(format!("{prefix}{p}").into_boxed_str()));
             self.table.push(info);
         }
         self

@@ -469,11 +469,45 @@ async fn permission_matrix_over_every_declared_route() {
                         "{label}: {}",
                         r.status
                     ),
-                    (Policy::AnyOf(roles), Some(role)) if roles.contains(role) => {
-                        assert!(r.status.is_success(), "{label}: {}", r.status)
-                    }
+                    // Allowed: the page answers (an empty form gets its validation errors).
+                    (Policy::AnyOf(roles), Some(role)) if roles.contains(role) => assert!(
+                        r.status.is_success() || r.status == StatusCode::UNPROCESSABLE_ENTITY,
+                        "{label}: {}",
+                        r.status
+                    ),
                     (Policy::AnyOf(_), Some(_)) => {
                         assert_eq!(r.status, StatusCode::FORBIDDEN, "{label}")
+                    }
+                }
+                // A record outside a provincial or regional scope does not exist for them.
+                if let (Some(out), Some(role)) = (route.out_of_scope, role) {
+                    let allowed = match route.policy {
+                        Policy::AnyOf(roles) => roles.contains(role),
+                        _ => true,
+                    };
+                    let national = people()
+                        .iter()
+                        .any(|(_, r, s)| r == role && *s == Scope::National);
+                    if allowed && !national {
+                        let token = match (route.method == Method::GET, name) {
+                            (false, Some(name)) => Some(token_for(&app, name).await),
+                            _ => token.clone(),
+                        };
+                        let r = send(
+                            &app,
+                            route.method.clone(),
+                            out,
+                            token.as_deref(),
+                            form,
+                            headers,
+                        )
+                        .await;
+                        assert_eq!(
+                            r.status,
+                            StatusCode::NOT_FOUND,
+                            "{} {out} as {role:?}",
+                            route.method
+                        );
                     }
                 }
             }
@@ -546,6 +580,55 @@ async fn api_tokens_act_as_their_user_until_revoked() {
                 .iter()
                 .all(|t| t.token_hash != token && !t.token_hash.starts_with("jisr_"))
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_regional_coordinator_manages_accounts_of_the_region_only() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let token = token_for(&app, "regional_coordinator").await;
+        let list = send(&app, Method::GET, "/admin/users", Some(&token), None, &[]).await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains(">social_worker<") && list.body.contains(">provincial_officer<"));
+        assert!(!list.body.contains(">national_administrator<") && !list.body.contains(">auditor<"), "national accounts are out of scope");
+
+        // Bad input: every error at its field, what was typed kept.
+        let bad = send(&app, Method::POST, "/admin/users", Some(&token),
+            Some("username=No+Spaces+Allowed&display_name=&role=national_administrator&scope=national"), SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains(r#"value="No Spaces Allowed""#));
+        assert!(bad.body.contains("Le nom d&#39;utilisateur compte de 3 à 64 caractères"));
+        assert!(bad.body.contains("Saisissez le nom complet."));
+        assert!(bad.body.contains("Vous ne pouvez pas accorder ce rôle sur ce périmètre."));
+        let casablanca = send(&app, Method::POST, "/admin/users", Some(&token),
+            Some("username=officer.casa&display_name=Officer&role=provincial_officer&scope=province%3A06.141"), SAME_ORIGIN).await;
+        assert_eq!(casablanca.status, StatusCode::UNPROCESSABLE_ENTITY, "outside the region");
+
+        let ok = send(&app, Method::POST, "/admin/users", Some(&token),
+            Some("username=officer.safi2&display_name=Hanane+Tazi&role=provincial_officer&scope=province%3A07.431"), SAME_ORIGIN).await;
+        assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
+        let password = ok.body.split(r#"<code dir="ltr" class="secret">"#).nth(1).unwrap().split('<').next().unwrap().to_owned();
+        assert_eq!(password.len(), 16);
+        let taken = send(&app, Method::POST, "/admin/users", Some(&token),
+            Some("username=officer.safi2&display_name=Again&role=provincial_officer&scope=province%3A07.431"), SAME_ORIGIN).await;
+        assert!(taken.body.contains("Ce nom d&#39;utilisateur est déjà pris."));
+
+        // The new account signs in and must change its password first.
+        let first = sign_in(&app, "officer.safi2", &password).await;
+        assert_eq!(first.location(), "/account/password");
+
+        // The national administrator's account does not exist for the coordinator.
+        let hidden = send(&app, Method::GET, "/admin/users/1", Some(&token), None, &[]).await;
+        assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+        // A provincial officer of Rehamna does not see Safi's new officer either.
+        let rehamna = token_for(&app, "provincial_officer").await;
+        let safi_list = send(&app, Method::GET, "/admin/users", Some(&rehamna), None, &[]).await;
+        assert!(!safi_list.body.contains("officer.safi2"));
+        let new_id = accounts::find_user(store.conn(), "officer.safi2").await.unwrap().id;
+        let other = send(&app, Method::GET, &format!("/admin/users/{new_id}"), Some(&rehamna), None, &[]).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
     })
     .await;
 }

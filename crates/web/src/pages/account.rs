@@ -122,13 +122,21 @@ pub async fn logout(ctx: Ctx) -> Result<Response, WebError> {
 struct DashboardPage {
     chrome: Chrome,
     audit_reader: bool,
+    user_admin: bool,
 }
 
 pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
     let audit_reader = super::audit::may_read_trail(ctx.user.as_ref());
+    let user_admin = ctx.user.as_ref().is_some_and(|u| {
+        u.grants
+            .iter()
+            .any(|(r, _)| super::users::USER_ADMINS.contains(r))
+    });
+    let chrome = ctx.chrome("dashboard-title");
     Ok(render(DashboardPage {
-        chrome: ctx.chrome("dashboard-title"),
+        chrome,
         audit_reader,
+        user_admin,
     })?
     .into_response())
 }

@@ -6,6 +6,7 @@ mod audit;
 mod geo;
 mod home;
 mod units;
+mod users;
 
 use crate::auth::{Policy, Routes};
 use crate::locale::LANG_COOKIE;
@@ -109,6 +110,44 @@ pub fn routes() -> Routes {
             "/audit/verify",
             AnyOf(AUDIT_READERS),
             post(audit::verify),
+        )
+        .add(
+            Method::GET,
+            "/admin/users",
+            "/admin/users",
+            AnyOf(users::USER_ADMINS),
+            get(users::list),
+        )
+        .add(
+            Method::GET,
+            "/admin/users/new",
+            "/admin/users/new",
+            AnyOf(users::USER_ADMINS),
+            get(users::new_form),
+        )
+        .add(
+            Method::POST,
+            "/admin/users",
+            "/admin/users",
+            AnyOf(users::USER_ADMINS),
+            post(users::create),
+        )
+        // Examples: account 5 is a Rehamna social worker, account 1 the national administrator.
+        .add_record(
+            Method::GET,
+            "/admin/users/{id}",
+            "/admin/users/5",
+            Some("/admin/users/1"),
+            AnyOf(users::USER_ADMINS),
+            get(users::show),
+        )
+        .add_record(
+            Method::POST,
+            "/admin/users/{id}/grants",
+            "/admin/users/5/grants",
+            Some("/admin/users/1/grants"),
+            AnyOf(users::USER_ADMINS),
+            post(users::add_grant),
         )
 }
 
