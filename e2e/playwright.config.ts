@@ -28,6 +28,8 @@ const launchOptions = {
 
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 360, height: 740 };
+// On a phone: the public journey and the staff journey.
+const PHONE_TESTS = /[\\/](staff-)?journey\.spec\.ts$/;
 
 export default defineConfig<JisrOptions>({
   testDir: './tests',
@@ -59,12 +61,12 @@ export default defineConfig<JisrOptions>({
     { name: 'fr', use: { jisrLang: 'fr', viewport: desktop } },
     {
       name: 'phone-ar',
-      testMatch: /journey\.spec\.ts$/,
+      testMatch: PHONE_TESTS,
       use: { jisrLang: 'ar', viewport: phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'phone-fr',
-      testMatch: /journey\.spec\.ts$/,
+      testMatch: PHONE_TESTS,
       use: { jisrLang: 'fr', viewport: phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
   ],

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export type Lang = 'ar' | 'fr';
 
@@ -23,6 +23,26 @@ export interface Strings {
   appName: string;
   apiHeading: string;
   unitsHeading: string;
+  // Signed-in pages.
+  signIn: string; // the header's link
+  signOut: string; // the header's button
+  loginHeading: string;
+  loginSubmit: string;
+  loginError: string;
+  dashboard: string; // heading, title and main-nav entry
+  officerGrant: string; // officer.rehamna's grant, "role · scope"
+  auditorGrant: string;
+  auditTitle: string;
+  auditAction: string; // label of the filter field
+  auditSearch: string;
+  auditLoginAction: string; // how a sign-in shows in the action column
+  auditVerify: string;
+  auditVerified: RegExp;
+  forbidden: string;
+  passwordTitle: string;
+  passwordSubmit: string;
+  passwordErrorShort: string;
+  passwordErrorMismatch: string;
 }
 
 export const STRINGS: Record<Lang, Strings> = {
@@ -44,6 +64,25 @@ export const STRINGS: Record<Lang, Strings> = {
     appName: 'جسر',
     apiHeading: 'واجهة البرمجة (API)',
     unitsHeading: 'وحدات التعاون الوطني',
+    signIn: 'تسجيل الدخول',
+    signOut: 'تسجيل الخروج',
+    loginHeading: 'تسجيل الدخول',
+    loginSubmit: 'دخول',
+    loginError: 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+    dashboard: 'لوحة القيادة',
+    officerGrant: 'إطار بالمندوبية الإقليمية · الإقليم 07.427',
+    auditorGrant: 'مدقق · وطني',
+    auditTitle: 'سجل التتبع',
+    auditAction: 'العملية',
+    auditSearch: 'بحث',
+    auditLoginAction: 'دخول',
+    auditVerify: 'التحقق من سلامة السلسلة',
+    auditVerified: /^السلسلة سليمة: تم التحقق من \d+ قيداً\.$/,
+    forbidden: 'الولوج غير مسموح',
+    passwordTitle: 'تغيير كلمة المرور',
+    passwordSubmit: 'تغيير كلمة المرور',
+    passwordErrorShort: 'يجب أن تتكون كلمة المرور من اثني عشر حرفاً على الأقل.',
+    passwordErrorMismatch: 'كلمتا المرور غير متطابقتين.',
   },
   fr: {
     dir: 'ltr',
@@ -63,6 +102,26 @@ export const STRINGS: Record<Lang, Strings> = {
     appName: 'Jisr',
     apiHeading: 'API',
     unitsHeading: "Unités de l'Entraide Nationale",
+    signIn: 'Se connecter',
+    signOut: 'Se déconnecter',
+    loginHeading: 'Connexion',
+    loginSubmit: 'Se connecter',
+    loginError: "Nom d'utilisateur ou mot de passe incorrect.",
+    dashboard: 'Tableau de bord',
+    officerGrant: 'Cadre de délégation provinciale · Province 07.427',
+    auditorGrant: 'Auditeur · National',
+    auditTitle: "Journal d'audit",
+    auditAction: 'Action',
+    auditSearch: 'Rechercher',
+    auditLoginAction: 'Connexion',
+    auditVerify: "Vérifier l'intégrité de la chaîne",
+    // A no-break space before the colon, as French typography wants.
+    auditVerified: /^La chaîne est intacte\u00a0: \d+ entrées vérifiées\.$/,
+    forbidden: 'Accès refusé',
+    passwordTitle: 'Changer le mot de passe',
+    passwordSubmit: 'Changer le mot de passe',
+    passwordErrorShort: 'Le mot de passe doit comporter au moins douze caractères.',
+    passwordErrorMismatch: 'Les deux mots de passe ne correspondent pas.',
   },
 };
 
@@ -80,6 +139,8 @@ interface JisrFixtures {
   requests: string[];
   /** Runs axe-core on the page, then saves a full-page screenshot. */
   check: (page: Page, step: string) => Promise<void>;
+  /** Saves a screenshot of one element (no axe run: the page it sits on is checked whole). */
+  shoot: (target: Locator, step: string) => Promise<void>;
 }
 
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -113,6 +174,14 @@ export const test = base.extend<JisrOptions & JisrFixtures>({
         const file = path.join(screenshotDir, `${testInfo.project.name}-${step}.png`);
         await page.screenshot({ path: file, fullPage: true });
       }
+    });
+  },
+
+  shoot: async ({ screenshotDir }, use, testInfo) => {
+    await use(async (target, step) => {
+      if (!screenshotDir) return;
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      await target.screenshot({ path: path.join(screenshotDir, `${testInfo.project.name}-${step}.png`) });
     });
   },
 });
@@ -178,4 +247,43 @@ export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
   await link.click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await expect(link).toHaveAttribute('aria-current', 'true');
+}
+
+/** The password of every demo account (`jisr demo`). */
+export const DEMO_PASSWORD = 'jisr-demo-2026';
+
+/**
+ * Picks the language, then signs in through the /login form (opened directly, not through the
+ * header) and waits for the dashboard.
+ * Sign-in is throttled per account (5 failures in 15 min lock it) and per address (30): the
+ * suite types a wrong password only in the staff journey, once per project, and a successful
+ * sign-in clears the account's count.
+ */
+export async function signIn(page: Page, lang: Lang, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`/lang/${lang}?next=/login`);
+  await expect(page).toHaveURL(/\/login$/);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** The rectangles of `locators` that overlap one another (for a header that must not pile up). */
+export async function overlaps(locators: Record<string, Locator>): Promise<string[]> {
+  const boxes: [string, { x: number; y: number; width: number; height: number }][] = [];
+  for (const [name, loc] of Object.entries(locators)) {
+    const box = await loc.boundingBox();
+    if (box && box.width > 0 && box.height > 0) boxes.push([name, box]);
+  }
+  const found: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [an, a] = boxes[i];
+      const [bn, b] = boxes[j];
+      const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (w > 1 && h > 1) found.push(`${an} overlaps ${bn} (${Math.round(w)}×${Math.round(h)} px)`);
+    }
+  }
+  return found;
 }

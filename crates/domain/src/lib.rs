@@ -8,3 +8,4 @@ pub mod geo;
 pub mod ids;
 pub mod org;
 pub mod session;
+pub mod totp;

@@ -191,6 +191,7 @@ pub async fn run(cfg: Config) -> Result<()> {
             for (username, _, role, scope) in DEMO_USERS {
                 println!("  {username:<20} {:<24} {scope}", role.as_str());
             }
+            println!("National administrators set up a one-time-code (TOTP) app at first sign-in.");
             println!("Stop with Ctrl-C.");
         })),
     )

@@ -118,6 +118,9 @@ pub async fn create_user(
         must_change_password: Set(must_change_password),
         active: Set(true),
         created_at: Set(crate::now_text()),
+        totp_secret: Set(None),
+        totp_enabled: Set(false),
+        totp_last_step: Set(None),
     })
     .exec(&txn)
     .await?;

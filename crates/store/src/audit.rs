@@ -110,6 +110,31 @@ pub async fn record(
     Ok(id)
 }
 
+/// Records that `actor` opened personal data (a file, an account, an export), in a
+/// transaction of its own: reads change nothing else, but they are traced.
+pub async fn record_read(
+    store: &Store,
+    actor: &Actor,
+    entity: &str,
+    entity_id: &str,
+) -> Result<(), StoreError> {
+    let txn = store.begin_write().await?;
+    record(
+        &txn,
+        actor,
+        Change {
+            action: "read",
+            entity,
+            entity_id: entity_id.to_owned(),
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// What a walk of the chain found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verification {

@@ -40,6 +40,33 @@ pub struct SessionUser {
     pub display_name: String,
     pub must_change_password: bool,
     pub grants: Vec<(Role, Scope)>,
+    /// The password was right; the one-time code is still to be given.
+    pub pending_second_factor: bool,
+    /// The account has a confirmed TOTP second factor.
+    pub totp_enabled: bool,
+}
+
+impl SessionUser {
+    pub(crate) fn from_model(u: user::Model, grants: Vec<(Role, Scope)>, pending: bool) -> Self {
+        Self {
+            user_id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+            must_change_password: u.must_change_password,
+            grants,
+            pending_second_factor: pending,
+            totp_enabled: u.totp_enabled,
+        }
+    }
+
+    /// National administrators must use a second factor.
+    pub fn needs_second_factor_enrolment(&self) -> bool {
+        !self.totp_enabled
+            && self
+                .grants
+                .iter()
+                .any(|(r, _)| *r == Role::NationalAdministrator)
+    }
 }
 
 /// The result of a sign-in attempt.
@@ -191,6 +218,7 @@ pub async fn sign_in(
         user_id: Set(u.id),
         created_at: Set(stamp.clone()),
         last_seen_at: Set(stamp),
+        pending_second_factor: Set(u.totp_enabled),
     })
     .exec_without_returning(&txn)
     .await?;
@@ -211,15 +239,10 @@ pub async fn sign_in(
     .await?;
     txn.commit().await?;
     let grants = grants(store.conn(), jisr_domain::ids::UserId(u.id)).await?;
+    let pending = u.totp_enabled;
     Ok(SignIn::Ok {
         token,
-        user: SessionUser {
-            user_id: u.id,
-            username: u.username,
-            display_name: u.display_name,
-            must_change_password: u.must_change_password,
-            grants,
-        },
+        user: SessionUser::from_model(u, grants, pending),
     })
 }
 
@@ -250,19 +273,14 @@ pub async fn resolve(
     if !u.active {
         return Ok(None);
     }
+    let pending = s.pending_second_factor;
     if now - seen >= chrono::Duration::minutes(1) {
         let mut am = s.into_active_model();
         am.last_seen_at = Set(time_text(now));
         am.update(db).await?;
     }
     let grants = grants(db, jisr_domain::ids::UserId(u.id)).await?;
-    Ok(Some(SessionUser {
-        user_id: u.id,
-        username: u.username,
-        display_name: u.display_name,
-        must_change_password: u.must_change_password,
-        grants,
-    }))
+    Ok(Some(SessionUser::from_model(u, grants, pending)))
 }
 
 /// Ends a session (sign-out), recorded in the audit trail.
@@ -342,4 +360,178 @@ pub async fn count_for_user(store: &Store, user_id: i64) -> Result<u64, StoreErr
         .filter(session::Column::UserId.eq(user_id))
         .count(store.conn())
         .await?)
+}
+
+/// Completes a sign-in with the one-time code. A wrong code counts as a failed sign-in
+/// for the account (and locks it the same way); a code is accepted once.
+pub async fn complete_second_factor(
+    store: &Store,
+    token: &str,
+    code: &str,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<SignIn, StoreError> {
+    let hash = sha256_hex(token);
+    let Some(s) = session::Entity::find_by_id(hash.as_str())
+        .one(store.conn())
+        .await?
+    else {
+        return Ok(SignIn::Invalid);
+    };
+    let u = user::Entity::find_by_id(s.user_id)
+        .one(store.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let account_key = sha256_hex(&format!("user:{}", u.username));
+    let policy = ThrottlePolicy::ACCOUNT;
+    let state = throttle_get(store.conn(), &account_key).await?;
+    if policy.is_locked(state.as_ref(), now) {
+        return Ok(SignIn::Locked);
+    }
+    let secret = u
+        .totp_secret
+        .as_deref()
+        .and_then(jisr_domain::totp::base32_decode);
+    let step =
+        secret.and_then(|k| jisr_domain::totp::verify(&k, code, now.timestamp(), u.totp_last_step));
+    let txn = store.begin_write().await?;
+    let label = format!("user:{}", u.id);
+    let Some(step) = step.filter(|_| s.pending_second_factor && u.totp_enabled) else {
+        throttle_put(
+            &txn,
+            &account_key,
+            &policy.after_failure(state.as_ref(), now),
+        )
+        .await?;
+        audit::record(
+            &txn,
+            &Actor {
+                label,
+                ..actor.clone()
+            },
+            Change {
+                action: "login.second_factor.failed",
+                entity: "user",
+                entity_id: u.id.to_string(),
+                before: None,
+                after: None,
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        return Ok(SignIn::Invalid);
+    };
+    let mut su = s.into_active_model();
+    su.pending_second_factor = Set(false);
+    su.update(&txn).await?;
+    let id = u.id;
+    let mut uu = u.into_active_model();
+    uu.totp_last_step = Set(Some(step));
+    let u = uu.update(&txn).await?;
+    login_throttle::Entity::delete_by_id(account_key)
+        .exec(&txn)
+        .await?;
+    audit::record(
+        &txn,
+        &Actor {
+            label,
+            ..actor.clone()
+        },
+        Change {
+            action: "login.second_factor",
+            entity: "user",
+            entity_id: id.to_string(),
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let grants = grants(store.conn(), jisr_domain::ids::UserId(id)).await?;
+    Ok(SignIn::Ok {
+        token: token.to_owned(),
+        user: SessionUser::from_model(u, grants, false),
+    })
+}
+
+/// The secret an account is enrolling with, made on first call and kept until the
+/// enrolment is confirmed.
+pub async fn totp_secret_for_enrolment(
+    store: &Store,
+    user_id: i64,
+    actor: &Actor,
+) -> Result<String, StoreError> {
+    let u = user::Entity::find_by_id(user_id)
+        .one(store.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if u.totp_enabled {
+        return Err(StoreError::Conflict("second factor already enabled".into()));
+    }
+    if let Some(secret) = u.totp_secret.clone() {
+        return Ok(secret);
+    }
+    let secret = jisr_domain::totp::base32_encode(&rand::random::<[u8; 20]>());
+    let txn = store.begin_write().await?;
+    let mut am = u.into_active_model();
+    am.totp_secret = Set(Some(secret.clone()));
+    am.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            action: "totp.enrol",
+            entity: "user",
+            entity_id: user_id.to_string(),
+            before: None,
+            after: Some(serde_json::json!({ "totp_secret": "***" })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(secret)
+}
+
+/// Confirms enrolment with a first code from the authenticator.
+pub async fn confirm_totp(
+    store: &Store,
+    user_id: i64,
+    code: &str,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let u = user::Entity::find_by_id(user_id)
+        .one(store.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let Some(secret) = u
+        .totp_secret
+        .as_deref()
+        .and_then(jisr_domain::totp::base32_decode)
+    else {
+        return Ok(false);
+    };
+    let Some(step) = jisr_domain::totp::verify(&secret, code, now.timestamp(), u.totp_last_step)
+    else {
+        return Ok(false);
+    };
+    let txn = store.begin_write().await?;
+    let mut am = u.into_active_model();
+    am.totp_enabled = Set(true);
+    am.totp_last_step = Set(Some(step));
+    am.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            action: "totp.enable",
+            entity: "user",
+            entity_id: user_id.to_string(),
+            before: None,
+            after: Some(serde_json::json!({ "totp_enabled": true })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(true)
 }

@@ -116,14 +116,7 @@ pub async fn resolve(store: &Store, token: &str) -> Result<Option<SessionUser>, 
         return Ok(None);
     };
     let grants = crate::accounts::grants(db, jisr_domain::ids::UserId(u.id)).await?;
-    Ok(Some(SessionUser {
-        user_id: u.id,
-        username: u.username,
-        display_name: u.display_name,
-        // A token cannot change a password, so the forced change does not block it.
-        must_change_password: false,
-        grants,
-    }))
+    Ok(Some(SessionUser::from_model(u, grants, false)))
 }
 
 /// Every token, newest first (never the token itself).

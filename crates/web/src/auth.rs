@@ -194,13 +194,14 @@ pub fn bearer_token(headers: &axum::http::HeaderMap) -> Option<String> {
         .map(|t| t.trim().to_owned())
 }
 
-/// Paths a person who must change their password may still reach.
-fn allowed_before_password_change(path: &str) -> bool {
-    path == "/account/password"
-        || path == "/logout"
-        || path.starts_with("/static/")
-        || path.starts_with("/lang/")
+/// Paths reachable in the middle of signing in (code to give, password to change).
+fn always_reachable(path: &str) -> bool {
+    path == "/logout" || path.starts_with("/static/") || path.starts_with("/lang/")
 }
+
+/// A session whose password was right but whose one-time code is still due.
+#[derive(Clone)]
+pub struct PendingSecondFactor(pub SessionUser);
 
 /// Resolves the session cookie into a [`SessionUser`] in the request's extensions, and
 /// sends a person who must change their password to the form that does it.
@@ -224,16 +225,38 @@ pub async fn load_session(State(state): State<AppState>, req: Request, next: Nex
         .await
         {
             Ok(Some(user)) => {
-                if user.must_change_password && !allowed_before_password_change(parts.uri.path()) {
+                let path = parts.uri.path();
+                if user.pending_second_factor {
+                    // Password given, code not yet: only the code form (and leaving) work.
+                    if path != "/login/totp" && !always_reachable(path) {
+                        return Redirect::to("/login/totp").into_response();
+                    }
+                    parts.extensions.insert(PendingSecondFactor(user));
+                } else if user.must_change_password
+                    && path != "/account/password"
+                    && !always_reachable(path)
+                {
                     return Redirect::to("/account/password").into_response();
+                } else if user.needs_second_factor_enrolment()
+                    && path != "/account/totp"
+                    && !always_reachable(path)
+                {
+                    return Redirect::to("/account/totp").into_response();
+                } else {
+                    parts.extensions.insert(user);
                 }
-                parts.extensions.insert(user);
             }
             Ok(None) => {}
             Err(e) => return WebError::Internal(e.to_string()).into_response(),
         }
     }
-    next.run(Request::from_parts(parts, body)).await
+    let user = parts.extensions.get::<SessionUser>().cloned();
+    let mut res = next.run(Request::from_parts(parts, body)).await;
+    // Error pages are rendered outside this layer: tell them who is signed in.
+    if let Some(user) = user {
+        res.extensions_mut().insert(user);
+    }
+    res
 }
 
 /// Refuses cross-site state-changing requests: the browser's `Sec-Fetch-Site` must say

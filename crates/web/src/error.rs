@@ -113,6 +113,9 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         return res;
     };
     let status = res.status();
+    let user = res
+        .extensions_mut()
+        .remove::<jisr_store::sessions::SessionUser>();
     let message = state.catalog.t(locale, err.message_key());
     if uri.path().starts_with("/api/") {
         let body = serde_json::json!({
@@ -134,7 +137,8 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         _ => "error-internal-title",
     };
     let page = ErrorPage {
-        chrome: Chrome::new(state.catalog.clone(), locale, &uri, title_key),
+        chrome: Chrome::new(state.catalog.clone(), locale, &uri, title_key)
+            .with_user(user.as_ref()),
         message,
         reference: matches!(err, WebError::Internal(_)).then_some(request_id),
     };

@@ -51,6 +51,7 @@ fn people() -> Vec<(&'static str, Role, Scope)> {
 }
 
 async fn app(store: &Store) -> axum::Router {
+    STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
     let actor = Actor::system("test");
     geo::import(store, &GeoSource::embedded(), &actor, &Silent)
         .await
@@ -64,11 +65,41 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // National administrators must use a second factor: enrol the test one.
+    let admin = accounts::find_user(store.conn(), "national_administrator")
+        .await
+        .unwrap();
+    let secret = jisr_store::sessions::totp_secret_for_enrolment(store, admin.id, &actor)
+        .await
+        .unwrap();
+    let key = jisr_domain::totp::base32_decode(&secret).unwrap();
+    let code = jisr_domain::totp::code_at(&key, chrono::Utc::now().timestamp());
+    assert!(
+        jisr_store::sessions::confirm_totp(store, admin.id, &code, &actor, chrono::Utc::now())
+            .await
+            .unwrap()
+    );
     router(AppState::new(
         store.clone(),
         Catalog::load().unwrap(),
         WebConfig::default(),
     ))
+}
+
+/// The current one-time code of an account. Tests sign in many times a minute, so the
+/// replay guard is reset behind the application's back first.
+async fn current_code(store: &Store, username: &str) -> String {
+    use sea_orm::ConnectionTrait;
+    store
+        .conn()
+        .execute_unprepared(&format!(
+            "UPDATE users SET totp_last_step = NULL WHERE username = '{username}'"
+        ))
+        .await
+        .unwrap();
+    let u = accounts::find_user(store.conn(), username).await.unwrap();
+    let key = jisr_domain::totp::base32_decode(&u.totp_secret.unwrap()).unwrap();
+    jisr_domain::totp::code_at(&key, chrono::Utc::now().timestamp())
 }
 
 struct Reply {
@@ -152,7 +183,34 @@ async fn sign_in(app: &axum::Router, user: &str, password: &str) -> Reply {
 async fn token_for(app: &axum::Router, user: &str) -> String {
     let r = sign_in(app, user, PASSWORD).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{user}: {}", r.body);
-    r.session().expect("session cookie")
+    let token = r.session().expect("session cookie");
+    if r.location() == "/login/totp" {
+        let store = STORE
+            .with(|s| s.borrow().clone())
+            .expect("store set by app()");
+        let code = current_code(&store, user).await;
+        let done = send(
+            app,
+            Method::POST,
+            "/login/totp",
+            Some(&token),
+            Some(&format!("code={code}")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(
+            (done.status, done.location()),
+            (StatusCode::SEE_OTHER, "/dashboard"),
+            "{}",
+            done.body
+        );
+    }
+    token
+}
+
+thread_local! {
+    // The store of the test running on this thread, for signing in with a second factor.
+    static STORE: std::cell::RefCell<Option<Store>> = const { std::cell::RefCell::new(None) };
 }
 
 #[tokio::test]
@@ -393,7 +451,7 @@ async fn the_auditor_searches_the_trail_and_verifies_it() {
         .await;
         assert_eq!(page.status, StatusCode::OK);
         assert_eq!(
-            page.body.matches(r#"<td class="code">grant</td>"#).count(),
+            page.body.matches("<td>Habilitation accordée</td>").count(),
             8
         );
         let v = send(
@@ -452,7 +510,7 @@ async fn permission_matrix_over_every_declared_route() {
                 match (route.policy, role) {
                     (Policy::Public, _) => assert!(
                         !matches!(r.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
-                            && !r.location().starts_with("/login"),
+                            && !r.location().starts_with("/login?next="),
                         "{label}: {}",
                         r.status
                     ),
@@ -620,15 +678,134 @@ async fn a_regional_coordinator_manages_accounts_of_the_region_only() {
         assert_eq!(first.location(), "/account/password");
 
         // The national administrator's account does not exist for the coordinator.
+        let new_id = accounts::find_user(store.conn(), "officer.safi2").await.unwrap().id;
+        let opened = send(&app, Method::GET, &format!("/admin/users/{new_id}"), Some(&token), None, &[]).await;
+        assert_eq!(opened.status, StatusCode::OK);
+        let reads = jisr_store::audit::search(&store, &jisr_store::audit::Search {
+            action: Some("read".into()), entity: Some("user".into()), entity_id: Some(new_id.to_string()), ..Default::default()
+        }, 10).await.unwrap();
+        assert_eq!(reads.len(), 1, "opening an account is traced");
+        assert_eq!(reads[0].actor, format!("user:{}", accounts::find_user(store.conn(), "regional_coordinator").await.unwrap().id));
         let hidden = send(&app, Method::GET, "/admin/users/1", Some(&token), None, &[]).await;
         assert_eq!(hidden.status, StatusCode::NOT_FOUND);
         // A provincial officer of Rehamna does not see Safi's new officer either.
         let rehamna = token_for(&app, "provincial_officer").await;
         let safi_list = send(&app, Method::GET, "/admin/users", Some(&rehamna), None, &[]).await;
         assert!(!safi_list.body.contains("officer.safi2"));
-        let new_id = accounts::find_user(store.conn(), "officer.safi2").await.unwrap().id;
         let other = send(&app, Method::GET, &format!("/admin/users/{new_id}"), Some(&rehamna), None, &[]).await;
         assert_eq!(other.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn national_administrators_need_a_second_factor() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        // The enrolled administrator: password, then a code; a wrong or replayed code fails.
+        let r = sign_in(&app, "national_administrator", PASSWORD).await;
+        assert_eq!(r.location(), "/login/totp");
+        let pending = r.session().unwrap();
+        let blocked = send(&app, Method::GET, "/dashboard", Some(&pending), None, &[]).await;
+        assert_eq!(
+            blocked.location(),
+            "/login/totp",
+            "nothing else before the code"
+        );
+        let wrong = send(
+            &app,
+            Method::POST,
+            "/login/totp",
+            Some(&pending),
+            Some("code=000000"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong.body.contains("Le code est incorrect ou a expiré."));
+        let code = current_code(&store, "national_administrator").await;
+        let ok = send(
+            &app,
+            Method::POST,
+            "/login/totp",
+            Some(&pending),
+            Some(&format!("code={code}")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(ok.location(), "/dashboard");
+        let again = sign_in(&app, "national_administrator", PASSWORD)
+            .await
+            .session()
+            .unwrap();
+        let replay = send(
+            &app,
+            Method::POST,
+            "/login/totp",
+            Some(&again),
+            Some(&format!("code={code}")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(
+            replay.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a code is used once"
+        );
+
+        // A new national administrator is sent to enrolment until a code confirms it.
+        let actor = Actor::system("test");
+        let pw = Password::parse(PASSWORD).unwrap();
+        let id = accounts::create_user(&store, &actor, "admin2", "Admin Two", &pw, false)
+            .await
+            .unwrap();
+        accounts::grant_role(
+            &store,
+            &actor,
+            id,
+            Role::NationalAdministrator,
+            &Scope::National,
+        )
+        .await
+        .unwrap();
+        let token = sign_in(&app, "admin2", PASSWORD).await.session().unwrap();
+        let forced = send(&app, Method::GET, "/admin/users", Some(&token), None, &[]).await;
+        assert_eq!(forced.location(), "/account/totp");
+        let page = send(&app, Method::GET, "/account/totp", Some(&token), None, &[]).await;
+        let secret = page
+            .body
+            .split(r#"<code dir="ltr" class="secret">"#)
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .to_owned();
+        assert!(page.body.contains("otpauth://totp/"));
+        let bad = send(
+            &app,
+            Method::POST,
+            "/account/totp",
+            Some(&token),
+            Some("code=123"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let key = jisr_domain::totp::base32_decode(&secret).unwrap();
+        let code = jisr_domain::totp::code_at(&key, chrono::Utc::now().timestamp());
+        let done = send(
+            &app,
+            Method::POST,
+            "/account/totp",
+            Some(&token),
+            Some(&format!("code={code}")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(done.location(), "/dashboard");
+        let now = send(&app, Method::GET, "/admin/users", Some(&token), None, &[]).await;
+        assert_eq!(now.status, StatusCode::OK);
     })
     .await;
 }

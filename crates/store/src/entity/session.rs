@@ -8,6 +8,8 @@ pub struct Model {
     pub user_id: i64,
     pub created_at: String,
     pub last_seen_at: String,
+    /// Signed in with the password, the second factor still to come.
+    pub pending_second_factor: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

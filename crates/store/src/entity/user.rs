@@ -11,6 +11,11 @@ pub struct Model {
     pub must_change_password: bool,
     pub active: bool,
     pub created_at: String,
+    /// Base32 TOTP secret, set at enrolment.
+    pub totp_secret: Option<String>,
+    pub totp_enabled: bool,
+    /// The last TOTP step accepted, so a code is never used twice.
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,6 +9,7 @@ mod m0003_accounts;
 mod m0004_audit;
 mod m0005_sessions;
 mod m0006_api_tokens;
+mod m0007_second_factor;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_audit::Migration),
             Box::new(m0005_sessions::Migration),
             Box::new(m0006_api_tokens::Migration),
+            Box::new(m0007_second_factor::Migration),
         ]
     }
 }

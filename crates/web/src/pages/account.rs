@@ -2,7 +2,7 @@
 
 use super::{render, safe_next};
 use crate::WebError;
-use crate::auth::SESSION_COOKIE;
+use crate::auth::{PendingSecondFactor, SESSION_COOKIE};
 use crate::ctx::Ctx;
 use crate::view::Chrome;
 use askama::Template;
@@ -79,7 +79,9 @@ pub async fn login(ctx: Ctx, Form(f): Form<LoginForm>) -> Result<Response, WebEr
     .await?;
     let (status, key) = match outcome {
         SignIn::Ok { token, user } => {
-            let target = if user.must_change_password {
+            let target = if user.pending_second_factor {
+                "/login/totp".to_owned()
+            } else if user.must_change_password {
                 "/account/password".to_owned()
             } else if next == "/" {
                 "/dashboard".to_owned()
@@ -123,9 +125,16 @@ struct DashboardPage {
     chrome: Chrome,
     audit_reader: bool,
     user_admin: bool,
+    changed: bool,
 }
 
-pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DashboardQuery {
+    changed: Option<String>,
+}
+
+pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Response, WebError> {
     let audit_reader = super::audit::may_read_trail(ctx.user.as_ref());
     let user_admin = ctx.user.as_ref().is_some_and(|u| {
         u.grants
@@ -133,10 +142,12 @@ pub async fn dashboard(ctx: Ctx) -> Result<Response, WebError> {
             .any(|(r, _)| super::users::USER_ADMINS.contains(r))
     });
     let chrome = ctx.chrome("dashboard-title");
+    let changed = q.changed.is_some();
     Ok(render(DashboardPage {
         chrome,
         audit_reader,
         user_admin,
+        changed,
     })?
     .into_response())
 }
@@ -221,4 +232,126 @@ pub async fn change_password(ctx: Ctx, Form(f): Form<PasswordForm>) -> Result<Re
         errors,
     })?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "account/totp_login.html")]
+struct TotpLoginPage {
+    chrome: Chrome,
+    error: Option<String>,
+}
+
+/// The one-time code form, for a session whose password was right.
+pub async fn totp_login_form(
+    ctx: Ctx,
+    pending: Option<axum::Extension<PendingSecondFactor>>,
+) -> Result<Response, WebError> {
+    if pending.is_none() {
+        return Ok(Redirect::to("/login").into_response());
+    }
+    Ok(render(TotpLoginPage {
+        chrome: ctx.chrome("totp-login-title"),
+        error: None,
+    })?
+    .into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CodeForm {
+    code: String,
+}
+
+pub async fn totp_login(
+    ctx: Ctx,
+    pending: Option<axum::Extension<PendingSecondFactor>>,
+    Form(f): Form<CodeForm>,
+) -> Result<Response, WebError> {
+    let (Some(_), Some(token)) = (pending, ctx.token.as_deref()) else {
+        return Ok(Redirect::to("/login").into_response());
+    };
+    let outcome = sessions::complete_second_factor(
+        &ctx.state.store,
+        token,
+        &f.code,
+        &ctx.actor,
+        chrono::Utc::now(),
+    )
+    .await?;
+    let (status, key) = match outcome {
+        SignIn::Ok { user, .. } => {
+            let target = if user.must_change_password {
+                "/account/password"
+            } else {
+                "/dashboard"
+            };
+            return Ok(Redirect::to(target).into_response());
+        }
+        SignIn::Invalid => (StatusCode::UNPROCESSABLE_ENTITY, "totp-error-invalid"),
+        SignIn::Locked => (StatusCode::TOO_MANY_REQUESTS, "login-error-locked"),
+    };
+    let chrome = ctx.chrome("totp-login-title");
+    let error = Some(chrome.t(key));
+    Ok((status, render(TotpLoginPage { chrome, error })?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "account/totp_enrol.html")]
+struct TotpEnrolPage {
+    chrome: Chrome,
+    enabled: bool,
+    required: bool,
+    secret: String,
+    uri: String,
+    error: Option<String>,
+}
+
+async fn enrol_page(ctx: &Ctx, error: Option<&str>) -> Result<TotpEnrolPage, WebError> {
+    let user = ctx.user.as_ref().ok_or(WebError::Unauthorized)?;
+    let chrome = ctx.chrome("totp-enrol-title");
+    let required = user.needs_second_factor_enrolment();
+    if user.totp_enabled {
+        return Ok(TotpEnrolPage {
+            chrome,
+            enabled: true,
+            required,
+            secret: String::new(),
+            uri: String::new(),
+            error: None,
+        });
+    }
+    let secret =
+        sessions::totp_secret_for_enrolment(&ctx.state.store, user.user_id, &ctx.actor).await?;
+    let uri = jisr_domain::totp::otpauth_uri(&chrome.t("site-name"), &user.username, &secret);
+    let error = error.map(|k| chrome.t(k));
+    Ok(TotpEnrolPage {
+        chrome,
+        enabled: false,
+        required,
+        secret,
+        uri,
+        error,
+    })
+}
+
+/// Enrolment of the second factor: the secret to type or import, then a first code.
+pub async fn totp_enrol_form(ctx: Ctx) -> Result<Response, WebError> {
+    Ok(render(enrol_page(&ctx, None).await?)?.into_response())
+}
+
+pub async fn totp_enrol(ctx: Ctx, Form(f): Form<CodeForm>) -> Result<Response, WebError> {
+    let user = ctx.user.as_ref().ok_or(WebError::Unauthorized)?;
+    if sessions::confirm_totp(
+        &ctx.state.store,
+        user.user_id,
+        &f.code,
+        &ctx.actor,
+        chrono::Utc::now(),
+    )
+    .await?
+    {
+        return Ok(Redirect::to("/dashboard").into_response());
+    }
+    let page = enrol_page(&ctx, Some("totp-error-invalid")).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
 }

@@ -39,6 +39,23 @@ pub struct Outcome {
     pub message: String,
 }
 
+/// The actions the trail records, offered in the filter.
+pub const ACTIONS: &[&str] = &[
+    "create",
+    "grant",
+    "revoke",
+    "read",
+    "login",
+    "login.failed",
+    "login.second_factor",
+    "login.second_factor.failed",
+    "logout",
+    "password.change",
+    "totp.enrol",
+    "totp.enable",
+    "geo.import",
+];
+
 #[derive(Template)]
 #[template(path = "audit.html")]
 struct AuditPage {
@@ -46,6 +63,7 @@ struct AuditPage {
     q: AuditQuery,
     entries: Vec<audit_log::Model>,
     outcome: Option<Outcome>,
+    usernames: std::collections::HashMap<String, String>,
 }
 
 fn value(o: &Option<String>) -> &str {
@@ -53,6 +71,25 @@ fn value(o: &Option<String>) -> &str {
 }
 
 impl AuditPage {
+    /// `2026-11-30T05:13:37.094329Z` as `2026-11-30 05:13:37 UTC`.
+    fn when(&self, at: &str) -> String {
+        format!("{} UTC", at.get(..19).unwrap_or(at).replace('T', " "))
+    }
+
+    /// `user:8` as the account's username; other actors as they are.
+    fn who<'a>(&'a self, actor: &'a str) -> &'a str {
+        self.usernames.get(actor).map_or(actor, String::as_str)
+    }
+
+    /// A stored code (`login.failed`) as its translation key suffix (`login-failed`).
+    fn code_key(&self, prefix: &str, code: &str) -> String {
+        self.chrome.t2(prefix, &code.replace(['.', '_'], "-"))
+    }
+
+    fn actions(&self) -> &'static [&'static str] {
+        ACTIONS
+    }
+
     fn field<'a>(&'a self, name: &str) -> &'a str {
         match name {
             "actor" => value(&self.q.actor),
@@ -79,11 +116,18 @@ async fn show(ctx: Ctx, q: AuditQuery, outcome: Option<Outcome>) -> Result<Html<
         to: q.to.clone(),
     };
     let entries = audit::search(&ctx.state.store, &search, 200).await?;
+    let usernames = jisr_store::accounts::accounts(ctx.state.store.conn())
+        .await?
+        .into_iter()
+        .map(|a| (format!("user:{}", a.user.id), a.user.username))
+        .collect();
+    let chrome = ctx.chrome("audit-title");
     render(AuditPage {
-        chrome: ctx.chrome("audit-title"),
+        chrome,
         q,
         entries,
         outcome,
+        usernames,
     })
 }
 

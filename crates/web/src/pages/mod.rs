@@ -149,6 +149,34 @@ pub fn routes() -> Routes {
             AnyOf(users::USER_ADMINS),
             post(users::add_grant),
         )
+        .add(
+            Method::GET,
+            "/login/totp",
+            "/login/totp",
+            Public,
+            get(account::totp_login_form),
+        )
+        .add(
+            Method::POST,
+            "/login/totp",
+            "/login/totp",
+            Public,
+            post(account::totp_login),
+        )
+        .add(
+            Method::GET,
+            "/account/totp",
+            "/account/totp",
+            SignedIn,
+            get(account::totp_enrol_form),
+        )
+        .add(
+            Method::POST,
+            "/account/totp",
+            "/account/totp",
+            SignedIn,
+            post(account::totp_enrol),
+        )
 }
 
 /// Renders a template into a response, or an internal error.
@@ -165,8 +193,17 @@ struct Next {
 
 /// A local path to go back to: it must start with one `/` (never another site).
 pub(crate) fn safe_next(next: Option<&str>) -> &str {
+    // Browsers drop tabs and newlines and read `\` as `/`, so anything but visible ASCII
+    // could turn `/\t/host` into `//host`: such values are refused outright.
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && n.bytes().all(|b| b.is_ascii_graphic())
+                && !n.contains('\\') =>
+        {
+            n
+        }
         _ => "/",
     }
 }
@@ -202,5 +239,12 @@ mod tests {
         assert_eq!(super::safe_next(Some("https://evil.example")), "/");
         assert_eq!(super::safe_next(Some("/\\evil.example")), "/");
         assert_eq!(super::safe_next(None), "/");
+        assert_eq!(super::safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(super::safe_next(Some("/\n/evil.example")), "/");
+        assert_eq!(super::safe_next(Some("/ /evil.example")), "/");
+        assert_eq!(
+            super::safe_next(Some("/territories?x=1")),
+            "/territories?x=1"
+        );
     }
 }
