@@ -171,6 +171,14 @@ impl Scope {
         }
     }
 
+    /// Whether this scope covers an establishment located in `province`.
+    pub fn covers_establishment(&self, province: &ProvinceCode, id: i64) -> bool {
+        match self {
+            Scope::Establishment(e) => *e == id,
+            _ => self.covers_province(province),
+        }
+    }
+
     /// Whether this scope is the same as, or inside, `other`: an administrator may only
     /// grant scopes inside their own.
     pub fn is_within(&self, other: &Scope) -> bool {

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod establishments;
 pub mod geo;
 pub mod ids;
 pub mod org;

@@ -5,11 +5,14 @@ use crate::config::Config;
 use crate::progress::Reporter;
 use anyhow::{Context, Result};
 use jisr_domain::access::{Role, Scope};
+use jisr_domain::establishments::{Capacity, Status};
+use jisr_domain::geo::CommuneCode;
 use jisr_domain::geo::{ProvinceCode, RegionCode};
 use jisr_domain::ids::UnitId;
 use jisr_domain::org::UnitKind;
 use jisr_store::accounts::{self, Password};
 use jisr_store::audit::Actor;
+use jisr_store::establishments::{NewEstablishment, Scoped};
 use jisr_store::geo::{self, GeoSource};
 use jisr_store::org::{self, NewUnit};
 use jisr_store::{DatabaseUrl, Store};
@@ -67,6 +70,86 @@ pub const DEMO_USERS: &[(&str, &str, Role, &str)] = &[
         Role::Auditor,
         "national",
     ),
+    (
+        "manager.demo",
+        "Latifa Bennani — لطيفة بناني",
+        Role::EstablishmentManager,
+        "establishment:1",
+    ),
+];
+
+/// Demo establishments: (category, Arabic name, French name, male, female places).
+const ESTABLISHMENTS: &[(&str, &str, &str, i32, i32)] = &[
+    ("schooled_children", "دار الطالب", "Dar Talib", 60, 0),
+    ("schooled_children", "دار الطالبة", "Dar Taliba", 0, 55),
+    (
+        "elderly",
+        "مؤسسة الرعاية الاجتماعية للأشخاص المسنين",
+        "Établissement pour personnes âgées",
+        25,
+        25,
+    ),
+    (
+        "disability",
+        "مركز الأشخاص في وضعية إعاقة",
+        "Centre pour personnes en situation de handicap",
+        20,
+        20,
+    ),
+    (
+        "women_in_difficulty",
+        "مركز الاستماع والإيواء للنساء",
+        "Centre d'écoute et d'accueil des femmes",
+        0,
+        30,
+    ),
+    (
+        "abandoned_children",
+        "مؤسسة رعاية الطفولة",
+        "Foyer de l'enfance",
+        18,
+        18,
+    ),
+    (
+        "homeless",
+        "مركز إيواء الأشخاص بدون مأوى",
+        "Centre d'hébergement des sans-abri",
+        30,
+        10,
+    ),
+    (
+        "multipurpose",
+        "المركب الاجتماعي متعدد الاختصاصات",
+        "Complexe social polyvalent",
+        40,
+        40,
+    ),
+];
+
+/// The path each demo establishment has walked, by index (cycled).
+const PATHS: &[&[(Status, &str)]] = &[
+    &[
+        (Status::Requested, "Dossier déposé"),
+        (Status::UnderReview, "Instruction"),
+        (Status::Authorised, "Conforme au cahier des charges"),
+    ],
+    &[(Status::Requested, "Dossier déposé")],
+    &[
+        (Status::Requested, "Dossier déposé"),
+        (Status::UnderReview, "Instruction"),
+        (Status::DocumentsMissing, "Plan des locaux manquant"),
+    ],
+    &[
+        (Status::Requested, "Dossier déposé"),
+        (Status::UnderReview, "Instruction"),
+    ],
+    &[
+        (Status::Requested, "Dossier déposé"),
+        (Status::UnderReview, "Instruction"),
+        (Status::Authorised, "Conforme"),
+        (Status::Suspended, "Dépassement de capacité constaté"),
+    ],
+    &[],
 ];
 
 /// Prefectures of arrondissements share the delegation of their city's prefecture.
@@ -146,6 +229,8 @@ pub async fn seed(store: &Store) -> Result<()> {
         }
     }
 
+    seed_establishments(store, &actor).await?;
+
     let password = Password::parse(DEMO_PASSWORD)?;
     for (username, name, role, scope) in DEMO_USERS {
         let id = accounts::create_user(store, &actor, username, name, &password, false).await?;
@@ -154,6 +239,63 @@ pub async fn seed(store: &Store) -> Result<()> {
             .map_or((*scope, None), |(k, c)| (k, Some(c)));
         let scope = Scope::from_parts(kind, code)?;
         accounts::grant_role(store, &actor, id, *role, &scope).await?;
+    }
+    Ok(())
+}
+
+/// Establishments of every category, most in Rehamna, some elsewhere in Marrakech-Safi,
+/// in every state of the life cycle. The first one is Rehamna's, managed by `manager.demo`.
+async fn seed_establishments(store: &Store, actor: &Actor) -> Result<()> {
+    let system = Scoped::unscoped_for_system_jobs(store);
+    let db = store.conn();
+    let rehamna = geo::communes(db, &ProvinceCode::parse("07.427")?).await?;
+    let mut places: Vec<(String, String, String)> = rehamna
+        .iter()
+        .map(|c| (c.code.clone(), c.name_ar.clone(), c.name_fr.clone()))
+        .collect();
+    for other in ["07.431", "07.351", "07.585", "07.191"] {
+        for c in geo::communes(db, &ProvinceCode::parse(other)?)
+            .await?
+            .into_iter()
+            .take(2)
+        {
+            places.push((c.code, c.name_ar, c.name_fr));
+        }
+    }
+    let mut index = 0usize;
+    for (code, place_ar, place_fr) in &places {
+        // Two establishments in each Rehamna commune, one in each of the others.
+        let count = if code.starts_with("07.427.") { 2 } else { 1 };
+        for _ in 0..count {
+            let (category, ar, fr, male, female) = ESTABLISHMENTS[index % ESTABLISHMENTS.len()];
+            let id = system
+                .create(
+                    actor,
+                    NewEstablishment {
+                        name_ar: format!("{ar} {place_ar}"),
+                        name_fr: format!("{fr} de {place_fr}"),
+                        category: category.to_owned(),
+                        commune: CommuneCode::parse(code)?,
+                        address: format!("Centre, {place_fr}"),
+                        phone: format!(
+                            "05 24 {:02} {:02} {:02}",
+                            30 + index % 60,
+                            index % 100,
+                            (index * 7) % 100
+                        ),
+                        capacity: Capacity::new(male, female)?,
+                    },
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("demo establishment: {e}"))?;
+            for (to, reason) in PATHS[index % PATHS.len()] {
+                system
+                    .transition(actor, id, *to, reason)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo establishment {id}: {e}"))?;
+            }
+            index += 1;
+        }
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod audit;
 mod db;
 pub mod entity;
+pub mod establishments;
 pub mod geo;
 pub mod migration;
 pub mod org;

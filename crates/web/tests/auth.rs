@@ -65,6 +65,28 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Establishment 1 in Rehamna, establishment 2 in Casablanca (the matrix's examples).
+    let system = jisr_store::establishments::Scoped::unscoped_for_system_jobs(store);
+    for (name, commune) in [
+        ("Dar Taliba Ben Guerir", "07.427.01.01"),
+        ("Dar Talib Anfa", "06.141.01.0"),
+    ] {
+        system
+            .create(
+                &actor,
+                jisr_store::establishments::NewEstablishment {
+                    name_ar: String::new(),
+                    name_fr: name.into(),
+                    category: "schooled_children".into(),
+                    commune: jisr_domain::geo::CommuneCode::parse(commune).unwrap(),
+                    address: String::new(),
+                    phone: String::new(),
+                    capacity: jisr_domain::establishments::Capacity::new(0, 40).unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+    }
     // National administrators must use a second factor: enrol the test one.
     let admin = accounts::find_user(store.conn(), "national_administrator")
         .await
@@ -806,6 +828,70 @@ async fn national_administrators_need_a_second_factor() {
         assert_eq!(done.location(), "/dashboard");
         let now = send(&app, Method::GET, "/admin/users", Some(&token), None, &[]).await;
         assert_eq!(now.status, StatusCode::OK);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn establishments_live_in_their_province_and_follow_their_life_cycle() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let officer = token_for(&app, "provincial_officer").await;
+        let list = send(&app, Method::GET, "/establishments", Some(&officer), None, &[]).await;
+        assert!(list.body.contains("Dar Taliba Ben Guerir") && !list.body.contains("Dar Talib Anfa"));
+        assert_eq!(send(&app, Method::GET, "/establishments/2", Some(&officer), None, &[]).await.status, StatusCode::NOT_FOUND);
+        let foreign = send(&app, Method::POST, "/establishments/2/status", Some(&officer), Some("to=requested&reason=x"), SAME_ORIGIN).await;
+        assert_eq!(foreign.status, StatusCode::NOT_FOUND, "no change out of scope");
+
+        // Bad input: errors at their fields, what was typed kept, nothing saved.
+        let bad = send(&app, Method::POST, "/establishments", Some(&officer),
+            Some("name_ar=&name_fr=Centre+Safi&category=elderly&commune=07.431.01.03&capacity_male=-3&capacity_female=10"), SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("La capacité est un nombre entier de 0 à 2000."));
+        assert!(bad.body.contains(r#"value="Centre Safi""#));
+        let safi = send(&app, Method::POST, "/establishments", Some(&officer),
+            Some("name_fr=Centre+Safi&category=elderly&commune=07.431.01.03&capacity_male=3&capacity_female=10"), SAME_ORIGIN).await;
+        assert!(safi.body.contains("Cette commune est hors de votre périmètre."), "{}", safi.status);
+        let unknown = send(&app, Method::POST, "/establishments", Some(&officer),
+            Some("name_fr=X&category=elderly&commune=07.427.99.99&capacity_male=3&capacity_female=10"), SAME_ORIGIN).await;
+        assert!(unknown.body.contains("Ce code de commune n&#39;existe pas."));
+        let made = send(&app, Method::POST, "/establishments", Some(&officer),
+            Some("name_fr=Maison+des+seniors&category=elderly&commune=07.427.01.01&capacity_male=12&capacity_female=14"), SAME_ORIGIN).await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER);
+        let id = made.location().rsplit('/').next().unwrap().to_owned();
+        let path = format!("/establishments/{id}/status");
+
+        let step = |to: &'static str, reason: &'static str| {
+            let app = app.clone();
+            let officer = officer.clone();
+            let path = path.clone();
+            async move { send(&app, Method::POST, &path, Some(&officer), Some(&format!("to={to}&reason={reason}")), SAME_ORIGIN).await }
+        };
+        assert_eq!(step("authorised", "skip").await.status, StatusCode::UNPROCESSABLE_ENTITY, "no skipping");
+        assert_eq!(step("requested", "dossier").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(step("under_review", "instruction").await.status, StatusCode::SEE_OTHER);
+        let no_reason = step("documents_missing", "").await;
+        assert!(no_reason.body.contains("Le motif est obligatoire."));
+        assert_eq!(step("documents_missing", "plan").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(step("under_review", "plan+received").await.status, StatusCode::SEE_OTHER);
+        let twice = step("documents_missing", "again").await;
+        assert!(twice.body.contains("qu&#39;une fois"), "documents are asked for once");
+        assert!(!send(&app, Method::GET, "/directory", None, None, &[]).await.body.contains("Maison des seniors"));
+        assert_eq!(step("authorised", "conforme").await.status, StatusCode::SEE_OTHER);
+        let page = send(&app, Method::GET, &format!("/establishments/{id}"), Some(&officer), None, &[]).await;
+        assert!(page.body.contains("Pièces manquantes") && page.body.contains("Autorisé"), "timeline");
+
+        // Authorised: in the public directory, without signing in.
+        let dir = send(&app, Method::GET, "/directory?province=07.427", None, None, &[]).await;
+        assert!(dir.body.contains("Maison des seniors") && dir.body.contains("26 places"));
+        // The establishment manager sees only their own establishment and cannot authorise.
+        let manager = token_for(&app, "establishment_manager").await;
+        let mine = send(&app, Method::GET, "/establishments", Some(&manager), None, &[]).await;
+        assert!(mine.body.contains("Dar Taliba Ben Guerir") && !mine.body.contains("Maison des seniors"));
+        let trail = jisr_store::audit::search(&store, &jisr_store::audit::Search {
+            entity: Some("establishment".into()), entity_id: Some(id.clone()), ..Default::default()
+        }, 50).await.unwrap();
+        assert_eq!(trail.len(), 6, "creation and five changes of status, each audited");
     })
     .await;
 }

@@ -165,3 +165,60 @@ audit-entity-org-unit = وحدة
 audit-entity-user = حساب
 audit-entity-role-grant = صلاحية
 audit-entity-api-token = مفتاح واجهة البرمجة
+nav-directory = دليل المؤسسات
+nav-establishments = المؤسسات
+pager-label = الصفحات
+pager-prev = السابق
+pager-next = التالي
+est-title = مؤسسات الرعاية الاجتماعية
+est-new-title = تسجيل مؤسسة
+est-search = البحث بالاسم
+est-category = الصنف
+est-status = الوضعية
+est-province = العمالة أو الإقليم
+est-capacity = الطاقة الاستيعابية
+est-capacity-male = الطاقة الاستيعابية (ذكور)
+est-capacity-female = الطاقة الاستيعابية (إناث)
+est-name-ar = الاسم بالعربية
+est-name-fr = الاسم بالفرنسية
+est-commune = الجماعة
+est-commune-hint = رمز الجماعة حسب المندوبية السامية للتخطيط، مثل 07.427.01.01
+est-address = العنوان
+est-phone = الهاتف
+est-create = تسجيل
+est-timeline = مسار الملف
+est-change-status = تغيير الوضعية
+est-new-status = الوضعية الجديدة
+est-reason = التعليل
+est-apply = تطبيق
+est-count = { PLURAL($count) ->
+    [zero] لا توجد مؤسسة
+    [one] مؤسسة واحدة
+    [two] مؤسستان
+    [few] { $count } مؤسسات
+    [many] { $count } مؤسسة
+   *[other] { $count } مؤسسة
+}
+est-status-project = مشروع
+est-status-requested = طلب الترخيص مودع
+est-status-under_review = قيد الدراسة
+est-status-documents_missing = وثائق ناقصة
+est-status-authorised = مرخصة
+est-status-refused = مرفوضة
+est-status-suspended = موقوفة
+est-status-closed = مغلقة
+est-status-withdrawn = مسحوبة الترخيص
+est-error-name = أدخل اسم المؤسسة بالعربية أو بالفرنسية.
+est-error-category = اختر صنفاً.
+est-error-commune = رمز الجماعة غير موجود.
+est-error-commune-scope = هذه الجماعة خارج مجال اختصاصك.
+est-error-capacity-range = الطاقة الاستيعابية عدد صحيح بين 0 و2000.
+est-error-capacity-empty = يجب أن تتوفر المؤسسة على مكان واحد على الأقل.
+est-error-transition = لا يمكن إجراء هذا التغيير في الوضعية.
+est-error-reason = التعليل إلزامي.
+est-error-documents-once = لا يمكن طلب الوثائق الناقصة إلا مرة واحدة.
+dir-title = دليل المؤسسات
+dir-lead = مؤسسات الرعاية الاجتماعية المرخصة: ابحث حسب الإقليم والصنف.
+dir-capacity = { $places } مكاناً
+audit-action-status = تغيير الوضعية
+audit-entity-establishment = مؤسسة

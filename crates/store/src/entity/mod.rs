@@ -3,10 +3,14 @@
 
 pub mod api_token;
 pub mod arrondissement;
+pub mod association;
 pub mod audit_log;
 pub mod cercle;
 pub mod commune;
 pub mod delegation_province;
+pub mod establishment;
+pub mod establishment_category;
+pub mod establishment_event;
 pub mod login_throttle;
 pub mod org_unit;
 pub mod province;

@@ -10,6 +10,7 @@ mod m0004_audit;
 mod m0005_sessions;
 mod m0006_api_tokens;
 mod m0007_second_factor;
+mod m0008_establishments;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_sessions::Migration),
             Box::new(m0006_api_tokens::Migration),
             Box::new(m0007_second_factor::Migration),
+            Box::new(m0008_establishments::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 mod account;
 mod api_docs;
 mod audit;
+mod establishments;
 mod geo;
 mod home;
 mod units;
@@ -176,6 +177,51 @@ pub fn routes() -> Routes {
             "/account/totp",
             SignedIn,
             post(account::totp_enrol),
+        )
+        .add(
+            Method::GET,
+            "/directory",
+            "/directory?province=07.427",
+            Public,
+            get(establishments::directory),
+        )
+        .add(
+            Method::GET,
+            "/establishments",
+            "/establishments",
+            SignedIn,
+            get(establishments::list),
+        )
+        .add(
+            Method::GET,
+            "/establishments/new",
+            "/establishments/new",
+            AnyOf(establishments::REGISTRARS),
+            get(establishments::new_form),
+        )
+        .add(
+            Method::POST,
+            "/establishments",
+            "/establishments",
+            AnyOf(establishments::REGISTRARS),
+            post(establishments::create),
+        )
+        // Examples: establishment 1 is in Rehamna, establishment 2 in Casablanca.
+        .add_record(
+            Method::GET,
+            "/establishments/{id}",
+            "/establishments/1",
+            Some("/establishments/2"),
+            SignedIn,
+            get(establishments::show),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/status",
+            "/establishments/1/status",
+            Some("/establishments/2/status"),
+            SignedIn,
+            post(establishments::change_status),
         )
 }
 

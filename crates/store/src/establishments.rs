@@ -1,0 +1,330 @@
+//! Establishments, always reached through [`Scoped`]: a handle built from the grants of
+//! the person asking, which adds their territory to every query. A record outside it is
+//! "not found". The only other door is [`Scoped::unscoped_for_system_jobs`], for the demo
+//! seed and imports, and [`public_directory`], which shows authorised establishments'
+//! public fields only.
+
+use crate::audit::{self, Actor, Change};
+use crate::entity::{commune, establishment, establishment_category, establishment_event};
+use crate::{Store, StoreError};
+use jisr_domain::access::{Role, Scope};
+use jisr_domain::establishments::{Capacity, Status, TransitionError, check_transition};
+use jisr_domain::geo::{CommuneCode, ProvinceCode};
+use sea_orm::sea_query::Condition;
+use sea_orm::{
+    ActiveModelTrait,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+/// An establishment to register.
+#[derive(Debug, Clone)]
+pub struct NewEstablishment {
+    pub name_ar: String,
+    pub name_fr: String,
+    pub category: String,
+    pub commune: CommuneCode,
+    pub address: String,
+    pub phone: String,
+    pub capacity: Capacity,
+}
+
+/// What can go wrong with an establishment.
+#[derive(Debug, thiserror::Error)]
+pub enum EstablishmentError {
+    /// Fields refused, each with the translation key of its message.
+    #[error("invalid fields: {0:?}")]
+    Fields(Vec<(&'static str, &'static str)>),
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sea_orm::DbErr> for EstablishmentError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        EstablishmentError::Store(e.into())
+    }
+}
+
+/// Filters of the establishments list.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub province: Option<ProvinceCode>,
+    pub category: Option<String>,
+    pub status: Option<Status>,
+    /// Part of the name, in either script.
+    pub text: Option<String>,
+    /// 1-based page of `PAGE_SIZE` rows.
+    pub page: u64,
+}
+
+pub const PAGE_SIZE: u64 = 25;
+
+/// Establishments as one person may see them.
+pub struct Scoped<'a> {
+    store: &'a Store,
+    grants: Vec<(Role, Scope)>,
+}
+
+impl<'a> Scoped<'a> {
+    pub fn new(store: &'a Store, grants: &[(Role, Scope)]) -> Self {
+        Self {
+            store,
+            grants: grants.to_vec(),
+        }
+    }
+
+    /// Every establishment, for system jobs (demo seed, imports). Never for a request.
+    pub fn unscoped_for_system_jobs(store: &'a Store) -> Self {
+        Self {
+            store,
+            grants: vec![(Role::NationalAdministrator, Scope::National)],
+        }
+    }
+
+    fn roles(&self) -> Vec<Role> {
+        self.grants.iter().map(|(r, _)| *r).collect()
+    }
+
+    /// The territory of the grants, as a condition on establishments.
+    fn condition(&self) -> Condition {
+        let mut any = Condition::any();
+        // With no grant the condition stays empty-any, which matches nothing.
+        any = any.add(establishment::Column::Id.eq(-1));
+        for (_, scope) in &self.grants {
+            any = match scope {
+                Scope::National => return Condition::all(),
+                Scope::Region(r) => {
+                    any.add(establishment::Column::ProvinceCode.starts_with(format!("{r}.")))
+                }
+                Scope::Province(p) => any.add(establishment::Column::ProvinceCode.eq(p.as_str())),
+                Scope::Establishment(id) => any.add(establishment::Column::Id.eq(*id)),
+            };
+        }
+        any
+    }
+
+    /// Whether the grants cover a commune's province (for registering there).
+    fn covers(&self, province: &ProvinceCode) -> bool {
+        self.grants.iter().any(|(_, s)| s.covers_province(province))
+    }
+
+    /// One page of establishments and the total count.
+    pub async fn list(
+        &self,
+        f: &ListFilter,
+    ) -> Result<(Vec<establishment::Model>, u64), StoreError> {
+        let mut q = establishment::Entity::find().filter(self.condition());
+        if let Some(p) = &f.province {
+            q = q.filter(establishment::Column::ProvinceCode.eq(p.as_str()));
+        }
+        if let Some(c) = f.category.as_deref().filter(|c| !c.is_empty()) {
+            q = q.filter(establishment::Column::CategoryCode.eq(c));
+        }
+        if let Some(s) = f.status {
+            q = q.filter(establishment::Column::Status.eq(s.as_str()));
+        }
+        if let Some(t) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            q = q.filter(
+                Condition::any()
+                    .add(establishment::Column::NameAr.contains(t))
+                    .add(establishment::Column::NameFr.contains(t)),
+            );
+        }
+        let total = q.clone().count(self.store.conn()).await?;
+        let rows = q
+            .order_by_asc(establishment::Column::NameFr)
+            .order_by_asc(establishment::Column::Id)
+            .offset(f.page.max(1).saturating_sub(1) * PAGE_SIZE)
+            .limit(PAGE_SIZE)
+            .all(self.store.conn())
+            .await?;
+        Ok((rows, total))
+    }
+
+    /// One establishment, or "not found" when it is outside the grants.
+    pub async fn get(&self, id: i64) -> Result<establishment::Model, StoreError> {
+        establishment::Entity::find_by_id(id)
+            .filter(self.condition())
+            .one(self.store.conn())
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The timeline of an establishment's status, oldest first.
+    pub async fn events(&self, id: i64) -> Result<Vec<establishment_event::Model>, StoreError> {
+        self.get(id).await?;
+        Ok(establishment_event::Entity::find()
+            .filter(establishment_event::Column::EstablishmentId.eq(id))
+            .order_by_asc(establishment_event::Column::Id)
+            .all(self.store.conn())
+            .await?)
+    }
+
+    /// Registers an establishment (status: project) in a commune inside the grants.
+    pub async fn create(
+        &self,
+        actor: &Actor,
+        new: NewEstablishment,
+    ) -> Result<i64, EstablishmentError> {
+        let mut errors = Vec::new();
+        if new.name_ar.trim().is_empty() && new.name_fr.trim().is_empty() {
+            errors.push(("name_ar", "est-error-name"));
+        }
+        let db = self.store.conn();
+        if establishment_category::Entity::find_by_id(new.category.as_str())
+            .one(db)
+            .await?
+            .is_none()
+        {
+            errors.push(("category", "est-error-category"));
+        }
+        let commune = commune::Entity::find_by_id(new.commune.as_str())
+            .one(db)
+            .await?;
+        match &commune {
+            None => errors.push(("commune", "est-error-commune")),
+            Some(c) => {
+                let in_scope = ProvinceCode::parse(&c.province_code).is_ok_and(|p| self.covers(&p));
+                if !in_scope {
+                    errors.push(("commune", "est-error-commune-scope"));
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(EstablishmentError::Fields(errors));
+        }
+        let province = commune.map(|c| c.province_code).unwrap_or_default();
+        let txn = self.store.begin_write().await?;
+        let res = establishment::Entity::insert(establishment::ActiveModel {
+            id: NotSet,
+            name_ar: Set(new.name_ar.trim().to_owned()),
+            name_fr: Set(new.name_fr.trim().to_owned()),
+            category_code: Set(new.category.clone()),
+            association_id: Set(None),
+            commune_code: Set(new.commune.to_string()),
+            province_code: Set(province.clone()),
+            address: Set(new.address.trim().to_owned()),
+            phone: Set(new.phone.trim().to_owned()),
+            capacity_male: Set(new.capacity.male),
+            capacity_female: Set(new.capacity.female),
+            status: Set(Status::Project.as_str().to_owned()),
+            created_at: Set(crate::now_text()),
+        })
+        .exec(&txn)
+        .await?;
+        let id = res.last_insert_id;
+        establishment_event::Entity::insert(establishment_event::ActiveModel {
+            id: NotSet,
+            establishment_id: Set(id),
+            at: Set(crate::now_text()),
+            from_status: Set(None),
+            to_status: Set(Status::Project.as_str().to_owned()),
+            reason: Set(String::new()),
+            actor: Set(actor.label.clone()),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            Change {
+                action: "create",
+                entity: "establishment",
+                entity_id: id.to_string(),
+                before: None,
+                after: Some(serde_json::json!({
+                    "name_ar": new.name_ar, "name_fr": new.name_fr, "category": new.category,
+                    "commune": new.commune.to_string(), "province": province,
+                    "capacity_male": new.capacity.male, "capacity_female": new.capacity.female,
+                    "status": Status::Project.as_str(),
+                })),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(id)
+    }
+
+    /// Moves an establishment along its life cycle, with a reason, as the person's roles allow.
+    pub async fn transition(
+        &self,
+        actor: &Actor,
+        id: i64,
+        to: Status,
+        reason: &str,
+    ) -> Result<(), EstablishmentError> {
+        let txn = self.store.begin_write().await?;
+        let current = establishment::Entity::find_by_id(id)
+            .filter(self.condition())
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let from = Status::parse(&current.status)
+            .ok_or_else(|| StoreError::Invalid(format!("stored status `{}`", current.status)))?;
+        let asked_before = establishment_event::Entity::find()
+            .filter(establishment_event::Column::EstablishmentId.eq(id))
+            .filter(establishment_event::Column::ToStatus.eq(Status::DocumentsMissing.as_str()))
+            .count(&txn)
+            .await?
+            > 0;
+        check_transition(from, to, &self.roles(), reason, asked_before)?;
+        let mut am = current.into_active_model();
+        am.status = Set(to.as_str().to_owned());
+        am.update(&txn).await?;
+        establishment_event::Entity::insert(establishment_event::ActiveModel {
+            id: NotSet,
+            establishment_id: Set(id),
+            at: Set(crate::now_text()),
+            from_status: Set(Some(from.as_str().to_owned())),
+            to_status: Set(to.as_str().to_owned()),
+            reason: Set(reason.trim().to_owned()),
+            actor: Set(actor.label.clone()),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            Change {
+                action: "status",
+                entity: "establishment",
+                entity_id: id.to_string(),
+                before: Some(serde_json::json!({ "status": from.as_str() })),
+                after: Some(serde_json::json!({ "status": to.as_str(), "reason": reason.trim() })),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
+
+/// The configured categories, in order.
+pub async fn categories(store: &Store) -> Result<Vec<establishment_category::Model>, StoreError> {
+    Ok(establishment_category::Entity::find()
+        .order_by_asc(establishment_category::Column::Position)
+        .all(store.conn())
+        .await?)
+}
+
+/// Authorised establishments for the public directory (public fields only are used).
+pub async fn public_directory(
+    store: &Store,
+    province: Option<&ProvinceCode>,
+    category: Option<&str>,
+) -> Result<Vec<establishment::Model>, StoreError> {
+    let mut q = establishment::Entity::find()
+        .filter(establishment::Column::Status.eq(Status::Authorised.as_str()));
+    if let Some(p) = province {
+        q = q.filter(establishment::Column::ProvinceCode.eq(p.as_str()));
+    }
+    if let Some(c) = category.filter(|c| !c.is_empty()) {
+        q = q.filter(establishment::Column::CategoryCode.eq(c));
+    }
+    Ok(q.order_by_asc(establishment::Column::NameFr)
+        .all(store.conn())
+        .await?)
+}

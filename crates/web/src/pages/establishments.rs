@@ -1,0 +1,435 @@
+//! The registry of establishments (staff, scoped) and the public directory.
+
+use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
+use crate::view::Chrome;
+use askama::Template;
+use axum::extract::{Form, Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::access::{Role, Scope};
+use jisr_domain::establishments::{
+    Capacity, Status, TransitionError, next_statuses, transition_roles,
+};
+use jisr_domain::geo::{CommuneCode, ProvinceCode};
+use jisr_store::entity::{establishment, establishment_category, establishment_event};
+use jisr_store::establishments::{
+    self, EstablishmentError, ListFilter, NewEstablishment, PAGE_SIZE, Scoped,
+};
+use serde::Deserialize;
+
+/// Who registers establishments.
+pub const REGISTRARS: &[Role] = &[
+    Role::ProvincialOfficer,
+    Role::RegionalCoordinator,
+    Role::NationalAdministrator,
+];
+
+fn grants(ctx: &Ctx) -> Vec<(Role, Scope)> {
+    ctx.user
+        .as_ref()
+        .map(|u| u.grants.clone())
+        .unwrap_or_default()
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    pub category: String,
+    pub status: String,
+    pub page: Option<u64>,
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "establishments/list.html")]
+struct ListPage {
+    chrome: Chrome,
+    rows: Vec<establishment::Model>,
+    total: u64,
+    page: u64,
+    pages: u64,
+    query: ListQuery,
+    categories: Vec<establishment_category::Model>,
+    statuses: Vec<Choice>,
+    can_register: bool,
+}
+
+impl ListPage {
+    fn count_label(&self) -> String {
+        self.chrome.tn("est-count", self.total as usize)
+    }
+
+    fn category_name(&self, code: &str) -> String {
+        self.categories
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| self.chrome.name(&c.name_ar, &c.name_fr).to_owned())
+            .unwrap_or_else(|| code.to_owned())
+    }
+
+    /// The address of another page of the same search.
+    fn page_href(&self, page: u64) -> String {
+        let enc = crate::view::encode_path;
+        format!(
+            "/establishments?q={}&category={}&status={}&page={page}",
+            enc(&self.query.q),
+            enc(&self.query.category),
+            enc(&self.query.status)
+        )
+    }
+}
+
+fn status_choices(chrome: &Chrome) -> Vec<Choice> {
+    Status::ALL
+        .into_iter()
+        .map(|s| Choice {
+            value: s.as_str().into(),
+            label: chrome.t2("est-status", s.as_str()),
+        })
+        .collect()
+}
+
+pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let page = query.page.unwrap_or(1).max(1);
+    let filter = ListFilter {
+        province: None,
+        category: Some(query.category.clone()),
+        status: Status::parse(&query.status),
+        text: Some(query.q.clone()),
+        page,
+    };
+    let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&filter).await?;
+    let chrome = ctx.chrome("est-title");
+    let categories = establishments::categories(&ctx.state.store).await?;
+    let statuses = status_choices(&chrome);
+    let can_register = g.iter().any(|(r, _)| REGISTRARS.contains(r));
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    render(ListPage {
+        chrome,
+        rows,
+        total,
+        page,
+        pages,
+        query,
+        categories,
+        statuses,
+        can_register,
+    })
+    .map(IntoResponse::into_response)
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct NewForm {
+    pub name_ar: String,
+    pub name_fr: String,
+    pub category: String,
+    pub commune: String,
+    pub address: String,
+    pub phone: String,
+    pub capacity_male: String,
+    pub capacity_female: String,
+}
+
+#[derive(Template)]
+#[template(path = "establishments/new.html")]
+struct NewPage {
+    chrome: Chrome,
+    form: NewForm,
+    categories: Vec<establishment_category::Model>,
+    errors: Vec<(&'static str, String)>,
+}
+
+impl NewPage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+pub async fn new_form(ctx: Ctx) -> Result<Response, WebError> {
+    let categories = establishments::categories(&ctx.state.store).await?;
+    let page = NewPage {
+        chrome: ctx.chrome("est-new-title"),
+        form: NewForm::default(),
+        categories,
+        errors: vec![],
+    };
+    render(page).map(IntoResponse::into_response)
+}
+
+/// Parses the form at the edge: every field error is collected, nothing is saved.
+fn parse_new(f: &NewForm) -> Result<NewEstablishment, Vec<(&'static str, &'static str)>> {
+    let mut errors = Vec::new();
+    let commune = CommuneCode::parse(&f.commune);
+    if commune.is_err() {
+        errors.push(("commune", "est-error-commune"));
+    }
+    let number = |s: &str| s.trim().parse::<i32>().ok();
+    let capacity = match (number(&f.capacity_male), number(&f.capacity_female)) {
+        (Some(m), Some(w)) => Capacity::new(m, w).map_err(|e| match e {
+            jisr_domain::establishments::CapacityError::OutOfRange => "est-error-capacity-range",
+            jisr_domain::establishments::CapacityError::Empty => "est-error-capacity-empty",
+        }),
+        _ => Err("est-error-capacity-range"),
+    };
+    if let Err(key) = capacity {
+        errors.push(("capacity_male", key));
+    }
+    if f.name_ar.trim().is_empty() && f.name_fr.trim().is_empty() {
+        errors.push(("name_ar", "est-error-name"));
+    }
+    match (commune, capacity, errors.is_empty()) {
+        (Ok(commune), Ok(capacity), true) => Ok(NewEstablishment {
+            name_ar: f.name_ar.clone(),
+            name_fr: f.name_fr.clone(),
+            category: f.category.clone(),
+            commune,
+            address: f.address.clone(),
+            phone: f.phone.clone(),
+            capacity,
+        }),
+        _ => Err(errors),
+    }
+}
+
+pub async fn create(ctx: Ctx, Form(form): Form<NewForm>) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let errors = match parse_new(&form) {
+        Ok(new) => match Scoped::new(&ctx.state.store, &g)
+            .create(&ctx.actor, new)
+            .await
+        {
+            Ok(id) => return Ok(Redirect::to(&format!("/establishments/{id}")).into_response()),
+            Err(EstablishmentError::Fields(e)) => e,
+            Err(EstablishmentError::Store(e)) => return Err(e.into()),
+            Err(EstablishmentError::Transition(_)) => {
+                return Err(WebError::Internal("transition on create".into()));
+            }
+        },
+        Err(e) => e,
+    };
+    let chrome = ctx.chrome("est-new-title");
+    let categories = establishments::categories(&ctx.state.store).await?;
+    let errors = errors.into_iter().map(|(f, k)| (f, chrome.t(k))).collect();
+    let page = NewPage {
+        chrome,
+        form,
+        categories,
+        errors,
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "establishments/show.html")]
+struct ShowPage {
+    chrome: Chrome,
+    e: establishment::Model,
+    category: String,
+    commune: String,
+    events: Vec<establishment_event::Model>,
+    next: Vec<Choice>,
+    error: Option<String>,
+    reason: String,
+}
+
+async fn show_page(
+    ctx: &Ctx,
+    id: i64,
+    error: Option<&str>,
+    reason: String,
+) -> Result<ShowPage, WebError> {
+    let g = grants(ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let e = scoped.get(id).await?;
+    let events = scoped.events(id).await?;
+    let base = ctx.chrome("est-title");
+    // The name in the page's language, else the one there is.
+    let arabic =
+        (ctx.locale == jisr_i18n::Locale::Ar && !e.name_ar.is_empty()) || e.name_fr.is_empty();
+    let chrome = base.with_title(if arabic {
+        e.name_ar.clone()
+    } else {
+        e.name_fr.clone()
+    });
+    let categories = establishments::categories(&ctx.state.store).await?;
+    let category = categories
+        .iter()
+        .find(|c| c.code == e.category_code)
+        .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+        .unwrap_or_default();
+    let commune = match CommuneCode::parse(&e.commune_code) {
+        Ok(code) => jisr_store::geo::commune(ctx.state.store.conn(), &code)
+            .await
+            .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let roles: Vec<Role> = g.iter().map(|(r, _)| *r).collect();
+    let next = Status::parse(&e.status)
+        .map(next_statuses)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|to| {
+            Status::parse(&e.status)
+                .and_then(|from| transition_roles(from, *to))
+                .is_some_and(|allowed| roles.iter().any(|r| allowed.contains(r)))
+        })
+        .map(|s| Choice {
+            value: s.as_str().into(),
+            label: chrome.t2("est-status", s.as_str()),
+        })
+        .collect();
+    let error = error.map(|k| chrome.t(k));
+    Ok(ShowPage {
+        chrome,
+        e,
+        category,
+        commune,
+        events,
+        next,
+        error,
+        reason,
+    })
+}
+
+pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
+    render(show_page(&ctx, id, None, String::new()).await?).map(IntoResponse::into_response)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatusForm {
+    pub to: String,
+    pub reason: String,
+}
+
+pub async fn change_status(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<StatusForm>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    // Out of scope is "not found" before anything else is looked at.
+    scoped.get(id).await?;
+    let key = match Status::parse(&f.to) {
+        None => "est-error-transition",
+        Some(to) => match scoped.transition(&ctx.actor, id, to, &f.reason).await {
+            Ok(()) => return Ok(Redirect::to(&format!("/establishments/{id}")).into_response()),
+            Err(EstablishmentError::Transition(TransitionError::ReasonMissing)) => {
+                "est-error-reason"
+            }
+            Err(EstablishmentError::Transition(TransitionError::DocumentsAlreadyRequested)) => {
+                "est-error-documents-once"
+            }
+            Err(EstablishmentError::Transition(_)) => "est-error-transition",
+            Err(EstablishmentError::Store(e)) => return Err(e.into()),
+            Err(EstablishmentError::Fields(_)) => "est-error-transition",
+        },
+    };
+    let page = show_page(&ctx, id, Some(key), f.reason).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DirectoryQuery {
+    pub province: String,
+    pub category: String,
+}
+
+pub struct DirectoryRow {
+    pub name: String,
+    pub other_name: String,
+    pub category: String,
+    pub commune: String,
+    pub address: String,
+    pub phone: String,
+    pub capacity: i32,
+}
+
+#[derive(Template)]
+#[template(path = "establishments/directory.html")]
+struct DirectoryPage {
+    chrome: Chrome,
+    rows: Vec<DirectoryRow>,
+    query: DirectoryQuery,
+    categories: Vec<Choice>,
+    provinces: Vec<Choice>,
+}
+
+/// Authorised establishments for everyone: name, category, place, contact, capacity.
+pub async fn directory(
+    ctx: Ctx,
+    Query(query): Query<DirectoryQuery>,
+) -> Result<Response, WebError> {
+    let chrome = ctx.chrome("dir-title");
+    let province = ProvinceCode::parse(&query.province).ok();
+    let db = ctx.state.store.conn();
+    let cats = establishments::categories(&ctx.state.store).await?;
+    let rows_raw = establishments::public_directory(
+        &ctx.state.store,
+        province.as_ref(),
+        Some(&query.category),
+    )
+    .await?;
+    let mut rows = Vec::new();
+    for e in rows_raw {
+        let commune = match CommuneCode::parse(&e.commune_code) {
+            Ok(c) => jisr_store::geo::commune(db, &c)
+                .await
+                .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+                .unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        let category = cats
+            .iter()
+            .find(|c| c.code == e.category_code)
+            .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+            .unwrap_or_default();
+        rows.push(DirectoryRow {
+            name: chrome.name(&e.name_ar, &e.name_fr).to_owned(),
+            other_name: chrome.other_name(&e.name_ar, &e.name_fr).to_owned(),
+            category,
+            commune,
+            address: e.address,
+            phone: e.phone,
+            capacity: e.capacity_male + e.capacity_female,
+        });
+    }
+    let categories = cats
+        .iter()
+        .map(|c| Choice {
+            value: c.code.clone(),
+            label: chrome.name(&c.name_ar, &c.name_fr).to_owned(),
+        })
+        .collect();
+    let provinces = jisr_store::geo::provinces(db, None)
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            label: chrome.name(&p.name_ar, &p.name_fr).to_owned(),
+            value: p.code,
+        })
+        .collect();
+    render(DirectoryPage {
+        chrome,
+        rows,
+        query,
+        categories,
+        provinces,
+    })
+    .map(IntoResponse::into_response)
+}
