@@ -86,15 +86,16 @@ pub fn may_grant(admin: &[(Role, Scope)], role: Role, scope: &Scope) -> bool {
 }
 
 /// Whether a person holding `viewer` grants may see an account holding `target` grants:
-/// national administrators see every account; others see accounts with a grant inside
-/// a scope they may grant in.
+/// national administrators see every account; others see accounts whose every grant is
+/// one they could give themselves (an account that also holds a wider grant is not theirs).
 pub fn may_see_account(viewer: &[(Role, Scope)], target: &[(Role, Scope)]) -> bool {
     viewer
         .iter()
         .any(|(r, s)| *r == Role::NationalAdministrator && *s == Scope::National)
-        || target
-            .iter()
-            .any(|(role, scope)| may_grant(viewer, *role, scope))
+        || (!target.is_empty()
+            && target
+                .iter()
+                .all(|(role, scope)| may_grant(viewer, *role, scope)))
 }
 
 /// The part of the country a grant covers.

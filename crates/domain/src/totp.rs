@@ -78,7 +78,17 @@ pub fn verify(secret: &[u8], code: &str, unix_time: i64, last_used: Option<i64>)
     let now = unix_time / STEP;
     (now - SKEW..=now + SKEW)
         .filter(|step| *step >= 0 && last_used.is_none_or(|l| *step > l))
-        .find(|step| format!("{:06}", hotp(secret, *step as u64)) == code)
+        .find(|step| {
+            constant_time_eq(
+                format!("{:06}", hotp(secret, *step as u64)).as_bytes(),
+                code.as_bytes(),
+            )
+        })
+}
+
+/// Compares without stopping at the first difference, so timing tells nothing.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// The `otpauth://` address authenticator apps import.

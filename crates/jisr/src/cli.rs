@@ -296,12 +296,18 @@ pub async fn run(cli: Cli) -> Result<()> {
                         (Password::temporary(), true)
                     };
                     let password = Password::parse(&text)?;
-                    let id =
-                        accounts::create_user(&store, &actor, &username, &name, &password, true)
-                            .await?;
-                    if let Some(role) = role {
-                        accounts::grant_role(&store, &actor, id, role, &scope).await?;
-                    }
+                    let id = match role {
+                        Some(role) => {
+                            accounts::create_user_with_grant(
+                                &store, &actor, &username, &name, &password, true, role, &scope,
+                            )
+                            .await?
+                        }
+                        None => {
+                            accounts::create_user(&store, &actor, &username, &name, &password, true)
+                                .await?
+                        }
+                    };
                     println!("user {} created (id {id})", username.trim().to_lowercase());
                     if generated {
                         println!(

@@ -59,6 +59,20 @@ impl Password {
     }
 }
 
+/// At most this many password checks run at once: each takes about 19 MiB and a core.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
+/// [`verify_password`] off the async threads, with a bound on how many run at once, so a
+/// flood of sign-in attempts queues instead of exhausting memory.
+pub async fn verify_password_bounded(stored_hash: String, candidate: String) -> bool {
+    let Ok(_permit) = HASHING.acquire().await else {
+        return false;
+    };
+    tokio::task::spawn_blocking(move || verify_password(&stored_hash, &candidate))
+        .await
+        .unwrap_or(false)
+}
+
 /// Whether `candidate` matches a stored hash.
 pub fn verify_password(stored_hash: &str, candidate: &str) -> bool {
     PasswordHash::new(stored_hash)
@@ -102,9 +116,63 @@ pub async fn create_user(
     }
     let hash = password.hash()?;
     let txn = store.begin_write().await?;
+    let id = insert_user(
+        &txn,
+        actor,
+        &username,
+        display_name,
+        hash,
+        must_change_password,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Creates an account and its first grant together: both or neither.
+#[allow(clippy::too_many_arguments)]
+pub async fn create_user_with_grant(
+    store: &Store,
+    actor: &Actor,
+    username: &str,
+    display_name: &str,
+    password: &Password,
+    must_change_password: bool,
+    role: Role,
+    scope: &Scope,
+) -> Result<UserId, StoreError> {
+    let username = parse_username(username)?;
+    let display_name = display_name.trim();
+    if display_name.is_empty() {
+        return Err(StoreError::Invalid("the display name is empty".into()));
+    }
+    let hash = password.hash()?;
+    let txn = store.begin_write().await?;
+    let id = insert_user(
+        &txn,
+        actor,
+        &username,
+        display_name,
+        hash,
+        must_change_password,
+    )
+    .await?;
+    insert_grant(&txn, actor, id, role, scope).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+async fn insert_user(
+    txn: &sea_orm::DatabaseTransaction,
+    actor: &Actor,
+    username: &str,
+    display_name: &str,
+    hash: String,
+    must_change_password: bool,
+) -> Result<UserId, StoreError> {
     if user::Entity::find()
-        .filter(user::Column::Username.eq(&username))
-        .one(&txn)
+        .filter(user::Column::Username.eq(username))
+        .one(txn)
         .await?
         .is_some()
     {
@@ -112,7 +180,7 @@ pub async fn create_user(
     }
     let res = user::Entity::insert(user::ActiveModel {
         id: NotSet,
-        username: Set(username.clone()),
+        username: Set(username.to_owned()),
         display_name: Set(display_name.to_owned()),
         password_hash: Set(hash),
         must_change_password: Set(must_change_password),
@@ -122,11 +190,11 @@ pub async fn create_user(
         totp_enabled: Set(false),
         totp_last_step: Set(None),
     })
-    .exec(&txn)
+    .exec(txn)
     .await?;
     let id = res.last_insert_id;
     audit::record(
-        &txn,
+        txn,
         actor,
         Change {
             action: "create",
@@ -140,7 +208,6 @@ pub async fn create_user(
         },
     )
     .await?;
-    txn.commit().await?;
     Ok(UserId(id))
 }
 
@@ -179,6 +246,19 @@ pub async fn grant_role(
     role: Role,
     scope: &Scope,
 ) -> Result<GrantId, StoreError> {
+    let txn = store.begin_write().await?;
+    let id = insert_grant(&txn, actor, user_id, role, scope).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+async fn insert_grant(
+    txn: &sea_orm::DatabaseTransaction,
+    actor: &Actor,
+    user_id: UserId,
+    role: Role,
+    scope: &Scope,
+) -> Result<GrantId, StoreError> {
     if !role.accepts_scope(scope) {
         return Err(StoreError::Invalid(format!(
             "the role {} cannot be granted over the scope {}",
@@ -186,15 +266,14 @@ pub async fn grant_role(
             scope
         )));
     }
-    let txn = store.begin_write().await?;
     if user::Entity::find_by_id(user_id.0)
-        .one(&txn)
+        .one(txn)
         .await?
         .is_none()
     {
         return Err(StoreError::NotFound);
     }
-    if !scope_exists(&txn, scope).await? {
+    if !scope_exists(txn, scope).await? {
         return Err(StoreError::Invalid(format!(
             "unknown territory in scope {scope}"
         )));
@@ -203,7 +282,7 @@ pub async fn grant_role(
         .filter(role_grant::Column::UserId.eq(user_id.0))
         .filter(role_grant::Column::Role.eq(role.as_str()))
         .filter(role_grant::Column::ScopeKind.eq(scope.kind()))
-        .all(&txn)
+        .all(txn)
         .await?;
     if existing.iter().any(|g| g.scope_code == scope.code()) {
         return Err(StoreError::Conflict(format!(
@@ -220,11 +299,11 @@ pub async fn grant_role(
         scope_code: Set(scope.code()),
         created_at: Set(crate::now_text()),
     })
-    .exec(&txn)
+    .exec(txn)
     .await?;
     let id = res.last_insert_id;
     audit::record(
-        &txn,
+        txn,
         actor,
         Change {
             action: "grant",
@@ -237,7 +316,6 @@ pub async fn grant_role(
         },
     )
     .await?;
-    txn.commit().await?;
     Ok(GrantId(id))
 }
 

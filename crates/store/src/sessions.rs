@@ -121,6 +121,19 @@ async fn throttle_put(
     Ok(())
 }
 
+/// A write transaction in which the throttle counters can be read and updated without a
+/// race: SQLite's write lock is taken at `BEGIN`; PostgreSQL locks the counters' table
+/// against other writers (readers are not blocked).
+async fn begin_throttled(store: &Store) -> Result<sea_orm::DatabaseTransaction, StoreError> {
+    use sea_orm::ConnectionTrait;
+    let txn = store.begin_write().await?;
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        txn.execute_unprepared("LOCK TABLE login_throttle IN SHARE ROW EXCLUSIVE MODE")
+            .await?;
+    }
+    Ok(txn)
+}
+
 /// A hash that verifies nothing, so unknown users cost the same time as known ones.
 fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -144,13 +157,13 @@ pub async fn sign_in(
     let account_key = sha256_hex(&format!("user:{name}"));
     let address_key = sha256_hex(&format!("addr:{}", actor.address));
     let db = store.conn();
-    let account_state = throttle_get(db, &account_key).await?;
-    let address_state = throttle_get(db, &address_key).await?;
     let account_p = ThrottlePolicy::ACCOUNT;
     let address_p = ThrottlePolicy::ADDRESS;
+    // A first, unlocked look decides the slow-down; the decision itself is taken again
+    // under the lock below, so parallel guesses cannot share one stale count.
     let delay = account_p
-        .delay(account_state.as_ref())
-        .max(address_p.delay(address_state.as_ref()));
+        .delay(throttle_get(db, &account_key).await?.as_ref())
+        .max(address_p.delay(throttle_get(db, &address_key).await?.as_ref()));
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
@@ -158,45 +171,52 @@ pub async fn sign_in(
         .filter(user::Column::Username.eq(&name))
         .one(db)
         .await?;
-    let locked = account_p.is_locked(account_state.as_ref(), now)
-        || address_p.is_locked(address_state.as_ref(), now);
     // The password is checked even when locked or unknown, so timing tells nothing.
     let hash = found
         .as_ref()
-        .map_or(decoy_hash(), |u| u.password_hash.as_str());
-    let password_ok = verify_password(hash, password) && found.as_ref().is_some_and(|u| u.active);
+        .map_or(decoy_hash(), |u| u.password_hash.as_str())
+        .to_owned();
+    let password_ok = crate::accounts::verify_password_bounded(hash, password.to_owned()).await
+        && found.as_ref().is_some_and(|u| u.active);
 
-    let txn = store.begin_write().await?;
-    if locked {
-        txn.commit().await?;
-        return Ok(SignIn::Locked);
-    }
-    let Some(u) = found.filter(|_| password_ok) else {
-        throttle_put(
-            &txn,
-            &account_key,
-            &account_p.after_failure(account_state.as_ref(), now),
-        )
-        .await?;
-        throttle_put(
-            &txn,
-            &address_key,
-            &address_p.after_failure(address_state.as_ref(), now),
-        )
-        .await?;
-        if let Some(known) = user::Entity::find()
-            .filter(user::Column::Username.eq(&name))
-            .one(&txn)
-            .await?
-        {
+    let txn = begin_throttled(store).await?;
+    let account_state = throttle_get(&txn, &account_key).await?;
+    let address_state = throttle_get(&txn, &address_key).await?;
+    let locked = account_p.is_locked(account_state.as_ref(), now)
+        || address_p.is_locked(address_state.as_ref(), now);
+    // Failures are recorded by an anonymous actor against the account they aimed at.
+    let anonymous = Actor {
+        label: "anonymous".into(),
+        role: String::new(),
+        scope: String::new(),
+        ..actor.clone()
+    };
+    if locked || !password_ok || found.is_none() {
+        if !locked {
+            throttle_put(
+                &txn,
+                &account_key,
+                &account_p.after_failure(account_state.as_ref(), now),
+            )
+            .await?;
+            throttle_put(
+                &txn,
+                &address_key,
+                &address_p.after_failure(address_state.as_ref(), now),
+            )
+            .await?;
+        }
+        if let Some(known) = &found {
+            let action = if locked {
+                "login.locked"
+            } else {
+                "login.failed"
+            };
             audit::record(
                 &txn,
-                &Actor {
-                    label: format!("user:{}", known.id),
-                    ..actor.clone()
-                },
+                &anonymous,
                 Change {
-                    action: "login.failed",
+                    action,
                     entity: "user",
                     entity_id: known.id.to_string(),
                     before: None,
@@ -206,6 +226,13 @@ pub async fn sign_in(
             .await?;
         }
         txn.commit().await?;
+        return Ok(if locked {
+            SignIn::Locked
+        } else {
+            SignIn::Invalid
+        });
+    }
+    let Some(u) = found else {
         return Ok(SignIn::Invalid);
     };
     login_throttle::Entity::delete_by_id(account_key)
@@ -372,20 +399,40 @@ pub async fn complete_second_factor(
     now: DateTime<Utc>,
 ) -> Result<SignIn, StoreError> {
     let hash = sha256_hex(token);
-    let Some(s) = session::Entity::find_by_id(hash.as_str())
-        .one(store.conn())
-        .await?
-    else {
+    // Everything is read and decided under the throttle lock: parallel guesses queue, each
+    // sees the failures before it, and a code's step is recorded before the next check.
+    let txn = begin_throttled(store).await?;
+    let Some(s) = session::Entity::find_by_id(hash.as_str()).one(&txn).await? else {
         return Ok(SignIn::Invalid);
     };
     let u = user::Entity::find_by_id(s.user_id)
-        .one(store.conn())
+        .one(&txn)
         .await?
         .ok_or(StoreError::NotFound)?;
-    let account_key = sha256_hex(&format!("user:{}", u.username));
+    // Its own counter: a correct password does not clear the count of wrong codes.
+    let key = sha256_hex(&format!("totp:{}", u.username));
     let policy = ThrottlePolicy::ACCOUNT;
-    let state = throttle_get(store.conn(), &account_key).await?;
+    let state = throttle_get(&txn, &key).await?;
+    let anonymous = Actor {
+        label: "anonymous".into(),
+        role: String::new(),
+        scope: String::new(),
+        ..actor.clone()
+    };
     if policy.is_locked(state.as_ref(), now) {
+        audit::record(
+            &txn,
+            &anonymous,
+            Change {
+                action: "login.locked",
+                entity: "user",
+                entity_id: u.id.to_string(),
+                before: None,
+                after: None,
+            },
+        )
+        .await?;
+        txn.commit().await?;
         return Ok(SignIn::Locked);
     }
     let secret = u
@@ -394,21 +441,11 @@ pub async fn complete_second_factor(
         .and_then(jisr_domain::totp::base32_decode);
     let step =
         secret.and_then(|k| jisr_domain::totp::verify(&k, code, now.timestamp(), u.totp_last_step));
-    let txn = store.begin_write().await?;
-    let label = format!("user:{}", u.id);
     let Some(step) = step.filter(|_| s.pending_second_factor && u.totp_enabled) else {
-        throttle_put(
-            &txn,
-            &account_key,
-            &policy.after_failure(state.as_ref(), now),
-        )
-        .await?;
+        throttle_put(&txn, &key, &policy.after_failure(state.as_ref(), now)).await?;
         audit::record(
             &txn,
-            &Actor {
-                label,
-                ..actor.clone()
-            },
+            &anonymous,
             Change {
                 action: "login.second_factor.failed",
                 entity: "user",
@@ -428,13 +465,11 @@ pub async fn complete_second_factor(
     let mut uu = u.into_active_model();
     uu.totp_last_step = Set(Some(step));
     let u = uu.update(&txn).await?;
-    login_throttle::Entity::delete_by_id(account_key)
-        .exec(&txn)
-        .await?;
+    login_throttle::Entity::delete_by_id(key).exec(&txn).await?;
     audit::record(
         &txn,
         &Actor {
-            label,
+            label: format!("user:{id}"),
             ..actor.clone()
         },
         Change {

@@ -199,6 +199,19 @@ fn always_reachable(path: &str) -> bool {
     path == "/logout" || path.starts_with("/static/") || path.starts_with("/lang/")
 }
 
+/// The page a signed-in person must pass first: a password to change, then (for national
+/// administrators) a second factor to enrol. One at a time, so they never send each
+/// other back and forth.
+fn due_step(user: &SessionUser) -> Option<&'static str> {
+    if user.must_change_password {
+        Some("/account/password")
+    } else if user.needs_second_factor_enrolment() {
+        Some("/account/totp")
+    } else {
+        None
+    }
+}
+
 /// A session whose password was right but whose one-time code is still due.
 #[derive(Clone)]
 pub struct PendingSecondFactor(pub SessionUser);
@@ -207,12 +220,14 @@ pub struct PendingSecondFactor(pub SessionUser);
 /// sends a person who must change their password to the form that does it.
 pub async fn load_session(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (mut parts, body) = req.into_parts();
-    if let Some(bearer) = bearer_token(&parts.headers) {
+    let api = parts.uri.path().starts_with("/api/");
+    if let Some(bearer) = bearer_token(&parts.headers).filter(|_| api) {
         match jisr_store::tokens::resolve(&state.store, &bearer).await {
-            Ok(Some(user)) => {
+            // A token acts only for an account that has nothing left to settle.
+            Ok(Some(user)) if due_step(&user).is_none() => {
                 parts.extensions.insert(user);
             }
-            Ok(None) => return WebError::Unauthorized.into_response(),
+            Ok(_) => return WebError::Unauthorized.into_response(),
             Err(e) => return WebError::Internal(e.to_string()).into_response(),
         }
     } else if let Some(token) = session_token(&parts) {
@@ -232,16 +247,10 @@ pub async fn load_session(State(state): State<AppState>, req: Request, next: Nex
                         return Redirect::to("/login/totp").into_response();
                     }
                     parts.extensions.insert(PendingSecondFactor(user));
-                } else if user.must_change_password
-                    && path != "/account/password"
-                    && !always_reachable(path)
+                } else if let Some(due) =
+                    due_step(&user).filter(|due| path != *due && !always_reachable(path))
                 {
-                    return Redirect::to("/account/password").into_response();
-                } else if user.needs_second_factor_enrolment()
-                    && path != "/account/totp"
-                    && !always_reachable(path)
-                {
-                    return Redirect::to("/account/totp").into_response();
+                    return Redirect::to(due).into_response();
                 } else {
                     parts.extensions.insert(user);
                 }
@@ -266,7 +275,7 @@ pub async fn csrf_guard(req: Request, next: Next) -> Response {
     // A bearer token is never sent by a browser on its own, so it cannot be forged
     // cross-site; an invalid one is refused by `load_session`.
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
-        || bearer_token(req.headers()).is_some()
+        || (req.uri().path().starts_with("/api/") && bearer_token(req.headers()).is_some())
     {
         return next.run(req).await;
     }

@@ -85,6 +85,7 @@ pub fn router(state: AppState) -> Router {
             .to_owned();
         tracing::info_span!("request", method = %req.method(), route, request_id)
     });
+    let secure = state.config.secure_cookies;
     let app = declared_routes()
         .into_router()
         .fallback(error::not_found)
@@ -98,8 +99,16 @@ pub fn router(state: AppState) -> Router {
             error::render_errors,
         ))
         .with_state(state);
-    security::apply(app)
+    security::apply(app, secure)
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(trace)
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        // The request id is always made here: one sent by the client would otherwise be
+        // kept, and land in the logs and the audit trail.
+        .layer(axum::middleware::map_request(
+            |mut req: axum::extract::Request| async move {
+                req.headers_mut().remove(&REQUEST_ID);
+                req
+            },
+        ))
 }

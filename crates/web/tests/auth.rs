@@ -895,3 +895,114 @@ async fn establishments_live_in_their_province_and_follow_their_life_cycle() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_first_administrator_changes_the_password_then_enrols_a_second_factor() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let actor = Actor::system("cli");
+        let pw = Password::parse("temporary password 9").unwrap();
+        accounts::create_user_with_grant(
+            &store,
+            &actor,
+            "first",
+            "First",
+            &pw,
+            true,
+            Role::NationalAdministrator,
+            &Scope::National,
+        )
+        .await
+        .unwrap();
+        let r = sign_in(&app, "first", "temporary password 9").await;
+        assert_eq!(r.location(), "/account/password");
+        let token = r.session().unwrap();
+        let form = send(
+            &app,
+            Method::GET,
+            "/account/password",
+            Some(&token),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(
+            form.status,
+            StatusCode::OK,
+            "the password form is reachable, no loop"
+        );
+        let changed = send(
+            &app,
+            Method::POST,
+            "/account/password",
+            Some(&token),
+            Some("current=temporary+password+9&new=first+admin+secret&confirm=first+admin+secret"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(changed.status, StatusCode::SEE_OTHER);
+        let next = send(&app, Method::GET, "/dashboard", Some(&token), None, &[]).await;
+        assert_eq!(next.location(), "/account/totp", "then the second factor");
+        let page = send(&app, Method::GET, "/account/totp", Some(&token), None, &[]).await;
+        assert_eq!(
+            page.status,
+            StatusCode::OK,
+            "the enrolment page is reachable, no loop"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn tokens_work_only_on_the_api_and_request_ids_are_made_by_the_server() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let admin = accounts::find_user(store.conn(), "auditor").await.unwrap();
+        let (_, token) = jisr_store::tokens::create(&store, &Actor::system("test"), admin.id, "x")
+            .await
+            .unwrap();
+        let bearer = format!("Bearer {token}");
+        let page = send(
+            &app,
+            Method::GET,
+            "/audit",
+            None,
+            None,
+            &[("authorization", &bearer)],
+        )
+        .await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "a token does not open pages"
+        );
+        let post = send(
+            &app,
+            Method::POST,
+            "/logout",
+            None,
+            None,
+            &[("authorization", &bearer)],
+        )
+        .await;
+        assert_eq!(
+            post.status,
+            StatusCode::FORBIDDEN,
+            "nor skips the CSRF check outside /api"
+        );
+        let r = send(
+            &app,
+            Method::GET,
+            "/",
+            None,
+            None,
+            &[("x-request-id", "forged<script>")],
+        )
+        .await;
+        let id = r.headers["x-request-id"].to_str().unwrap();
+        assert_ne!(id, "forged<script>");
+        assert_eq!(id.len(), 36);
+        assert_eq!(r.headers[header::CACHE_CONTROL], "no-store");
+    })
+    .await;
+}

@@ -199,18 +199,19 @@ pub async fn create(ctx: Ctx, Form(form): Form<NewUserForm>) -> Result<Response,
     {
         let temporary = Password::temporary();
         let password = Password::parse(&temporary)?;
-        match accounts::create_user(
+        match accounts::create_user_with_grant(
             &ctx.state.store,
             &ctx.actor,
             username,
             &form.display_name,
             &password,
             true,
+            role,
+            scope,
         )
         .await
         {
             Ok(id) => {
-                accounts::grant_role(&ctx.state.store, &ctx.actor, id, role, scope).await?;
                 let page = CreatedPage {
                     chrome,
                     id: id.0,
@@ -220,6 +221,7 @@ pub async fn create(ctx: Ctx, Form(form): Form<NewUserForm>) -> Result<Response,
                 return Ok((StatusCode::CREATED, render(page)?).into_response());
             }
             Err(StoreError::Conflict(_)) => errors.push(("username", "users-error-taken")),
+            Err(StoreError::Invalid(_)) => errors.push(("scope", "users-error-scope")),
             Err(e) => return Err(e.into()),
         }
     }
