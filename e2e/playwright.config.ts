@@ -28,8 +28,10 @@ const launchOptions = {
 
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 360, height: 740 };
-// On a phone: the public journey and the staff journey.
-const PHONE_TESTS = /[\\/](staff-)?journey\.spec\.ts$/;
+// On a phone: the public journey, the staff journey and the establishments file, of which the
+// tests tagged @desktop (the staff registry) are left out: only the public directory runs there.
+const PHONE_TESTS = /[\\/]((staff-)?journey|establishments)\.spec\.ts$/;
+const DESKTOP_ONLY = /@desktop\b/;
 
 export default defineConfig<JisrOptions>({
   testDir: './tests',
@@ -62,11 +64,13 @@ export default defineConfig<JisrOptions>({
     {
       name: 'phone-ar',
       testMatch: PHONE_TESTS,
+      grepInvert: DESKTOP_ONLY,
       use: { jisrLang: 'ar', viewport: phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
       name: 'phone-fr',
       testMatch: PHONE_TESTS,
+      grepInvert: DESKTOP_ONLY,
       use: { jisrLang: 'fr', viewport: phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
   ],

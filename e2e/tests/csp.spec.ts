@@ -5,7 +5,17 @@ import { test, expect } from './fixtures';
 // (an inline style or script, a resource from elsewhere, ...).
 test.use({ bypassCSP: false });
 
-const PAGES = ['/', '/territories', '/territories/regions/07', '/territories/provinces/07.427', '/units', '/api', '/nope'];
+const PAGES = [
+  '/',
+  '/territories',
+  '/territories/regions/07',
+  '/territories/provinces/07.427',
+  '/directory',
+  '/directory?province=07.427&category=schooled_children',
+  '/units',
+  '/api',
+  '/nope',
+];
 
 test('every page sends a strict CSP and breaks none of it', async ({ page, lang }) => {
   const problems: string[] = [];

@@ -43,6 +43,30 @@ export interface Strings {
   passwordSubmit: string;
   passwordErrorShort: string;
   passwordErrorMismatch: string;
+  // Establishments: the public directory and the staff registry.
+  navDirectory: string; // main-nav entry of the public directory
+  directoryHeading: string;
+  navEstablishments: string; // main-nav entry of the registry (signed in)
+  establishmentsHeading: string;
+  filterSearch: string; // the filter forms' submit button
+  establishmentsCount: (n: number) => string; // the count line above the cards or the table
+  capacity: RegExp; // a directory card's "N places"
+  categorySchooled: string; // the badge of the category `schooled_children`
+  statusRequested: string;
+  statusUnderReview: string;
+  applyStatus: string; // the status form's button
+  reasonRequired: string;
+  reasonText: string; // what the officer types as the reason
+}
+
+/** "N establishments" in Arabic, after the CLDR plural categories (zero, one, two, few, many). */
+function arabicCount(n: number): string {
+  const r = n % 100;
+  if (n === 0) return 'لا توجد مؤسسة';
+  if (n === 1) return 'مؤسسة واحدة';
+  if (n === 2) return 'مؤسستان';
+  if (r >= 3 && r <= 10) return `${n} مؤسسات`;
+  return `${n} مؤسسة`;
 }
 
 export const STRINGS: Record<Lang, Strings> = {
@@ -83,6 +107,19 @@ export const STRINGS: Record<Lang, Strings> = {
     passwordSubmit: 'تغيير كلمة المرور',
     passwordErrorShort: 'يجب أن تتكون كلمة المرور من اثني عشر حرفاً على الأقل.',
     passwordErrorMismatch: 'كلمتا المرور غير متطابقتين.',
+    navDirectory: 'دليل المؤسسات',
+    directoryHeading: 'دليل المؤسسات',
+    navEstablishments: 'المؤسسات',
+    establishmentsHeading: 'مؤسسات الرعاية الاجتماعية',
+    filterSearch: 'بحث',
+    establishmentsCount: arabicCount,
+    capacity: /^\d+ مكاناً$/,
+    categorySchooled: 'دور الطالب والطالبة',
+    statusRequested: 'طلب الترخيص مودع',
+    statusUnderReview: 'قيد الدراسة',
+    applyStatus: 'تطبيق',
+    reasonRequired: 'التعليل إلزامي.',
+    reasonText: 'الملف كامل، تُفتح الدراسة.',
   },
   fr: {
     dir: 'ltr',
@@ -122,6 +159,20 @@ export const STRINGS: Record<Lang, Strings> = {
     passwordSubmit: 'Changer le mot de passe',
     passwordErrorShort: 'Le mot de passe doit comporter au moins douze caractères.',
     passwordErrorMismatch: 'Les deux mots de passe ne correspondent pas.',
+    navDirectory: 'Annuaire des établissements',
+    directoryHeading: 'Annuaire des établissements',
+    navEstablishments: 'Établissements',
+    establishmentsHeading: 'Établissements de protection sociale',
+    filterSearch: 'Rechercher',
+    // French CLDR plural: 0 and 1 take the singular.
+    establishmentsCount: (n) => `${n} établissement${n > 1 ? 's' : ''}`,
+    capacity: /^\d+ places$/,
+    categorySchooled: 'Dar Talib et Dar Taliba',
+    statusRequested: 'Autorisation demandée',
+    statusUnderReview: 'En instruction',
+    applyStatus: 'Appliquer',
+    reasonRequired: 'Le motif est obligatoire.',
+    reasonText: 'Dossier complet, instruction ouverte.',
   },
 };
 

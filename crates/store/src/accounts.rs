@@ -99,6 +99,20 @@ pub fn parse_username(s: &str) -> Result<String, StoreError> {
     }
 }
 
+/// The normalised username, the trimmed display name and the password hash.
+fn checked_account(
+    username: &str,
+    display_name: &str,
+    password: &Password,
+) -> Result<(String, String, String), StoreError> {
+    let username = parse_username(username)?;
+    let display_name = display_name.trim();
+    if display_name.is_empty() {
+        return Err(StoreError::Invalid("the display name is empty".into()));
+    }
+    Ok((username, display_name.to_owned(), password.hash()?))
+}
+
 /// Creates an account. Accounts made by someone else must change their password at
 /// first login (`must_change_password`).
 pub async fn create_user(
@@ -109,18 +123,13 @@ pub async fn create_user(
     password: &Password,
     must_change_password: bool,
 ) -> Result<UserId, StoreError> {
-    let username = parse_username(username)?;
-    let display_name = display_name.trim();
-    if display_name.is_empty() {
-        return Err(StoreError::Invalid("the display name is empty".into()));
-    }
-    let hash = password.hash()?;
+    let (username, display_name, hash) = checked_account(username, display_name, password)?;
     let txn = store.begin_write().await?;
     let id = insert_user(
         &txn,
         actor,
         &username,
-        display_name,
+        &display_name,
         hash,
         must_change_password,
     )
@@ -141,18 +150,13 @@ pub async fn create_user_with_grant(
     role: Role,
     scope: &Scope,
 ) -> Result<UserId, StoreError> {
-    let username = parse_username(username)?;
-    let display_name = display_name.trim();
-    if display_name.is_empty() {
-        return Err(StoreError::Invalid("the display name is empty".into()));
-    }
-    let hash = password.hash()?;
+    let (username, display_name, hash) = checked_account(username, display_name, password)?;
     let txn = store.begin_write().await?;
     let id = insert_user(
         &txn,
         actor,
         &username,
-        display_name,
+        &display_name,
         hash,
         must_change_password,
     )

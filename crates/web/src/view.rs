@@ -171,3 +171,26 @@ pub fn encode_path(p: &str) -> String {
         })
         .collect()
 }
+
+/// The translated errors of a form, by field name, for showing each at its field.
+#[derive(Default)]
+pub struct FieldErrors(Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    /// Translates `(field, message key)` pairs.
+    pub fn translate(chrome: &Chrome, keys: Vec<(&'static str, &'static str)>) -> Self {
+        Self(keys.into_iter().map(|(f, k)| (f, chrome.t(k))).collect())
+    }
+
+    /// The error shown at a field, if any.
+    pub fn error_for(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

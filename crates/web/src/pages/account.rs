@@ -4,7 +4,7 @@ use super::{render, safe_next};
 use crate::WebError;
 use crate::auth::{PendingSecondFactor, SESSION_COOKIE};
 use crate::ctx::Ctx;
-use crate::view::Chrome;
+use crate::view::{Chrome, FieldErrors};
 use askama::Template;
 use axum::extract::{Form, Query};
 use axum::http::{StatusCode, header};
@@ -157,17 +157,7 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
 struct PasswordPage {
     chrome: Chrome,
     forced: bool,
-    errors: Vec<(&'static str, String)>,
-}
-
-impl PasswordPage {
-    /// The error shown at a field, if any.
-    fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
+    errors: FieldErrors,
 }
 
 pub async fn password_form(ctx: Ctx) -> Result<Response, WebError> {
@@ -175,7 +165,7 @@ pub async fn password_form(ctx: Ctx) -> Result<Response, WebError> {
     Ok(render(PasswordPage {
         chrome: ctx.chrome("password-title"),
         forced,
-        errors: vec![],
+        errors: FieldErrors::default(),
     })?
     .into_response())
 }
@@ -225,7 +215,7 @@ pub async fn change_password(ctx: Ctx, Form(f): Form<PasswordForm>) -> Result<Re
         }
     }
     let forced = user.must_change_password;
-    let errors = errors.into_iter().map(|(f, k)| (f, chrome.t(k))).collect();
+    let errors = FieldErrors::translate(&chrome, errors);
     let page = render(PasswordPage {
         chrome,
         forced,

@@ -3,7 +3,7 @@
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
-use crate::view::Chrome;
+use crate::view::{Chrome, FieldErrors};
 use askama::Template;
 use axum::extract::{Form, Path, Query};
 use axum::http::StatusCode;
@@ -145,16 +145,7 @@ struct NewPage {
     chrome: Chrome,
     form: NewForm,
     categories: Vec<establishment_category::Model>,
-    errors: Vec<(&'static str, String)>,
-}
-
-impl NewPage {
-    fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
+    errors: FieldErrors,
 }
 
 pub async fn new_form(ctx: Ctx) -> Result<Response, WebError> {
@@ -163,7 +154,7 @@ pub async fn new_form(ctx: Ctx) -> Result<Response, WebError> {
         chrome: ctx.chrome("est-new-title"),
         form: NewForm::default(),
         categories,
-        errors: vec![],
+        errors: FieldErrors::default(),
     };
     render(page).map(IntoResponse::into_response)
 }
@@ -221,7 +212,7 @@ pub async fn create(ctx: Ctx, Form(form): Form<NewForm>) -> Result<Response, Web
     };
     let chrome = ctx.chrome("est-new-title");
     let categories = establishments::categories(&ctx.state.store).await?;
-    let errors = errors.into_iter().map(|(f, k)| (f, chrome.t(k))).collect();
+    let errors = FieldErrors::translate(&chrome, errors);
     let page = NewPage {
         chrome,
         form,

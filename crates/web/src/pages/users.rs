@@ -5,7 +5,7 @@
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
-use crate::view::Chrome;
+use crate::view::{Chrome, FieldErrors};
 use askama::Template;
 use axum::extract::{Form, Path};
 use axum::http::StatusCode;
@@ -131,16 +131,7 @@ struct NewPage {
     form: NewUserForm,
     roles: Vec<Choice>,
     scopes: Vec<Choice>,
-    errors: Vec<(&'static str, String)>,
-}
-
-impl NewPage {
-    fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
+    errors: FieldErrors,
 }
 
 pub async fn new_form(ctx: Ctx) -> Result<Response, WebError> {
@@ -151,7 +142,7 @@ pub async fn new_form(ctx: Ctx) -> Result<Response, WebError> {
         form: NewUserForm::default(),
         roles,
         scopes,
-        errors: vec![],
+        errors: FieldErrors::default(),
     })?
     .into_response())
 }
@@ -226,7 +217,7 @@ pub async fn create(ctx: Ctx, Form(form): Form<NewUserForm>) -> Result<Response,
         }
     }
     let (roles, scopes) = choices(&ctx, &chrome).await?;
-    let errors = errors.into_iter().map(|(f, k)| (f, chrome.t(k))).collect();
+    let errors = FieldErrors::translate(&chrome, errors);
     let page = NewPage {
         chrome,
         form,
@@ -246,16 +237,7 @@ struct ShowPage {
     roles: Vec<Choice>,
     scopes: Vec<Choice>,
     form: NewUserForm,
-    errors: Vec<(&'static str, String)>,
-}
-
-impl ShowPage {
-    fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
+    errors: FieldErrors,
 }
 
 /// The account, if the viewer may see it; otherwise "not found".
@@ -284,7 +266,7 @@ pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
         roles,
         scopes,
         form: NewUserForm::default(),
-        errors: vec![],
+        errors: FieldErrors::default(),
     };
     Ok(render(page)?.into_response())
 }
@@ -319,7 +301,7 @@ pub async fn add_grant(
         .with_title(account.user.display_name.clone());
     let (roles, scopes) = choices(&ctx, &chrome).await?;
     let grants = grant_labels(&chrome, &account.grants);
-    let errors = errors.into_iter().map(|(f, k)| (f, chrome.t(k))).collect();
+    let errors = FieldErrors::translate(&chrome, errors);
     let page = ShowPage {
         chrome,
         account,
