@@ -77,7 +77,7 @@ test(
     const provinces = rows.locator('td:nth-child(3)');
     await expect(rows).toHaveCount(PAGE_SIZE);
     expect(new Set(await provinces.allTextContents())).toEqual(new Set([REHAMNA]));
-    // More than a page: the pager leads to the next one and back.
+    // More than a page: the pager leads to the next one, which leads back.
     const pager = page.locator('main nav.pager');
     await expect(pager.locator('a[rel="prev"]')).toHaveCount(0);
     await check(page, '70-establishments');
@@ -86,10 +86,10 @@ test(
     await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBeLessThanOrEqual(PAGE_SIZE);
     expect(new Set(await provinces.allTextContents())).toEqual(new Set([REHAMNA]));
-    await pager.locator('a[rel="prev"]').click();
-    await expect(rows).toHaveCount(PAGE_SIZE);
+    await expect(pager.locator('a[rel="prev"]')).toBeVisible();
 
-    // Filter by status: every row is a requested one, and the count says how many.
+    // Filter by status (from page 2: a new filter starts again at the first page): every row
+    // is a requested one, and the count says how many.
     await page.locator('#f-status').selectOption('requested');
     await page.locator('main form.filters').getByRole('button', { name: t.filterSearch, exact: true }).click();
     await expect(page).toHaveURL(/\/establishments\?.*\bstatus=requested\b/);

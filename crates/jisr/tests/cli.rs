@@ -388,3 +388,62 @@ fn tokens_are_created_listed_and_revoked_from_the_command_line() {
     let again = run(jisr(dir.path()).args(["token", "revoke", "1"]));
     assert_eq!(again.status.code(), Some(2));
 }
+
+#[test]
+fn the_demo_trail_verifies_and_tampering_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    let mut child = jisr(dir.path())
+        .args(["demo", "--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(&data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The demo prints its address once the data is seeded.
+    let out = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            if line.contains("Jisr demo is running") {
+                let _ = tx.send(());
+            }
+        }
+    });
+    let started = rx.recv_timeout(Duration::from_secs(120));
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    assert!(started.is_ok(), "the demo did not start");
+
+    let db = format!("sqlite://{}", data.join("jisr.db").display());
+    let ok = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", &db)
+        .args(["audit", "verify"]));
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("chain intact"));
+
+    // Behind the application's back: lift the guard and alter entry 5.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        use sea_orm::ConnectionTrait;
+        let conn = sea_orm::Database::connect(&db).await.unwrap();
+        conn.execute_unprepared("DROP TRIGGER audit_log_no_update")
+            .await
+            .unwrap();
+        conn.execute_unprepared("UPDATE audit_log SET actor = 'someone else' WHERE id = 5")
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+    });
+    let broken = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", &db)
+        .args(["audit", "verify"]));
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        stderr(&broken).contains("audit trail broken at entry 5"),
+        "{}",
+        stderr(&broken)
+    );
+}
