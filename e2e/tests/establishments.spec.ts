@@ -143,10 +143,12 @@ test(
     await expect(timeline).toHaveCount(before);
     await check(page, '73-establishment-reason-missing');
 
-    // With a reason: back on the establishment's page, in its new status, one more entry.
+    // With a reason: back on the establishment's page, in its new status, one more entry,
+    // with a confirmation.
     await reason.fill(t.reasonText);
     await apply.click();
-    await expect(page).toHaveURL(new RegExp(`/establishments/${id}$`));
+    await expect(page).toHaveURL(new RegExp(`/establishments/${id}\\?changed=1$`));
+    await expect(page.getByRole('status')).toHaveText(t.statusChanged);
     await expect(badge).toHaveText(t.statusUnderReview);
     await expect(timeline).toHaveCount(before + 1);
     await expect(timeline.last()).toContainText(t.statusUnderReview);

@@ -51,6 +51,7 @@ export interface Strings {
   filterSearch: string; // the filter forms' submit button
   establishmentsCount: (n: number) => string; // the count line above the cards or the table
   capacity: RegExp; // a directory card's "N places"
+  statusChanged: string; // the confirmation after a change of status
   categorySchooled: string; // the badge of the category `schooled_children`
   statusRequested: string;
   statusUnderReview: string;
@@ -113,7 +114,8 @@ export const STRINGS: Record<Lang, Strings> = {
     establishmentsHeading: 'مؤسسات الرعاية الاجتماعية',
     filterSearch: 'بحث',
     establishmentsCount: arabicCount,
-    capacity: /^\d+ مكاناً$/,
+    capacity: /^(\d+ (مكاناً|أماكن|مكان)|مكان واحد|مكانان)$/,
+    statusChanged: 'تم تغيير الوضعية.',
     categorySchooled: 'دور الطالب والطالبة',
     statusRequested: 'طلب الترخيص مودع',
     statusUnderReview: 'قيد الدراسة',
@@ -166,7 +168,8 @@ export const STRINGS: Record<Lang, Strings> = {
     filterSearch: 'Rechercher',
     // French CLDR plural: 0 and 1 take the singular.
     establishmentsCount: (n) => `${n} établissement${n > 1 ? 's' : ''}`,
-    capacity: /^\d+ places$/,
+    capacity: /^\d+ places?$/,
+    statusChanged: 'Le statut a été changé.',
     categorySchooled: 'Dar Talib et Dar Taliba',
     statusRequested: 'Autorisation demandée',
     statusUnderReview: 'En instruction',

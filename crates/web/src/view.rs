@@ -95,6 +95,15 @@ impl Chrome {
         self.catalog.t(self.locale, &format!("{prefix}-{value}"))
     }
 
+    /// A timeline line: the status reached and why.
+    pub fn t2_reason(&self, status: &str, reason: &str) -> String {
+        let mut args = Args::new();
+        args.set("status", self.t2("est-status", status));
+        args.set("reason", reason.to_owned());
+        self.catalog
+            .t_args(self.locale, "est-timeline-entry", Some(&args))
+    }
+
     /// A translated message with one argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         let mut args = Args::new();

@@ -219,6 +219,15 @@ est-error-reason = التعليل إلزامي.
 est-error-documents-once = لا يمكن طلب الوثائق الناقصة إلا مرة واحدة.
 dir-title = دليل المؤسسات
 dir-lead = مؤسسات الرعاية الاجتماعية المرخصة: ابحث حسب الإقليم والصنف.
-dir-capacity = { $places } مكاناً
+dir-capacity = { PLURAL($count) ->
+    [zero] لا مكان
+    [one] مكان واحد
+    [two] مكانان
+    [few] { $count } أماكن
+    [many] { $count } مكاناً
+   *[other] { $count } مكان
+}
 audit-action-status = تغيير الوضعية
 audit-entity-establishment = مؤسسة
+est-timeline-entry = { $status }: { $reason }
+est-status-changed = تم تغيير الوضعية.

@@ -215,6 +215,11 @@ est-error-reason = Le motif est obligatoire.
 est-error-documents-once = Les pièces manquantes ne peuvent être demandées qu'une fois.
 dir-title = Annuaire des établissements
 dir-lead = Les établissements de protection sociale autorisés : cherchez par province et par catégorie.
-dir-capacity = { $places } places
+dir-capacity = { PLURAL($count) ->
+    [one] { $count } place
+   *[other] { $count } places
+}
 audit-action-status = Changement de statut
 audit-entity-establishment = Établissement
+est-timeline-entry = { $status } : { $reason }
+est-status-changed = Le statut a été changé.

@@ -233,6 +233,9 @@ struct ShowPage {
     next: Vec<Choice>,
     error: Option<String>,
     reason: String,
+    /// The status chosen in the form, kept when it is shown again with an error.
+    chosen: String,
+    changed: bool,
 }
 
 async fn show_page(
@@ -240,6 +243,7 @@ async fn show_page(
     id: i64,
     error: Option<&str>,
     reason: String,
+    chosen: String,
 ) -> Result<ShowPage, WebError> {
     let g = grants(ctx);
     let scoped = Scoped::new(&ctx.state.store, &g);
@@ -292,11 +296,25 @@ async fn show_page(
         next,
         error,
         reason,
+        chosen,
+        changed: false,
     })
 }
 
-pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
-    render(show_page(&ctx, id, None, String::new()).await?).map(IntoResponse::into_response)
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    changed: Option<String>,
+}
+
+pub async fn show(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Response, WebError> {
+    let mut page = show_page(&ctx, id, None, String::new(), String::new()).await?;
+    page.changed = q.changed.is_some();
+    render(page).map(IntoResponse::into_response)
 }
 
 #[derive(Deserialize, Default)]
@@ -318,7 +336,9 @@ pub async fn change_status(
     let key = match Status::parse(&f.to) {
         None => "est-error-transition",
         Some(to) => match scoped.transition(&ctx.actor, id, to, &f.reason).await {
-            Ok(()) => return Ok(Redirect::to(&format!("/establishments/{id}")).into_response()),
+            Ok(()) => {
+                return Ok(Redirect::to(&format!("/establishments/{id}?changed=1")).into_response());
+            }
             Err(EstablishmentError::Transition(TransitionError::ReasonMissing)) => {
                 "est-error-reason"
             }
@@ -330,7 +350,7 @@ pub async fn change_status(
             Err(EstablishmentError::Fields(_)) => "est-error-transition",
         },
     };
-    let page = show_page(&ctx, id, Some(key), f.reason).await?;
+    let page = show_page(&ctx, id, Some(key), f.reason, f.to).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
 }
 
@@ -348,7 +368,8 @@ pub struct DirectoryRow {
     pub commune: String,
     pub address: String,
     pub phone: String,
-    pub capacity: i32,
+    /// "N places", with the language's plural forms.
+    pub places: String,
 }
 
 #[derive(Template)]
@@ -397,7 +418,10 @@ pub async fn directory(
             commune,
             address: e.address,
             phone: e.phone,
-            capacity: e.capacity_male + e.capacity_female,
+            places: chrome.tn(
+                "dir-capacity",
+                (e.capacity_male + e.capacity_female).max(0) as usize,
+            ),
         });
     }
     let categories = cats
