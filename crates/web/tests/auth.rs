@@ -1006,3 +1006,82 @@ async fn tokens_work_only_on_the_api_and_request_ids_are_made_by_the_server() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_establishments_api_answers_within_the_token_s_scope() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let officer = accounts::find_user(store.conn(), "provincial_officer")
+            .await
+            .unwrap();
+        let (_, token) =
+            jisr_store::tokens::create(&store, &Actor::system("test"), officer.id, "sync")
+                .await
+                .unwrap();
+        let bearer = format!("Bearer {token}");
+        let list = send(
+            &app,
+            Method::GET,
+            "/api/v1/establishments",
+            None,
+            None,
+            &[("authorization", &bearer)],
+        )
+        .await;
+        assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+        let v: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+        assert_eq!(v["total"], 1);
+        assert_eq!(v["items"][0]["province_code"], "07.427");
+        let one = send(
+            &app,
+            Method::GET,
+            "/api/v1/establishments/1",
+            None,
+            None,
+            &[("authorization", &bearer)],
+        )
+        .await;
+        assert_eq!(one.status, StatusCode::OK);
+        let other = send(
+            &app,
+            Method::GET,
+            "/api/v1/establishments/2",
+            None,
+            None,
+            &[("authorization", &bearer)],
+        )
+        .await;
+        assert_eq!(
+            other.status,
+            StatusCode::NOT_FOUND,
+            "Casablanca is out of scope"
+        );
+        let safi = send(
+            &app,
+            Method::GET,
+            "/api/v1/establishments?province=07.431",
+            None,
+            None,
+            &[("authorization", &bearer)],
+        )
+        .await;
+        let v: serde_json::Value = serde_json::from_str(&safi.body).unwrap();
+        assert_eq!(
+            v["total"], 0,
+            "another province's list is empty, not an error"
+        );
+        let bad = send(
+            &app,
+            Method::GET,
+            "/api/v1/establishments?status=open",
+            None,
+            None,
+            &[("authorization", &bearer)],
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let v: serde_json::Value = serde_json::from_str(&bad.body).unwrap();
+        assert_eq!(v["error"]["code"], "invalid-status");
+    })
+    .await;
+}

@@ -11,3 +11,4 @@ error-forbidden-title = الولوج غير مسموح
 error-forbidden-text = لا تسمح صلاحياتك بالوصول إلى هذه الصفحة.
 error-unauthorized-text = يجب تسجيل الدخول أولاً.
 error-cross-site-text = رُفض الطلب لأنه صادر عن موقع آخر.
+error-invalid-status = الوضعية غير معروفة.

@@ -231,3 +231,5 @@ audit-action-status = تغيير الوضعية
 audit-entity-establishment = مؤسسة
 est-timeline-entry = { $status }: { $reason }
 est-status-changed = تم تغيير الوضعية.
+api-op-list_establishments = المؤسسات داخل مجال المستعمل، مع التصفية والترقيم
+api-op-get_establishment = مؤسسة واحدة داخل مجال المستعمل

@@ -11,3 +11,4 @@ error-forbidden-title = Accès refusé
 error-forbidden-text = Vos habilitations ne permettent pas d'accéder à cette page.
 error-unauthorized-text = Vous devez d'abord vous connecter.
 error-cross-site-text = La requête a été refusée car elle provient d'un autre site.
+error-invalid-status = Ce statut n'existe pas.

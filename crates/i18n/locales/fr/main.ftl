@@ -223,3 +223,5 @@ audit-action-status = Changement de statut
 audit-entity-establishment = Établissement
 est-timeline-entry = { $status } : { $reason }
 est-status-changed = Le statut a été changé.
+api-op-list_establishments = Les établissements du périmètre de l'appelant, filtrés et paginés
+api-op-get_establishment = Un établissement du périmètre de l'appelant

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document it serves at
 //! `/api/v1/openapi.json`.
 
+pub mod establishments;
 pub mod geo;
 pub mod me;
 pub mod units;
@@ -14,12 +15,13 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Jisr API", version = "1", description = "The JSON API of the Jisr social-welfare platform."),
-    paths(me::whoami, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
-    components(schemas(me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
+    paths(me::whoami, establishments::list_establishments, establishments::get_establishment, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
+    components(schemas(establishments::EstablishmentDto, establishments::EstablishmentPage, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
     tags((name = "geography", description = "Reference geography (HCP codes)"),
          (name = "organisation", description = "The agency's units"),
          (name = "meta", description = "About the API itself"),
-         (name = "access", description = "The caller's account and grants")),
+         (name = "access", description = "The caller's account and grants"),
+         (name = "establishments", description = "Social-welfare establishments, within the caller's scope")),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -98,6 +100,21 @@ pub fn routes() -> Routes {
             get(openapi_json),
         )
         .add(Method::GET, "/me", "/me", Policy::SignedIn, get(me::whoami))
+        .add(
+            Method::GET,
+            "/establishments",
+            "/establishments",
+            Policy::SignedIn,
+            get(establishments::list_establishments),
+        )
+        .add_record(
+            Method::GET,
+            "/establishments/{id}",
+            "/establishments/1",
+            Some("/establishments/2"),
+            Policy::SignedIn,
+            get(establishments::get_establishment),
+        )
 }
 
 /// The OpenAPI document.
