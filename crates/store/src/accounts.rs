@@ -123,19 +123,14 @@ pub async fn create_user(
     password: &Password,
     must_change_password: bool,
 ) -> Result<UserId, StoreError> {
-    let (username, display_name, hash) = checked_account(username, display_name, password)?;
-    let txn = store.begin_write().await?;
-    let id = insert_user(
-        &txn,
+    create(
+        store,
         actor,
-        &username,
-        &display_name,
-        hash,
+        (username, display_name, password),
         must_change_password,
+        None,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(id)
+    .await
 }
 
 /// Creates an account and its first grant together: both or neither.
@@ -150,6 +145,26 @@ pub async fn create_user_with_grant(
     role: Role,
     scope: &Scope,
 ) -> Result<UserId, StoreError> {
+    let account = (username, display_name, password);
+    create(
+        store,
+        actor,
+        account,
+        must_change_password,
+        Some((role, scope)),
+    )
+    .await
+}
+
+/// Checks and hashes first (outside the write lock), then inserts the account and its
+/// grant, if any, in one transaction.
+async fn create(
+    store: &Store,
+    actor: &Actor,
+    (username, display_name, password): (&str, &str, &Password),
+    must_change_password: bool,
+    grant: Option<(Role, &Scope)>,
+) -> Result<UserId, StoreError> {
     let (username, display_name, hash) = checked_account(username, display_name, password)?;
     let txn = store.begin_write().await?;
     let id = insert_user(
@@ -161,7 +176,9 @@ pub async fn create_user_with_grant(
         must_change_password,
     )
     .await?;
-    insert_grant(&txn, actor, id, role, scope).await?;
+    if let Some((role, scope)) = grant {
+        insert_grant(&txn, actor, id, role, scope).await?;
+    }
     txn.commit().await?;
     Ok(id)
 }

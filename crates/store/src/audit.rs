@@ -110,6 +110,29 @@ pub async fn record(
     Ok(id)
 }
 
+/// Records an event that carries no data of its own (a sign-in, a sign-out, a refused
+/// attempt, a revocation) about one entity, inside `txn`.
+pub async fn record_event(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_id: String,
+) -> Result<i64, StoreError> {
+    record(
+        txn,
+        actor,
+        Change {
+            action,
+            entity,
+            entity_id,
+            before: None,
+            after: None,
+        },
+    )
+    .await
+}
+
 /// Records that `actor` opened personal data (a file, an account, an export), in a
 /// transaction of its own: reads change nothing else, but they are traced.
 pub async fn record_read(
@@ -119,18 +142,7 @@ pub async fn record_read(
     entity_id: &str,
 ) -> Result<(), StoreError> {
     let txn = store.begin_write().await?;
-    record(
-        &txn,
-        actor,
-        Change {
-            action: "read",
-            entity,
-            entity_id: entity_id.to_owned(),
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
+    record_event(&txn, actor, "read", entity, entity_id.to_owned()).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -212,18 +212,7 @@ pub async fn sign_in(
             } else {
                 "login.failed"
             };
-            audit::record(
-                &txn,
-                &anonymous,
-                Change {
-                    action,
-                    entity: "user",
-                    entity_id: known.id.to_string(),
-                    before: None,
-                    after: None,
-                },
-            )
-            .await?;
+            audit::record_event(&txn, &anonymous, action, "user", known.id.to_string()).await?;
         }
         txn.commit().await?;
         return Ok(if locked {
@@ -249,19 +238,15 @@ pub async fn sign_in(
     })
     .exec_without_returning(&txn)
     .await?;
-    audit::record(
+    audit::record_event(
         &txn,
         &Actor {
             label: format!("user:{}", u.id),
             ..actor.clone()
         },
-        Change {
-            action: "login",
-            entity: "user",
-            entity_id: u.id.to_string(),
-            before: None,
-            after: None,
-        },
+        "login",
+        "user",
+        u.id.to_string(),
     )
     .await?;
     txn.commit().await?;
@@ -316,18 +301,7 @@ pub async fn sign_out(store: &Store, token: &str, actor: &Actor) -> Result<(), S
     let txn = store.begin_write().await?;
     if let Some(s) = session::Entity::find_by_id(hash.as_str()).one(&txn).await? {
         session::Entity::delete_by_id(hash).exec(&txn).await?;
-        audit::record(
-            &txn,
-            actor,
-            Change {
-                action: "logout",
-                entity: "user",
-                entity_id: s.user_id.to_string(),
-                before: None,
-                after: None,
-            },
-        )
-        .await?;
+        audit::record_event(&txn, actor, "logout", "user", s.user_id.to_string()).await?;
     }
     txn.commit().await?;
     Ok(())
@@ -420,18 +394,7 @@ pub async fn complete_second_factor(
         ..actor.clone()
     };
     if policy.is_locked(state.as_ref(), now) {
-        audit::record(
-            &txn,
-            &anonymous,
-            Change {
-                action: "login.locked",
-                entity: "user",
-                entity_id: u.id.to_string(),
-                before: None,
-                after: None,
-            },
-        )
-        .await?;
+        audit::record_event(&txn, &anonymous, "login.locked", "user", u.id.to_string()).await?;
         txn.commit().await?;
         return Ok(SignIn::Locked);
     }
@@ -443,16 +406,12 @@ pub async fn complete_second_factor(
         secret.and_then(|k| jisr_domain::totp::verify(&k, code, now.timestamp(), u.totp_last_step));
     let Some(step) = step.filter(|_| s.pending_second_factor && u.totp_enabled) else {
         throttle_put(&txn, &key, &policy.after_failure(state.as_ref(), now)).await?;
-        audit::record(
+        audit::record_event(
             &txn,
             &anonymous,
-            Change {
-                action: "login.second_factor.failed",
-                entity: "user",
-                entity_id: u.id.to_string(),
-                before: None,
-                after: None,
-            },
+            "login.second_factor.failed",
+            "user",
+            u.id.to_string(),
         )
         .await?;
         txn.commit().await?;
@@ -466,19 +425,15 @@ pub async fn complete_second_factor(
     uu.totp_last_step = Set(Some(step));
     let u = uu.update(&txn).await?;
     login_throttle::Entity::delete_by_id(key).exec(&txn).await?;
-    audit::record(
+    audit::record_event(
         &txn,
         &Actor {
             label: format!("user:{id}"),
             ..actor.clone()
         },
-        Change {
-            action: "login.second_factor",
-            entity: "user",
-            entity_id: id.to_string(),
-            before: None,
-            after: None,
-        },
+        "login.second_factor",
+        "user",
+        id.to_string(),
     )
     .await?;
     txn.commit().await?;

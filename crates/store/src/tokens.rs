@@ -77,18 +77,7 @@ pub async fn revoke(store: &Store, actor: &Actor, id: i64) -> Result<(), StoreEr
     let mut am = t.into_active_model();
     am.revoked_at = Set(Some(crate::now_text()));
     am.update(&txn).await?;
-    audit::record(
-        &txn,
-        actor,
-        Change {
-            action: "revoke",
-            entity: "api_token",
-            entity_id: id.to_string(),
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
+    audit::record_event(&txn, actor, "revoke", "api_token", id.to_string()).await?;
     txn.commit().await?;
     Ok(())
 }
