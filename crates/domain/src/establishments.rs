@@ -18,19 +18,22 @@ pub enum Status {
     DocumentsMissing,
     Authorised,
     Refused,
+    /// A refused founder appealed; a higher role reviews the dossier again.
+    Appealed,
     Suspended,
     Closed,
     Withdrawn,
 }
 
 impl Status {
-    pub const ALL: [Status; 9] = [
+    pub const ALL: [Status; 10] = [
         Status::Project,
         Status::Requested,
         Status::UnderReview,
         Status::DocumentsMissing,
         Status::Authorised,
         Status::Refused,
+        Status::Appealed,
         Status::Suspended,
         Status::Closed,
         Status::Withdrawn,
@@ -44,6 +47,7 @@ impl Status {
             Status::DocumentsMissing => "documents_missing",
             Status::Authorised => "authorised",
             Status::Refused => "refused",
+            Status::Appealed => "appealed",
             Status::Suspended => "suspended",
             Status::Closed => "closed",
             Status::Withdrawn => "withdrawn",
@@ -58,6 +62,14 @@ impl Status {
     pub fn is_operating(self) -> bool {
         self == Status::Authorised
     }
+
+    /// Whether an authorisation request is pending a decision (the deadline runs).
+    pub fn awaits_decision(self) -> bool {
+        matches!(
+            self,
+            Status::Requested | Status::UnderReview | Status::DocumentsMissing | Status::Appealed
+        )
+    }
 }
 
 /// Officers of the delegation decide; the establishment's manager files and answers.
@@ -66,6 +78,8 @@ const DECIDERS: &[Role] = &[
     Role::RegionalCoordinator,
     Role::NationalAdministrator,
 ];
+/// An appeal is decided above the delegation that refused.
+const APPEAL_DECIDERS: &[Role] = &[Role::RegionalCoordinator, Role::NationalAdministrator];
 const FILERS: &[Role] = &[
     Role::EstablishmentManager,
     Role::ProvincialOfficer,
@@ -82,6 +96,8 @@ pub fn transition_roles(from: Status, to: Status) -> Option<&'static [Role]> {
         (UnderReview, DocumentsMissing) => DECIDERS,
         (DocumentsMissing, UnderReview) => FILERS,
         (UnderReview, Authorised) | (UnderReview, Refused) => DECIDERS,
+        (Refused, Appealed) => FILERS,
+        (Appealed, Authorised) | (Appealed, Refused) => APPEAL_DECIDERS,
         (Authorised, Suspended) | (Suspended, Authorised) => DECIDERS,
         (Authorised, Withdrawn) | (Suspended, Withdrawn) => DECIDERS,
         (Authorised, Closed) | (Suspended, Closed) => FILERS,
@@ -108,16 +124,26 @@ pub enum TransitionError {
     ReasonMissing,
     #[error("documents may be requested only once")]
     DocumentsAlreadyRequested,
+    #[error("a refusal may be appealed only once")]
+    AppealAlreadyFiled,
 }
 
-/// Checks a change of status. `documents_requested_before` says whether documents were
-/// already asked for on this dossier (the law allows one request).
+/// What already happened to the current authorisation request, as far as the rules care.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct History {
+    /// Documents were already asked for (the law allows one request).
+    pub documents_requested: bool,
+    /// The refusal was already appealed.
+    pub appealed: bool,
+}
+
+/// Checks a change of status against the life cycle, the roles and the request's history.
 pub fn check_transition(
     from: Status,
     to: Status,
     roles: &[Role],
     reason: &str,
-    documents_requested_before: bool,
+    history: History,
 ) -> Result<(), TransitionError> {
     let allowed = transition_roles(from, to).ok_or(TransitionError::NotAllowed)?;
     if !roles.iter().any(|r| allowed.contains(r)) {
@@ -126,8 +152,11 @@ pub fn check_transition(
     if reason.trim().is_empty() {
         return Err(TransitionError::ReasonMissing);
     }
-    if to == Status::DocumentsMissing && documents_requested_before {
+    if to == Status::DocumentsMissing && history.documents_requested {
         return Err(TransitionError::DocumentsAlreadyRequested);
+    }
+    if to == Status::Appealed && history.appealed {
+        return Err(TransitionError::AppealAlreadyFiled);
     }
     Ok(())
 }
@@ -173,6 +202,62 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    const NONE: History = History {
+        documents_requested: false,
+        appealed: false,
+    };
+    const ASKED: History = History {
+        documents_requested: true,
+        appealed: false,
+    };
+
+    #[test]
+    fn a_refusal_is_appealed_once_and_decided_above_the_delegation() {
+        let officer = [Role::ProvincialOfficer];
+        let manager = [Role::EstablishmentManager];
+        let coordinator = [Role::RegionalCoordinator];
+        assert_eq!(
+            check_transition(Status::Refused, Status::Appealed, &manager, "appeal", NONE),
+            Ok(())
+        );
+        let appealed = History {
+            documents_requested: false,
+            appealed: true,
+        };
+        assert_eq!(
+            check_transition(
+                Status::Refused,
+                Status::Appealed,
+                &manager,
+                "again",
+                appealed
+            ),
+            Err(TransitionError::AppealAlreadyFiled)
+        );
+        assert_eq!(
+            check_transition(
+                Status::Appealed,
+                Status::Authorised,
+                &officer,
+                "ok",
+                appealed
+            ),
+            Err(TransitionError::Role),
+            "the delegation that refused does not decide the appeal"
+        );
+        assert_eq!(
+            check_transition(
+                Status::Appealed,
+                Status::Authorised,
+                &coordinator,
+                "ok",
+                appealed
+            ),
+            Ok(())
+        );
+        assert!(Status::Appealed.awaits_decision() && !Status::Refused.awaits_decision());
+    }
+
     #[test]
     fn the_life_cycle_runs_from_project_to_authorisation() {
         let officer = [Role::ProvincialOfficer];
@@ -183,12 +268,12 @@ mod tests {
                 Status::Requested,
                 &manager,
                 "dossier",
-                false
+                NONE
             ),
             Ok(())
         );
         assert_eq!(
-            check_transition(Status::Requested, Status::UnderReview, &officer, "r", false),
+            check_transition(Status::Requested, Status::UnderReview, &officer, "r", NONE),
             Ok(())
         );
         assert_eq!(
@@ -197,7 +282,7 @@ mod tests {
                 Status::DocumentsMissing,
                 &officer,
                 "plan",
-                false
+                NONE
             ),
             Ok(())
         );
@@ -207,7 +292,7 @@ mod tests {
                 Status::DocumentsMissing,
                 &officer,
                 "again",
-                true
+                ASKED
             ),
             Err(TransitionError::DocumentsAlreadyRequested)
         );
@@ -217,7 +302,7 @@ mod tests {
                 Status::Authorised,
                 &officer,
                 "ok",
-                false
+                NONE
             ),
             Ok(())
         );
@@ -227,17 +312,17 @@ mod tests {
                 Status::Authorised,
                 &manager,
                 "self",
-                false
+                NONE
             ),
             Err(TransitionError::Role),
             "a manager never authorises their own establishment"
         );
         assert_eq!(
-            check_transition(Status::Project, Status::Authorised, &officer, "skip", false),
+            check_transition(Status::Project, Status::Authorised, &officer, "skip", NONE),
             Err(TransitionError::NotAllowed)
         );
         assert_eq!(
-            check_transition(Status::Authorised, Status::Suspended, &officer, "  ", false),
+            check_transition(Status::Authorised, Status::Suspended, &officer, "  ", NONE),
             Err(TransitionError::ReasonMissing)
         );
         assert!(Status::Authorised.is_operating() && !Status::Suspended.is_operating());
@@ -253,12 +338,12 @@ mod tests {
 
     proptest! {
         #[test]
-        fn no_status_leads_back_to_project(from in 0usize..9) {
+        fn no_status_leads_back_to_project(from in 0usize..Status::ALL.len()) {
             prop_assert!(!next_statuses(Status::ALL[from]).contains(&Status::Project));
         }
 
         #[test]
-        fn statuses_round_trip(i in 0usize..9) {
+        fn statuses_round_trip(i in 0usize..Status::ALL.len()) {
             prop_assert_eq!(Status::parse(Status::ALL[i].as_str()), Some(Status::ALL[i]));
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod authorisation;
 pub mod establishments;
 pub mod geo;
 pub mod ids;

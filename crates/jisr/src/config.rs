@@ -26,6 +26,8 @@ pub struct Config {
     pub log: String,
     /// Mark cookies Secure (when served over TLS).
     pub secure_cookies: bool,
+    /// The largest uploaded document accepted, in bytes (default 10 MiB).
+    pub max_upload_bytes: usize,
 }
 
 impl Default for Config {
@@ -38,6 +40,7 @@ impl Default for Config {
             log_format: "text".into(),
             log: "info".into(),
             secure_cookies: false,
+            max_upload_bytes: jisr_domain::authorisation::DEFAULT_MAX_UPLOAD_BYTES,
         }
     }
 }
@@ -76,6 +79,11 @@ impl Config {
             cfg.database_url = Some(text.trim().to_owned());
         }
         Ok(cfg)
+    }
+
+    /// Where uploaded documents are kept: `documents` in the data directory.
+    pub fn documents_dir(&self) -> PathBuf {
+        self.data_dir.join("documents")
     }
 
     /// The database to use, checked.

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::progress::Reporter;
 use anyhow::{Context, Result};
 use jisr_domain::access::{Role, Scope};
+use jisr_domain::authorisation::DEFAULT_MAX_UPLOAD_BYTES;
 use jisr_domain::establishments::{Capacity, Status};
 use jisr_domain::geo::CommuneCode;
 use jisr_domain::geo::{ProvinceCode, RegionCode};
@@ -12,7 +13,9 @@ use jisr_domain::ids::UnitId;
 use jisr_domain::org::UnitKind;
 use jisr_store::accounts::{self, Password};
 use jisr_store::audit::Actor;
-use jisr_store::establishments::{NewEstablishment, Scoped};
+use jisr_store::authorisation::Upload;
+use jisr_store::establishments::{Details, NewEstablishment, Scoped};
+use jisr_store::files::FileStore;
 use jisr_store::geo::{self, GeoSource};
 use jisr_store::org::{self, NewUnit};
 use jisr_store::{DatabaseUrl, Store};
@@ -127,29 +130,111 @@ const ESTABLISHMENTS: &[(&str, &str, &str, i32, i32)] = &[
 ];
 
 /// The path each demo establishment has walked, by index (cycled).
-const PATHS: &[&[(Status, &str)]] = &[
+/// Paths through the authorisation procedure: each step with its reason and, for a
+/// request for documents, the checklist items asked for.
+type Procedure = &'static [(Status, &'static str, &'static [&'static str])];
+const PATHS: &[Procedure] = &[
     &[
-        (Status::Requested, "Dossier déposé"),
-        (Status::UnderReview, "Instruction"),
-        (Status::Authorised, "Conforme au cahier des charges"),
+        (Status::Requested, "Dossier déposé", &[]),
+        (Status::UnderReview, "Instruction", &[]),
+        (Status::Authorised, "Conforme au cahier des charges", &[]),
     ],
-    &[(Status::Requested, "Dossier déposé")],
+    &[(Status::Requested, "Dossier déposé", &[])],
     &[
-        (Status::Requested, "Dossier déposé"),
-        (Status::UnderReview, "Instruction"),
-        (Status::DocumentsMissing, "Plan des locaux manquant"),
+        (Status::Requested, "Dossier déposé", &[]),
+        (Status::UnderReview, "Instruction", &[]),
+        (
+            Status::DocumentsMissing,
+            "Plan des locaux illisible",
+            &["premises"],
+        ),
     ],
     &[
-        (Status::Requested, "Dossier déposé"),
-        (Status::UnderReview, "Instruction"),
+        (Status::Requested, "Dossier déposé", &[]),
+        (Status::UnderReview, "Instruction", &[]),
     ],
     &[
-        (Status::Requested, "Dossier déposé"),
-        (Status::UnderReview, "Instruction"),
-        (Status::Authorised, "Conforme"),
-        (Status::Suspended, "Dépassement de capacité constaté"),
+        (Status::Requested, "Dossier déposé", &[]),
+        (Status::UnderReview, "Instruction", &[]),
+        (Status::Authorised, "Conforme", &[]),
+        (Status::Suspended, "Dépassement de capacité constaté", &[]),
     ],
     &[],
+    &[
+        (Status::Requested, "Dossier déposé", &[]),
+        (Status::UnderReview, "Instruction", &[]),
+        (Status::Authorised, "Conforme au cahier des charges", &[]),
+    ],
+    &[
+        (Status::Requested, "Dossier déposé", &[]),
+        (Status::UnderReview, "Instruction", &[]),
+        (
+            Status::Refused,
+            "Locaux non conformes aux normes de sécurité",
+            &[],
+        ),
+        (
+            Status::Appealed,
+            "Travaux de mise en conformité réalisés",
+            &[],
+        ),
+    ],
+];
+
+/// The mandatory documents of the seeded checklist, attached before filing.
+const DEMO_DOCUMENTS: &[&str] = &[
+    "application",
+    "statutes",
+    "registration_receipt",
+    "internal_rules",
+    "premises",
+];
+
+/// A small, valid PDF standing for a scanned document.
+fn demo_pdf(title: &str) -> Vec<u8> {
+    let text = format!("BT /F1 18 Tf 72 720 Td (Jisr demo - {title}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+const DIRECTORS: &[&str] = &[
+    "Fatima Zahra El Idrissi — فاطمة الزهراء الإدريسي",
+    "Mohamed Amrani — محمد العمراني",
+    "Khadija Ouazzani — خديجة الوزاني",
+    "Youssef Bennani — يوسف بناني",
+];
+
+const SERVICES: &[&str] = &[
+    "Hébergement, restauration, soutien scolaire — إيواء، إطعام، دعم مدرسي",
+    "Accueil, écoute, orientation — استقبال، إنصات، توجيه",
+    "Hébergement, soins, animation — إيواء، رعاية، تنشيط",
+    "Rééducation, formation, accompagnement — ترويض، تكوين، مواكبة",
 ];
 
 /// Prefectures of arrondissements share the delegation of their city's prefecture.
@@ -158,7 +243,7 @@ fn delegation_parent(province: &jisr_store::entity::province::Model) -> Option<&
 }
 
 /// Seeds a migrated, empty store.
-pub async fn seed(store: &Store) -> Result<()> {
+pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
     let actor = Actor::system("demo");
     geo::import(store, &GeoSource::embedded(), &actor, &Reporter::new()).await?;
 
@@ -229,7 +314,7 @@ pub async fn seed(store: &Store) -> Result<()> {
         }
     }
 
-    seed_establishments(store, &actor).await?;
+    seed_establishments(store, files, &actor).await?;
 
     let password = Password::parse(DEMO_PASSWORD)?;
     for (username, name, role, scope) in DEMO_USERS {
@@ -245,7 +330,7 @@ pub async fn seed(store: &Store) -> Result<()> {
 
 /// Establishments of every category, most in Rehamna, some elsewhere in Marrakech-Safi,
 /// in every state of the life cycle. The first one is Rehamna's, managed by `manager.demo`.
-async fn seed_establishments(store: &Store, actor: &Actor) -> Result<()> {
+async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) -> Result<()> {
     let system = Scoped::unscoped_for_system_jobs(store);
     let db = store.conn();
     let rehamna = geo::communes(db, &ProvinceCode::parse("07.427")?).await?;
@@ -284,13 +369,41 @@ async fn seed_establishments(store: &Store, actor: &Actor) -> Result<()> {
                             (index * 7) % 100
                         ),
                         capacity: Capacity::new(male, female)?,
+                        details: Details {
+                            association_id: None,
+                            director: DIRECTORS[index % DIRECTORS.len()].to_owned(),
+                            services: SERVICES[index % SERVICES.len()].to_owned(),
+                            opening_hours: "08:30–16:30".to_owned(),
+                            coordinates: None,
+                        },
                     },
                 )
                 .await
                 .map_err(|e| anyhow::anyhow!("demo establishment: {e}"))?;
-            for (to, reason) in PATHS[index % PATHS.len()] {
+            let path = PATHS[index % PATHS.len()];
+            if !path.is_empty() {
+                let uploads = DEMO_DOCUMENTS
+                    .iter()
+                    .map(|code| Upload {
+                        requirement: (*code).to_owned(),
+                        file_name: format!("{code}.pdf"),
+                        bytes: demo_pdf(code),
+                    })
+                    .collect();
                 system
-                    .transition(actor, id, *to, reason)
+                    .attach(actor, files, id, uploads, DEFAULT_MAX_UPLOAD_BYTES)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo documents {id}: {e}"))?;
+            }
+            // Filed between 5 and 95 days ago, each later step ten days on: some
+            // requests are overdue.
+            let filed_days_ago = 5 + (index as i64 * 17) % 91;
+            for (step, (to, reason, requested)) in path.iter().enumerate() {
+                let days_ago = (filed_days_ago - 10 * step as i64).max(0);
+                let at = chrono::Utc::now() - chrono::Duration::days(days_ago);
+                let requested: Vec<String> = requested.iter().map(|c| (*c).to_owned()).collect();
+                system
+                    .transition_at(actor, id, *to, reason, &requested, at)
                     .await
                     .map_err(|e| anyhow::anyhow!("demo establishment {id}: {e}"))?;
             }
@@ -303,6 +416,11 @@ async fn seed_establishments(store: &Store, actor: &Actor) -> Result<()> {
 /// Removes a previous demo database in `dir` (only the database files).
 fn reset(dir: &std::path::Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let documents = dir.join("documents");
+    if documents.exists() {
+        std::fs::remove_dir_all(&documents)
+            .with_context(|| format!("cannot remove {}", documents.display()))?;
+    }
     for name in ["jisr.db", "jisr.db-wal", "jisr.db-shm"] {
         let p = dir.join(name);
         if p.exists() {
@@ -320,7 +438,7 @@ pub async fn run(cfg: Config) -> Result<()> {
         ..cfg
     };
     let store = crate::cli::connect_migrated(&cfg).await?;
-    seed(&store).await?;
+    seed(&store, &FileStore::new(cfg.documents_dir())).await?;
     let data_dir = cfg.data_dir.clone();
     crate::serve::run(
         &cfg,

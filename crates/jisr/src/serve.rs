@@ -19,6 +19,8 @@ pub async fn run(cfg: &Config, store: Store, on_ready: Option<OnReady>) -> Resul
         catalog,
         WebConfig {
             secure_cookies: cfg.secure_cookies,
+            documents_dir: cfg.documents_dir(),
+            max_upload_bytes: cfg.max_upload_bytes,
         },
     );
     let listener = TcpListener::bind(&cfg.bind)

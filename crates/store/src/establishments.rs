@@ -8,6 +8,7 @@ use crate::audit::{self, Actor, Change};
 use crate::entity::{commune, establishment, establishment_category, establishment_event};
 use crate::{Store, StoreError};
 use jisr_domain::access::{Role, Scope};
+use jisr_domain::authorisation::{DocumentRequestError, UploadError};
 use jisr_domain::establishments::{Capacity, Status, TransitionError, check_transition};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use sea_orm::sea_query::Condition;
@@ -28,6 +29,19 @@ pub struct NewEstablishment {
     pub address: String,
     pub phone: String,
     pub capacity: Capacity,
+    /// What else a person looking for care needs to know; empty when not given.
+    pub details: Details,
+}
+
+/// The facts of an establishment beyond its identity: all optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Details {
+    pub association_id: Option<i64>,
+    pub director: String,
+    pub services: String,
+    pub opening_hours: String,
+    /// Latitude and longitude in millionths of a degree.
+    pub coordinates: Option<(i32, i32)>,
 }
 
 /// What can go wrong with an establishment.
@@ -38,6 +52,20 @@ pub enum EstablishmentError {
     Fields(Vec<(&'static str, &'static str)>),
     #[error(transparent)]
     Transition(#[from] TransitionError),
+    /// Filing refused: these mandatory checklist documents are not attached.
+    #[error("mandatory documents missing: {0:?}")]
+    MissingDocuments(Vec<String>),
+    /// The answer to a request for documents lacks some of those asked for.
+    #[error("requested documents still missing: {0:?}")]
+    StillRequested(Vec<String>),
+    #[error(transparent)]
+    DocumentRequest(#[from] DocumentRequestError),
+    /// Uploaded files refused, each with its field (the checklist code) and the reason.
+    #[error("files refused: {0:?}")]
+    Uploads(Vec<(String, UploadError)>),
+    /// The dossier cannot receive documents in its current status.
+    #[error("the dossier is closed to new documents")]
+    Locked,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -84,12 +112,16 @@ impl<'a> Scoped<'a> {
         }
     }
 
-    fn roles(&self) -> Vec<Role> {
+    pub(crate) fn store(&self) -> &'a Store {
+        self.store
+    }
+
+    pub(crate) fn roles(&self) -> Vec<Role> {
         self.grants.iter().map(|(r, _)| *r).collect()
     }
 
     /// The territory of the grants, as a condition on establishments.
-    fn condition(&self) -> Condition {
+    pub(crate) fn condition(&self) -> Condition {
         let mut any = Condition::any();
         // With no grant the condition stays empty-any, which matches nothing.
         any = any.add(establishment::Column::Id.eq(-1));
@@ -107,7 +139,7 @@ impl<'a> Scoped<'a> {
     }
 
     /// Whether the grants cover a commune's province (for registering there).
-    fn covers(&self, province: &ProvinceCode) -> bool {
+    pub(crate) fn covers(&self, province: &ProvinceCode) -> bool {
         self.grants.iter().any(|(_, s)| s.covers_province(province))
     }
 
@@ -193,6 +225,14 @@ impl<'a> Scoped<'a> {
                 }
             }
         }
+        if let Some(aid) = new.details.association_id
+            && crate::entity::association::Entity::find_by_id(aid)
+                .one(db)
+                .await?
+                .is_none()
+        {
+            errors.push(("association", "est-error-association"));
+        }
         if !errors.is_empty() {
             return Err(EstablishmentError::Fields(errors));
         }
@@ -203,7 +243,7 @@ impl<'a> Scoped<'a> {
             name_ar: Set(new.name_ar.trim().to_owned()),
             name_fr: Set(new.name_fr.trim().to_owned()),
             category_code: Set(new.category.clone()),
-            association_id: Set(None),
+            association_id: Set(new.details.association_id),
             commune_code: Set(new.commune.to_string()),
             province_code: Set(province.clone()),
             address: Set(new.address.trim().to_owned()),
@@ -212,6 +252,11 @@ impl<'a> Scoped<'a> {
             capacity_female: Set(new.capacity.female),
             status: Set(Status::Project.as_str().to_owned()),
             created_at: Set(crate::now_text()),
+            director: Set(new.details.director.trim().to_owned()),
+            services: Set(new.details.services.trim().to_owned()),
+            opening_hours: Set(new.details.opening_hours.trim().to_owned()),
+            latitude_micro: Set(new.details.coordinates.map(|c| c.0)),
+            longitude_micro: Set(new.details.coordinates.map(|c| c.1)),
         })
         .exec(&txn)
         .await?;
@@ -240,6 +285,10 @@ impl<'a> Scoped<'a> {
                     "commune": new.commune.to_string(), "province": province,
                     "capacity_male": new.capacity.male, "capacity_female": new.capacity.female,
                     "status": Status::Project.as_str(),
+                    "association": new.details.association_id,
+                    "director": new.details.director, "services": new.details.services,
+                    "opening_hours": new.details.opening_hours,
+                    "coordinates": new.details.coordinates,
                 })),
             },
         )
@@ -248,13 +297,33 @@ impl<'a> Scoped<'a> {
         Ok(id)
     }
 
-    /// Moves an establishment along its life cycle, with a reason, as the person's roles allow.
+    /// Moves an establishment along its life cycle, with a reason, as the person's roles
+    /// allow. Steps of the authorisation procedure also update the request: filing checks
+    /// the mandatory documents and gives a receipt; a request for documents names the
+    /// checklist items (`requested`); the answer must supply each of them; a decision and
+    /// an appeal are recorded with their reasons.
     pub async fn transition(
         &self,
         actor: &Actor,
         id: i64,
         to: Status,
         reason: &str,
+        requested: &[String],
+    ) -> Result<(), EstablishmentError> {
+        self.transition_at(actor, id, to, reason, requested, chrono::Utc::now())
+            .await
+    }
+
+    /// [`Self::transition`] dated `at`: for recording a procedure that happened earlier
+    /// (imports of past dossiers, the demo's history). Requests use the current time.
+    pub async fn transition_at(
+        &self,
+        actor: &Actor,
+        id: i64,
+        to: Status,
+        reason: &str,
+        requested: &[String],
+        at: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), EstablishmentError> {
         let txn = self.store.begin_write().await?;
         let current = establishment::Entity::find_by_id(id)
@@ -264,20 +333,30 @@ impl<'a> Scoped<'a> {
             .ok_or(StoreError::NotFound)?;
         let from = Status::parse(&current.status)
             .ok_or_else(|| StoreError::Invalid(format!("stored status `{}`", current.status)))?;
-        let asked_before = establishment_event::Entity::find()
-            .filter(establishment_event::Column::EstablishmentId.eq(id))
-            .filter(establishment_event::Column::ToStatus.eq(Status::DocumentsMissing.as_str()))
-            .count(&txn)
-            .await?
-            > 0;
-        check_transition(from, to, &self.roles(), reason, asked_before)?;
+        let request = crate::authorisation::current_request(&txn, id).await?;
+        let history = crate::authorisation::history(request.as_ref(), from);
+        check_transition(from, to, &self.roles(), reason, history)?;
+        let step = crate::authorisation::apply_step(
+            &txn,
+            actor,
+            &current,
+            request,
+            crate::authorisation::Step {
+                from,
+                to,
+                reason: reason.trim(),
+                requested,
+                at,
+            },
+        )
+        .await?;
         let mut am = current.into_active_model();
         am.status = Set(to.as_str().to_owned());
         am.update(&txn).await?;
         establishment_event::Entity::insert(establishment_event::ActiveModel {
             id: NotSet,
             establishment_id: Set(id),
-            at: Set(crate::now_text()),
+            at: Set(crate::time_text(at)),
             from_status: Set(Some(from.as_str().to_owned())),
             to_status: Set(to.as_str().to_owned()),
             reason: Set(reason.trim().to_owned()),
@@ -285,6 +364,10 @@ impl<'a> Scoped<'a> {
         })
         .exec_without_returning(&txn)
         .await?;
+        let mut after = serde_json::json!({ "status": to.as_str(), "reason": reason.trim() });
+        if let (Some(obj), Some(step)) = (after.as_object_mut(), step) {
+            obj.extend(step);
+        }
         audit::record(
             &txn,
             actor,
@@ -293,7 +376,7 @@ impl<'a> Scoped<'a> {
                 entity: "establishment",
                 entity_id: id.to_string(),
                 before: Some(serde_json::json!({ "status": from.as_str() })),
-                after: Some(serde_json::json!({ "status": to.as_str(), "reason": reason.trim() })),
+                after: Some(after),
             },
         )
         .await?;

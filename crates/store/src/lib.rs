@@ -6,9 +6,11 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod authorisation;
 mod db;
 pub mod entity;
 pub mod establishments;
+pub mod files;
 pub mod geo;
 pub mod migration;
 pub mod org;
@@ -47,7 +49,10 @@ impl StoreError {
 
 /// The current time in the fixed textual form stored in the database (UTC, microseconds).
 pub fn now_text() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string()
+    time_text(chrono::Utc::now())
+}
+
+/// A time in the fixed textual form stored in the database.
+pub fn time_text(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }

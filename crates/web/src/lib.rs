@@ -29,10 +29,24 @@ pub use error::WebError;
 pub use locale::Lang;
 
 /// Settings the web layer needs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WebConfig {
     /// Mark cookies `Secure` (set when served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
+    /// Where uploaded documents are kept.
+    pub documents_dir: std::path::PathBuf,
+    /// The largest document accepted, in bytes.
+    pub max_upload_bytes: usize,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            documents_dir: std::env::temp_dir().join("jisr-documents"),
+            max_upload_bytes: jisr_domain::authorisation::DEFAULT_MAX_UPLOAD_BYTES,
+        }
+    }
 }
 
 /// What every handler can reach.
@@ -41,6 +55,7 @@ pub struct AppState {
     pub store: Store,
     pub catalog: Arc<Catalog>,
     pub config: Arc<WebConfig>,
+    pub files: jisr_store::files::FileStore,
 }
 
 impl AppState {
@@ -48,6 +63,7 @@ impl AppState {
         Self {
             store,
             catalog: Arc::new(catalog),
+            files: jisr_store::files::FileStore::new(config.documents_dir.clone()),
             config: Arc::new(config),
         }
     }

@@ -118,6 +118,25 @@ impl Chrome {
         self.catalog.t_args(self.locale, key, Some(&args))
     }
 
+    /// A stored date or time (`YYYY-MM-DD…`) as the day, month and year people write
+    /// in Morocco, in Western digits: `15/01/2026`.
+    pub fn date(&self, stored: &str) -> String {
+        match (stored.get(0..4), stored.get(5..7), stored.get(8..10)) {
+            (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+            _ => stored.to_owned(),
+        }
+    }
+
+    /// A file size in kilobytes, at least 1.
+    pub fn size(&self, bytes: &i64) -> String {
+        let kb = (*bytes + 1023) / 1024;
+        self.t1(
+            "size-kb",
+            "n",
+            &jisr_i18n::format_count(self.locale, kb.max(1)),
+        )
+    }
+
     /// A whole number with the locale's grouping.
     pub fn num(&self, n: &i64) -> String {
         jisr_i18n::format_count(self.locale, *n)

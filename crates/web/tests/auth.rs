@@ -82,7 +82,34 @@ async fn app(store: &Store) -> axum::Router {
                     address: String::new(),
                     phone: String::new(),
                     capacity: jisr_domain::establishments::Capacity::new(0, 40).unwrap(),
+                    details: Default::default(),
                 },
+            )
+            .await
+            .unwrap();
+    }
+    // Both filed with their five mandatory documents (ids 1–5 and 6–10).
+    let files = jisr_store::files::FileStore::new(WebConfig::default().documents_dir);
+    for id in [1, 2] {
+        let uploads = MANDATORY
+            .iter()
+            .map(|code| jisr_store::authorisation::Upload {
+                requirement: (*code).into(),
+                file_name: format!("{code}.pdf"),
+                bytes: format!("%PDF-1.4 {code}").into_bytes(),
+            })
+            .collect();
+        system
+            .attach(&actor, &files, id, uploads, 1 << 20)
+            .await
+            .unwrap();
+        system
+            .transition(
+                &actor,
+                id,
+                jisr_domain::establishments::Status::Requested,
+                "dossier",
+                &[],
             )
             .await
             .unwrap();
@@ -193,6 +220,60 @@ async fn send(
 }
 
 const SAME_ORIGIN: &[(&str, &str)] = &[("sec-fetch-site", "same-origin")];
+
+const MANDATORY: [&str; 5] = [
+    "application",
+    "statutes",
+    "registration_receipt",
+    "internal_rules",
+    "premises",
+];
+
+/// Posts files as a browser's multipart form does: `(field, file name, bytes)`.
+async fn send_files(
+    app: &axum::Router,
+    uri: &str,
+    cookie: &str,
+    files: &[(&str, &str, &[u8])],
+) -> Reply {
+    let boundary = "jisr-test-boundary-7d3";
+    let mut body = Vec::new();
+    for (field, name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(uri)
+        .header(header::HOST, "jisr.test")
+        .header(
+            header::COOKIE,
+            format!("jisr_session={cookie}; jisr_lang=fr"),
+        )
+        .header("sec-fetch-site", "same-origin")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
 
 async fn sign_in(app: &axum::Router, user: &str, password: &str) -> Reply {
     let form = format!(
@@ -868,11 +949,58 @@ async fn establishments_live_in_their_province_and_follow_their_life_cycle() {
             async move { send(&app, Method::POST, &path, Some(&officer), Some(&format!("to={to}&reason={reason}")), SAME_ORIGIN).await }
         };
         assert_eq!(step("authorised", "skip").await.status, StatusCode::UNPROCESSABLE_ENTITY, "no skipping");
+        // Filing needs the mandatory documents; each missing one is named.
+        let unfiled = step("requested", "dossier").await;
+        assert_eq!(unfiled.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(unfiled.body.contains("ces pièces obligatoires manquent") && unfiled.body.contains("Statuts de l&#39;association"));
+        let docs = format!("/establishments/{id}/documents");
+        // A forbidden file refuses the batch: nothing is attached.
+        let refused = send_files(&app, &docs, &officer, &[
+            ("file-application", "demande.pdf", b"%PDF-1.4 demande"),
+            ("file-statutes", "statuts.exe", b"MZ\x90\x00"),
+        ]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("Seuls les fichiers PDF, PNG et JPEG sont acceptés."));
+        assert!(refused.body.contains("Aucune pièce jointe."));
+        assert!(!refused.body.contains("demande.pdf"), "nothing of the batch is kept");
+        let none = send_files(&app, &docs, &officer, &[("file-application", "", b"")]).await;
+        assert!(none.body.contains("Choisissez au moins un fichier."));
+        let files: Vec<(String, String, Vec<u8>)> = MANDATORY.iter()
+            .map(|c| (format!("file-{c}"), format!("{c}.pdf"), format!("%PDF-1.4 {c} {id}").into_bytes()))
+            .collect();
+        let files: Vec<(&str, &str, &[u8])> = files.iter().map(|(f, n, b)| (f.as_str(), n.as_str(), b.as_slice())).collect();
+        let attached = send_files(&app, &docs, &officer, &files).await;
+        assert_eq!((attached.status, attached.location()), (StatusCode::SEE_OTHER, format!("/establishments/{id}?attached=1#dossier").as_str()));
         assert_eq!(step("requested", "dossier").await.status, StatusCode::SEE_OTHER);
+        let receipt = send(&app, Method::GET, &format!("/establishments/{id}/receipt"), Some(&officer), None, &[]).await;
+        assert_eq!(receipt.status, StatusCode::OK);
+        assert!(receipt.body.contains("AUT-") && receipt.body.contains("Récépissé de dépôt") && receipt.body.contains("statutes.pdf"));
+        let queue = send(&app, Method::GET, "/authorisations", Some(&officer), None, &[]).await;
+        assert!(queue.body.contains("Maison des seniors") && queue.body.contains("jours restants"));
+        // An officer of another province sees none of it.
+        let pw = Password::parse(PASSWORD).unwrap();
+        let system = Actor::system("test");
+        let safi_id = accounts::create_user(&store, &system, "officer_safi", "Safi", &pw, false).await.unwrap();
+        accounts::grant_role(&store, &system, safi_id, Role::ProvincialOfficer, &Scope::Province(ProvinceCode::parse("07.431").unwrap())).await.unwrap();
+        let safi_officer = token_for(&app, "officer_safi").await;
+        let their_queue = send(&app, Method::GET, "/authorisations", Some(&safi_officer), None, &[]).await;
+        assert_eq!(their_queue.status, StatusCode::OK);
+        assert!(!their_queue.body.contains("Maison des seniors"));
+        for path in [format!("/establishments/{id}"), format!("/establishments/{id}/receipt"), format!("/establishments/{id}/documents/11")] {
+            assert_eq!(send(&app, Method::GET, &path, Some(&safi_officer), None, &[]).await.status, StatusCode::NOT_FOUND, "{path}");
+        }
+        assert_eq!(send_files(&app, &docs, &safi_officer, &files).await.status, StatusCode::NOT_FOUND);
         assert_eq!(step("under_review", "instruction").await.status, StatusCode::SEE_OTHER);
         let no_reason = step("documents_missing", "").await;
         assert!(no_reason.body.contains("Le motif est obligatoire."));
-        assert_eq!(step("documents_missing", "plan").await.status, StatusCode::SEE_OTHER);
+        let unnamed = step("documents_missing", "plan").await;
+        assert!(unnamed.body.contains("Cochez au moins une pièce"), "documents must be named");
+        let ask = send(&app, Method::POST, &path, Some(&officer), Some("to=documents_missing&reason=plan&requested=premises"), SAME_ORIGIN).await;
+        assert_eq!(ask.status, StatusCode::SEE_OTHER);
+        let early = step("under_review", "plan+received").await;
+        assert!(early.body.contains("Joignez d&#39;abord les pièces demandées") && early.body.contains("Justificatif de jouissance"));
+        let plan = send_files(&app, &docs, &officer, &[("file-premises", "plan.png", b"\x89PNG\r\n\x1a\nplan")]).await;
+        assert_eq!(plan.status, StatusCode::SEE_OTHER);
         assert_eq!(step("under_review", "plan+received").await.status, StatusCode::SEE_OTHER);
         let twice = step("documents_missing", "again").await;
         assert!(twice.body.contains("qu&#39;une fois"), "documents are asked for once");

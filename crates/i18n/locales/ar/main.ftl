@@ -233,3 +233,86 @@ est-timeline-entry = { $status }: { $reason }
 est-status-changed = تم تغيير الوضعية.
 api-op-list_establishments = المؤسسات داخل مجال المستعمل، مع التصفية والترقيم
 api-op-get_establishment = مؤسسة واحدة داخل مجال المستعمل
+
+## Authorisation dossier
+dashboard-establishments-text = سجل المؤسسات الواقعة في مجال اختصاصك.
+est-director = المدير أو المديرة
+est-services = الخدمات المقدمة
+est-opening-hours = أوقات العمل
+est-status-appealed = تظلم قيد الدراسة
+est-error-appeal-once = لا يمكن التظلم من الرفض إلا مرة واحدة.
+est-error-missing-documents = لا يمكن إيداع الملف: الوثائق الإلزامية التالية ناقصة.
+est-error-still-requested = أرفق أولاً الوثائق المطلوبة:
+est-error-request-documents = اختر وثيقة واحدة على الأقل من اللائحة لطلبها.
+est-error-association = هذه الجمعية غير موجودة.
+auth-dossier = ملف الترخيص
+auth-receipt-number = رقم الوصل
+auth-filed-on = تاريخ الإيداع
+auth-due-on = آخر أجل للقرار
+auth-documents-requested = الوثائق المطلوبة
+auth-decision = القرار
+auth-appeal = التظلم
+auth-receipt-link = عرض الوصل وطباعته
+auth-not-filed = لم يودع بعد أي طلب ترخيص. أرفق الوثائق الإلزامية ثم اختر «طلب الترخيص مودع» وضعيةً جديدة.
+auth-checklist = وثائق الملف
+auth-mandatory = إلزامية
+auth-optional = اختيارية
+auth-requested-badge = مطلوبة
+auth-request-which = الوثائق المطلوبة (فقط عند اختيار «وثائق ناقصة»)
+auth-days-left = { PLURAL($count) ->
+    [zero] اليوم آخر أجل
+    [one] بقي يوم واحد
+    [two] بقي يومان
+    [few] بقيت { $count } أيام
+    [many] بقي { $count } يوماً
+   *[other] بقي { $count } يوم
+}
+auth-overdue = { PLURAL($count) ->
+    [zero] متأخر
+    [one] متأخر بيوم واحد
+    [two] متأخر بيومين
+    [few] متأخر بـ{ $count } أيام
+    [many] متأخر بـ{ $count } يوماً
+   *[other] متأخر بـ{ $count } يوم
+}
+auth-queue-title = طلبات الترخيص قيد الدراسة
+auth-queue-lead = الطلبات التي تنتظر قراراً في مجال اختصاصك، الأقرب أجلاً أولاً: الطلبات المتأخرة في المقدمة.
+auth-queue-count = { PLURAL($count) ->
+    [zero] لا يوجد أي طلب في الانتظار
+    [one] طلب واحد في الانتظار
+    [two] طلبان في الانتظار
+    [few] { $count } طلبات في الانتظار
+    [many] { $count } طلباً في الانتظار
+   *[other] { $count } طلب في الانتظار
+}
+auth-queue-overdue = { PLURAL($count) ->
+    [zero] لا تأخير
+    [one] طلب واحد متأخر
+    [two] طلبان متأخران
+    [few] { $count } طلبات متأخرة
+    [many] { $count } طلباً متأخراً
+   *[other] { $count } طلب متأخر
+}
+auth-queue-empty = لا يوجد أي طلب ينتظر قراراً.
+doc-attached = أُرفقت الوثائق بالملف.
+doc-none = لا توجد وثيقة مرفقة.
+doc-choose = اختيار ملف
+doc-limits = ملفات PDF أو PNG أو JPEG، لا يتجاوز كل منها 10 ميغابايت.
+doc-attach = إرفاق الملفات المختارة
+doc-error-empty = هذا الملف فارغ.
+doc-error-too-large = هذا الملف يتجاوز الحجم المسموح به.
+doc-error-type = لا تقبل إلا ملفات PDF وPNG وJPEG.
+doc-error-unreadable = انقطع الإرسال: لم يسجل أي ملف. اختر الملفات من جديد.
+doc-error-none = اختر ملفاً واحداً على الأقل.
+doc-error-batch = لم يسجل أي ملف: صحح الملفات المشار إليها واخترها من جديد.
+doc-error-locked = لا يقبل الملف وثائق جديدة في وضعيته الحالية.
+doc-error-item = هذه الوثيقة ليست ضمن لائحة الصنف.
+size-kb = { $n } ك.ب
+receipt-title = وصل إيداع طلب ترخيص
+receipt-law = القانون رقم 65.15 المتعلق بمؤسسات الرعاية الاجتماعية
+receipt-filed-by = أودعه
+receipt-documents = الوثائق المتوصل بها
+receipt-deadline = يجب تبليغ القرار في أجل أقصاه { $date }.
+receipt-print-hint = لطباعة هذا الوصل، استعمل وظيفة الطباعة في متصفحك.
+audit-action-attach = إرفاق وثيقة
+audit-entity-document = وثيقة

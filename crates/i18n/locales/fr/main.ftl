@@ -225,3 +225,70 @@ est-timeline-entry = { $status } : { $reason }
 est-status-changed = Le statut a été changé.
 api-op-list_establishments = Les établissements du périmètre de l'appelant, filtrés et paginés
 api-op-get_establishment = Un établissement du périmètre de l'appelant
+
+## Authorisation dossier
+dashboard-establishments-text = Registre des établissements de votre périmètre.
+est-director = Directeur ou directrice
+est-services = Services offerts
+est-opening-hours = Horaires d'ouverture
+est-status-appealed = Recours en cours
+est-error-appeal-once = Un refus ne peut faire l'objet que d'un seul recours.
+est-error-missing-documents = Le dossier ne peut être déposé : ces pièces obligatoires manquent.
+est-error-still-requested = Joignez d'abord les pièces demandées :
+est-error-request-documents = Cochez au moins une pièce de la liste à demander.
+est-error-association = Cette association n'existe pas.
+auth-dossier = Dossier d'autorisation
+auth-receipt-number = Numéro de récépissé
+auth-filed-on = Déposé le
+auth-due-on = Décision attendue au plus tard le
+auth-documents-requested = Pièces demandées
+auth-decision = Décision
+auth-appeal = Recours
+auth-receipt-link = Voir et imprimer le récépissé
+auth-not-filed = Aucune demande d'autorisation n'a encore été déposée. Joignez les pièces obligatoires, puis choisissez « Autorisation demandée » comme nouveau statut.
+auth-checklist = Pièces du dossier
+auth-mandatory = Obligatoire
+auth-optional = Facultative
+auth-requested-badge = Demandée
+auth-request-which = Pièces à demander (seulement pour « Pièces manquantes »)
+auth-days-left = { PLURAL($count) ->
+    [one] { $count } jour restant
+   *[other] { $count } jours restants
+}
+auth-overdue = { PLURAL($count) ->
+    [one] en retard de { $count } jour
+   *[other] en retard de { $count } jours
+}
+auth-queue-title = Demandes d'autorisation à instruire
+auth-queue-lead = Les demandes en attente de décision dans votre périmètre, l'échéance la plus proche en premier : les demandes en retard sont en tête.
+auth-queue-count = { PLURAL($count) ->
+    [one] { $count } demande en attente
+   *[other] { $count } demandes en attente
+}
+auth-queue-overdue = { PLURAL($count) ->
+    [one] { $count } en retard
+   *[other] { $count } en retard
+}
+auth-queue-empty = Aucune demande en attente de décision.
+doc-attached = Les pièces ont été jointes au dossier.
+doc-none = Aucune pièce jointe.
+doc-choose = Choisir un fichier
+doc-limits = Fichiers PDF, PNG ou JPEG, 10 Mo au plus chacun.
+doc-attach = Joindre les fichiers choisis
+doc-error-empty = Ce fichier est vide.
+doc-error-too-large = Ce fichier dépasse la taille autorisée.
+doc-error-type = Seuls les fichiers PDF, PNG et JPEG sont acceptés.
+doc-error-unreadable = L'envoi a été interrompu : aucun fichier n'a été enregistré. Choisissez-les à nouveau.
+doc-error-none = Choisissez au moins un fichier.
+doc-error-batch = Aucun fichier n'a été enregistré : corrigez les fichiers signalés et choisissez-les à nouveau.
+doc-error-locked = Le dossier n'accepte pas de nouvelles pièces dans son statut actuel.
+doc-error-item = Cette pièce ne figure pas dans la liste de la catégorie.
+size-kb = { $n } Ko
+receipt-title = Récépissé de dépôt d'une demande d'autorisation
+receipt-law = Loi n° 65-15 relative aux établissements de protection sociale
+receipt-filed-by = Déposé par
+receipt-documents = Pièces reçues
+receipt-deadline = La décision doit être notifiée au plus tard le { $date }.
+receipt-print-hint = Pour imprimer ce récépissé, utilisez la fonction d'impression de votre navigateur.
+audit-action-attach = Pièce jointe
+audit-entity-document = Document

@@ -17,6 +17,11 @@ pub struct Model {
     pub capacity_female: i32,
     pub status: String,
     pub created_at: String,
+    pub director: String,
+    pub services: String,
+    pub opening_hours: String,
+    pub latitude_micro: Option<i32>,
+    pub longitude_micro: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,6 +8,8 @@ pub struct Model {
     pub name_ar: String,
     pub name_fr: String,
     pub position: i32,
+    /// Days within which an authorisation request must be decided.
+    pub decision_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,10 +4,15 @@
 pub mod api_token;
 pub mod arrondissement;
 pub mod association;
+pub mod association_board_member;
 pub mod audit_log;
+pub mod authorisation_request;
+pub mod care_declaration;
 pub mod cercle;
 pub mod commune;
 pub mod delegation_province;
+pub mod document;
+pub mod dossier_requirement;
 pub mod establishment;
 pub mod establishment_category;
 pub mod establishment_event;

@@ -11,6 +11,7 @@ mod m0005_sessions;
 mod m0006_api_tokens;
 mod m0007_second_factor;
 mod m0008_establishments;
+mod m0009_dossiers;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_api_tokens::Migration),
             Box::new(m0007_second_factor::Migration),
             Box::new(m0008_establishments::Migration),
+            Box::new(m0009_dossiers::Migration),
         ]
     }
 }

@@ -126,6 +126,22 @@ struct DashboardPage {
     audit_reader: bool,
     user_admin: bool,
     changed: bool,
+    /// Requests awaiting a decision in the person's territory, and how many are overdue.
+    queue: Option<(usize, usize)>,
+}
+
+impl DashboardPage {
+    fn queue_text(&self) -> String {
+        match self.queue {
+            Some((waiting, overdue)) if overdue > 0 => format!(
+                "{} — {}",
+                self.chrome.tn("auth-queue-count", waiting),
+                self.chrome.tn("auth-queue-overdue", overdue)
+            ),
+            Some((waiting, _)) => self.chrome.tn("auth-queue-count", waiting),
+            None => String::new(),
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -143,11 +159,32 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
     });
     let chrome = ctx.chrome("dashboard-title");
     let changed = q.changed.is_some();
+    let grants = super::establishments::grants(&ctx);
+    let queue = if grants
+        .iter()
+        .any(|(r, _)| super::authorisation::DECIDERS.contains(r))
+    {
+        let rows = jisr_store::establishments::Scoped::new(&ctx.state.store, &grants)
+            .queue()
+            .await?;
+        let today = chrono::Utc::now().date_naive();
+        let overdue = rows
+            .iter()
+            .filter(|r| {
+                chrono::NaiveDate::parse_from_str(&r.request.due_on, "%Y-%m-%d")
+                    .is_ok_and(|due| due < today)
+            })
+            .count();
+        Some((rows.len(), overdue))
+    } else {
+        None
+    };
     Ok(render(DashboardPage {
         chrome,
         audit_reader,
         user_admin,
         changed,
+        queue,
     })?
     .into_response())
 }

@@ -1,5 +1,6 @@
 //! The registry of establishments (staff, scoped) and the public directory.
 
+use super::authorisation::{ATTACHERS, ChecklistRow, DossierView};
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
@@ -15,7 +16,7 @@ use jisr_domain::establishments::{
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::entity::{establishment, establishment_category, establishment_event};
 use jisr_store::establishments::{
-    self, EstablishmentError, ListFilter, NewEstablishment, PAGE_SIZE, Scoped,
+    self, Details, EstablishmentError, ListFilter, NewEstablishment, PAGE_SIZE, Scoped,
 };
 use serde::Deserialize;
 
@@ -26,7 +27,7 @@ pub const REGISTRARS: &[Role] = &[
     Role::NationalAdministrator,
 ];
 
-fn grants(ctx: &Ctx) -> Vec<(Role, Scope)> {
+pub(crate) fn grants(ctx: &Ctx) -> Vec<(Role, Scope)> {
     ctx.user
         .as_ref()
         .map(|u| u.grants.clone())
@@ -189,6 +190,7 @@ fn parse_new(f: &NewForm) -> Result<NewEstablishment, Vec<(&'static str, &'stati
             address: f.address.clone(),
             phone: f.phone.clone(),
             capacity,
+            details: Details::default(),
         }),
         _ => Err(errors),
     }
@@ -204,8 +206,8 @@ pub async fn create(ctx: Ctx, Form(form): Form<NewForm>) -> Result<Response, Web
             Ok(id) => return Ok(Redirect::to(&format!("/establishments/{id}")).into_response()),
             Err(EstablishmentError::Fields(e)) => e,
             Err(EstablishmentError::Store(e)) => return Err(e.into()),
-            Err(EstablishmentError::Transition(_)) => {
-                return Err(WebError::Internal("transition on create".into()));
+            Err(other) => {
+                return Err(WebError::Internal(format!("registering: {other}")));
             }
         },
         Err(e) => e,
@@ -224,27 +226,69 @@ pub async fn create(ctx: Ctx, Form(form): Form<NewForm>) -> Result<Response, Web
 
 #[derive(Template)]
 #[template(path = "establishments/show.html")]
-struct ShowPage {
+pub(crate) struct ShowPage {
     chrome: Chrome,
     e: establishment::Model,
     category: String,
     commune: String,
     events: Vec<establishment_event::Model>,
     next: Vec<Choice>,
+    dossier: Option<DossierView>,
+    checklist: Vec<ChecklistRow>,
+    can_attach: bool,
+    can_request_documents: bool,
+    state: ShowState,
+    /// The translated error of the last form, if any.
     error: Option<String>,
-    reason: String,
-    /// The status chosen in the form, kept when it is shown again with an error.
-    chosen: String,
-    changed: bool,
 }
 
-async fn show_page(
-    ctx: &Ctx,
-    id: i64,
-    error: Option<&str>,
-    reason: String,
-    chosen: String,
-) -> Result<ShowPage, WebError> {
+/// What the last form left on the page: an error, what was typed, a confirmation.
+#[derive(Default)]
+pub(crate) struct ShowState {
+    pub error: Option<&'static str>,
+    /// Checklist items named by the error (missing or still requested documents).
+    pub error_items: Vec<String>,
+    pub reason: String,
+    /// The status chosen in the form, kept when it is shown again with an error.
+    pub chosen: String,
+    /// The documents ticked for a request, kept likewise.
+    pub requested: Vec<String>,
+    pub upload_errors: Vec<(String, jisr_domain::authorisation::UploadError)>,
+    pub changed: bool,
+    pub attached: bool,
+}
+
+impl ShowState {
+    pub fn error(key: &'static str) -> Self {
+        Self {
+            error: Some(key),
+            ..Self::default()
+        }
+    }
+}
+
+impl ShowPage {
+    fn is_requested(&self, code: &str) -> bool {
+        self.state.requested.iter().any(|c| c == code)
+    }
+
+    /// The names of the checklist items an error names.
+    fn error_item_names(&self) -> Vec<String> {
+        self.state
+            .error_items
+            .iter()
+            .map(|code| {
+                self.checklist
+                    .iter()
+                    .find(|r| &r.code == code)
+                    .map(|r| r.name.clone())
+                    .unwrap_or_else(|| code.clone())
+            })
+            .collect()
+    }
+}
+
+pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<ShowPage, WebError> {
     let g = grants(ctx);
     let scoped = Scoped::new(&ctx.state.store, &g);
     let e = scoped.get(id).await?;
@@ -272,12 +316,13 @@ async fn show_page(
         Err(_) => String::new(),
     };
     let roles: Vec<Role> = g.iter().map(|(r, _)| *r).collect();
-    let next = Status::parse(&e.status)
+    let status = Status::parse(&e.status);
+    let next: Vec<Choice> = status
         .map(next_statuses)
         .unwrap_or_default()
         .into_iter()
         .filter(|to| {
-            Status::parse(&e.status)
+            status
                 .and_then(|from| transition_roles(from, *to))
                 .is_some_and(|allowed| roles.iter().any(|r| allowed.contains(r)))
         })
@@ -286,7 +331,17 @@ async fn show_page(
             label: chrome.t2("est-status", s.as_str()),
         })
         .collect();
-    let error = error.map(|k| chrome.t(k));
+    let can_request_documents = next
+        .iter()
+        .any(|c| c.value == Status::DocumentsMissing.as_str());
+    let can_attach = roles.iter().any(|r| ATTACHERS.contains(r))
+        && matches!(
+            status,
+            Some(Status::Project | Status::DocumentsMissing | Status::Refused)
+        );
+    let (dossier, checklist) =
+        super::authorisation::dossier(ctx, &chrome, &e, &state.upload_errors).await?;
+    let error = state.error.map(|k| chrome.t(k));
     Ok(ShowPage {
         chrome,
         e,
@@ -294,10 +349,12 @@ async fn show_page(
         commune,
         events,
         next,
+        dossier,
+        checklist,
+        can_attach,
+        can_request_documents,
+        state,
         error,
-        reason,
-        chosen,
-        changed: false,
     })
 }
 
@@ -305,6 +362,7 @@ async fn show_page(
 #[serde(default)]
 pub struct ShowQuery {
     changed: Option<String>,
+    attached: Option<String>,
 }
 
 pub async fn show(
@@ -312,45 +370,85 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, WebError> {
-    let mut page = show_page(&ctx, id, None, String::new(), String::new()).await?;
-    page.changed = q.changed.is_some();
-    render(page).map(IntoResponse::into_response)
+    let state = ShowState {
+        changed: q.changed.is_some(),
+        attached: q.attached.is_some(),
+        ..ShowState::default()
+    };
+    render(show_page(&ctx, id, state).await?).map(IntoResponse::into_response)
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct StatusForm {
-    pub to: String,
-    pub reason: String,
-}
-
+/// The status form: `to`, `reason`, and `requested` once per document asked for.
 pub async fn change_status(
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(f): Form<StatusForm>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (to_text, reason) = (field("to"), field("reason"));
+    let requested: Vec<String> = fields
+        .iter()
+        .filter(|(k, _)| k == "requested")
+        .map(|(_, v)| v.clone())
+        .collect();
     let g = grants(&ctx);
     let scoped = Scoped::new(&ctx.state.store, &g);
     // Out of scope is "not found" before anything else is looked at.
     scoped.get(id).await?;
-    let key = match Status::parse(&f.to) {
+    let mut items = Vec::new();
+    let key = match Status::parse(&to_text) {
         None => "est-error-transition",
-        Some(to) => match scoped.transition(&ctx.actor, id, to, &f.reason).await {
-            Ok(()) => {
-                return Ok(Redirect::to(&format!("/establishments/{id}?changed=1")).into_response());
+        Some(to) => {
+            // Documents are named only when asking for them.
+            let asked: &[String] = if to == Status::DocumentsMissing {
+                &requested
+            } else {
+                &[]
+            };
+            match scoped.transition(&ctx.actor, id, to, &reason, asked).await {
+                Ok(()) => {
+                    return Ok(
+                        Redirect::to(&format!("/establishments/{id}?changed=1")).into_response()
+                    );
+                }
+                Err(EstablishmentError::Transition(TransitionError::ReasonMissing)) => {
+                    "est-error-reason"
+                }
+                Err(EstablishmentError::Transition(TransitionError::DocumentsAlreadyRequested)) => {
+                    "est-error-documents-once"
+                }
+                Err(EstablishmentError::Transition(TransitionError::AppealAlreadyFiled)) => {
+                    "est-error-appeal-once"
+                }
+                Err(EstablishmentError::MissingDocuments(m)) => {
+                    items = m;
+                    "est-error-missing-documents"
+                }
+                Err(EstablishmentError::StillRequested(m)) => {
+                    items = m;
+                    "est-error-still-requested"
+                }
+                Err(EstablishmentError::DocumentRequest(_)) => "est-error-request-documents",
+                Err(EstablishmentError::Store(e)) => return Err(e.into()),
+                Err(_) => "est-error-transition",
             }
-            Err(EstablishmentError::Transition(TransitionError::ReasonMissing)) => {
-                "est-error-reason"
-            }
-            Err(EstablishmentError::Transition(TransitionError::DocumentsAlreadyRequested)) => {
-                "est-error-documents-once"
-            }
-            Err(EstablishmentError::Transition(_)) => "est-error-transition",
-            Err(EstablishmentError::Store(e)) => return Err(e.into()),
-            Err(EstablishmentError::Fields(_)) => "est-error-transition",
-        },
+        }
     };
-    let page = show_page(&ctx, id, Some(key), f.reason, f.to).await?;
+    let state = ShowState {
+        error: Some(key),
+        error_items: items,
+        reason,
+        chosen: to_text,
+        requested,
+        ..ShowState::default()
+    };
+    let page = show_page(&ctx, id, state).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
 }
 

@@ -3,6 +3,7 @@
 mod account;
 mod api_docs;
 mod audit;
+mod authorisation;
 mod establishments;
 mod geo;
 mod home;
@@ -222,6 +223,40 @@ pub fn routes() -> Routes {
             Some("/establishments/2/status"),
             SignedIn,
             post(establishments::change_status),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/documents",
+            "/establishments/1/documents",
+            Some("/establishments/2/documents"),
+            AnyOf(authorisation::ATTACHERS),
+            post(authorisation::attach).layer(axum::extract::DefaultBodyLimit::max(
+                authorisation::UPLOAD_BODY_LIMIT,
+            )),
+        )
+        // Examples: documents 1–5 belong to establishment 1, 6–10 to establishment 2.
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/documents/{document}",
+            "/establishments/1/documents/1",
+            Some("/establishments/2/documents/6"),
+            SignedIn,
+            get(authorisation::download),
+        )
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/receipt",
+            "/establishments/1/receipt",
+            Some("/establishments/2/receipt"),
+            SignedIn,
+            get(authorisation::receipt),
+        )
+        .add(
+            Method::GET,
+            "/authorisations",
+            "/authorisations",
+            AnyOf(authorisation::DECIDERS),
+            get(authorisation::queue),
         )
 }
 

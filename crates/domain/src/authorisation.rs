@@ -1,0 +1,295 @@
+//! The authorisation dossier of an establishment: the checklist, the single request for
+//! missing documents, the decision deadline, receipt numbers and the checks on uploaded
+//! files. Pure rules; the store keeps the records.
+
+use crate::geo::ProvinceCode;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+/// The decision is due this many days after the dossier is complete, unless the
+/// category configures another deadline.
+pub const DEFAULT_DECISION_DAYS: u32 = 60;
+
+/// The day a decision is due: `days` after the dossier became complete (filed, or the
+/// day the requested documents arrived: the clock starts again from a complete dossier).
+pub fn decision_due(complete_on: NaiveDate, days: u32) -> NaiveDate {
+    complete_on + chrono::Days::new(u64::from(days))
+}
+
+/// Days left until `due` (negative once overdue).
+pub fn days_left(today: NaiveDate, due: NaiveDate) -> i64 {
+    (due - today).num_days()
+}
+
+/// What kind of filing a receipt acknowledges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReceiptKind {
+    /// An authorisation request (law 65.15).
+    Authorisation,
+    /// A declaration of care given outside the premises.
+    Declaration,
+}
+
+impl ReceiptKind {
+    fn prefix(self) -> &'static str {
+        match self {
+            ReceiptKind::Authorisation => "AUT",
+            ReceiptKind::Declaration => "DEC",
+        }
+    }
+}
+
+/// A receipt number: kind, year, province and a serial, e.g. `AUT-2026-07427-000012`.
+/// Unique because the serial is the filing's own identifier.
+pub fn receipt_number(
+    kind: ReceiptKind,
+    year: i32,
+    province: &ProvinceCode,
+    serial: i64,
+) -> String {
+    let province: String = province
+        .as_str()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    format!("{}-{year:04}-{province}-{serial:06}", kind.prefix())
+}
+
+/// The mandatory checklist items not yet supplied.
+pub fn missing_mandatory<'a>(
+    checklist: &'a [(String, bool)],
+    supplied: &BTreeSet<String>,
+) -> Vec<&'a str> {
+    checklist
+        .iter()
+        .filter(|(code, mandatory)| *mandatory && !supplied.contains(code))
+        .map(|(code, _)| code.as_str())
+        .collect()
+}
+
+/// Why a request for documents was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentRequestError {
+    #[error("name at least one document of the checklist")]
+    Empty,
+    /// Only documents the procedure publishes may be asked for.
+    #[error("`{0}` is not on the category's checklist")]
+    NotOnChecklist(String),
+}
+
+/// Checks the documents an officer asks for: at least one, all from the checklist.
+pub fn check_document_request(
+    checklist: &[(String, bool)],
+    requested: &[String],
+) -> Result<BTreeSet<String>, DocumentRequestError> {
+    if requested.is_empty() {
+        return Err(DocumentRequestError::Empty);
+    }
+    let mut out = BTreeSet::new();
+    for code in requested {
+        if !checklist.iter().any(|(c, _)| c == code) {
+            return Err(DocumentRequestError::NotOnChecklist(code.clone()));
+        }
+        out.insert(code.clone());
+    }
+    Ok(out)
+}
+
+/// The requested documents still to be supplied: those without an upload since the request.
+pub fn still_requested(
+    requested: &BTreeSet<String>,
+    supplied_since_request: &BTreeSet<String>,
+) -> Vec<String> {
+    requested
+        .difference(supplied_since_request)
+        .cloned()
+        .collect()
+}
+
+/// File types accepted for documents (checked from the content, not the name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    Png,
+    Jpeg,
+}
+
+impl FileKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "application/pdf",
+            FileKind::Png => "image/png",
+            FileKind::Jpeg => "image/jpeg",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Png => "png",
+            FileKind::Jpeg => "jpg",
+        }
+    }
+
+    /// The kind a file's first bytes show, if it is an accepted one.
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        if bytes.starts_with(b"%PDF-") {
+            Some(FileKind::Pdf)
+        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(FileKind::Png)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(FileKind::Jpeg)
+        } else {
+            None
+        }
+    }
+}
+
+/// The largest document accepted, unless configured otherwise.
+pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
+
+/// Why an uploaded file was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum UploadError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is larger than allowed")]
+    TooLarge,
+    #[error("only PDF, PNG and JPEG files are accepted")]
+    ForbiddenType,
+}
+
+/// Checks an uploaded file's size and type.
+pub fn check_upload(bytes: &[u8], max_bytes: usize) -> Result<FileKind, UploadError> {
+    if bytes.is_empty() {
+        return Err(UploadError::Empty);
+    }
+    if bytes.len() > max_bytes {
+        return Err(UploadError::TooLarge);
+    }
+    FileKind::sniff(bytes).ok_or(UploadError::ForbiddenType)
+}
+
+/// A file name safe to store and show: no directories, no control characters, at most
+/// 120 characters, never empty.
+pub fn safe_file_name(name: &str, kind: FileKind) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
+        .take(120)
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
+    if cleaned.is_empty() {
+        format!("document.{}", kind.extension())
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_decision_is_due_sixty_days_after_a_complete_dossier() {
+        let due = decision_due(day("2026-01-15"), DEFAULT_DECISION_DAYS);
+        assert_eq!(due, day("2026-03-16"));
+        assert_eq!(days_left(day("2026-03-10"), due), 6);
+        assert_eq!(days_left(day("2026-03-16"), due), 0);
+        assert_eq!(days_left(day("2026-03-20"), due), -4);
+    }
+
+    #[test]
+    fn receipt_numbers_carry_kind_year_province_and_serial() {
+        let p = ProvinceCode::parse("07.427").unwrap();
+        assert_eq!(
+            receipt_number(ReceiptKind::Authorisation, 2026, &p, 12),
+            "AUT-2026-07427-000012"
+        );
+        assert_eq!(
+            receipt_number(ReceiptKind::Declaration, 2027, &p, 1_234_567),
+            "DEC-2027-07427-1234567"
+        );
+    }
+
+    #[test]
+    fn only_checklist_documents_may_be_requested() {
+        let list = vec![("statutes".to_owned(), true), ("budget".to_owned(), false)];
+        assert_eq!(
+            check_document_request(&list, &[]),
+            Err(DocumentRequestError::Empty)
+        );
+        assert_eq!(
+            check_document_request(&list, &["tax_clearance".into()]),
+            Err(DocumentRequestError::NotOnChecklist("tax_clearance".into()))
+        );
+        let asked = check_document_request(&list, &["budget".into(), "budget".into()]).unwrap();
+        assert_eq!(asked.len(), 1);
+        let supplied: BTreeSet<String> = ["statutes".to_owned()].into();
+        assert_eq!(missing_mandatory(&list, &supplied), Vec::<&str>::new());
+        assert_eq!(missing_mandatory(&list, &BTreeSet::new()), vec!["statutes"]);
+        assert_eq!(
+            still_requested(&asked, &supplied),
+            vec!["budget".to_owned()]
+        );
+        assert!(still_requested(&asked, &["budget".to_owned()].into()).is_empty());
+    }
+
+    #[test]
+    fn uploads_are_checked_by_content_and_size() {
+        assert_eq!(check_upload(b"", 100), Err(UploadError::Empty));
+        assert_eq!(check_upload(b"%PDF-1.7 ...", 100), Ok(FileKind::Pdf));
+        assert_eq!(check_upload(b"%PDF-1.7 ...", 5), Err(UploadError::TooLarge));
+        assert_eq!(
+            check_upload(b"MZ\x90\x00 not a document", 100),
+            Err(UploadError::ForbiddenType)
+        );
+        assert_eq!(
+            check_upload(b"\x89PNG\r\n\x1a\nrest", 100),
+            Ok(FileKind::Png)
+        );
+        assert_eq!(
+            check_upload(&[0xFF, 0xD8, 0xFF, 0xE0], 100),
+            Ok(FileKind::Jpeg)
+        );
+    }
+
+    #[test]
+    fn file_names_lose_their_directories_and_controls() {
+        assert_eq!(safe_file_name("../../etc/passwd", FileKind::Pdf), "passwd");
+        assert_eq!(
+            safe_file_name("C:\\dossier\\statuts.pdf", FileKind::Pdf),
+            "statuts.pdf"
+        );
+        assert_eq!(safe_file_name("..", FileKind::Png), "document.png");
+        assert_eq!(safe_file_name("a\u{0}b\r\n.pdf", FileKind::Pdf), "ab.pdf");
+        assert_eq!(
+            safe_file_name("النظام الأساسي.pdf", FileKind::Pdf),
+            "النظام الأساسي.pdf"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn stored_names_never_hold_a_path(name in ".{0,300}") {
+            let s = safe_file_name(&name, FileKind::Pdf);
+            prop_assert!(!s.is_empty() && s.chars().count() <= 120);
+            prop_assert!(!s.contains('/') && !s.contains('\\') && !s.starts_with('.'));
+            prop_assert!(!s.chars().any(char::is_control));
+        }
+
+        #[test]
+        fn days_left_and_due_date_agree(offset in 0u32..400, today in 0i64..800) {
+            let start = day("2026-01-01");
+            let due = decision_due(start, offset);
+            let t = start + chrono::Days::new(today as u64);
+            prop_assert_eq!(days_left(t, due), i64::from(offset) - today);
+        }
+    }
+}

@@ -1,0 +1,442 @@
+//! The authorisation dossier in the pages: the checklist with the documents attached,
+//! uploads, downloads, the printable receipt of a filed request, and the queue of
+//! requests awaiting a decision with their deadlines.
+
+use super::establishments::{ShowState, grants, show_page};
+use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
+use crate::view::Chrome;
+use askama::Template;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, Query};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::access::Role;
+use jisr_domain::authorisation::{UploadError, days_left};
+use jisr_domain::establishments::Status;
+use jisr_domain::geo::{CommuneCode, ProvinceCode};
+use jisr_store::authorisation::{self, Upload, requested_codes};
+use jisr_store::entity::{authorisation_request, document, dossier_requirement, establishment};
+use jisr_store::establishments::{self, EstablishmentError, Scoped};
+use serde::Deserialize;
+
+/// Who attaches documents (the store checks the same list).
+pub const ATTACHERS: &[Role] = &[
+    Role::EstablishmentManager,
+    Role::ProvincialOfficer,
+    Role::RegionalCoordinator,
+    Role::NationalAdministrator,
+];
+
+/// Who works the queue of requests.
+pub const DECIDERS: &[Role] = &[
+    Role::ProvincialOfficer,
+    Role::RegionalCoordinator,
+    Role::NationalAdministrator,
+];
+
+/// Requests for uploads larger than this are cut off before they are read in full.
+pub const UPLOAD_BODY_LIMIT: usize = 64 * 1024 * 1024;
+
+pub struct DocView {
+    pub id: i64,
+    pub file_name: String,
+    pub size: i64,
+    pub uploaded_at: String,
+    pub uploaded_by: String,
+}
+
+impl DocView {
+    fn from(d: &document::Model) -> Self {
+        Self {
+            id: d.id,
+            file_name: d.file_name.clone(),
+            size: d.size_bytes,
+            uploaded_at: d.uploaded_at.clone(),
+            uploaded_by: d.uploaded_by.clone(),
+        }
+    }
+}
+
+/// One item of the checklist as the establishment's page shows it.
+pub struct ChecklistRow {
+    pub code: String,
+    pub name: String,
+    pub mandatory: bool,
+    /// Documents attached for this item, newest first.
+    pub documents: Vec<DocView>,
+    /// Asked for in the current request for documents.
+    pub requested: bool,
+    pub error: Option<String>,
+}
+
+/// The current request as the establishment's page shows it.
+pub struct DossierView {
+    pub receipt: String,
+    pub filed_at: String,
+    pub due_on: String,
+    /// "N days left" or "overdue by N days", while a decision is awaited.
+    pub deadline: Option<String>,
+    pub overdue: bool,
+    pub requested: Vec<String>,
+    pub note: String,
+    pub decision: Option<String>,
+    pub decision_reasons: String,
+    pub appeal_filed_at: Option<String>,
+    pub appeal_reasons: String,
+}
+
+/// The deadline of a waiting request, in words, and whether it has passed.
+pub fn deadline_label(chrome: &Chrome, due_on: &str) -> (String, bool) {
+    let today = chrono::Utc::now().date_naive();
+    match chrono::NaiveDate::parse_from_str(due_on, "%Y-%m-%d") {
+        Ok(due) => {
+            let left = days_left(today, due);
+            if left < 0 {
+                (
+                    chrome.tn("auth-overdue", left.unsigned_abs() as usize),
+                    true,
+                )
+            } else {
+                (chrome.tn("auth-days-left", left as usize), false)
+            }
+        }
+        Err(_) => (String::new(), false),
+    }
+}
+
+/// The dossier part of an establishment's page.
+pub async fn dossier(
+    ctx: &Ctx,
+    chrome: &Chrome,
+    e: &establishment::Model,
+    upload_errors: &[(String, UploadError)],
+) -> Result<(Option<DossierView>, Vec<ChecklistRow>), WebError> {
+    let g = grants(ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let request = scoped.request(e.id).await?;
+    let documents = scoped.documents(e.id).await?;
+    let list = authorisation::checklist(ctx.state.store.conn(), &e.category_code).await?;
+    let asked = request.as_ref().map(requested_codes).unwrap_or_default();
+    let status = Status::parse(&e.status);
+    let rows = list
+        .iter()
+        .map(|r: &dossier_requirement::Model| ChecklistRow {
+            code: r.code.clone(),
+            name: chrome.name(&r.name_ar, &r.name_fr).to_owned(),
+            mandatory: r.mandatory,
+            documents: documents
+                .iter()
+                .filter(|d| d.requirement_code.as_deref() == Some(r.code.as_str()))
+                .map(DocView::from)
+                .collect(),
+            requested: status == Some(Status::DocumentsMissing) && asked.contains(&r.code),
+            error: upload_errors
+                .iter()
+                .find(|(code, _)| *code == r.code)
+                .map(|(_, err)| chrome.t(upload_error_key(*err))),
+        })
+        .collect();
+    let view = request.map(|r: authorisation_request::Model| {
+        let waiting = status.is_some_and(Status::awaits_decision);
+        let (label, overdue) = deadline_label(chrome, &r.due_on);
+        DossierView {
+            requested: asked
+                .iter()
+                .map(|code| {
+                    list.iter()
+                        .find(|x| &x.code == code)
+                        .map(|x| chrome.name(&x.name_ar, &x.name_fr).to_owned())
+                        .unwrap_or_else(|| code.clone())
+                })
+                .collect(),
+            receipt: r.receipt_number,
+            filed_at: r.filed_at,
+            due_on: r.due_on,
+            deadline: waiting.then_some(label),
+            overdue: waiting && overdue,
+            note: r.documents_note,
+            decision: r.decision,
+            decision_reasons: r.decision_reasons,
+            appeal_filed_at: r.appeal_filed_at,
+            appeal_reasons: r.appeal_reasons,
+        }
+    });
+    Ok((view, rows))
+}
+
+pub fn upload_error_key(e: UploadError) -> &'static str {
+    match e {
+        UploadError::Empty => "doc-error-empty",
+        UploadError::TooLarge => "doc-error-too-large",
+        UploadError::ForbiddenType => "doc-error-type",
+    }
+}
+
+/// Attaches the files chosen in the checklist form (`file-<code>` fields).
+pub async fn attach(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    // Out of scope is "not found" before the body is looked at.
+    scoped.get(id).await?;
+    let mut uploads = Vec::new();
+    let mut unreadable = false;
+    if let Ok(mut form) = multipart {
+        loop {
+            match form.next_field().await {
+                Ok(Some(field)) => {
+                    let Some(code) = field.name().and_then(|n| n.strip_prefix("file-")) else {
+                        continue;
+                    };
+                    let code = code.to_owned();
+                    let file_name = field.file_name().unwrap_or_default().to_owned();
+                    match field.bytes().await {
+                        // A file input left empty sends no name and no bytes.
+                        Ok(bytes) if file_name.is_empty() && bytes.is_empty() => {}
+                        Ok(bytes) => uploads.push(Upload {
+                            requirement: code,
+                            file_name,
+                            bytes: bytes.to_vec(),
+                        }),
+                        Err(_) => {
+                            unreadable = true;
+                            break;
+                        }
+                    }
+                }
+                Ok(None) => break,
+                Err(_) => {
+                    unreadable = true;
+                    break;
+                }
+            }
+        }
+    }
+    let state = if unreadable {
+        ShowState::error("doc-error-unreadable")
+    } else if uploads.is_empty() {
+        ShowState::error("doc-error-none")
+    } else {
+        match scoped
+            .attach(
+                &ctx.actor,
+                &ctx.state.files,
+                id,
+                uploads,
+                ctx.state.config.max_upload_bytes,
+            )
+            .await
+        {
+            Ok(_) => {
+                return Ok(
+                    Redirect::to(&format!("/establishments/{id}?attached=1#dossier"))
+                        .into_response(),
+                );
+            }
+            Err(EstablishmentError::Uploads(errors)) => ShowState {
+                upload_errors: errors,
+                ..ShowState::error("doc-error-batch")
+            },
+            Err(EstablishmentError::Locked) => ShowState::error("doc-error-locked"),
+            Err(EstablishmentError::Transition(_)) => return Err(WebError::Forbidden),
+            Err(EstablishmentError::Store(jisr_store::StoreError::Invalid(_))) => {
+                ShowState::error("doc-error-item")
+            }
+            Err(EstablishmentError::Store(e)) => return Err(e.into()),
+            Err(other) => return Err(WebError::Internal(other.to_string())),
+        }
+    };
+    let page = show_page(&ctx, id, state).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+/// A document, for someone who may see its establishment; the read is audited.
+pub async fn download(
+    ctx: Ctx,
+    Path((id, document_id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let (doc, bytes) = Scoped::new(&ctx.state.store, &g)
+        .document(&ctx.actor, &ctx.state.files, id, document_id)
+        .await?;
+    let encoded: String = doc
+        .file_name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    Ok((
+        [
+            (header::CONTENT_TYPE, doc.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"document-{}\"; filename*=UTF-8''{encoded}",
+                    doc.id
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "establishments/receipt.html")]
+struct ReceiptPage {
+    chrome: Chrome,
+    e: establishment::Model,
+    r: authorisation_request::Model,
+    category: String,
+    commune: String,
+    province: String,
+    /// The documents received with the filing: checklist item and file name.
+    received: Vec<(String, String)>,
+}
+
+/// The printable receipt of the current authorisation request.
+pub async fn receipt(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let e = scoped.get(id).await?;
+    let r = scoped.request(id).await?.ok_or(WebError::NotFound)?;
+    let chrome = ctx.chrome("receipt-title");
+    let list = authorisation::checklist(ctx.state.store.conn(), &e.category_code).await?;
+    let received = scoped
+        .documents(id)
+        .await?
+        .into_iter()
+        .filter(|d| d.uploaded_at <= r.filed_at)
+        .filter_map(|d| {
+            let item = list
+                .iter()
+                .find(|x| Some(x.code.as_str()) == d.requirement_code.as_deref())?;
+            Some((
+                chrome.name(&item.name_ar, &item.name_fr).to_owned(),
+                d.file_name,
+            ))
+        })
+        .collect();
+    let category = establishments::categories(&ctx.state.store)
+        .await?
+        .into_iter()
+        .find(|c| c.code == e.category_code)
+        .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+        .unwrap_or_default();
+    let db = ctx.state.store.conn();
+    let (commune, province) = match (
+        CommuneCode::parse(&e.commune_code),
+        ProvinceCode::parse(&e.province_code),
+    ) {
+        (Ok(code), Ok(province)) => {
+            let c = jisr_store::geo::commune(db, &code).await.ok();
+            let p = jisr_store::geo::province(db, &province).await.ok();
+            (
+                c.map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+                    .unwrap_or_default(),
+                p.map(|p| chrome.name(&p.name_ar, &p.name_fr).to_owned())
+                    .unwrap_or_default(),
+            )
+        }
+        _ => (String::new(), String::new()),
+    };
+    render(ReceiptPage {
+        chrome,
+        e,
+        r,
+        category,
+        commune,
+        province,
+        received,
+    })
+    .map(IntoResponse::into_response)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct QueueQuery {
+    pub status: String,
+}
+
+pub struct QueueRowView {
+    pub id: i64,
+    pub name: String,
+    pub receipt: String,
+    pub status: String,
+    pub filed_at: String,
+    pub due_on: String,
+    pub deadline: String,
+    pub overdue: bool,
+}
+
+#[derive(Template)]
+#[template(path = "establishments/queue.html")]
+struct QueuePage {
+    chrome: Chrome,
+    rows: Vec<QueueRowView>,
+    overdue: usize,
+    query: QueueQuery,
+    statuses: Vec<super::establishments::Choice>,
+}
+
+impl QueuePage {
+    fn count_label(&self) -> String {
+        self.chrome.tn("auth-queue-count", self.rows.len())
+    }
+
+    fn overdue_label(&self) -> String {
+        self.chrome.tn("auth-queue-overdue", self.overdue)
+    }
+}
+
+/// Requests awaiting a decision in the person's territory, overdue first.
+pub async fn queue(ctx: Ctx, Query(query): Query<QueueQuery>) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let chrome = ctx.chrome("auth-queue-title");
+    let wanted = Status::parse(&query.status);
+    let rows: Vec<QueueRowView> = Scoped::new(&ctx.state.store, &g)
+        .queue()
+        .await?
+        .into_iter()
+        .filter(|r| wanted.is_none_or(|s| s.as_str() == r.establishment.status))
+        .map(|r| {
+            let (deadline, overdue) = deadline_label(&chrome, &r.request.due_on);
+            QueueRowView {
+                id: r.establishment.id,
+                name: chrome
+                    .name(&r.establishment.name_ar, &r.establishment.name_fr)
+                    .to_owned(),
+                receipt: r.request.receipt_number,
+                status: r.establishment.status,
+                filed_at: r.request.filed_at,
+                due_on: r.request.due_on,
+                deadline,
+                overdue,
+            }
+        })
+        .collect();
+    let overdue = rows.iter().filter(|r| r.overdue).count();
+    let statuses = Status::ALL
+        .into_iter()
+        .filter(|s| s.awaits_decision())
+        .map(|s| super::establishments::Choice {
+            value: s.as_str().into(),
+            label: chrome.t2("est-status", s.as_str()),
+        })
+        .collect();
+    render(QueuePage {
+        chrome,
+        rows,
+        overdue,
+        query,
+        statuses,
+    })
+    .map(IntoResponse::into_response)
+}
