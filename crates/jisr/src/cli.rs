@@ -62,6 +62,27 @@ enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// Measure the speed and memory of an engine on synthetic data; prints a report.
+    Bench {
+        #[command(subcommand)]
+        what: BenchWhat,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum BenchWhat {
+    /// Eligibility rules, needs score and simulation over a synthetic registry.
+    Targeting {
+        /// Households to generate (persons follow the census household sizes).
+        #[arg(long, default_value_t = 4_000_000)]
+        households: usize,
+        /// Seed of the generator: the same seed gives the same registry.
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+        /// Also write the Markdown report to this file.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -373,6 +394,25 @@ pub async fn run(cli: Cli) -> Result<()> {
                         );
                     }
                 }
+            }
+            Ok(())
+        }
+        Command::Bench {
+            what:
+                BenchWhat::Targeting {
+                    households,
+                    seed,
+                    out,
+                },
+        } => {
+            if cfg!(debug_assertions) {
+                eprintln!("note: this is an unoptimised build; build with --release to measure");
+            }
+            let report = jisr_targeting::bench::run(households, seed).to_string();
+            print!("{report}");
+            if let Some(path) = out {
+                std::fs::write(&path, &report)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
             }
             Ok(())
         }

@@ -314,7 +314,7 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
         }
     }
 
-    seed_establishments(store, files, &actor).await?;
+    let projects = seed_establishments(store, files, &actor).await?;
 
     let password = Password::parse(DEMO_PASSWORD)?;
     for (username, name, role, scope) in DEMO_USERS {
@@ -324,13 +324,22 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
             .map_or((*scope, None), |(k, c)| (k, Some(c)));
         let scope = Scope::from_parts(kind, code)?;
         accounts::grant_role(store, &actor, id, *role, &scope).await?;
+        // The manager's association also prepares new establishments, not yet filed.
+        if *role == Role::EstablishmentManager {
+            for project in &projects {
+                let scope = Scope::Establishment(*project);
+                accounts::grant_role(store, &actor, id, *role, &scope).await?;
+            }
+        }
     }
     Ok(())
 }
 
 /// Establishments of every category, most in Rehamna, some elsewhere in Marrakech-Safi,
-/// in every state of the life cycle. The first one is Rehamna's, managed by `manager.demo`.
-async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) -> Result<()> {
+/// in every state of the life cycle. The first one is Rehamna's, managed by `manager.demo`,
+/// as are the Rehamna projects returned (not yet filed, for the manager to file).
+async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) -> Result<Vec<i64>> {
+    let mut projects = Vec::new();
     let system = Scoped::unscoped_for_system_jobs(store);
     let db = store.conn();
     let rehamna = geo::communes(db, &ProvinceCode::parse("07.427")?).await?;
@@ -381,6 +390,9 @@ async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) ->
                 .await
                 .map_err(|e| anyhow::anyhow!("demo establishment: {e}"))?;
             let path = PATHS[index % PATHS.len()];
+            if path.is_empty() && code.starts_with("07.427.") && projects.len() < 4 {
+                projects.push(id);
+            }
             if !path.is_empty() {
                 let uploads = DEMO_DOCUMENTS
                     .iter()
@@ -410,7 +422,7 @@ async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) ->
             index += 1;
         }
     }
-    Ok(())
+    Ok(projects)
 }
 
 /// Removes a previous demo database in `dir` (only the database files).
