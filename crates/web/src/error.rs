@@ -25,6 +25,12 @@ pub enum WebError {
     CrossSite,
     /// Bad input; the key names the translated message.
     BadRequest(&'static str),
+    /// Fields refused: `(field, message key)` each, answered 422.
+    Invalid(Vec<(String, &'static str)>),
+    /// The address exists, but not for this method (e.g. reloading a form's target).
+    MethodNotAllowed,
+    /// The request body is larger than the address accepts.
+    TooLarge,
     /// Something the user cannot fix; the detail goes to the log only.
     Internal(String),
 }
@@ -36,6 +42,9 @@ impl WebError {
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
             WebError::Forbidden | WebError::CrossSite => StatusCode::FORBIDDEN,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -48,6 +57,9 @@ impl WebError {
             WebError::Forbidden => "error-forbidden-text",
             WebError::CrossSite => "error-cross-site-text",
             WebError::BadRequest(key) => key,
+            WebError::Invalid(_) => "error-invalid-fields-text",
+            WebError::MethodNotAllowed => "error-method-text",
+            WebError::TooLarge => "error-too-large-text",
             WebError::Internal(_) => "error-internal-text",
         }
     }
@@ -59,6 +71,9 @@ impl WebError {
             WebError::Forbidden => "forbidden",
             WebError::CrossSite => "cross-site",
             WebError::BadRequest(key) => key.trim_start_matches("error-"),
+            WebError::Invalid(_) => "invalid-fields",
+            WebError::MethodNotAllowed => "method-not-allowed",
+            WebError::TooLarge => "too-large",
             WebError::Internal(_) => "internal",
         }
     }
@@ -109,8 +124,12 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         .unwrap_or("")
         .to_owned();
     let mut res = next.run(Request::from_parts(parts, body)).await;
-    let Some(err) = res.extensions_mut().remove::<WebError>() else {
-        return res;
+    // The router's own refusals carry no error: give them the same translated answer.
+    let err = match res.extensions_mut().remove::<WebError>() {
+        Some(err) => err,
+        None if res.status() == StatusCode::METHOD_NOT_ALLOWED => WebError::MethodNotAllowed,
+        None if res.status() == StatusCode::PAYLOAD_TOO_LARGE => WebError::TooLarge,
+        None => return res,
     };
     let status = res.status();
     let user = res
@@ -118,9 +137,21 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         .remove::<jisr_store::sessions::SessionUser>();
     let message = state.catalog.t(locale, err.message_key());
     if uri.path().starts_with("/api/") {
-        let body = serde_json::json!({
+        let mut body = serde_json::json!({
             "error": { "code": err.code(), "message": message, "request_id": request_id }
         });
+        if let WebError::Invalid(fields) = &err {
+            body["error"]["fields"] = fields
+                .iter()
+                .map(|(field, key)| {
+                    serde_json::json!({
+                        "field": field,
+                        "code": key.trim_start_matches("error-"),
+                        "message": state.catalog.t(locale, key),
+                    })
+                })
+                .collect();
+        }
         let mut res = (status, axum::Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED {
             res.headers_mut().insert(
@@ -132,7 +163,9 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     }
     let title_key = match status {
         StatusCode::NOT_FOUND => "error-not-found-title",
-        StatusCode::BAD_REQUEST => "error-bad-request-title",
+        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => "error-bad-request-title",
+        StatusCode::METHOD_NOT_ALLOWED => "error-method-title",
+        StatusCode::PAYLOAD_TOO_LARGE => "error-too-large-title",
         StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => "error-forbidden-title",
         _ => "error-internal-title",
     };

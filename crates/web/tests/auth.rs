@@ -1213,3 +1213,103 @@ async fn the_establishments_api_answers_within_the_token_s_scope() {
     })
     .await;
 }
+
+/// Sends a JSON body with a bearer token.
+async fn send_json(
+    app: &axum::Router,
+    method: Method,
+    uri: &str,
+    bearer: &str,
+    body: &str,
+) -> Reply {
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::HOST, "jisr.test")
+        .header(header::AUTHORIZATION, format!("Bearer {bearer}"))
+        .header(header::ACCEPT_LANGUAGE, "fr")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+#[tokio::test]
+async fn the_establishments_api_registers_and_moves_establishments_within_scope() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let token_of = |name: &'static str| {
+            let store = store.clone();
+            async move {
+                let user = accounts::find_user(store.conn(), name).await.unwrap();
+                jisr_store::tokens::create(&store, &Actor::system("test"), user.id, "sync")
+                    .await
+                    .unwrap()
+                    .1
+            }
+        };
+        let officer = token_of("provincial_officer").await;
+        // Every refused field is named, with a translated message; nothing is saved.
+        let bad = send_json(&app, Method::POST, "/api/v1/establishments", &officer,
+            r#"{"name_fr":"Centre","category":"elderly","commune_code":"07.427.99.99","capacity_male":-1,"capacity_female":3}"#).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+        let v: serde_json::Value = serde_json::from_str(&bad.body).unwrap();
+        assert_eq!(v["error"]["code"], "invalid-fields");
+        assert_eq!(v["error"]["fields"][0]["field"], "capacity_male");
+        assert_eq!(v["error"]["fields"][0]["message"], "La capacité est un nombre entier de 0 à 2000.");
+        let unknown = send_json(&app, Method::POST, "/api/v1/establishments", &officer,
+            r#"{"name_fr":"Centre","category":"elderly","commune_code":"07.427.99.99","capacity_male":1,"capacity_female":3}"#).await;
+        assert!(unknown.body.contains(r#""field":"commune_code""#), "{}", unknown.body);
+        let outside = send_json(&app, Method::POST, "/api/v1/establishments", &officer,
+            r#"{"name_fr":"Centre","category":"elderly","commune_code":"07.431.01.03","capacity_male":1,"capacity_female":3}"#).await;
+        assert!(outside.body.contains("hors de votre périmètre"), "{}", outside.body);
+        let garbled = send_json(&app, Method::POST, "/api/v1/establishments", &officer, "{not json").await;
+        assert_eq!(garbled.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(garbled.body.contains(r#""field":"body""#));
+        let worker = token_of("social_worker").await;
+        let refused = send_json(&app, Method::POST, "/api/v1/establishments", &worker,
+            r#"{"name_fr":"Centre","category":"elderly","commune_code":"07.427.01.01","capacity_male":1,"capacity_female":3}"#).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+        let made = send_json(&app, Method::POST, "/api/v1/establishments", &officer,
+            r#"{"name_fr":"Foyer des anciens","category":"elderly","commune_code":"07.427.01.01","capacity_male":10,"capacity_female":12,"services":"Hébergement"}"#).await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+        let e: serde_json::Value = serde_json::from_str(&made.body).unwrap();
+        assert_eq!((e["status"].as_str(), e["province_code"].as_str()), (Some("project"), Some("07.427")));
+        let id = e["id"].as_i64().unwrap();
+        let moves = format!("/api/v1/establishments/{id}/transitions");
+        // Filing without the documents names each missing one.
+        let unfiled = send_json(&app, Method::POST, &moves, &officer, r#"{"to":"requested","reason":"dossier"}"#).await;
+        assert_eq!(unfiled.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(unfiled.body.contains("documents.statutes"), "{}", unfiled.body);
+        let skip = send_json(&app, Method::POST, &moves, &officer, r#"{"to":"authorised","reason":"x"}"#).await;
+        assert!(skip.body.contains(r#""field":"to""#));
+        // Establishment 1 was filed by the fixture: review, ask for a document, once.
+        let one = "/api/v1/establishments/1/transitions";
+        let review = send_json(&app, Method::POST, one, &officer, r#"{"to":"under_review","reason":"instruction"}"#).await;
+        assert_eq!(review.status, StatusCode::OK, "{}", review.body);
+        let unnamed = send_json(&app, Method::POST, one, &officer, r#"{"to":"documents_missing","reason":"plan"}"#).await;
+        assert!(unnamed.body.contains("requested_documents"), "{}", unnamed.body);
+        let ask = send_json(&app, Method::POST, one, &officer,
+            r#"{"to":"documents_missing","reason":"plan","requested_documents":["premises"]}"#).await;
+        assert_eq!(ask.status, StatusCode::OK, "{}", ask.body);
+        assert!(ask.body.contains(r#""status":"documents_missing""#));
+        // Out of scope: not found, whatever the body.
+        let casablanca = send_json(&app, Method::POST, "/api/v1/establishments/2/transitions", &officer,
+            r#"{"to":"under_review","reason":"x"}"#).await;
+        assert_eq!(casablanca.status, StatusCode::NOT_FOUND);
+        let trail = jisr_store::audit::search(&store, &jisr_store::audit::Search {
+            entity: Some("establishment".into()), entity_id: Some(id.to_string()), ..Default::default()
+        }, 50).await.unwrap();
+        assert_eq!(trail.len(), 1, "only the creation changed it");
+    })
+    .await;
+}

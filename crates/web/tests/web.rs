@@ -170,6 +170,23 @@ async fn unknown_and_malformed_territories_are_translated_not_found_pages() {
 }
 
 #[tokio::test]
+async fn opening_a_form_s_target_directly_explains_itself() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let fr = get(&app, "/logout", &[("cookie", "jisr_lang=fr")]).await;
+        assert_eq!(fr.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert!(
+            fr.body.contains("ne s&#39;ouvre pas directement"),
+            "{}",
+            fr.body
+        );
+        let ar = get(&app, "/logout", &[]).await;
+        assert!(ar.body.contains("لا يفتح مباشرة"), "{}", ar.body);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_api_lists_communes_of_a_province_and_explains_bad_codes() {
     each_backend(|store| async move {
         let app = app(&store).await;

@@ -316,3 +316,5 @@ receipt-deadline = يجب تبليغ القرار في أجل أقصاه { $date
 receipt-print-hint = لطباعة هذا الوصل، استعمل وظيفة الطباعة في متصفحك.
 audit-action-attach = إرفاق وثيقة
 audit-entity-document = وثيقة
+api-op-create_establishment = تسجيل مؤسسة في جماعة داخل مجال اختصاص المستعمل
+api-op-transition_establishment = نقل مؤسسة في مسارها (الإيداع، الدراسة، الوثائق، القرار، التظلم)

@@ -292,3 +292,5 @@ receipt-deadline = La décision doit être notifiée au plus tard le { $date }.
 receipt-print-hint = Pour imprimer ce récépissé, utilisez la fonction d'impression de votre navigateur.
 audit-action-attach = Pièce jointe
 audit-entity-document = Document
+api-op-create_establishment = Enregistrer un établissement dans une commune du périmètre de l'appelant
+api-op-transition_establishment = Faire avancer un établissement dans son cycle de vie (dépôt, instruction, pièces, décision, recours)

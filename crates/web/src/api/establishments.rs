@@ -3,11 +3,15 @@
 use crate::WebError;
 use crate::ctx::Ctx;
 use axum::Json;
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query};
-use jisr_domain::establishments::Status;
-use jisr_domain::geo::ProvinceCode;
+use axum::http::StatusCode;
+use jisr_domain::establishments::{Capacity, CapacityError, Status, TransitionError};
+use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::entity::establishment;
-use jisr_store::establishments::{ListFilter, Scoped};
+use jisr_store::establishments::{
+    Details, EstablishmentError, ListFilter, NewEstablishment, Scoped,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -25,8 +29,13 @@ pub struct EstablishmentDto {
     pub capacity_male: i32,
     pub capacity_female: i32,
     /// `project`, `requested`, `under_review`, `documents_missing`, `authorised`,
-    /// `refused`, `suspended`, `closed` or `withdrawn`.
+    /// `refused`, `appealed`, `suspended`, `closed` or `withdrawn`.
     pub status: String,
+    pub director: String,
+    pub services: String,
+    pub opening_hours: String,
+    /// The founding association, if recorded.
+    pub association_id: Option<i64>,
 }
 
 impl From<establishment::Model> for EstablishmentDto {
@@ -43,6 +52,10 @@ impl From<establishment::Model> for EstablishmentDto {
             capacity_male: e.capacity_male,
             capacity_female: e.capacity_female,
             status: e.status,
+            director: e.director,
+            services: e.services,
+            opening_hours: e.opening_hours,
+            association_id: e.association_id,
         }
     }
 }
@@ -125,4 +138,167 @@ pub async fn get_establishment(
     Ok(Json(
         Scoped::new(&ctx.state.store, &g).get(id).await?.into(),
     ))
+}
+
+/// An establishment to register (status `project`).
+#[derive(Deserialize, ToSchema)]
+pub struct NewEstablishmentDto {
+    #[serde(default)]
+    pub name_ar: String,
+    #[serde(default)]
+    pub name_fr: String,
+    /// A category code from the configured list, e.g. `elderly`.
+    pub category: String,
+    /// HCP commune code, e.g. `07.427.01.01`; must be within the caller's territory.
+    pub commune_code: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub phone: String,
+    /// 0 to 2000 each; at least one place in all.
+    pub capacity_male: i32,
+    pub capacity_female: i32,
+    #[serde(default)]
+    pub director: String,
+    #[serde(default)]
+    pub services: String,
+    #[serde(default)]
+    pub opening_hours: String,
+    pub association_id: Option<i64>,
+}
+
+fn invalid(fields: Vec<(&'static str, &'static str)>) -> WebError {
+    WebError::Invalid(fields.into_iter().map(|(f, k)| (f.to_owned(), k)).collect())
+}
+
+fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, WebError> {
+    body.map(|Json(v)| v)
+        .map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))
+}
+
+/// Registers an establishment in a commune of the caller's territory.
+#[utoipa::path(post, path = "/api/v1/establishments", tag = "establishments", operation_id = "create_establishment",
+    security(("bearer" = [])), request_body = NewEstablishmentDto,
+    responses((status = 201, body = EstablishmentDto),
+              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`"),
+              (status = 403, body = crate::api::ApiErrorBody, description = "The role may not register establishments")))]
+pub async fn create_establishment(
+    ctx: Ctx,
+    body: Result<Json<NewEstablishmentDto>, JsonRejection>,
+) -> Result<(StatusCode, Json<EstablishmentDto>), WebError> {
+    let b = json_body(body)?;
+    let mut errors = Vec::new();
+    let commune = CommuneCode::parse(&b.commune_code);
+    if commune.is_err() {
+        errors.push(("commune_code", "est-error-commune"));
+    }
+    let capacity = Capacity::new(b.capacity_male, b.capacity_female).map_err(|e| match e {
+        CapacityError::OutOfRange => "est-error-capacity-range",
+        CapacityError::Empty => "est-error-capacity-empty",
+    });
+    if let Err(key) = capacity {
+        errors.push(("capacity_male", key));
+    }
+    let (Ok(commune), Ok(capacity), true) = (commune, capacity, errors.is_empty()) else {
+        return Err(invalid(errors));
+    };
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let new = NewEstablishment {
+        name_ar: b.name_ar,
+        name_fr: b.name_fr,
+        category: b.category,
+        commune,
+        address: b.address,
+        phone: b.phone,
+        capacity,
+        details: Details {
+            association_id: b.association_id,
+            director: b.director,
+            services: b.services,
+            opening_hours: b.opening_hours,
+            coordinates: None,
+        },
+    };
+    match scoped.create(&ctx.actor, new).await {
+        Ok(id) => Ok((StatusCode::CREATED, Json(scoped.get(id).await?.into()))),
+        Err(EstablishmentError::Fields(f)) => Err(invalid(
+            f.into_iter()
+                .map(|(field, key)| {
+                    (
+                        if field == "commune" {
+                            "commune_code"
+                        } else {
+                            field
+                        },
+                        key,
+                    )
+                })
+                .collect(),
+        )),
+        Err(EstablishmentError::Store(e)) => Err(e.into()),
+        Err(other) => Err(WebError::Internal(other.to_string())),
+    }
+}
+
+/// A move along the life cycle.
+#[derive(Deserialize, ToSchema)]
+pub struct TransitionDto {
+    /// The status to reach, e.g. `under_review`.
+    pub to: String,
+    /// Why (required; shown on the establishment's timeline).
+    pub reason: String,
+    /// For `documents_missing`: the checklist codes asked for (at least one).
+    #[serde(default)]
+    pub requested_documents: Vec<String>,
+}
+
+/// Moves an establishment along its life cycle, as the caller's role allows. Filing
+/// (`requested`) needs the mandatory documents; `documents_missing` names the documents
+/// asked for, once; an appeal (`appealed`) is decided by a regional coordinator or above.
+#[utoipa::path(post, path = "/api/v1/establishments/{id}/transitions", tag = "establishments", operation_id = "transition_establishment",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "Establishment id")), request_body = TransitionDto,
+    responses((status = 200, body = EstablishmentDto),
+              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope"),
+              (status = 422, body = crate::api::ApiErrorBody, description = "The move is refused; `error.fields` says why")))]
+pub async fn transition_establishment(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: Result<Json<TransitionDto>, JsonRejection>,
+) -> Result<Json<EstablishmentDto>, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    scoped.get(id).await?;
+    let b = json_body(body)?;
+    let to = Status::parse(&b.to)
+        .ok_or_else(|| WebError::Invalid(vec![("to".into(), "error-invalid-status")]))?;
+    let field = |f: &str, key: &'static str| WebError::Invalid(vec![(f.to_owned(), key)]);
+    match scoped
+        .transition(&ctx.actor, id, to, &b.reason, &b.requested_documents)
+        .await
+    {
+        Ok(()) => Ok(Json(scoped.get(id).await?.into())),
+        Err(EstablishmentError::Transition(TransitionError::ReasonMissing)) => {
+            Err(field("reason", "est-error-reason"))
+        }
+        Err(EstablishmentError::Transition(TransitionError::DocumentsAlreadyRequested)) => {
+            Err(field("to", "est-error-documents-once"))
+        }
+        Err(EstablishmentError::Transition(TransitionError::AppealAlreadyFiled)) => {
+            Err(field("to", "est-error-appeal-once"))
+        }
+        Err(EstablishmentError::Transition(_)) => Err(field("to", "est-error-transition")),
+        Err(EstablishmentError::MissingDocuments(codes))
+        | Err(EstablishmentError::StillRequested(codes)) => Err(WebError::Invalid(
+            codes
+                .into_iter()
+                .map(|c| (format!("documents.{c}"), "est-error-missing-documents"))
+                .collect(),
+        )),
+        Err(EstablishmentError::DocumentRequest(_)) => {
+            Err(field("requested_documents", "est-error-request-documents"))
+        }
+        Err(EstablishmentError::Store(e)) => Err(e.into()),
+        Err(other) => Err(WebError::Internal(other.to_string())),
+    }
 }

@@ -9,14 +9,14 @@ pub mod units;
 use crate::auth::{Policy, Routes};
 use axum::Json;
 use axum::http::Method;
-use axum::routing::get;
+use axum::routing::{get, post};
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Jisr API", version = "1", description = "The JSON API of the Jisr social-welfare platform."),
-    paths(me::whoami, establishments::list_establishments, establishments::get_establishment, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
-    components(schemas(establishments::EstablishmentDto, establishments::EstablishmentPage, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
+    paths(me::whoami, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
+    components(schemas(establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
     tags((name = "geography", description = "Reference geography (HCP codes)"),
          (name = "organisation", description = "The agency's units"),
          (name = "meta", description = "About the API itself"),
@@ -114,6 +114,21 @@ pub fn routes() -> Routes {
             Some("/establishments/2"),
             Policy::SignedIn,
             get(establishments::get_establishment),
+        )
+        .add(
+            Method::POST,
+            "/establishments",
+            "/establishments",
+            Policy::AnyOf(crate::pages::REGISTRARS),
+            post(establishments::create_establishment),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/transitions",
+            "/establishments/1/transitions",
+            Some("/establishments/2/transitions"),
+            Policy::SignedIn,
+            post(establishments::transition_establishment),
         )
 }
 
