@@ -58,6 +58,63 @@ export interface Strings {
   applyStatus: string; // the status form's button
   reasonRequired: string;
   reasonText: string; // what the officer types as the reason
+  // The authorisation procedure (law 65.15): the dossier, filing, the receipt and the queue.
+  statusProject: string;
+  statusDocumentsMissing: string;
+  statusAuthorised: string;
+  checklist: Record<DossierItem, string>; // the checklist items' names, by code
+  docAttach: string; // the upload form's button
+  docAttached: string; // the confirmation after an upload
+  docNone: string; // an item without a document
+  docErrorType: string; // at a refused file's field
+  docErrorBatch: string; // the upload form's summary alert
+  docErrorNone: string; // the upload form sent without a file
+  missingDocuments: string; // filing refused: followed by the list of missing items
+  stillRequested: string; // back to review refused: followed by the items still awaited
+  documentsOnce: string; // a second request for documents refused
+  requestedBadge: string; // an item asked for
+  documentsRequested: string; // the dossier's "documents requested" term
+  decision: string; // the dossier's "decision" term
+  receiptLink: string;
+  receiptTitle: string;
+  receiptDocuments: string; // heading of the documents received
+  receiptDeadline: (date: string) => string;
+  daysLeft: (n: number) => string;
+  queueTitle: string; // heading of /authorisations and its dashboard card
+  queueCount: (n: number) => string;
+  queueOverdue: (n: number) => string;
+  fileReason: string; // what the manager types when filing
+  askReason: string; // what the officer types when asking for a document
+  answerReason: string; // what the manager types when sending it back to review
+  authoriseReason: string; // what the officer types when authorising
+}
+
+/** The codes of the checklist the demo configures for every category. */
+export const DOSSIER_ITEMS = [
+  'application',
+  'statutes',
+  'registration_receipt',
+  'internal_rules',
+  'premises',
+  'staff_list',
+  'budget',
+] as const;
+export type DossierItem = (typeof DOSSIER_ITEMS)[number];
+/** The first five are mandatory. */
+export const MANDATORY_ITEMS: DossierItem[] = ['application', 'statutes', 'registration_receipt', 'internal_rules', 'premises'];
+
+/** An Arabic plural by the CLDR categories: zero, one, two, few (3–10), many (11–99), other. */
+function arabicPlural(
+  n: number,
+  forms: { zero: string; one: string; two: string; few: (n: number) => string; many: (n: number) => string; other: (n: number) => string },
+): string {
+  const r = n % 100;
+  if (n === 0) return forms.zero;
+  if (n === 1) return forms.one;
+  if (n === 2) return forms.two;
+  if (r >= 3 && r <= 10) return forms.few(n);
+  if (r >= 11 && r <= 99) return forms.many(n);
+  return forms.other(n);
 }
 
 /** "N establishments" in Arabic, after the CLDR plural categories (zero, one, two, few, many). */
@@ -122,6 +179,66 @@ export const STRINGS: Record<Lang, Strings> = {
     applyStatus: 'تطبيق',
     reasonRequired: 'التعليل إلزامي.',
     reasonText: 'الملف كامل، تُفتح الدراسة.',
+    statusProject: 'مشروع',
+    statusDocumentsMissing: 'وثائق ناقصة',
+    statusAuthorised: 'مرخصة',
+    checklist: {
+      application: 'طلب الترخيص موقع من رئيس الجمعية',
+      statutes: 'النظام الأساسي للجمعية',
+      registration_receipt: 'وصل الإيداع النهائي للجمعية',
+      internal_rules: 'النظام الداخلي للمؤسسة',
+      premises: 'وثيقة تثبت حق استغلال المقر مع تصميمه',
+      staff_list: 'لائحة المستخدمين ومؤهلاتهم',
+      budget: 'الميزانية التوقعية للسنة الأولى',
+    },
+    docAttach: 'إرفاق الملفات المختارة',
+    docAttached: 'أُرفقت الوثائق بالملف.',
+    docNone: 'لا توجد وثيقة مرفقة.',
+    docErrorType: 'محتوى هذا الملف ليس PDF ولا صورة PNG أو JPEG (يُفحص المحتوى وليس الاسم فقط).',
+    docErrorBatch: 'لم يسجل أي ملف: صحح الملفات المشار إليها واخترها من جديد.',
+    docErrorNone: 'اختر ملفاً واحداً على الأقل.',
+    missingDocuments: 'لا يمكن إيداع الملف: الوثائق الإلزامية التالية ناقصة.',
+    stillRequested: 'أرفق أولاً الوثائق المطلوبة:',
+    documentsOnce: 'لا يمكن طلب الوثائق الناقصة إلا مرة واحدة.',
+    requestedBadge: 'مطلوبة',
+    documentsRequested: 'الوثائق المطلوبة',
+    decision: 'القرار',
+    receiptLink: 'عرض الوصل وطباعته',
+    receiptTitle: 'وصل إيداع طلب ترخيص',
+    receiptDocuments: 'الوثائق المتوصل بها',
+    receiptDeadline: (date) => `يجب تبليغ القرار في أجل أقصاه ${date}.`,
+    daysLeft: (n) =>
+      arabicPlural(n, {
+        zero: 'اليوم آخر أجل',
+        one: 'بقي يوم واحد',
+        two: 'بقي يومان',
+        few: (n) => `بقيت ${n} أيام`,
+        many: (n) => `بقي ${n} يوماً`,
+        other: (n) => `بقي ${n} يوم`,
+      }),
+    queueTitle: 'طلبات الترخيص قيد الدراسة',
+    queueCount: (n) =>
+      arabicPlural(n, {
+        zero: 'لا يوجد أي طلب في الانتظار',
+        one: 'طلب واحد في الانتظار',
+        two: 'طلبان في الانتظار',
+        few: (n) => `${n} طلبات في الانتظار`,
+        many: (n) => `${n} طلباً في الانتظار`,
+        other: (n) => `${n} طلب في الانتظار`,
+      }),
+    queueOverdue: (n) =>
+      arabicPlural(n, {
+        zero: 'لا تأخير',
+        one: 'طلب واحد متأخر',
+        two: 'طلبان متأخران',
+        few: (n) => `${n} طلبات متأخرة`,
+        many: (n) => `${n} طلباً متأخراً`,
+        other: (n) => `${n} طلب متأخر`,
+      }),
+    fileReason: 'إيداع طلب الترخيص مع الوثائق الإلزامية.',
+    askReason: 'تصميم المقر غير مقروء.',
+    answerReason: 'أُرفق تصميم جديد للمقر.',
+    authoriseReason: 'الملف مطابق لدفتر التحملات.',
   },
   fr: {
     dir: 'ltr',
@@ -176,6 +293,44 @@ export const STRINGS: Record<Lang, Strings> = {
     applyStatus: 'Appliquer',
     reasonRequired: 'Le motif est obligatoire.',
     reasonText: 'Dossier complet, instruction ouverte.',
+    statusProject: 'Projet',
+    statusDocumentsMissing: 'Pièces manquantes',
+    statusAuthorised: 'Autorisé',
+    checklist: {
+      application: "Demande d'autorisation signée par le président de l'association",
+      statutes: "Statuts de l'association",
+      registration_receipt: "Récépissé définitif de dépôt de l'association",
+      internal_rules: "Règlement intérieur de l'établissement",
+      premises: 'Justificatif de jouissance des locaux et leur plan',
+      staff_list: 'Liste du personnel et de ses qualifications',
+      budget: 'Budget prévisionnel de la première année',
+    },
+    docAttach: 'Joindre les fichiers choisis',
+    docAttached: 'Les pièces ont été jointes au dossier.',
+    docNone: 'Aucune pièce jointe.',
+    docErrorType: "Le contenu de ce fichier n'est ni un PDF, ni une image PNG ou JPEG (le contenu est vérifié, pas seulement le nom).",
+    // These messages have an ordinary space before the colon (not a no-break one).
+    docErrorBatch: "Aucun fichier n'a été enregistré\u00a0: corrigez les fichiers signalés et choisissez-les à nouveau.",
+    docErrorNone: 'Choisissez au moins un fichier.',
+    missingDocuments: 'Le dossier ne peut être déposé\u00a0: ces pièces obligatoires manquent.',
+    stillRequested: "Joignez d'abord les pièces demandées\u00a0:",
+    documentsOnce: "Les pièces manquantes ne peuvent être demandées qu'une fois.",
+    requestedBadge: 'Demandée',
+    documentsRequested: 'Pièces demandées',
+    decision: 'Décision',
+    receiptLink: 'Voir et imprimer le récépissé',
+    receiptTitle: "Récépissé de dépôt d'une demande d'autorisation",
+    receiptDocuments: 'Pièces reçues',
+    receiptDeadline: (date) => `La décision doit être notifiée au plus tard le ${date}.`,
+    // French CLDR plural: 0 and 1 take the singular.
+    daysLeft: (n) => (n > 1 ? `${n} jours restants` : `${n} jour restant`),
+    queueTitle: "Demandes d'autorisation à instruire",
+    queueCount: (n) => (n > 1 ? `${n} demandes en attente` : `${n} demande en attente`),
+    queueOverdue: (n) => `${n} en retard`,
+    fileReason: "Dépôt de la demande d'autorisation avec les pièces obligatoires.",
+    askReason: 'Plan des locaux illisible.',
+    answerReason: 'Nouveau plan des locaux joint.',
+    authoriseReason: 'Dossier conforme au cahier des charges.',
   },
 };
 
@@ -320,6 +475,14 @@ export async function signIn(page: Page, lang: Lang, username: string, password 
   await page.locator('#password').fill(password);
   await page.locator('main form button[type="submit"]').click();
   await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Signs out with the header's button, back on the home page. */
+export async function signOut(page: Page, lang: Lang): Promise<void> {
+  const header = page.locator('header.site-header');
+  await header.getByRole('button', { name: STRINGS[lang].signOut }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(header.getByRole('link', { name: STRINGS[lang].signIn, exact: true })).toBeVisible();
 }
 
 /** The rectangles of `locators` that overlap one another (for a header that must not pile up). */

@@ -390,6 +390,9 @@ async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) ->
                 .await
                 .map_err(|e| anyhow::anyhow!("demo establishment: {e}"))?;
             let path = PATHS[index % PATHS.len()];
+            // Filed between 5 and 95 days ago, each later step ten days on: some
+            // requests are overdue.
+            let filed_days_ago = 5 + (index as i64 * 17) % 91;
             if path.is_empty() && code.starts_with("07.427.") && projects.len() < 4 {
                 projects.push(id);
             }
@@ -402,14 +405,19 @@ async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) ->
                         bytes: demo_pdf(code),
                     })
                     .collect();
+                let put_together = chrono::Utc::now() - chrono::Duration::days(filed_days_ago + 3);
                 system
-                    .attach(actor, files, id, uploads, DEFAULT_MAX_UPLOAD_BYTES)
+                    .attach_at(
+                        actor,
+                        files,
+                        id,
+                        uploads,
+                        DEFAULT_MAX_UPLOAD_BYTES,
+                        put_together,
+                    )
                     .await
                     .map_err(|e| anyhow::anyhow!("demo documents {id}: {e}"))?;
             }
-            // Filed between 5 and 95 days ago, each later step ten days on: some
-            // requests are overdue.
-            let filed_days_ago = 5 + (index as i64 * 17) % 91;
             for (step, (to, reason, requested)) in path.iter().enumerate() {
                 let days_ago = (filed_days_ago - 10 * step as i64).max(0);
                 let at = chrono::Utc::now() - chrono::Duration::days(days_ago);

@@ -404,6 +404,28 @@ pub async fn account(db: &impl ConnectionTrait, id: UserId) -> Result<Account, S
     })
 }
 
+/// The display names of the accounts behind audit labels (`user:<id>`), for showing who
+/// did something; other labels are left out.
+pub async fn names_of_actors(
+    db: &impl sea_orm::ConnectionTrait,
+    labels: &[&str],
+) -> Result<std::collections::HashMap<String, String>, StoreError> {
+    let ids: Vec<i64> = labels
+        .iter()
+        .filter_map(|l| l.strip_prefix("user:")?.parse().ok())
+        .collect();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (format!("user:{}", u.id), u.display_name))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

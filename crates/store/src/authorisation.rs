@@ -320,6 +320,21 @@ impl Scoped<'_> {
         uploads: Vec<Upload>,
         max_bytes: usize,
     ) -> Result<Vec<i64>, EstablishmentError> {
+        self.attach_at(actor, files, id, uploads, max_bytes, chrono::Utc::now())
+            .await
+    }
+
+    /// [`Self::attach`] dated `at`: for recording a dossier put together earlier
+    /// (imports of past dossiers, the demo's history).
+    pub async fn attach_at(
+        &self,
+        actor: &Actor,
+        files: &FileStore,
+        id: i64,
+        uploads: Vec<Upload>,
+        max_bytes: usize,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<i64>, EstablishmentError> {
         if !self.roles().iter().any(|r| ATTACHERS.contains(r)) {
             return Err(TransitionError::Role.into());
         }
@@ -370,7 +385,7 @@ impl Scoped<'_> {
                 size_bytes: Set(u.bytes.len() as i64),
                 sha256: Set(sha.clone()),
                 uploaded_by: Set(actor.label.clone()),
-                uploaded_at: Set(crate::now_text()),
+                uploaded_at: Set(crate::time_text(at)),
             })
             .exec(&txn)
             .await?;

@@ -16,8 +16,9 @@ pub struct LangLink {
 /// The signed-in person as shown in the page header.
 pub struct Badge {
     pub name: String,
-    /// Each grant as "role · scope", translated.
+    /// Each grant as "role · scope", translated (several of one role: "role · N places").
     pub grants: Vec<String>,
+    pub roles: Vec<jisr_domain::access::Role>,
 }
 
 /// The page frame: language, direction, navigation, the signed-in person.
@@ -42,19 +43,29 @@ impl Chrome {
     }
 
     pub fn with_user(mut self, user: Option<&jisr_store::sessions::SessionUser>) -> Self {
-        self.user = user.map(|u| Badge {
-            name: u.display_name.clone(),
-            grants: u
-                .grants
+        self.user = user.map(|u| {
+            let mut roles: Vec<jisr_domain::access::Role> = Vec::new();
+            for (role, _) in &u.grants {
+                if !roles.contains(role) {
+                    roles.push(*role);
+                }
+            }
+            let grants = roles
                 .iter()
-                .map(|(role, scope)| {
-                    format!(
-                        "{} · {}",
-                        self.t2("role", role.as_str()),
-                        self.scope_label(scope)
-                    )
+                .map(|role| {
+                    let scopes: Vec<_> = u.grants.iter().filter(|(r, _)| r == role).collect();
+                    let place = match scopes.as_slice() {
+                        [(_, scope)] => self.scope_label(scope),
+                        many => self.tn("scope-many", many.len()),
+                    };
+                    format!("{} · {place}", self.t2("role", role.as_str()))
                 })
-                .collect(),
+                .collect();
+            Badge {
+                name: u.display_name.clone(),
+                grants,
+                roles,
+            }
         });
         self
     }
@@ -65,6 +76,21 @@ impl Chrome {
             Some(code) => self.t1(&format!("scope-{}", scope.kind()), "code", &code),
             None => self.t(&format!("scope-{}", scope.kind())),
         }
+    }
+
+    /// Whether the person works the queue of authorisation requests.
+    pub fn works_queue(&self) -> bool {
+        use jisr_domain::access::Role;
+        self.user.as_ref().is_some_and(|u| {
+            u.roles.iter().any(|r| {
+                matches!(
+                    r,
+                    Role::ProvincialOfficer
+                        | Role::RegionalCoordinator
+                        | Role::NationalAdministrator
+                )
+            })
+        })
     }
 
     /// Whether someone is signed in.
@@ -135,6 +161,20 @@ impl Chrome {
             "n",
             &jisr_i18n::format_count(self.locale, kb.max(1)),
         )
+    }
+
+    /// Who did something, from an audit label and the names looked up for it.
+    pub fn who(&self, names: &std::collections::HashMap<String, String>, label: &str) -> String {
+        if let Some(name) = names.get(label) {
+            return name.clone();
+        }
+        if label.starts_with("system:") {
+            self.t("actor-system")
+        } else if label == "anonymous" {
+            self.t("actor-anonymous")
+        } else {
+            label.to_owned()
+        }
     }
 
     /// A whole number with the locale's grouping.

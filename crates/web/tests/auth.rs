@@ -960,7 +960,7 @@ async fn establishments_live_in_their_province_and_follow_their_life_cycle() {
             ("file-statutes", "statuts.exe", b"MZ\x90\x00"),
         ]).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(refused.body.contains("Seuls les fichiers PDF, PNG et JPEG sont acceptés."));
+        assert!(refused.body.contains("ni une image PNG ou JPEG"));
         assert!(refused.body.contains("Aucune pièce jointe."));
         assert!(!refused.body.contains("demande.pdf"), "nothing of the batch is kept");
         let none = send_files(&app, &docs, &officer, &[("file-application", "", b"")]).await;

@@ -301,7 +301,7 @@ doc-limits = ملفات PDF أو PNG أو JPEG، لا يتجاوز كل منها
 doc-attach = إرفاق الملفات المختارة
 doc-error-empty = هذا الملف فارغ.
 doc-error-too-large = هذا الملف يتجاوز الحجم المسموح به.
-doc-error-type = لا تقبل إلا ملفات PDF وPNG وJPEG.
+doc-error-type = محتوى هذا الملف ليس PDF ولا صورة PNG أو JPEG (يُفحص المحتوى وليس الاسم فقط).
 doc-error-unreadable = انقطع الإرسال: لم يسجل أي ملف. اختر الملفات من جديد.
 doc-error-none = اختر ملفاً واحداً على الأقل.
 doc-error-batch = لم يسجل أي ملف: صحح الملفات المشار إليها واخترها من جديد.
@@ -318,3 +318,14 @@ audit-action-attach = إرفاق وثيقة
 audit-entity-document = وثيقة
 api-op-create_establishment = تسجيل مؤسسة في جماعة داخل مجال اختصاص المستعمل
 api-op-transition_establishment = نقل مؤسسة في مسارها (الإيداع، الدراسة، الوثائق، القرار، التظلم)
+nav-authorisations = الطلبات قيد الدراسة
+scope-many = { PLURAL($count) ->
+    [zero] لا مجال
+    [one] مجال واحد
+    [two] مجالان
+    [few] { $count } مجالات
+    [many] { $count } مجالاً
+   *[other] { $count } مجال
+}
+actor-system = النظام
+actor-anonymous = شخص غير متصل

@@ -233,8 +233,8 @@ est-services = Services offerts
 est-opening-hours = Horaires d'ouverture
 est-status-appealed = Recours en cours
 est-error-appeal-once = Un refus ne peut faire l'objet que d'un seul recours.
-est-error-missing-documents = Le dossier ne peut être déposé : ces pièces obligatoires manquent.
-est-error-still-requested = Joignez d'abord les pièces demandées :
+est-error-missing-documents = Le dossier ne peut être déposé : ces pièces obligatoires manquent.
+est-error-still-requested = Joignez d'abord les pièces demandées :
 est-error-request-documents = Cochez au moins une pièce de la liste à demander.
 est-error-association = Cette association n'existe pas.
 auth-dossier = Dossier d'autorisation
@@ -245,12 +245,12 @@ auth-documents-requested = Pièces demandées
 auth-decision = Décision
 auth-appeal = Recours
 auth-receipt-link = Voir et imprimer le récépissé
-auth-not-filed = Aucune demande d'autorisation n'a encore été déposée. Joignez les pièces obligatoires, puis choisissez « Autorisation demandée » comme nouveau statut.
+auth-not-filed = Aucune demande d'autorisation n'a encore été déposée. Joignez les pièces obligatoires, puis choisissez « Autorisation demandée » comme nouveau statut.
 auth-checklist = Pièces du dossier
 auth-mandatory = Obligatoire
 auth-optional = Facultative
 auth-requested-badge = Demandée
-auth-request-which = Pièces à demander (seulement pour « Pièces manquantes »)
+auth-request-which = Pièces à demander (seulement pour « Pièces manquantes »)
 auth-days-left = { PLURAL($count) ->
     [one] { $count } jour restant
    *[other] { $count } jours restants
@@ -260,7 +260,7 @@ auth-overdue = { PLURAL($count) ->
    *[other] en retard de { $count } jours
 }
 auth-queue-title = Demandes d'autorisation à instruire
-auth-queue-lead = Les demandes en attente de décision dans votre périmètre, l'échéance la plus proche en premier : les demandes en retard sont en tête.
+auth-queue-lead = Les demandes en attente de décision dans votre périmètre, l'échéance la plus proche en premier : les demandes en retard sont en tête.
 auth-queue-count = { PLURAL($count) ->
     [one] { $count } demande en attente
    *[other] { $count } demandes en attente
@@ -277,10 +277,10 @@ doc-limits = Fichiers PDF, PNG ou JPEG, 10 Mo au plus chacun.
 doc-attach = Joindre les fichiers choisis
 doc-error-empty = Ce fichier est vide.
 doc-error-too-large = Ce fichier dépasse la taille autorisée.
-doc-error-type = Seuls les fichiers PDF, PNG et JPEG sont acceptés.
-doc-error-unreadable = L'envoi a été interrompu : aucun fichier n'a été enregistré. Choisissez-les à nouveau.
+doc-error-type = Le contenu de ce fichier n'est ni un PDF, ni une image PNG ou JPEG (le contenu est vérifié, pas seulement le nom).
+doc-error-unreadable = L'envoi a été interrompu : aucun fichier n'a été enregistré. Choisissez-les à nouveau.
 doc-error-none = Choisissez au moins un fichier.
-doc-error-batch = Aucun fichier n'a été enregistré : corrigez les fichiers signalés et choisissez-les à nouveau.
+doc-error-batch = Aucun fichier n'a été enregistré : corrigez les fichiers signalés et choisissez-les à nouveau.
 doc-error-locked = Le dossier n'accepte pas de nouvelles pièces dans son statut actuel.
 doc-error-item = Cette pièce ne figure pas dans la liste de la catégorie.
 size-kb = { $n } Ko
@@ -294,3 +294,10 @@ audit-action-attach = Pièce jointe
 audit-entity-document = Document
 api-op-create_establishment = Enregistrer un établissement dans une commune du périmètre de l'appelant
 api-op-transition_establishment = Faire avancer un établissement dans son cycle de vie (dépôt, instruction, pièces, décision, recours)
+nav-authorisations = Demandes à instruire
+scope-many = { PLURAL($count) ->
+    [one] { $count } périmètre
+   *[other] { $count } périmètres
+}
+actor-system = Système
+actor-anonymous = Personne non connectée

@@ -299,6 +299,7 @@ struct ReceiptPage {
     province: String,
     /// The documents received with the filing: checklist item and file name.
     received: Vec<(String, String)>,
+    filed_by: String,
 }
 
 /// The printable receipt of the current authorisation request.
@@ -309,21 +310,30 @@ pub async fn receipt(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError
     let r = scoped.request(id).await?.ok_or(WebError::NotFound)?;
     let chrome = ctx.chrome("receipt-title");
     let list = authorisation::checklist(ctx.state.store.conn(), &e.category_code).await?;
-    let received = scoped
-        .documents(id)
-        .await?
-        .into_iter()
-        .filter(|d| d.uploaded_at <= r.filed_at)
-        .filter_map(|d| {
-            let item = list
+    // In the checklist's order; for each item, what was attached before filing.
+    let documents = scoped.documents(id).await?;
+    let received = list
+        .iter()
+        .flat_map(|item| {
+            documents
                 .iter()
-                .find(|x| Some(x.code.as_str()) == d.requirement_code.as_deref())?;
-            Some((
-                chrome.name(&item.name_ar, &item.name_fr).to_owned(),
-                d.file_name,
-            ))
+                .rev()
+                .filter(|d| {
+                    d.uploaded_at <= r.filed_at
+                        && d.requirement_code.as_deref() == Some(item.code.as_str())
+                })
+                .map(|d| {
+                    (
+                        chrome.name(&item.name_ar, &item.name_fr).to_owned(),
+                        d.file_name.clone(),
+                    )
+                })
         })
         .collect();
+    let names =
+        jisr_store::accounts::names_of_actors(ctx.state.store.conn(), &[r.filed_by.as_str()])
+            .await?;
+    let filed_by = chrome.who(&names, &r.filed_by);
     let category = establishments::categories(&ctx.state.store)
         .await?
         .into_iter()
@@ -355,6 +365,7 @@ pub async fn receipt(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError
         commune,
         province,
         received,
+        filed_by,
     })
     .map(IntoResponse::into_response)
 }

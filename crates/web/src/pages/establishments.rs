@@ -240,6 +240,8 @@ pub(crate) struct ShowPage {
     state: ShowState,
     /// The translated error of the last form, if any.
     error: Option<String>,
+    /// Display names of the people in the timeline and the documents.
+    names: std::collections::HashMap<String, String>,
 }
 
 /// What the last form left on the page: an error, what was typed, a confirmation.
@@ -268,6 +270,22 @@ impl ShowState {
 }
 
 impl ShowPage {
+    /// Whether the last error belongs to the status form (not to the upload form).
+    fn status_error(&self) -> bool {
+        self.error.is_some()
+            && self.state.upload_errors.is_empty()
+            && !self.state.error.unwrap_or("").starts_with("doc-")
+    }
+
+    /// Whether the last error belongs to the upload form.
+    fn upload_error(&self) -> bool {
+        self.error.is_some() && !self.status_error()
+    }
+
+    fn who(&self, label: &str) -> String {
+        self.chrome.who(&self.names, label)
+    }
+
     fn is_requested(&self, code: &str) -> bool {
         self.state.requested.iter().any(|c| c == code)
     }
@@ -342,6 +360,13 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
     let (dossier, checklist) =
         super::authorisation::dossier(ctx, &chrome, &e, &state.upload_errors).await?;
     let error = state.error.map(|k| chrome.t(k));
+    let mut labels: Vec<&str> = events.iter().map(|e| e.actor.as_str()).collect();
+    labels.extend(
+        checklist
+            .iter()
+            .flat_map(|r| r.documents.iter().map(|d| d.uploaded_by.as_str())),
+    );
+    let names = jisr_store::accounts::names_of_actors(ctx.state.store.conn(), &labels).await?;
     Ok(ShowPage {
         chrome,
         e,
@@ -355,6 +380,7 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
         can_request_documents,
         state,
         error,
+        names,
     })
 }
 
