@@ -3,11 +3,13 @@
 //! and property tested in isolation.
 
 pub mod access;
+pub mod associations;
 pub mod audit;
 pub mod authorisation;
 pub mod establishments;
 pub mod geo;
 pub mod ids;
 pub mod org;
+pub mod registry;
 pub mod session;
 pub mod totp;

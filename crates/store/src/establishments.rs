@@ -176,6 +176,19 @@ impl<'a> Scoped<'a> {
         Ok((rows, total))
     }
 
+    /// The establishments an association founded or runs, within the grants.
+    pub async fn of_association(
+        &self,
+        association_id: i64,
+    ) -> Result<Vec<establishment::Model>, StoreError> {
+        Ok(establishment::Entity::find()
+            .filter(self.condition())
+            .filter(establishment::Column::AssociationId.eq(association_id))
+            .order_by_asc(establishment::Column::NameFr)
+            .all(self.store.conn())
+            .await?)
+    }
+
     /// One establishment, or "not found" when it is outside the grants.
     pub async fn get(&self, id: i64) -> Result<establishment::Model, StoreError> {
         establishment::Entity::find_by_id(id)

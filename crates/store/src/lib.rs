@@ -5,6 +5,7 @@
 //! [`audit::record`] inside the same transaction.
 
 pub mod accounts;
+pub mod associations;
 pub mod audit;
 pub mod authorisation;
 mod db;
@@ -15,6 +16,7 @@ pub mod geo;
 pub mod migration;
 pub mod org;
 pub mod progress;
+pub mod registry;
 pub mod sessions;
 pub mod testing;
 pub mod tokens;

@@ -12,6 +12,7 @@ mod m0006_api_tokens;
 mod m0007_second_factor;
 mod m0008_establishments;
 mod m0009_dossiers;
+mod m0010_registry;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_second_factor::Migration),
             Box::new(m0008_establishments::Migration),
             Box::new(m0009_dossiers::Migration),
+            Box::new(m0010_registry::Migration),
         ]
     }
 }
