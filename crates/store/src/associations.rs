@@ -377,23 +377,26 @@ impl<'a> Scoped<'a> {
         Ok(res.last_insert_id)
     }
 
-    /// Removes a person from the board of an association in scope.
+    /// Removes a person from the board of an association in scope; returns whether they
+    /// were on it (removing twice changes nothing the second time).
     pub async fn remove_board_member(
         &self,
         actor: &Actor,
         id: i64,
         member: i64,
-    ) -> Result<(), AssociationError> {
+    ) -> Result<bool, AssociationError> {
         if !self.may_edit() {
             return Err(AssociationError::Role);
         }
         self.get(id).await?;
         let txn = self.store.begin_write().await?;
-        let row = association_board_member::Entity::find_by_id(member)
+        let Some(row) = association_board_member::Entity::find_by_id(member)
             .filter(association_board_member::Column::AssociationId.eq(id))
             .one(&txn)
             .await?
-            .ok_or(StoreError::NotFound)?;
+        else {
+            return Ok(false);
+        };
         association_board_member::Entity::delete_by_id(member)
             .exec(&txn)
             .await?;
@@ -412,7 +415,7 @@ impl<'a> Scoped<'a> {
         )
         .await?;
         txn.commit().await?;
-        Ok(())
+        Ok(true)
     }
 
     /// Imports associations from CSV text with a header line ([`IMPORT_COLUMNS`]).

@@ -65,11 +65,36 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
-    // Establishment 1 in Rehamna, establishment 2 in Casablanca (the matrix's examples).
+    // Association 1 in Rehamna, association 2 in Casablanca, each with one board member.
+    let partners = jisr_store::associations::Scoped::unscoped_for_system_jobs(store);
+    for (number, name, commune) in [
+        ("BG/2015/7", "Association Al Amal", "07.427.01.01"),
+        ("CA/2010/3", "Association Anfa Solidarité", "06.141.01.0"),
+    ] {
+        let id = partners
+            .create(
+                &actor,
+                &jisr_store::associations::AssociationInput {
+                    registration_number: number.into(),
+                    name_fr: name.into(),
+                    registration_date: "2015-03-02".into(),
+                    commune: commune.into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        partners
+            .add_board_member(&actor, id, "Fatima Zahra", "president", "")
+            .await
+            .unwrap();
+    }
+    // Establishment 1 in Rehamna, establishment 2 in Casablanca (the matrix's examples),
+    // run by associations 1 and 2.
     let system = jisr_store::establishments::Scoped::unscoped_for_system_jobs(store);
-    for (name, commune) in [
-        ("Dar Taliba Ben Guerir", "07.427.01.01"),
-        ("Dar Talib Anfa", "06.141.01.0"),
+    for (association, name, commune) in [
+        (1, "Dar Taliba Ben Guerir", "07.427.01.01"),
+        (2, "Dar Talib Anfa", "06.141.01.0"),
     ] {
         system
             .create(
@@ -82,7 +107,10 @@ async fn app(store: &Store) -> axum::Router {
                     address: String::new(),
                     phone: String::new(),
                     capacity: jisr_domain::establishments::Capacity::new(0, 40).unwrap(),
-                    details: Default::default(),
+                    details: jisr_store::establishments::Details {
+                        association_id: Some(association),
+                        ..Default::default()
+                    },
                 },
             )
             .await
@@ -630,9 +658,13 @@ async fn permission_matrix_over_every_declared_route() {
                         "{label}: {}",
                         r.status
                     ),
-                    // Allowed: the page answers (an empty form gets its validation errors).
+                    // Allowed: the page answers (an empty form gets its validation errors;
+                    // an action needing no fields is done and goes back to its record).
                     (Policy::AnyOf(roles), Some(role)) if roles.contains(role) => assert!(
-                        r.status.is_success() || r.status == StatusCode::UNPROCESSABLE_ENTITY,
+                        r.status.is_success()
+                            || r.status == StatusCode::UNPROCESSABLE_ENTITY
+                            || (r.status == StatusCode::SEE_OTHER
+                                && !r.location().starts_with("/login")),
                         "{label}: {}",
                         r.status
                     ),
@@ -1310,6 +1342,80 @@ async fn the_establishments_api_registers_and_moves_establishments_within_scope(
             entity: Some("establishment".into()), entity_id: Some(id.to_string()), ..Default::default()
         }, 50).await.unwrap();
         assert_eq!(trail.len(), 1, "only the creation changed it");
+    })
+    .await;
+}
+
+/// Posts a CSV file to the associations import.
+async fn import_associations(app: &axum::Router, cookie: &str, csv: &str) -> Reply {
+    send_files(
+        app,
+        "/associations/import",
+        cookie,
+        &[("file", "associations.csv", csv.as_bytes())],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn associations_are_registered_imported_and_kept_within_their_province() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let officer = token_for(&app, "provincial_officer").await;
+        // Bad input: each error at its field, what was typed kept, nothing saved.
+        let bad = send(&app, Method::POST, "/associations", Some(&officer),
+            Some("registration_number=BG%2F2015%2F7&name_fr=Nouvelle&registration_date=2099-01-01&commune=07.431.01.03&email=x%40"), SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for msg in ["Une association est déjà enregistrée sous ce numéro.", "qui ne soit pas dans le futur", "hors de votre périmètre", "adresse de courriel n&#39;est pas valide"] {
+            assert!(bad.body.contains(msg), "{msg}");
+        }
+        assert!(bad.body.contains(r#"value="Nouvelle""#));
+        let made = send(&app, Method::POST, "/associations", Some(&officer),
+            Some("registration_number=BG%2F2020%2F41&name_ar=%D8%AC%D9%85%D8%B9%D9%8A%D8%A9&name_fr=Association+Nour&registration_date=2020-06-01&commune=07.427.01.01&email=nour%40example.ma"), SAME_ORIGIN).await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+        let path = made.location().split('?').next().unwrap().to_owned();
+        let board = format!("{path}/board");
+        assert_eq!(send(&app, Method::POST, &board, Some(&officer), Some("member_name=Khadija+Alaoui&position=president&since=2020-06-01"), SAME_ORIGIN).await.status, StatusCode::SEE_OTHER);
+        let second = send(&app, Method::POST, &board, Some(&officer), Some("member_name=Omar&position=president"), SAME_ORIGIN).await;
+        assert!(second.body.contains("Cette fonction est déjà occupée au bureau.") && second.body.contains(r#"value="Omar""#));
+        let page = send(&app, Method::GET, &path, Some(&officer), None, &[]).await;
+        assert!(page.body.contains("Khadija Alaoui") && page.body.contains("Président(e)"));
+        // An association of Rehamna runs establishment 1: listed on its page.
+        let one = send(&app, Method::GET, "/associations/1", Some(&officer), None, &[]).await;
+        assert!(one.body.contains("Dar Taliba Ben Guerir"));
+
+        // An import with bad rows reports each with its line and imports nothing.
+        let header = "registration_number,name_ar,name_fr,registration_date,commune_code,address,phone,email";
+        let bad_file = format!("{header}\nBG/2021/1,,Association Atlas,2021-02-03,07.427.01.01,,,\nBG/2021/2,,,2021-02-03,07.427.01.01,,,\nBG/2021/3,,Association Safi,2021-02-03,07.431.01.03,,,\nBG/2021/1,,Doublon,2021-02-03,07.427.01.01,,,\nCA/2010/3,,Anfa,2021-02-03,07.427.01.01,,,\n");
+        let refused = import_associations(&app, &officer, &bad_file).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("4 lignes refusées"), "{}", refused.body);
+        for line in ["<td class=\"num\">3</td>", "<td class=\"num\">4</td>", "<td class=\"num\">5</td>", "<td class=\"num\">6</td>"] {
+            assert!(refused.body.contains(line), "{line}");
+        }
+        assert!(refused.body.contains("Ce numéro figure déjà sur une ligne précédente du fichier."));
+        let list = send(&app, Method::GET, "/associations?q=Atlas", Some(&officer), None, &[]).await;
+        assert!(!list.body.contains("Association Atlas"), "nothing of a refused file is imported");
+
+        let good_file = format!("{header}\nBG/2021/1,جمعية الأطلس,Association Atlas,2021-02-03,07.427.01.01,Ben Guerir,0524000000,\nBG/2020/41,جمعية,Association Nour,2020-06-01,07.427.01.01,Nouvelle adresse,,nour@example.ma\n");
+        let done = import_associations(&app, &officer, &good_file).await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+        assert!(done.body.contains("1 ajoutée") && done.body.contains("1 mise à jour"), "{}", done.body);
+        let again = import_associations(&app, &officer, &good_file).await;
+        assert!(again.body.contains("2 inchangées"), "the same file twice changes nothing");
+
+        // Another province sees none of it.
+        let pw = Password::parse(PASSWORD).unwrap();
+        let system = Actor::system("test");
+        let safi_id = accounts::create_user(&store, &system, "officer_safi", "Safi", &pw, false).await.unwrap();
+        accounts::grant_role(&store, &system, safi_id, Role::ProvincialOfficer, &Scope::Province(ProvinceCode::parse("07.431").unwrap())).await.unwrap();
+        let safi = token_for(&app, "officer_safi").await;
+        assert_eq!(send(&app, Method::GET, &path, Some(&safi), None, &[]).await.status, StatusCode::NOT_FOUND);
+        assert!(!send(&app, Method::GET, "/associations", Some(&safi), None, &[]).await.body.contains("Association Atlas"));
+        let trail = jisr_store::audit::search(&store, &jisr_store::audit::Search {
+            entity: Some("association".into()), ..Default::default()
+        }, 50).await.unwrap();
+        assert_eq!(trail.len(), 2 + 1 + 2, "fixture, form, import (one created, one updated)");
     })
     .await;
 }

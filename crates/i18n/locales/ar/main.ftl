@@ -329,3 +329,101 @@ scope-many = { PLURAL($count) ->
 }
 actor-system = النظام
 actor-anonymous = شخص غير متصل
+
+## Associations
+nav-associations = الجمعيات
+assoc-title = الجمعيات الشريكة
+assoc-new-title = تسجيل جمعية
+assoc-edit-title = تعديل الجمعية
+assoc-import-title = استيراد جمعيات
+assoc-search = الاسم أو رقم التسجيل
+assoc-count = { PLURAL($count) ->
+    [zero] لا توجد أي جمعية
+    [one] جمعية واحدة
+    [two] جمعيتان
+    [few] { $count } جمعيات
+    [many] { $count } جمعية
+   *[other] { $count } جمعية
+}
+assoc-number = رقم وصل الإيداع
+assoc-date = تاريخ الوصل
+assoc-date-hint = بصيغة سنة-شهر-يوم، مثل 2019-05-14.
+assoc-email = البريد الإلكتروني
+assoc-save = حفظ
+assoc-saved = تم حفظ التغييرات.
+assoc-board = المكتب
+assoc-board-empty = لم يسجل أي عضو في المكتب.
+assoc-add-member = إضافة عضو إلى المكتب
+assoc-member-name = الاسم الكامل
+assoc-member-since = عضو منذ (اختياري)
+assoc-since = منذ { $date }
+assoc-remove = سحب
+assoc-remove-member = سحب { $name } من المكتب
+assoc-position = المهمة
+assoc-position-president = الرئيس(ة)
+assoc-position-vice_president = نائب(ة) الرئيس
+assoc-position-secretary_general = الكاتب(ة) العام(ة)
+assoc-position-treasurer = أمين(ة) المال
+assoc-position-deputy_treasurer = نائب(ة) أمين المال
+assoc-position-member = عضو
+assoc-establishments = المؤسسات التي أسستها أو تسيرها
+assoc-establishments-empty = لا توجد مؤسسة في مجال اختصاصك مرتبطة بهذه الجمعية.
+assoc-error-number = أدخل رقم الوصل (حروف وأرقام و/ - . ومسافات، 64 حرفاً على الأكثر).
+assoc-error-number-taken = توجد جمعية مسجلة بهذا الرقم.
+assoc-error-name = أدخل اسم الجمعية بالعربية أو بالفرنسية.
+assoc-error-date = أدخل تاريخاً صحيحاً بصيغة سنة-شهر-يوم، غير لاحق لليوم.
+assoc-error-email = عنوان البريد الإلكتروني غير صالح.
+assoc-error-member-name = أدخل اسم العضو.
+assoc-error-position = اختر مهمة.
+assoc-error-position-held = هذه المهمة مشغولة في المكتب.
+assoc-import-lead = ملف CSV بترميز UTF-8، جمعية في كل سطر، والسطر الأول يسمي الأعمدة. إذا رُفض سطر واحد لا يُستورد أي شيء وتُذكر كل الأسطر المرفوضة. تُحدَّث الجمعية المسجلة بنفس الرقم: استيراد الملف نفسه مرتين لا يغير شيئاً.
+assoc-import-columns = الأعمدة المنتظرة بهذا الترتيب:
+import-file = ملف CSV
+import-submit = استيراد
+import-done = انتهى الاستيراد.
+import-inserted = { PLURAL($count) ->
+    [zero] لم تُضف أي جمعية
+    [one] أضيفت جمعية واحدة
+    [two] أضيفت جمعيتان
+    [few] أضيفت { $count } جمعيات
+    [many] أضيفت { $count } جمعية
+   *[other] أضيفت { $count } جمعية
+}
+import-updated = { PLURAL($count) ->
+    [zero] لم تُحدَّث أي جمعية
+    [one] حُدّثت جمعية واحدة
+    [two] حُدّثت جمعيتان
+    [few] حُدّثت { $count } جمعيات
+    [many] حُدّثت { $count } جمعية
+   *[other] حُدّثت { $count } جمعية
+}
+import-unchanged = { PLURAL($count) ->
+    [zero] لا جمعية دون تغيير
+    [one] جمعية واحدة دون تغيير
+    [two] جمعيتان دون تغيير
+    [few] { $count } جمعيات دون تغيير
+    [many] { $count } جمعية دون تغيير
+   *[other] { $count } جمعية دون تغيير
+}
+import-refused-rows = { PLURAL($count) ->
+    [zero] لا يوجد سطر مرفوض
+    [one] سطر واحد مرفوض
+    [two] سطران مرفوضان
+    [few] { $count } أسطر مرفوضة
+    [many] { $count } سطراً مرفوضاً
+   *[other] { $count } سطر مرفوض
+}
+import-line = السطر
+import-column = العمود
+import-reason = السبب
+import-error-nothing = لم يُستورد أي شيء: صحح الأسطر المشار إليها ثم أعد استيراد الملف.
+import-error-no-file = اختر ملف CSV.
+import-error-encoding = يجب أن يكون الملف بترميز UTF-8.
+import-error-header = يجب أن يسمي السطر الأول الأعمدة المنتظرة بالترتيب المبين.
+import-error-unreadable = لا يمكن قراءة هذا السطر بصيغة CSV.
+import-error-columns = عدد أعمدة هذا السطر غير مطابق.
+import-error-duplicate = هذا الرقم وارد في سطر سابق من الملف.
+audit-entity-association = جمعية
+audit-entity-board-member = عضو المكتب
+audit-action-update = تعديل
+audit-action-delete = حذف

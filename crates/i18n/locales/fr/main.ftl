@@ -301,3 +301,81 @@ scope-many = { PLURAL($count) ->
 }
 actor-system = Système
 actor-anonymous = Personne non connectée
+
+## Associations
+nav-associations = Associations
+assoc-title = Associations partenaires
+assoc-new-title = Enregistrer une association
+assoc-edit-title = Modifier l'association
+assoc-import-title = Importer des associations
+assoc-search = Nom ou numéro d'enregistrement
+assoc-count = { PLURAL($count) ->
+    [one] { $count } association
+   *[other] { $count } associations
+}
+assoc-number = Numéro du récépissé de dépôt
+assoc-date = Date du récépissé
+assoc-date-hint = Au format AAAA-MM-JJ, par exemple 2019-05-14.
+assoc-email = Courriel
+assoc-save = Enregistrer
+assoc-saved = Les changements ont été enregistrés.
+assoc-board = Bureau
+assoc-board-empty = Aucun membre du bureau n'est enregistré.
+assoc-add-member = Ajouter un membre du bureau
+assoc-member-name = Nom et prénom
+assoc-member-since = Membre depuis (facultatif)
+assoc-since = depuis le { $date }
+assoc-remove = Retirer
+assoc-remove-member = Retirer { $name } du bureau
+assoc-position = Fonction
+assoc-position-president = Président(e)
+assoc-position-vice_president = Vice-président(e)
+assoc-position-secretary_general = Secrétaire général(e)
+assoc-position-treasurer = Trésorier(ère)
+assoc-position-deputy_treasurer = Trésorier(ère) adjoint(e)
+assoc-position-member = Membre
+assoc-establishments = Établissements fondés ou gérés
+assoc-establishments-empty = Aucun établissement de votre périmètre n'est rattaché à cette association.
+assoc-error-number = Saisissez le numéro du récépissé (lettres, chiffres, / - . et espaces, 64 caractères au plus).
+assoc-error-number-taken = Une association est déjà enregistrée sous ce numéro.
+assoc-error-name = Saisissez le nom de l'association en arabe ou en français.
+assoc-error-date = Saisissez une date réelle au format AAAA-MM-JJ, qui ne soit pas dans le futur.
+assoc-error-email = Cette adresse de courriel n'est pas valide.
+assoc-error-member-name = Saisissez le nom du membre.
+assoc-error-position = Choisissez une fonction.
+assoc-error-position-held = Cette fonction est déjà occupée au bureau.
+assoc-import-lead = Un fichier CSV (UTF-8), une association par ligne, la première ligne nommant les colonnes. Si une ligne est refusée, rien n'est importé et chaque ligne refusée est signalée. Une association déjà enregistrée sous le même numéro est mise à jour : importer deux fois le même fichier ne change rien.
+assoc-import-columns = Colonnes attendues, dans cet ordre :
+import-file = Fichier CSV
+import-submit = Importer
+import-done = Import terminé.
+import-inserted = { PLURAL($count) ->
+    [one] { $count } ajoutée
+   *[other] { $count } ajoutées
+}
+import-updated = { PLURAL($count) ->
+    [one] { $count } mise à jour
+   *[other] { $count } mises à jour
+}
+import-unchanged = { PLURAL($count) ->
+    [one] { $count } inchangée
+   *[other] { $count } inchangées
+}
+import-refused-rows = { PLURAL($count) ->
+    [one] { $count } ligne refusée
+   *[other] { $count } lignes refusées
+}
+import-line = Ligne
+import-column = Colonne
+import-reason = Motif
+import-error-nothing = Rien n'a été importé : corrigez les lignes signalées, puis importez à nouveau le fichier.
+import-error-no-file = Choisissez un fichier CSV.
+import-error-encoding = Le fichier doit être encodé en UTF-8.
+import-error-header = La première ligne doit nommer les colonnes attendues, dans l'ordre indiqué.
+import-error-unreadable = Cette ligne ne peut pas être lue comme du CSV.
+import-error-columns = Cette ligne n'a pas le nombre de colonnes attendu.
+import-error-duplicate = Ce numéro figure déjà sur une ligne précédente du fichier.
+audit-entity-association = Association
+audit-entity-board-member = Membre du bureau
+audit-action-update = Modification
+audit-action-delete = Suppression

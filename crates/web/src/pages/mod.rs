@@ -2,6 +2,7 @@
 
 mod account;
 mod api_docs;
+mod associations;
 mod audit;
 mod authorisation;
 mod establishments;
@@ -251,6 +252,85 @@ pub fn routes() -> Routes {
             Some("/establishments/2/receipt"),
             SignedIn,
             get(authorisation::receipt),
+        )
+        .add(
+            Method::GET,
+            "/associations",
+            "/associations",
+            SignedIn,
+            get(associations::list),
+        )
+        .add(
+            Method::GET,
+            "/associations/new",
+            "/associations/new",
+            AnyOf(jisr_store::associations::EDITORS),
+            get(associations::new_form),
+        )
+        .add(
+            Method::POST,
+            "/associations",
+            "/associations",
+            AnyOf(jisr_store::associations::EDITORS),
+            post(associations::create),
+        )
+        .add(
+            Method::GET,
+            "/associations/import",
+            "/associations/import",
+            AnyOf(jisr_store::associations::EDITORS),
+            get(associations::import_form),
+        )
+        .add(
+            Method::POST,
+            "/associations/import",
+            "/associations/import",
+            AnyOf(jisr_store::associations::EDITORS),
+            post(associations::import).layer(axum::extract::DefaultBodyLimit::max(
+                associations::IMPORT_LIMIT,
+            )),
+        )
+        // Examples: association 1 is in Rehamna, association 2 in Casablanca; board
+        // member 1 sits on the first, 2 on the second.
+        .add_record(
+            Method::GET,
+            "/associations/{id}",
+            "/associations/1",
+            Some("/associations/2"),
+            SignedIn,
+            get(associations::show),
+        )
+        .add_record(
+            Method::POST,
+            "/associations/{id}",
+            "/associations/1",
+            Some("/associations/2"),
+            AnyOf(jisr_store::associations::EDITORS),
+            post(associations::update),
+        )
+        .add_record(
+            Method::GET,
+            "/associations/{id}/edit",
+            "/associations/1/edit",
+            Some("/associations/2/edit"),
+            AnyOf(jisr_store::associations::EDITORS),
+            get(associations::edit_form),
+        )
+        .add_record(
+            Method::POST,
+            "/associations/{id}/board",
+            "/associations/1/board",
+            Some("/associations/2/board"),
+            AnyOf(jisr_store::associations::EDITORS),
+            post(associations::add_member),
+        )
+        .add_record(
+            Method::POST,
+            "/associations/{id}/board/{member}/delete",
+            "/associations/1/board/1/delete",
+            Some("/associations/2/board/2/delete"),
+            AnyOf(jisr_store::associations::EDITORS),
+            post(associations::remove_member),
         )
         .add(
             Method::GET,

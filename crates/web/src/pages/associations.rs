@@ -1,0 +1,426 @@
+//! Associations in the pages: the scoped registry with search, the record with its board
+//! and establishments, registering and changing one, and importing a CSV file with a
+//! report of every refused row.
+
+use super::establishments::grants;
+use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
+use crate::view::{Chrome, FieldErrors};
+use askama::Template;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Form, Multipart, Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::associations::Position;
+use jisr_store::associations::{
+    AssociationError, AssociationInput, EDITORS, IMPORT_COLUMNS, ImportError, ImportReport,
+    PAGE_SIZE, RowError, Scoped,
+};
+use jisr_store::entity::{association, association_board_member, establishment};
+use serde::Deserialize;
+
+fn may_edit(ctx: &Ctx) -> bool {
+    grants(ctx).iter().any(|(r, _)| EDITORS.contains(r))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    pub page: Option<u64>,
+}
+
+#[derive(Template)]
+#[template(path = "associations/list.html")]
+struct ListPage {
+    chrome: Chrome,
+    rows: Vec<association::Model>,
+    total: u64,
+    page: u64,
+    pages: u64,
+    q: String,
+    can_edit: bool,
+}
+
+impl ListPage {
+    fn count_label(&self) -> String {
+        self.chrome.tn("assoc-count", self.total as usize)
+    }
+
+    fn page_href(&self, page: u64) -> String {
+        format!(
+            "/associations?q={}&page={page}",
+            crate::view::encode_path(&self.q)
+        )
+    }
+}
+
+pub async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let page = q.page.unwrap_or(1).max(1);
+    let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&q.q, page).await?;
+    render(ListPage {
+        chrome: ctx.chrome("assoc-title"),
+        rows,
+        total,
+        page,
+        pages: total.div_ceil(PAGE_SIZE).max(1),
+        q: q.q,
+        can_edit: may_edit(&ctx),
+    })
+    .map(IntoResponse::into_response)
+}
+
+/// The association form, as typed.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct AssociationForm {
+    pub registration_number: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    pub registration_date: String,
+    pub commune: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+}
+
+impl AssociationForm {
+    fn input(&self) -> AssociationInput {
+        AssociationInput {
+            registration_number: self.registration_number.clone(),
+            name_ar: self.name_ar.clone(),
+            name_fr: self.name_fr.clone(),
+            registration_date: self.registration_date.clone(),
+            commune: self.commune.clone(),
+            address: self.address.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+        }
+    }
+
+    fn from_model(a: &association::Model) -> Self {
+        Self {
+            registration_number: a.registration_number.clone(),
+            name_ar: a.name_ar.clone(),
+            name_fr: a.name_fr.clone(),
+            registration_date: a.registration_date.clone(),
+            commune: a.commune_code.clone(),
+            address: a.address.clone(),
+            phone: a.phone.clone(),
+            email: a.email.clone(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "associations/form.html")]
+struct FormPage {
+    chrome: Chrome,
+    form: AssociationForm,
+    errors: FieldErrors,
+    /// Where the form posts: `/associations` or `/associations/{id}`.
+    action: String,
+}
+
+pub async fn new_form(ctx: Ctx) -> Result<Response, WebError> {
+    render(FormPage {
+        chrome: ctx.chrome("assoc-new-title"),
+        form: AssociationForm::default(),
+        errors: FieldErrors::default(),
+        action: "/associations".into(),
+    })
+    .map(IntoResponse::into_response)
+}
+
+fn form_error(
+    ctx: &Ctx,
+    title: &str,
+    form: AssociationForm,
+    action: String,
+    err: AssociationError,
+) -> Result<Response, WebError> {
+    match err {
+        AssociationError::Fields(fields) => {
+            let chrome = ctx.chrome(title);
+            let errors = FieldErrors::translate(&chrome, fields);
+            let page = FormPage {
+                chrome,
+                form,
+                errors,
+                action,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+        }
+        AssociationError::Role => Err(WebError::Forbidden),
+        AssociationError::Store(e) => Err(e.into()),
+    }
+}
+
+pub async fn create(ctx: Ctx, Form(form): Form<AssociationForm>) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    match Scoped::new(&ctx.state.store, &g)
+        .create(&ctx.actor, &form.input())
+        .await
+    {
+        Ok(id) => Ok(Redirect::to(&format!("/associations/{id}?saved=1")).into_response()),
+        Err(e) => form_error(&ctx, "assoc-new-title", form, "/associations".into(), e),
+    }
+}
+
+pub async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let a = Scoped::new(&ctx.state.store, &g).get(id).await?;
+    render(FormPage {
+        chrome: ctx.chrome("assoc-edit-title"),
+        form: AssociationForm::from_model(&a),
+        errors: FieldErrors::default(),
+        action: format!("/associations/{id}"),
+    })
+    .map(IntoResponse::into_response)
+}
+
+pub async fn update(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<AssociationForm>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    match Scoped::new(&ctx.state.store, &g)
+        .update(&ctx.actor, id, &form.input())
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/associations/{id}?saved=1")).into_response()),
+        Err(e) => form_error(
+            &ctx,
+            "assoc-edit-title",
+            form,
+            format!("/associations/{id}"),
+            e,
+        ),
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct MemberForm {
+    pub member_name: String,
+    pub position: String,
+    pub since: String,
+}
+
+#[derive(Template)]
+#[template(path = "associations/show.html")]
+struct ShowPage {
+    chrome: Chrome,
+    a: association::Model,
+    commune: String,
+    board: Vec<association_board_member::Model>,
+    establishments: Vec<establishment::Model>,
+    positions: Vec<(String, String)>,
+    member: MemberForm,
+    errors: FieldErrors,
+    can_edit: bool,
+    saved: bool,
+}
+
+async fn show_page(
+    ctx: &Ctx,
+    id: i64,
+    member: MemberForm,
+    errors: FieldErrors,
+    saved: bool,
+) -> Result<ShowPage, WebError> {
+    let g = grants(ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let a = scoped.get(id).await?;
+    let board = scoped.board(id).await?;
+    let establishments = jisr_store::establishments::Scoped::new(&ctx.state.store, &g)
+        .of_association(id)
+        .await?;
+    let base = ctx.chrome("assoc-title");
+    let title = base.name(&a.name_ar, &a.name_fr).to_owned();
+    let chrome = base.with_title(title);
+    let commune = match jisr_domain::geo::CommuneCode::parse(&a.commune_code) {
+        Ok(code) => jisr_store::geo::commune(ctx.state.store.conn(), &code)
+            .await
+            .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let positions = Position::ALL
+        .into_iter()
+        .map(|p| {
+            (
+                p.as_str().to_owned(),
+                chrome.t2("assoc-position", p.as_str()),
+            )
+        })
+        .collect();
+    Ok(ShowPage {
+        chrome,
+        a,
+        commune,
+        board,
+        establishments,
+        positions,
+        member,
+        errors,
+        can_edit: may_edit(ctx),
+        saved,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    saved: Option<String>,
+}
+
+pub async fn show(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Response, WebError> {
+    let page = show_page(
+        &ctx,
+        id,
+        MemberForm::default(),
+        FieldErrors::default(),
+        q.saved.is_some(),
+    )
+    .await?;
+    render(page).map(IntoResponse::into_response)
+}
+
+pub async fn add_member(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<MemberForm>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let result = Scoped::new(&ctx.state.store, &g)
+        .add_board_member(
+            &ctx.actor,
+            id,
+            &form.member_name,
+            &form.position,
+            &form.since,
+        )
+        .await;
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/associations/{id}?saved=1#board")).into_response()),
+        Err(AssociationError::Fields(fields)) => {
+            let chrome = ctx.chrome("assoc-title");
+            let errors = FieldErrors::translate(&chrome, fields);
+            let page = show_page(&ctx, id, form, errors, false).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+        }
+        Err(AssociationError::Role) => Err(WebError::Forbidden),
+        Err(AssociationError::Store(e)) => Err(e.into()),
+    }
+}
+
+pub async fn remove_member(
+    ctx: Ctx,
+    Path((id, member)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    match Scoped::new(&ctx.state.store, &g)
+        .remove_board_member(&ctx.actor, id, member)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/associations/{id}?saved=1#board")).into_response()),
+        Err(AssociationError::Role) => Err(WebError::Forbidden),
+        Err(AssociationError::Store(e)) => Err(e.into()),
+        Err(AssociationError::Fields(_)) => Err(WebError::BadRequest("error-bad-request-text")),
+    }
+}
+
+pub struct RowErrorView {
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "associations/import.html")]
+struct ImportPage {
+    chrome: Chrome,
+    columns: String,
+    report: Option<ImportReport>,
+    rows: Vec<RowErrorView>,
+    error: Option<String>,
+}
+
+impl ImportPage {
+    fn rows_label(&self) -> String {
+        self.chrome.tn("import-refused-rows", self.rows.len())
+    }
+}
+
+fn import_page(ctx: &Ctx) -> ImportPage {
+    ImportPage {
+        chrome: ctx.chrome("assoc-import-title"),
+        columns: IMPORT_COLUMNS.join(","),
+        report: None,
+        rows: Vec::new(),
+        error: None,
+    }
+}
+
+pub async fn import_form(ctx: Ctx) -> Result<Response, WebError> {
+    render(import_page(&ctx)).map(IntoResponse::into_response)
+}
+
+/// The largest import file read.
+pub const IMPORT_LIMIT: usize = 5 * 1024 * 1024;
+
+pub async fn import(
+    ctx: Ctx,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let mut page = import_page(&ctx);
+    let mut text = None;
+    if let Ok(mut form) = multipart {
+        while let Ok(Some(field)) = form.next_field().await {
+            if field.name() == Some("file") {
+                text = field.bytes().await.ok();
+                break;
+            }
+        }
+    }
+    let Some(bytes) = text.filter(|b| !b.is_empty()) else {
+        page.error = Some(page.chrome.t("import-error-no-file"));
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        page.error = Some(page.chrome.t("import-error-encoding"));
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
+    };
+    let g = grants(&ctx);
+    match Scoped::new(&ctx.state.store, &g)
+        .import_csv(&ctx.actor, text)
+        .await
+    {
+        Ok(report) => {
+            page.report = Some(report);
+            render(page).map(IntoResponse::into_response)
+        }
+        Err(ImportError::Rows(rows)) => {
+            page.rows = rows
+                .into_iter()
+                .map(|RowError { line, field, key }| RowErrorView {
+                    line,
+                    field,
+                    message: page.chrome.t(key),
+                })
+                .collect();
+            page.error = Some(page.chrome.t("import-error-nothing"));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+        }
+        Err(ImportError::Role) => Err(WebError::Forbidden),
+        Err(ImportError::Store(e)) => Err(e.into()),
+    }
+}
