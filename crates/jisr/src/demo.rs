@@ -223,6 +223,30 @@ fn demo_pdf(title: &str) -> Vec<u8> {
     out
 }
 
+const ASSOCIATIONS: &[(&str, &str)] = &[
+    (
+        "جمعية الأمل للتنمية الاجتماعية",
+        "Association Al Amal pour le développement social",
+    ),
+    (
+        "جمعية الخير للرعاية",
+        "Association Al Khair de bienfaisance",
+    ),
+    ("جمعية النور للتضامن", "Association Nour de solidarité"),
+    (
+        "الجمعية الخيرية الإسلامية",
+        "Association de bienfaisance islamique",
+    ),
+];
+
+const BOARD: &[(&str, &str)] = &[
+    ("Abdelkader Tazi — عبد القادر التازي", "president"),
+    ("Naima Berrada — نعيمة برادة", "vice_president"),
+    ("Hassan Ouali — حسن الوالي", "secretary_general"),
+    ("Souad Lahlou — سعاد لحلو", "treasurer"),
+    ("Rachid Amrani — رشيد العمراني", "member"),
+];
+
 const DIRECTORS: &[&str] = &[
     "Fatima Zahra El Idrissi — فاطمة الزهراء الإدريسي",
     "Mohamed Amrani — محمد العمراني",
@@ -357,7 +381,44 @@ async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) ->
         }
     }
     let mut index = 0usize;
-    for (code, place_ar, place_fr) in &places {
+    let partners = jisr_store::associations::Scoped::unscoped_for_system_jobs(store);
+    for (place, (code, place_ar, place_fr)) in places.iter().enumerate() {
+        // One association in each place, running its establishments, with a board.
+        let (kind_ar, kind_fr) = ASSOCIATIONS[place % ASSOCIATIONS.len()];
+        let association = partners
+            .create(
+                actor,
+                &jisr_store::associations::AssociationInput {
+                    registration_number: format!(
+                        "{}/{}/{}",
+                        code.replace('.', ""),
+                        2008 + place % 15,
+                        100 + place * 7
+                    ),
+                    name_ar: format!("{kind_ar} {place_ar}"),
+                    name_fr: format!("{kind_fr} {place_fr}"),
+                    registration_date: format!(
+                        "{}-{:02}-{:02}",
+                        2008 + place % 15,
+                        1 + place % 12,
+                        1 + place % 28
+                    ),
+                    commune: code.clone(),
+                    address: format!("Centre, {place_fr}"),
+                    phone: format!("05 24 {:02} {:02} 10", 20 + place % 70, place % 100),
+                    email: String::new(),
+                },
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("demo association: {e}"))?;
+        for (i, (name, position)) in BOARD.iter().enumerate() {
+            if (place + i) % 4 != 3 {
+                partners
+                    .add_board_member(actor, association, name, position, "")
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo board: {e}"))?;
+            }
+        }
         // Two establishments in each Rehamna commune, one in each of the others.
         let count = if code.starts_with("07.427.") { 2 } else { 1 };
         for _ in 0..count {
@@ -379,7 +440,7 @@ async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) ->
                         ),
                         capacity: Capacity::new(male, female)?,
                         details: Details {
-                            association_id: None,
+                            association_id: Some(association),
                             director: DIRECTORS[index % DIRECTORS.len()].to_owned(),
                             services: SERVICES[index % SERVICES.len()].to_owned(),
                             opening_hours: "08:30–16:30".to_owned(),

@@ -1419,3 +1419,28 @@ async fn associations_are_registered_imported_and_kept_within_their_province() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_associations_api_answers_within_scope() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let officer = accounts::find_user(store.conn(), "provincial_officer").await.unwrap();
+        let (_, token) = jisr_store::tokens::create(&store, &Actor::system("test"), officer.id, "sync").await.unwrap();
+        let list = send_json(&app, Method::GET, "/api/v1/associations", &token, "").await;
+        let v: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+        assert_eq!(v["total"], 1, "{}", list.body);
+        assert_eq!(v["items"][0]["registration_number"], "BG/2015/7");
+        let one = send_json(&app, Method::GET, "/api/v1/associations/1", &token, "").await;
+        let v: serde_json::Value = serde_json::from_str(&one.body).unwrap();
+        assert_eq!(v["board"][0]["position"], "president");
+        assert_eq!(send_json(&app, Method::GET, "/api/v1/associations/2", &token, "").await.status, StatusCode::NOT_FOUND);
+        let bad = send_json(&app, Method::POST, "/api/v1/associations", &token,
+            r#"{"registration_number":"BG/2015/7","registration_date":"2015-01-01","commune_code":"07.427.01.01"}"#).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains(r#""field":"registration_number""#) && bad.body.contains(r#""field":"name_ar""#), "{}", bad.body);
+        let made = send_json(&app, Method::POST, "/api/v1/associations", &token,
+            r#"{"registration_number":"BG/2022/9","name_fr":"Association Atlas","registration_date":"2022-01-01","commune_code":"07.427.01.01"}"#).await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    })
+    .await;
+}

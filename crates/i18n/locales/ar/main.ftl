@@ -427,3 +427,6 @@ audit-entity-association = جمعية
 audit-entity-board-member = عضو المكتب
 audit-action-update = تعديل
 audit-action-delete = حذف
+api-op-list_associations = الجمعيات الواقعة في مجال اختصاص المستعمل، مع البحث والتصفح
+api-op-get_association = جمعية من مجال اختصاص المستعمل مع أعضاء مكتبها
+api-op-create_association = تسجيل جمعية في جماعة داخل مجال اختصاص المستعمل

@@ -379,3 +379,6 @@ audit-entity-association = Association
 audit-entity-board-member = Membre du bureau
 audit-action-update = Modification
 audit-action-delete = Suppression
+api-op-list_associations = Les associations du périmètre de l'appelant, recherchées et paginées
+api-op-get_association = Une association du périmètre de l'appelant, avec son bureau
+api-op-create_association = Enregistrer une association dans une commune du périmètre de l'appelant

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document it serves at
 //! `/api/v1/openapi.json`.
 
+pub mod associations;
 pub mod establishments;
 pub mod geo;
 pub mod me;
@@ -15,13 +16,14 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Jisr API", version = "1", description = "The JSON API of the Jisr social-welfare platform."),
-    paths(me::whoami, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
-    components(schemas(establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
+    paths(me::whoami, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, associations::list_associations, associations::get_association, associations::create_association, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
+    components(schemas(establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, associations::AssociationDto, associations::AssociationPage, associations::BoardMemberDto, associations::NewAssociationDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
     tags((name = "geography", description = "Reference geography (HCP codes)"),
          (name = "organisation", description = "The agency's units"),
          (name = "meta", description = "About the API itself"),
          (name = "access", description = "The caller's account and grants"),
-         (name = "establishments", description = "Social-welfare establishments, within the caller's scope")),
+         (name = "establishments", description = "Social-welfare establishments, within the caller's scope"),
+         (name = "associations", description = "Partner associations, within the caller's scope")),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -129,6 +131,28 @@ pub fn routes() -> Routes {
             Some("/establishments/2/transitions"),
             Policy::SignedIn,
             post(establishments::transition_establishment),
+        )
+        .add(
+            Method::GET,
+            "/associations",
+            "/associations",
+            Policy::SignedIn,
+            get(associations::list_associations),
+        )
+        .add_record(
+            Method::GET,
+            "/associations/{id}",
+            "/associations/1",
+            Some("/associations/2"),
+            Policy::SignedIn,
+            get(associations::get_association),
+        )
+        .add(
+            Method::POST,
+            "/associations",
+            "/associations",
+            Policy::AnyOf(jisr_store::associations::EDITORS),
+            post(associations::create_association),
         )
 }
 

@@ -1,0 +1,197 @@
+//! Associations in JSON, as the caller's grants allow (out of scope: 404).
+
+use crate::WebError;
+use crate::ctx::Ctx;
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use jisr_store::associations::{AssociationError, AssociationInput, Scoped};
+use jisr_store::entity::{association, association_board_member};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Serialize, ToSchema)]
+pub struct BoardMemberDto {
+    pub name: String,
+    /// `president`, `vice_president`, `secretary_general`, `treasurer`,
+    /// `deputy_treasurer` or `member`.
+    pub position: String,
+    /// `YYYY-MM-DD`, or empty when not known.
+    pub since: String,
+}
+
+impl From<association_board_member::Model> for BoardMemberDto {
+    fn from(m: association_board_member::Model) -> Self {
+        Self {
+            name: m.name,
+            position: m.position,
+            since: m.since,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AssociationDto {
+    pub id: i64,
+    pub registration_number: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    /// `YYYY-MM-DD`.
+    pub registration_date: String,
+    pub commune_code: String,
+    pub province_code: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    /// Present when one association is read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub board: Option<Vec<BoardMemberDto>>,
+}
+
+impl From<association::Model> for AssociationDto {
+    fn from(a: association::Model) -> Self {
+        Self {
+            id: a.id,
+            registration_number: a.registration_number,
+            name_ar: a.name_ar,
+            name_fr: a.name_fr,
+            registration_date: a.registration_date,
+            commune_code: a.commune_code,
+            province_code: a.province_code,
+            address: a.address,
+            phone: a.phone,
+            email: a.email,
+            board: None,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AssociationPage {
+    pub total: u64,
+    pub page: u64,
+    pub items: Vec<AssociationDto>,
+}
+
+#[derive(Deserialize, IntoParams, Default)]
+#[serde(default)]
+pub struct AssociationQuery {
+    /// Part of the name (either script) or of the registration number.
+    pub q: Option<String>,
+    /// 1-based page of 25.
+    pub page: Option<u64>,
+}
+
+fn grants(ctx: &Ctx) -> Vec<(jisr_domain::access::Role, jisr_domain::access::Scope)> {
+    ctx.user
+        .as_ref()
+        .map(|u| u.grants.clone())
+        .unwrap_or_default()
+}
+
+/// Associations within the caller's scope, searched and paged.
+#[utoipa::path(get, path = "/api/v1/associations", tag = "associations", operation_id = "list_associations",
+    security(("bearer" = [])), params(AssociationQuery),
+    responses((status = 200, body = AssociationPage), (status = 401, body = crate::api::ApiErrorBody)))]
+pub async fn list_associations(
+    ctx: Ctx,
+    Query(q): Query<AssociationQuery>,
+) -> Result<Json<AssociationPage>, WebError> {
+    let page = q.page.unwrap_or(1).max(1);
+    let g = grants(&ctx);
+    let (rows, total) = Scoped::new(&ctx.state.store, &g)
+        .list(q.q.as_deref().unwrap_or(""), page)
+        .await?;
+    Ok(Json(AssociationPage {
+        total,
+        page,
+        items: rows.into_iter().map(Into::into).collect(),
+    }))
+}
+
+/// One association within the caller's scope, with its board.
+#[utoipa::path(get, path = "/api/v1/associations/{id}", tag = "associations", operation_id = "get_association",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "Association id")),
+    responses((status = 200, body = AssociationDto),
+              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope")))]
+pub async fn get_association(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Json<AssociationDto>, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let mut dto: AssociationDto = scoped.get(id).await?.into();
+    dto.board = Some(
+        scoped
+            .board(id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    );
+    Ok(Json(dto))
+}
+
+/// An association to register.
+#[derive(Deserialize, ToSchema)]
+pub struct NewAssociationDto {
+    pub registration_number: String,
+    #[serde(default)]
+    pub name_ar: String,
+    #[serde(default)]
+    pub name_fr: String,
+    /// `YYYY-MM-DD`, not in the future.
+    pub registration_date: String,
+    /// HCP commune code within the caller's territory.
+    pub commune_code: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// Registers an association in a commune of the caller's territory.
+#[utoipa::path(post, path = "/api/v1/associations", tag = "associations", operation_id = "create_association",
+    security(("bearer" = [])), request_body = NewAssociationDto,
+    responses((status = 201, body = AssociationDto),
+              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`"),
+              (status = 403, body = crate::api::ApiErrorBody)))]
+pub async fn create_association(
+    ctx: Ctx,
+    body: Result<Json<NewAssociationDto>, JsonRejection>,
+) -> Result<(StatusCode, Json<AssociationDto>), WebError> {
+    let Json(b) =
+        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let input = AssociationInput {
+        registration_number: b.registration_number,
+        name_ar: b.name_ar,
+        name_fr: b.name_fr,
+        registration_date: b.registration_date,
+        commune: b.commune_code,
+        address: b.address,
+        phone: b.phone,
+        email: b.email,
+    };
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    match scoped.create(&ctx.actor, &input).await {
+        Ok(id) => Ok((StatusCode::CREATED, Json(scoped.get(id).await?.into()))),
+        Err(AssociationError::Fields(f)) => Err(WebError::Invalid(
+            f.into_iter()
+                .map(|(field, key)| {
+                    let field = if field == "commune" {
+                        "commune_code"
+                    } else {
+                        field
+                    };
+                    (field.to_owned(), key)
+                })
+                .collect(),
+        )),
+        Err(AssociationError::Role) => Err(WebError::Forbidden),
+        Err(AssociationError::Store(e)) => Err(e.into()),
+    }
+}
