@@ -187,6 +187,61 @@ pub fn safe_file_name(name: &str, kind: FileKind) -> String {
     }
 }
 
+/// The most persons one declaration of care outside the premises may cover.
+pub const MAX_DECLARED_BENEFICIARIES: i32 = 10_000;
+
+/// A declaration of care outside the premises, checked: what, when, for how many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declaration {
+    pub activity: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub beneficiaries: i32,
+}
+
+/// Checks a declaration; each refused field with the translation key of its message.
+pub fn check_declaration(
+    activity: &str,
+    starts_on: &str,
+    ends_on: &str,
+    beneficiaries: &str,
+    today: NaiveDate,
+) -> Result<Declaration, Vec<(&'static str, &'static str)>> {
+    let mut errors = Vec::new();
+    let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    if activity.trim().is_empty() {
+        errors.push(("activity", "decl-error-activity"));
+    }
+    let start = day(starts_on);
+    // A declaration is made before the activity, or while it runs (not long after).
+    let start_ok = start.is_some_and(|d| d >= today - chrono::Days::new(30));
+    if !start_ok {
+        errors.push(("starts_on", "decl-error-start"));
+    }
+    let end = day(ends_on);
+    let end_ok = match (start, end) {
+        (Some(s), Some(e)) => e >= s && e <= s + chrono::Days::new(366),
+        _ => false,
+    };
+    if !end_ok {
+        errors.push(("ends_on", "decl-error-end"));
+    }
+    let count = beneficiaries.trim().parse::<i32>().ok();
+    let count_ok = count.is_some_and(|n| (1..=MAX_DECLARED_BENEFICIARIES).contains(&n));
+    if !count_ok {
+        errors.push(("beneficiaries", "decl-error-beneficiaries"));
+    }
+    match (start, end, count, errors.is_empty()) {
+        (Some(starts_on), Some(ends_on), Some(beneficiaries), true) => Ok(Declaration {
+            activity: activity.trim().to_owned(),
+            starts_on,
+            ends_on,
+            beneficiaries,
+        }),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,6 +328,35 @@ mod tests {
             safe_file_name("النظام الأساسي.pdf", FileKind::Pdf),
             "النظام الأساسي.pdf"
         );
+    }
+
+    #[test]
+    fn declarations_are_dated_bounded_and_counted() {
+        let today = day("2026-11-30");
+        let ok = check_declaration(
+            "Caravane médicale",
+            "2026-12-05",
+            "2026-12-07",
+            "120",
+            today,
+        )
+        .unwrap();
+        assert_eq!(ok.beneficiaries, 120);
+        assert_eq!(
+            check_declaration(" ", "2026-12-05", "2026-12-01", "0", today).unwrap_err(),
+            vec![
+                ("activity", "decl-error-activity"),
+                ("ends_on", "decl-error-end"),
+                ("beneficiaries", "decl-error-beneficiaries")
+            ]
+        );
+        assert_eq!(
+            check_declaration("x", "2026-01-01", "2026-01-02", "5", today).unwrap_err(),
+            vec![("starts_on", "decl-error-start")],
+            "not months after the fact"
+        );
+        assert!(check_declaration("x", "2026-12-01", "2028-01-01", "5", today).is_err());
+        assert!(check_declaration("x", "2026-12-01", "2026-12-01", "10001", today).is_err());
     }
 
     proptest! {

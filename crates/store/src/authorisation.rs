@@ -5,7 +5,8 @@
 use crate::StoreError;
 use crate::audit::{self, Actor, Change};
 use crate::entity::{
-    authorisation_request, document, dossier_requirement, establishment, establishment_category,
+    authorisation_request, care_declaration, document, dossier_requirement, establishment,
+    establishment_category,
 };
 use crate::establishments::{EstablishmentError, Scoped};
 use crate::files::FileStore;
@@ -451,5 +452,145 @@ impl Scoped<'_> {
                 .then(a.establishment.id.cmp(&b.establishment.id))
         });
         Ok(out)
+    }
+}
+
+/// A declaration of care outside the premises, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct DeclarationInput {
+    pub activity: String,
+    pub commune: String,
+    pub address: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub beneficiaries: String,
+}
+
+/// Who may declare care outside the premises: those who file for the establishment.
+const DECLARERS: &[Role] = ATTACHERS;
+
+impl Scoped<'_> {
+    /// Declares care given outside the premises of an authorised establishment, in a
+    /// commune of the territory; gives a receipt number.
+    pub async fn declare_care(
+        &self,
+        actor: &Actor,
+        id: i64,
+        input: &DeclarationInput,
+    ) -> Result<i64, EstablishmentError> {
+        if !self.roles().iter().any(|r| DECLARERS.contains(r)) {
+            return Err(TransitionError::Role.into());
+        }
+        let e = self.get(id).await?;
+        if Status::parse(&e.status) != Some(Status::Authorised) {
+            return Err(EstablishmentError::Locked);
+        }
+        let now = chrono::Utc::now();
+        let checked = jisr_domain::authorisation::check_declaration(
+            &input.activity,
+            &input.starts_on,
+            &input.ends_on,
+            &input.beneficiaries,
+            now.date_naive(),
+        );
+        let mut errors = checked.clone().err().unwrap_or_default();
+        let db = self.store().conn();
+        let place = match jisr_domain::geo::CommuneCode::parse(&input.commune) {
+            Ok(code) => {
+                crate::entity::commune::Entity::find_by_id(code.as_str())
+                    .one(db)
+                    .await?
+            }
+            Err(_) => None,
+        };
+        let province = match &place {
+            None => {
+                errors.push(("commune", "est-error-commune"));
+                None
+            }
+            Some(c) => match ProvinceCode::parse(&c.province_code) {
+                Ok(p) if self.covers(&p) => Some(p),
+                _ => {
+                    errors.push(("commune", "est-error-commune-scope"));
+                    None
+                }
+            },
+        };
+        let (Ok(d), Some(province), true) = (checked, province, errors.is_empty()) else {
+            return Err(EstablishmentError::Fields(errors));
+        };
+        let txn = self.store().begin_write().await?;
+        let placeholder = format!("pending-{}", uuid::Uuid::new_v4().simple());
+        let res = care_declaration::Entity::insert(care_declaration::ActiveModel {
+            id: NotSet,
+            establishment_id: Set(id),
+            receipt_number: Set(placeholder),
+            activity: Set(d.activity.clone()),
+            commune_code: Set(input.commune.trim().to_owned()),
+            province_code: Set(province.as_str().to_owned()),
+            address: Set(input.address.trim().to_owned()),
+            starts_on: Set(day_text(d.starts_on)),
+            ends_on: Set(day_text(d.ends_on)),
+            beneficiaries: Set(d.beneficiaries),
+            filed_at: Set(crate::time_text(now)),
+            filed_by: Set(actor.label.clone()),
+        })
+        .exec(&txn)
+        .await?;
+        let number = receipt_number(
+            ReceiptKind::Declaration,
+            chrono::Datelike::year(&now.date_naive()),
+            &province,
+            res.last_insert_id,
+        );
+        let row = care_declaration::Entity::find_by_id(res.last_insert_id)
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let mut am = row.into_active_model();
+        am.receipt_number = Set(number.clone());
+        am.update(&txn).await?;
+        audit::record(
+            &txn,
+            actor,
+            Change {
+                action: "declare",
+                entity: "care-declaration",
+                entity_id: res.last_insert_id.to_string(),
+                before: None,
+                after: Some(serde_json::json!({
+                    "establishment": id, "receipt": number, "activity": d.activity,
+                    "commune": input.commune.trim(), "starts_on": day_text(d.starts_on),
+                    "ends_on": day_text(d.ends_on), "beneficiaries": d.beneficiaries,
+                })),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(res.last_insert_id)
+    }
+
+    /// The declarations of an establishment in scope, newest first.
+    pub async fn declarations(&self, id: i64) -> Result<Vec<care_declaration::Model>, StoreError> {
+        self.get(id).await?;
+        Ok(care_declaration::Entity::find()
+            .filter(care_declaration::Column::EstablishmentId.eq(id))
+            .order_by_desc(care_declaration::Column::Id)
+            .all(self.store().conn())
+            .await?)
+    }
+
+    /// One declaration of an establishment in scope.
+    pub async fn declaration(
+        &self,
+        id: i64,
+        declaration_id: i64,
+    ) -> Result<care_declaration::Model, StoreError> {
+        self.get(id).await?;
+        care_declaration::Entity::find_by_id(declaration_id)
+            .filter(care_declaration::Column::EstablishmentId.eq(id))
+            .one(self.store().conn())
+            .await?
+            .ok_or(StoreError::NotFound)
     }
 }

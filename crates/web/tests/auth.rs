@@ -131,13 +131,32 @@ async fn app(store: &Store) -> axum::Router {
             .attach(&actor, &files, id, uploads, 1 << 20)
             .await
             .unwrap();
+        use jisr_domain::establishments::Status;
+        for to in [Status::Requested, Status::UnderReview, Status::Authorised] {
+            system
+                .transition(&actor, id, to, "dossier", &[])
+                .await
+                .unwrap();
+        }
+        // Declarations 1 and 2: care outside the premises, in the establishment's province.
+        let commune = if id == 1 {
+            "07.427.01.01"
+        } else {
+            "06.141.01.0"
+        };
+        let today = chrono::Utc::now().date_naive();
         system
-            .transition(
+            .declare_care(
                 &actor,
                 id,
-                jisr_domain::establishments::Status::Requested,
-                "dossier",
-                &[],
+                &jisr_store::authorisation::DeclarationInput {
+                    activity: "Caravane".into(),
+                    commune: commune.into(),
+                    address: String::new(),
+                    starts_on: today.to_string(),
+                    ends_on: today.to_string(),
+                    beneficiaries: "40".into(),
+                },
             )
             .await
             .unwrap();
@@ -1041,6 +1060,22 @@ async fn establishments_live_in_their_province_and_follow_their_life_cycle() {
         let page = send(&app, Method::GET, &format!("/establishments/{id}"), Some(&officer), None, &[]).await;
         assert!(page.body.contains("Pièces manquantes") && page.body.contains("Autorisé"), "timeline");
 
+        // Authorised: care outside the premises can be declared, with a receipt.
+        let decl = format!("/establishments/{id}/declarations");
+        let wrong = send(&app, Method::POST, &decl, Some(&officer),
+            Some("activity=Caravane+m%C3%A9dicale&commune=07.431.01.03&starts_on=2020-01-01&ends_on=2019-01-01&beneficiaries=0"), SAME_ORIGIN).await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for msg in ["hors de votre périmètre", "au plus tôt 30 jours", "Le dernier jour suit le premier", "Un nombre entier de 1 à 10"] {
+            assert!(wrong.body.contains(msg), "{msg}");
+        }
+        assert!(wrong.body.contains("Caravane médicale"), "what was typed is kept");
+        let today = chrono::Utc::now().date_naive();
+        let declared = send(&app, Method::POST, &decl, Some(&officer),
+            Some(&format!("activity=Caravane+m%C3%A9dicale&commune=07.427.01.01&starts_on={today}&ends_on={today}&beneficiaries=120")), SAME_ORIGIN).await;
+        assert_eq!(declared.status, StatusCode::SEE_OTHER, "{}", declared.body);
+        let receipt = send(&app, Method::GET, declared.location(), Some(&officer), None, &[]).await;
+        assert!(receipt.body.contains("DEC-") && receipt.body.contains("Caravane médicale") && receipt.body.contains("120"));
+
         // Authorised: in the public directory, without signing in.
         let dir = send(&app, Method::GET, "/directory?province=07.427", None, None, &[]).await;
         assert!(dir.body.contains("Maison des seniors") && dir.body.contains("26 places"));
@@ -1324,8 +1359,21 @@ async fn the_establishments_api_registers_and_moves_establishments_within_scope(
         assert!(unfiled.body.contains("documents.statutes"), "{}", unfiled.body);
         let skip = send_json(&app, Method::POST, &moves, &officer, r#"{"to":"authorised","reason":"x"}"#).await;
         assert!(skip.body.contains(r#""field":"to""#));
-        // Establishment 1 was filed by the fixture: review, ask for a document, once.
-        let one = "/api/v1/establishments/1/transitions";
+        // Filed with its documents: review, ask for a document, once.
+        let files = jisr_store::files::FileStore::new(WebConfig::default().documents_dir);
+        let system = jisr_store::establishments::Scoped::unscoped_for_system_jobs(&store);
+        let uploads = MANDATORY
+            .iter()
+            .map(|code| jisr_store::authorisation::Upload {
+                requirement: (*code).into(),
+                file_name: format!("{code}.pdf"),
+                bytes: format!("%PDF-1.4 {code}").into_bytes(),
+            })
+            .collect();
+        system.attach(&Actor::system("test"), &files, id, uploads, 1 << 20).await.unwrap();
+        let filed = send_json(&app, Method::POST, &moves, &officer, r#"{"to":"requested","reason":"dossier"}"#).await;
+        assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+        let one = moves.as_str();
         let review = send_json(&app, Method::POST, one, &officer, r#"{"to":"under_review","reason":"instruction"}"#).await;
         assert_eq!(review.status, StatusCode::OK, "{}", review.body);
         let unnamed = send_json(&app, Method::POST, one, &officer, r#"{"to":"documents_missing","reason":"plan"}"#).await;
@@ -1341,7 +1389,7 @@ async fn the_establishments_api_registers_and_moves_establishments_within_scope(
         let trail = jisr_store::audit::search(&store, &jisr_store::audit::Search {
             entity: Some("establishment".into()), entity_id: Some(id.to_string()), ..Default::default()
         }, 50).await.unwrap();
-        assert_eq!(trail.len(), 1, "only the creation changed it");
+        assert_eq!(trail.len(), 4, "creation, filing, review, request for documents");
     })
     .await;
 }

@@ -430,3 +430,23 @@ audit-action-delete = حذف
 api-op-list_associations = الجمعيات الواقعة في مجال اختصاص المستعمل، مع البحث والتصفح
 api-op-get_association = جمعية من مجال اختصاص المستعمل مع أعضاء مكتبها
 api-op-create_association = تسجيل جمعية في جماعة داخل مجال اختصاص المستعمل
+
+## Declarations of care outside the premises
+decl-title = التكفل خارج مقر المؤسسة
+decl-none = لا يوجد أي تصريح.
+decl-new = التصريح بتكفل خارج مقر المؤسسة
+decl-activity = النشاط
+decl-place = المكان
+decl-period = المدة
+decl-starts-on = اليوم الأول
+decl-ends-on = اليوم الأخير
+decl-beneficiaries = عدد المستفيدين
+decl-submit = التصريح والحصول على الوصل
+decl-receipt-title = وصل التصريح بالتكفل خارج مقر المؤسسة
+decl-error-activity = صف النشاط.
+decl-error-start = أدخل تاريخاً صحيحاً (سنة-شهر-يوم)، لا يسبق اليوم بأكثر من 30 يوماً.
+decl-error-end = اليوم الأخير بعد اليوم الأول، وداخل السنة.
+decl-error-beneficiaries = عدد صحيح من 1 إلى 10000.
+decl-error-not-authorised = لا يصرح بالتكفل خارج المقر إلا مؤسسة مرخصة.
+audit-action-declare = تصريح
+audit-entity-care-declaration = تصريح بالتكفل

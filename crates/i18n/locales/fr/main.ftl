@@ -382,3 +382,23 @@ audit-action-delete = Suppression
 api-op-list_associations = Les associations du périmètre de l'appelant, recherchées et paginées
 api-op-get_association = Une association du périmètre de l'appelant, avec son bureau
 api-op-create_association = Enregistrer une association dans une commune du périmètre de l'appelant
+
+## Declarations of care outside the premises
+decl-title = Prise en charge hors des locaux
+decl-none = Aucune déclaration.
+decl-new = Déclarer une prise en charge hors des locaux
+decl-activity = Activité
+decl-place = Lieu
+decl-period = Période
+decl-starts-on = Premier jour
+decl-ends-on = Dernier jour
+decl-beneficiaries = Nombre de bénéficiaires
+decl-submit = Déclarer et obtenir le récépissé
+decl-receipt-title = Récépissé de déclaration de prise en charge hors des locaux
+decl-error-activity = Décrivez l'activité.
+decl-error-start = Saisissez une date réelle (AAAA-MM-JJ), au plus tôt 30 jours avant aujourd'hui.
+decl-error-end = Le dernier jour suit le premier, dans l'année.
+decl-error-beneficiaries = Un nombre entier de 1 à 10 000.
+decl-error-not-authorised = Seul un établissement autorisé peut déclarer une prise en charge hors de ses locaux.
+audit-action-declare = Déclaration
+audit-entity-care-declaration = Déclaration de prise en charge

@@ -451,3 +451,96 @@ pub async fn queue(ctx: Ctx, Query(query): Query<QueueQuery>) -> Result<Response
     })
     .map(IntoResponse::into_response)
 }
+
+/// The declaration of care outside the premises, as typed.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct DeclarationForm {
+    pub activity: String,
+    pub commune: String,
+    pub address: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub beneficiaries: String,
+}
+
+pub async fn declare(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::extract::Form(form): axum::extract::Form<DeclarationForm>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    scoped.get(id).await?;
+    let input = jisr_store::authorisation::DeclarationInput {
+        activity: form.activity.clone(),
+        commune: form.commune.clone(),
+        address: form.address.clone(),
+        starts_on: form.starts_on.clone(),
+        ends_on: form.ends_on.clone(),
+        beneficiaries: form.beneficiaries.clone(),
+    };
+    let state = match scoped.declare_care(&ctx.actor, id, &input).await {
+        Ok(decl) => {
+            return Ok(
+                Redirect::to(&format!("/establishments/{id}/declarations/{decl}")).into_response(),
+            );
+        }
+        Err(EstablishmentError::Fields(errors)) => ShowState {
+            declaration: form,
+            declaration_errors: errors,
+            ..ShowState::default()
+        },
+        Err(EstablishmentError::Locked) => ShowState {
+            declaration: form,
+            declaration_errors: vec![("activity", "decl-error-not-authorised")],
+            ..ShowState::default()
+        },
+        Err(EstablishmentError::Transition(_)) => return Err(WebError::Forbidden),
+        Err(EstablishmentError::Store(e)) => return Err(e.into()),
+        Err(other) => return Err(WebError::Internal(other.to_string())),
+    };
+    let page = show_page(&ctx, id, state).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "establishments/declaration.html")]
+struct DeclarationPage {
+    chrome: Chrome,
+    e: establishment::Model,
+    d: jisr_store::entity::care_declaration::Model,
+    commune: String,
+    filed_by: String,
+}
+
+/// The printable receipt of a declaration of care outside the premises.
+pub async fn declaration(
+    ctx: Ctx,
+    Path((id, declaration_id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let e = scoped.get(id).await?;
+    let d = scoped.declaration(id, declaration_id).await?;
+    let chrome = ctx.chrome("decl-receipt-title");
+    let commune = match CommuneCode::parse(&d.commune_code) {
+        Ok(code) => jisr_store::geo::commune(ctx.state.store.conn(), &code)
+            .await
+            .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let names =
+        jisr_store::accounts::names_of_actors(ctx.state.store.conn(), &[d.filed_by.as_str()])
+            .await?;
+    let filed_by = chrome.who(&names, &d.filed_by);
+    render(DeclarationPage {
+        chrome,
+        e,
+        d,
+        commune,
+        filed_by,
+    })
+    .map(IntoResponse::into_response)
+}

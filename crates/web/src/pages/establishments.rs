@@ -242,6 +242,9 @@ pub(crate) struct ShowPage {
     error: Option<String>,
     /// Display names of the people in the timeline and the documents.
     names: std::collections::HashMap<String, String>,
+    declarations: Vec<jisr_store::entity::care_declaration::Model>,
+    can_declare: bool,
+    decl_errors: FieldErrors,
 }
 
 /// What the last form left on the page: an error, what was typed, a confirmation.
@@ -258,6 +261,9 @@ pub(crate) struct ShowState {
     pub upload_errors: Vec<(String, jisr_domain::authorisation::UploadError)>,
     pub changed: bool,
     pub attached: bool,
+    /// The declaration form as typed, and its errors.
+    pub declaration: super::authorisation::DeclarationForm,
+    pub declaration_errors: Vec<(&'static str, &'static str)>,
 }
 
 impl ShowState {
@@ -367,6 +373,10 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
             .flat_map(|r| r.documents.iter().map(|d| d.uploaded_by.as_str())),
     );
     let names = jisr_store::accounts::names_of_actors(ctx.state.store.conn(), &labels).await?;
+    let declarations = scoped.declarations(id).await?;
+    let can_declare =
+        status == Some(Status::Authorised) && roles.iter().any(|r| ATTACHERS.contains(r));
+    let decl_errors = FieldErrors::translate(&chrome, state.declaration_errors.clone());
     Ok(ShowPage {
         chrome,
         e,
@@ -381,6 +391,9 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
         state,
         error,
         names,
+        declarations,
+        can_declare,
+        decl_errors,
     })
 }
 

@@ -332,6 +332,23 @@ pub fn routes() -> Routes {
             AnyOf(jisr_store::associations::EDITORS),
             post(associations::remove_member),
         )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/declarations",
+            "/establishments/1/declarations",
+            Some("/establishments/2/declarations"),
+            AnyOf(authorisation::ATTACHERS),
+            post(authorisation::declare),
+        )
+        // Examples: declaration 1 belongs to establishment 1, 2 to establishment 2.
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/declarations/{declaration}",
+            "/establishments/1/declarations/1",
+            Some("/establishments/2/declarations/2"),
+            SignedIn,
+            get(authorisation::declaration),
+        )
         .add(
             Method::GET,
             "/authorisations",
