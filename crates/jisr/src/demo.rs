@@ -488,6 +488,29 @@ async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) ->
                     .await
                     .map_err(|e| anyhow::anyhow!("demo establishment {id}: {e}"))?;
             }
+            // Some authorised establishments also care for people outside their premises.
+            if path
+                .last()
+                .is_some_and(|(to, _, _)| *to == Status::Authorised)
+                && index.is_multiple_of(3)
+            {
+                let today = chrono::Utc::now().date_naive();
+                system
+                    .declare_care(
+                        actor,
+                        id,
+                        &jisr_store::authorisation::DeclarationInput {
+                            activity: "Caravane médicale et sociale — قافلة طبية واجتماعية".into(),
+                            commune: code.clone(),
+                            address: format!("Souk hebdomadaire, {place_fr}"),
+                            starts_on: (today + chrono::Days::new(7)).to_string(),
+                            ends_on: (today + chrono::Days::new(9)).to_string(),
+                            beneficiaries: "150".into(),
+                        },
+                    )
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo declaration {id}: {e}"))?;
+            }
             index += 1;
         }
     }

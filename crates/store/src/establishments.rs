@@ -406,19 +406,39 @@ pub async fn categories(store: &Store) -> Result<Vec<establishment_category::Mod
         .await?)
 }
 
+/// What a person looks for in the public directory.
+#[derive(Debug, Clone, Default)]
+pub struct DirectoryFilter {
+    pub province: Option<ProvinceCode>,
+    pub commune: Option<CommuneCode>,
+    pub category: Option<String>,
+    /// A service or a name, in either script.
+    pub text: Option<String>,
+}
+
 /// Authorised establishments for the public directory (public fields only are used).
 pub async fn public_directory(
     store: &Store,
-    province: Option<&ProvinceCode>,
-    category: Option<&str>,
+    f: &DirectoryFilter,
 ) -> Result<Vec<establishment::Model>, StoreError> {
     let mut q = establishment::Entity::find()
         .filter(establishment::Column::Status.eq(Status::Authorised.as_str()));
-    if let Some(p) = province {
+    if let Some(p) = &f.province {
         q = q.filter(establishment::Column::ProvinceCode.eq(p.as_str()));
     }
-    if let Some(c) = category.filter(|c| !c.is_empty()) {
+    if let Some(c) = &f.commune {
+        q = q.filter(establishment::Column::CommuneCode.eq(c.as_str()));
+    }
+    if let Some(c) = f.category.as_deref().filter(|c| !c.is_empty()) {
         q = q.filter(establishment::Column::CategoryCode.eq(c));
+    }
+    if let Some(t) = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        q = q.filter(
+            Condition::any()
+                .add(establishment::Column::Services.contains(t))
+                .add(establishment::Column::NameAr.contains(t))
+                .add(establishment::Column::NameFr.contains(t)),
+        );
     }
     Ok(q.order_by_asc(establishment::Column::NameFr)
         .all(store.conn())

@@ -268,7 +268,7 @@ async fn a_dossier_is_filed_completed_once_and_decided_within_its_scope() {
             .transition(&them, id, Status::Authorised, "conforme après travaux", &[])
             .await
             .unwrap();
-        let public = establishments::public_directory(&store, None, None)
+        let public = establishments::public_directory(&store, &Default::default())
             .await
             .unwrap();
         assert_eq!(public.iter().map(|e| e.id).collect::<Vec<_>>(), vec![id]);

@@ -1079,6 +1079,17 @@ async fn establishments_live_in_their_province_and_follow_their_life_cycle() {
         // Authorised: in the public directory, without signing in.
         let dir = send(&app, Method::GET, "/directory?province=07.427", None, None, &[]).await;
         assert!(dir.body.contains("Maison des seniors") && dir.body.contains("26 places"));
+        // Narrowed by commune and by a service or a name; public fields only.
+        let narrowed = send(&app, Method::GET, "/directory?province=07.427&commune=07.427.01.01&q=seniors", None, None, &[]).await;
+        assert!(narrowed.body.contains("Maison des seniors") && !narrowed.body.contains("Dar Taliba Ben Guerir"));
+        let elsewhere = send(&app, Method::GET, "/directory?province=07.427&commune=07.427.01.03", None, None, &[]).await;
+        assert!(!elsewhere.body.contains("Maison des seniors"));
+        let tifinagh = send(&app, Method::GET, "/lang/zgh?next=/directory", None, None, &[]).await;
+        let cookie = tifinagh.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap().split(';').next().unwrap().to_owned();
+        let req = Request::builder().uri("/directory?province=07.427").header(header::HOST, "jisr.test").header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+        let res = app.clone().oneshot(req).await.unwrap();
+        let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
+        assert!(body.contains("ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵜⵙⵏⵙⵉⵡⵉⵏ") && body.contains("Maison des seniors"), "the directory in Tifinagh");
         // The establishment manager sees only their own establishment and cannot authorise.
         let manager = token_for(&app, "establishment_manager").await;
         let mine = send(&app, Method::GET, "/establishments", Some(&manager), None, &[]).await;

@@ -450,3 +450,4 @@ decl-error-beneficiaries = عدد صحيح من 1 إلى 10000.
 decl-error-not-authorised = لا يصرح بالتكفل خارج المقر إلا مؤسسة مرخصة.
 audit-action-declare = تصريح
 audit-entity-care-declaration = تصريح بالتكفل
+dir-service = الخدمة أو الاسم

@@ -402,3 +402,4 @@ decl-error-beneficiaries = Un nombre entier de 1 à 10 000.
 decl-error-not-authorised = Seul un établissement autorisé peut déclarer une prise en charge hors de ses locaux.
 audit-action-declare = Déclaration
 audit-entity-care-declaration = Déclaration de prise en charge
+dir-service = Service ou nom

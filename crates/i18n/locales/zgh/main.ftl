@@ -6,3 +6,21 @@ nav-home = ⴰⵙⵏⵓⴱⴳ
 home-title = ⵉⵎⴰⵣⵣⴰⵍⵏ ⵉⵏⵎⵓⵏⵏ ⵇⵔⴱⵏ ⵖⵔ ⵡⴰⵖⵔⴰⵎ
 lang-switch-label = ⵜⵓⵜⵍⴰⵢⵜ
 skip-to-content = ⵣⵔⵉ ⵖⵔ ⵜⵓⵎⴰⵢⵜ
+# Directory of establishments (awaiting review by a native speaker, like every string here).
+nav-directory = ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵜⵙⵏⵙⵉⵡⵉⵏ
+dir-title = ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵜⵙⵏⵙⵉⵡⵉⵏ
+dir-lead = ⵜⵉⵙⵏⵙⵉⵡⵉⵏ ⵏ ⵓⵙⵏⴼⵍⵓⵍ ⴰⵏⴰⵎⵓⵏ ⵉⵜⵜⵓⵙⵓⵔⴼⵏ: ⵔⵣⵓ ⵙ ⵜⴰⵙⴳⴰ ⴷ ⵜⴰⴳⴰⵢⵜ.
+dir-capacity = { PLURAL($count) ->
+    [one] { $count } ⵓⴷⴳⴰⵔ
+   *[other] { $count } ⵉⴷⴳⴰⵔⵏ
+}
+est-count = { PLURAL($count) ->
+    [one] { $count } ⵜⵙⵏⵙⵉⵜ
+   *[other] { $count } ⵜⵙⵏⵙⵉⵡⵉⵏ
+}
+est-province = ⵜⴰⵙⴳⴰ
+est-category = ⵜⴰⴳⴰⵢⵜ
+audit-search = ⵔⵣⵓ
+empty-list = ⵓⵍⴰ ⵢⴰⵏ.
+dir-service = ⵜⴰⵏⴰⴼⵓⵜ ⵏⵖ ⵉⵙⵎ
+est-commune = ⵜⴰⵖⵉⵡⴰⵏⵜ

@@ -495,7 +495,10 @@ pub async fn change_status(
 #[serde(default)]
 pub struct DirectoryQuery {
     pub province: String,
+    pub commune: String,
     pub category: String,
+    /// A service or a name.
+    pub q: String,
 }
 
 pub struct DirectoryRow {
@@ -505,6 +508,8 @@ pub struct DirectoryRow {
     pub commune: String,
     pub address: String,
     pub phone: String,
+    pub services: String,
+    pub opening_hours: String,
     /// "N places", with the language's plural forms.
     pub places: String,
 }
@@ -517,23 +522,43 @@ struct DirectoryPage {
     query: DirectoryQuery,
     categories: Vec<Choice>,
     provinces: Vec<Choice>,
+    /// The communes of the chosen province, to narrow the search.
+    communes: Vec<Choice>,
 }
 
-/// Authorised establishments for everyone: name, category, place, contact, capacity.
+/// Authorised establishments for everyone: name, category, place, contact, services,
+/// capacity — never personal data.
 pub async fn directory(
     ctx: Ctx,
     Query(query): Query<DirectoryQuery>,
 ) -> Result<Response, WebError> {
     let chrome = ctx.chrome("dir-title");
     let province = ProvinceCode::parse(&query.province).ok();
+    let commune = CommuneCode::parse(&query.commune).ok().filter(|c| {
+        province
+            .as_ref()
+            .is_some_and(|p| c.as_str().starts_with(&format!("{p}.")))
+    });
     let db = ctx.state.store.conn();
     let cats = establishments::categories(&ctx.state.store).await?;
-    let rows_raw = establishments::public_directory(
-        &ctx.state.store,
-        province.as_ref(),
-        Some(&query.category),
-    )
-    .await?;
+    let filter = establishments::DirectoryFilter {
+        province: province.clone(),
+        commune,
+        category: Some(query.category.clone()),
+        text: Some(query.q.clone()),
+    };
+    let rows_raw = establishments::public_directory(&ctx.state.store, &filter).await?;
+    let communes = match &province {
+        Some(p) => jisr_store::geo::communes(db, p)
+            .await?
+            .into_iter()
+            .map(|c| Choice {
+                label: chrome.name(&c.name_ar, &c.name_fr).to_owned(),
+                value: c.code,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let mut rows = Vec::new();
     for e in rows_raw {
         let commune = match CommuneCode::parse(&e.commune_code) {
@@ -555,6 +580,8 @@ pub async fn directory(
             commune,
             address: e.address,
             phone: e.phone,
+            services: e.services,
+            opening_hours: e.opening_hours,
             places: chrome.tn(
                 "dir-capacity",
                 (e.capacity_male + e.capacity_female).max(0) as usize,
@@ -582,6 +609,7 @@ pub async fn directory(
         query,
         categories,
         provinces,
+        communes,
     })
     .map(IntoResponse::into_response)
 }
