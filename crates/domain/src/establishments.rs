@@ -197,6 +197,36 @@ impl Capacity {
     }
 }
 
+/// Coordinates in millionths of a degree, checked to fall within Morocco's extent
+/// (about 20.7°N–36°N, 17.2°W–1°W). Both empty means "not given".
+pub fn parse_coordinates(lat: &str, lon: &str) -> Result<Option<(i32, i32)>, ()> {
+    let (lat, lon) = (lat.trim(), lon.trim());
+    if lat.is_empty() && lon.is_empty() {
+        return Ok(None);
+    }
+    let degrees = |s: &str| {
+        s.replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+    };
+    match (degrees(lat), degrees(lon)) {
+        (Some(a), Some(o)) if (20.5..=36.1).contains(&a) && (-17.3..=-0.9).contains(&o) => {
+            Ok(Some(((a * 1e6).round() as i32, (o * 1e6).round() as i32)))
+        }
+        _ => Err(()),
+    }
+}
+
+/// Whether the capacity may still change: once a decision is taken or awaited, the
+/// authorised capacity is part of the authorisation and changes through a new request.
+pub fn capacity_editable(status: Status) -> bool {
+    matches!(
+        status,
+        Status::Project | Status::DocumentsMissing | Status::Refused
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +364,23 @@ mod tests {
         assert_eq!(Capacity::new(-1, 10), Err(CapacityError::OutOfRange));
         assert_eq!(Capacity::new(0, 2001), Err(CapacityError::OutOfRange));
         assert_eq!(Capacity::new(0, 0), Err(CapacityError::Empty));
+    }
+
+    #[test]
+    fn coordinates_are_checked_within_morocco() {
+        assert_eq!(parse_coordinates("", " "), Ok(None));
+        assert_eq!(
+            parse_coordinates("32.2333", "-7.95"),
+            Ok(Some((32_233_300, -7_950_000)))
+        );
+        assert_eq!(
+            parse_coordinates("32,5", "-8,1"),
+            Ok(Some((32_500_000, -8_100_000)))
+        );
+        assert!(parse_coordinates("48.85", "2.35").is_err(), "Paris");
+        assert!(parse_coordinates("32.2", "").is_err());
+        assert!(parse_coordinates("NaN", "-7").is_err());
+        assert!(capacity_editable(Status::Project) && !capacity_editable(Status::Authorised));
     }
 
     proptest! {

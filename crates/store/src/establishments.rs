@@ -398,6 +398,115 @@ impl<'a> Scoped<'a> {
     }
 }
 
+/// The facts of an establishment that may change after it is registered (category and
+/// commune never change: moving or changing kind means a new establishment).
+#[derive(Debug, Clone)]
+pub struct EstablishmentUpdate {
+    pub name_ar: String,
+    pub name_fr: String,
+    pub address: String,
+    pub phone: String,
+    pub capacity: Capacity,
+    pub details: Details,
+}
+
+/// Who may change an establishment's facts: its manager and the delegation.
+const EDITORS: &[Role] = &[
+    Role::EstablishmentManager,
+    Role::ProvincialOfficer,
+    Role::RegionalCoordinator,
+    Role::NationalAdministrator,
+];
+
+impl Scoped<'_> {
+    /// Changes the facts of an establishment in scope; the audit entry holds what changed.
+    pub async fn update(
+        &self,
+        actor: &Actor,
+        id: i64,
+        u: EstablishmentUpdate,
+    ) -> Result<(), EstablishmentError> {
+        if !self.roles().iter().any(|r| EDITORS.contains(r)) {
+            return Err(TransitionError::Role.into());
+        }
+        let txn = self.store.begin_write().await?;
+        let current = establishment::Entity::find_by_id(id)
+            .filter(self.condition())
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let mut errors = Vec::new();
+        if u.name_ar.trim().is_empty() && u.name_fr.trim().is_empty() {
+            errors.push(("name_ar", "est-error-name"));
+        }
+        let status = Status::parse(&current.status).unwrap_or(Status::Closed);
+        let capacity_changed = (u.capacity.male, u.capacity.female)
+            != (current.capacity_male, current.capacity_female);
+        if capacity_changed && !jisr_domain::establishments::capacity_editable(status) {
+            errors.push(("capacity_male", "est-error-capacity-locked"));
+        }
+        if let Some(aid) = u.details.association_id {
+            let visible = crate::associations::Scoped::new(self.store, &self.grants)
+                .get(aid)
+                .await
+                .is_ok();
+            if !visible {
+                errors.push(("association", "est-error-association"));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(EstablishmentError::Fields(errors));
+        }
+        let before = serde_json::json!({
+            "name_ar": current.name_ar, "name_fr": current.name_fr, "address": current.address,
+            "phone": current.phone, "capacity_male": current.capacity_male,
+            "capacity_female": current.capacity_female, "association": current.association_id,
+            "director": current.director, "services": current.services,
+            "opening_hours": current.opening_hours,
+            "coordinates": current.latitude_micro.zip(current.longitude_micro),
+        });
+        let after = serde_json::json!({
+            "name_ar": u.name_ar.trim(), "name_fr": u.name_fr.trim(), "address": u.address.trim(),
+            "phone": u.phone.trim(), "capacity_male": u.capacity.male,
+            "capacity_female": u.capacity.female, "association": u.details.association_id,
+            "director": u.details.director.trim(), "services": u.details.services.trim(),
+            "opening_hours": u.details.opening_hours.trim(),
+            "coordinates": u.details.coordinates,
+        });
+        if before == after {
+            return Ok(());
+        }
+        let mut am = current.into_active_model();
+        am.name_ar = Set(u.name_ar.trim().to_owned());
+        am.name_fr = Set(u.name_fr.trim().to_owned());
+        am.address = Set(u.address.trim().to_owned());
+        am.phone = Set(u.phone.trim().to_owned());
+        am.capacity_male = Set(u.capacity.male);
+        am.capacity_female = Set(u.capacity.female);
+        am.association_id = Set(u.details.association_id);
+        am.director = Set(u.details.director.trim().to_owned());
+        am.services = Set(u.details.services.trim().to_owned());
+        am.opening_hours = Set(u.details.opening_hours.trim().to_owned());
+        am.latitude_micro = Set(u.details.coordinates.map(|c| c.0));
+        am.longitude_micro = Set(u.details.coordinates.map(|c| c.1));
+        am.update(&txn).await?;
+        audit::record(
+            &txn,
+            actor,
+            Change {
+                action: "update",
+                entity: "establishment",
+                entity_id: id.to_string(),
+                before: Some(before),
+                after: Some(after),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
+
 /// The configured categories, in order.
 pub async fn categories(store: &Store) -> Result<Vec<establishment_category::Model>, StoreError> {
     Ok(establishment_category::Entity::find()

@@ -1060,6 +1060,19 @@ async fn establishments_live_in_their_province_and_follow_their_life_cycle() {
         let page = send(&app, Method::GET, &format!("/establishments/{id}"), Some(&officer), None, &[]).await;
         assert!(page.body.contains("Pièces manquantes") && page.body.contains("Autorisé"), "timeline");
 
+        // Its facts change, but not its authorised capacity; bad coordinates are refused.
+        let edit = format!("/establishments/{id}/edit");
+        let locked = send(&app, Method::POST, &edit, Some(&officer),
+            Some("name_fr=Maison+des+seniors&capacity_male=40&capacity_female=14&latitude=48.85&longitude=2.35&services=Accueil+de+jour"), SAME_ORIGIN).await;
+        assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(locked.body.contains("ne change qu&#39;avec une nouvelle demande") && locked.body.contains("Des coordonnées au Maroc"));
+        assert!(locked.body.contains("Accueil de jour"), "what was typed is kept");
+        let edited = send(&app, Method::POST, &edit, Some(&officer),
+            Some("name_fr=Maison+des+seniors&capacity_male=12&capacity_female=14&latitude=32.2333&longitude=-7.95&services=Accueil+de+jour&association=1"), SAME_ORIGIN).await;
+        assert_eq!(edited.status, StatusCode::SEE_OTHER, "{}", edited.body);
+        let page = send(&app, Method::GET, &format!("/establishments/{id}"), Some(&officer), None, &[]).await;
+        assert!(page.body.contains("Accueil de jour") && page.body.contains("Association Al Amal"));
+
         // Authorised: care outside the premises can be declared, with a receipt.
         let decl = format!("/establishments/{id}/declarations");
         let wrong = send(&app, Method::POST, &decl, Some(&officer),
@@ -1097,7 +1110,7 @@ async fn establishments_live_in_their_province_and_follow_their_life_cycle() {
         let trail = jisr_store::audit::search(&store, &jisr_store::audit::Search {
             entity: Some("establishment".into()), entity_id: Some(id.clone()), ..Default::default()
         }, 50).await.unwrap();
-        assert_eq!(trail.len(), 6, "creation and five changes of status, each audited");
+        assert_eq!(trail.len(), 7, "creation, five changes of status and one edit, each audited");
     })
     .await;
 }

@@ -244,6 +244,9 @@ pub(crate) struct ShowPage {
     names: std::collections::HashMap<String, String>,
     declarations: Vec<jisr_store::entity::care_declaration::Model>,
     can_declare: bool,
+    can_edit: bool,
+    /// The founding association's name, when the person may see it.
+    association: Option<String>,
     decl_errors: FieldErrors,
 }
 
@@ -374,6 +377,14 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
     );
     let names = jisr_store::accounts::names_of_actors(ctx.state.store.conn(), &labels).await?;
     let declarations = scoped.declarations(id).await?;
+    let association = match e.association_id {
+        Some(aid) => jisr_store::associations::Scoped::new(&ctx.state.store, &g)
+            .get(aid)
+            .await
+            .ok()
+            .map(|a| chrome.name(&a.name_ar, &a.name_fr).to_owned()),
+        None => None,
+    };
     let can_declare =
         status == Some(Status::Authorised) && roles.iter().any(|r| ATTACHERS.contains(r));
     let decl_errors = FieldErrors::translate(&chrome, state.declaration_errors.clone());
@@ -393,6 +404,8 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
         names,
         declarations,
         can_declare,
+        can_edit: roles.iter().any(|r| ATTACHERS.contains(r)),
+        association,
         decl_errors,
     })
 }
@@ -612,4 +625,154 @@ pub async fn directory(
         communes,
     })
     .map(IntoResponse::into_response)
+}
+
+/// The facts of an establishment, as typed in the edit form.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct EditForm {
+    pub name_ar: String,
+    pub name_fr: String,
+    pub address: String,
+    pub phone: String,
+    pub capacity_male: String,
+    pub capacity_female: String,
+    /// The founding association's id, or empty.
+    pub association: String,
+    pub director: String,
+    pub services: String,
+    pub opening_hours: String,
+    pub latitude: String,
+    pub longitude: String,
+}
+
+impl EditForm {
+    fn from_model(e: &establishment::Model) -> Self {
+        let degrees = |v: Option<i32>| v.map(|m| format!("{:.6}", f64::from(m) / 1e6));
+        Self {
+            name_ar: e.name_ar.clone(),
+            name_fr: e.name_fr.clone(),
+            address: e.address.clone(),
+            phone: e.phone.clone(),
+            capacity_male: e.capacity_male.to_string(),
+            capacity_female: e.capacity_female.to_string(),
+            association: e.association_id.map(|a| a.to_string()).unwrap_or_default(),
+            director: e.director.clone(),
+            services: e.services.clone(),
+            opening_hours: e.opening_hours.clone(),
+            latitude: degrees(e.latitude_micro).unwrap_or_default(),
+            longitude: degrees(e.longitude_micro).unwrap_or_default(),
+        }
+    }
+
+    /// Parses the form at the edge, collecting every field error.
+    fn parse(
+        &self,
+    ) -> Result<establishments::EstablishmentUpdate, Vec<(&'static str, &'static str)>> {
+        let mut errors = Vec::new();
+        let number = |s: &str| s.trim().parse::<i32>().ok();
+        let capacity = match (number(&self.capacity_male), number(&self.capacity_female)) {
+            (Some(m), Some(w)) => Capacity::new(m, w).map_err(|e| match e {
+                jisr_domain::establishments::CapacityError::OutOfRange => {
+                    "est-error-capacity-range"
+                }
+                jisr_domain::establishments::CapacityError::Empty => "est-error-capacity-empty",
+            }),
+            _ => Err("est-error-capacity-range"),
+        };
+        if let Err(key) = capacity {
+            errors.push(("capacity_male", key));
+        }
+        let association = match self.association.trim() {
+            "" => Ok(None),
+            s => s.parse::<i64>().map(Some).map_err(|_| ()),
+        };
+        if association.is_err() {
+            errors.push(("association", "est-error-association"));
+        }
+        let coordinates =
+            jisr_domain::establishments::parse_coordinates(&self.latitude, &self.longitude);
+        if coordinates.is_err() {
+            errors.push(("latitude", "est-error-coordinates"));
+        }
+        match (capacity, association, coordinates, errors.is_empty()) {
+            (Ok(capacity), Ok(association_id), Ok(coordinates), true) => {
+                Ok(establishments::EstablishmentUpdate {
+                    name_ar: self.name_ar.clone(),
+                    name_fr: self.name_fr.clone(),
+                    address: self.address.clone(),
+                    phone: self.phone.clone(),
+                    capacity,
+                    details: Details {
+                        association_id,
+                        director: self.director.clone(),
+                        services: self.services.clone(),
+                        opening_hours: self.opening_hours.clone(),
+                        coordinates,
+                    },
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "establishments/edit.html")]
+struct EditPage {
+    chrome: Chrome,
+    id: i64,
+    name: String,
+    form: EditForm,
+    errors: FieldErrors,
+    capacity_locked: bool,
+}
+
+async fn edit_page(
+    ctx: &Ctx,
+    id: i64,
+    form: Option<EditForm>,
+    errors: Vec<(&'static str, &'static str)>,
+) -> Result<EditPage, WebError> {
+    let g = grants(ctx);
+    let e = Scoped::new(&ctx.state.store, &g).get(id).await?;
+    let chrome = ctx.chrome("est-edit-title");
+    let errors = FieldErrors::translate(&chrome, errors);
+    Ok(EditPage {
+        name: chrome.name(&e.name_ar, &e.name_fr).to_owned(),
+        id,
+        form: form.unwrap_or_else(|| EditForm::from_model(&e)),
+        errors,
+        capacity_locked: !Status::parse(&e.status)
+            .is_some_and(jisr_domain::establishments::capacity_editable),
+        chrome,
+    })
+}
+
+pub async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
+    render(edit_page(&ctx, id, None, Vec::new()).await?).map(IntoResponse::into_response)
+}
+
+pub async fn edit(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<EditForm>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    scoped.get(id).await?;
+    let errors = match form.parse() {
+        Ok(update) => match scoped.update(&ctx.actor, id, update).await {
+            Ok(()) => {
+                return Ok(Redirect::to(&format!("/establishments/{id}?changed=1")).into_response());
+            }
+            Err(EstablishmentError::Fields(e)) => e,
+            Err(EstablishmentError::Transition(_)) => return Err(WebError::Forbidden),
+            Err(EstablishmentError::Store(e)) => return Err(e.into()),
+            Err(other) => return Err(WebError::Internal(other.to_string())),
+        },
+        Err(e) => e,
+    };
+    let page = edit_page(&ctx, id, Some(form), errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
 }

@@ -227,6 +227,22 @@ pub fn routes() -> Routes {
             post(establishments::change_status),
         )
         .add_record(
+            Method::GET,
+            "/establishments/{id}/edit",
+            "/establishments/1/edit",
+            Some("/establishments/2/edit"),
+            AnyOf(authorisation::ATTACHERS),
+            get(establishments::edit_form),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/edit",
+            "/establishments/1/edit",
+            Some("/establishments/2/edit"),
+            AnyOf(authorisation::ATTACHERS),
+            post(establishments::edit),
+        )
+        .add_record(
             Method::POST,
             "/establishments/{id}/documents",
             "/establishments/1/documents",
