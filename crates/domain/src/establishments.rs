@@ -197,9 +197,14 @@ impl Capacity {
     }
 }
 
+/// Coordinates that are not numbers, not both given, or outside Morocco.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("coordinates are decimal degrees within Morocco, both or neither")]
+pub struct CoordinatesError;
+
 /// Coordinates in millionths of a degree, checked to fall within Morocco's extent
 /// (about 20.7°N–36°N, 17.2°W–1°W). Both empty means "not given".
-pub fn parse_coordinates(lat: &str, lon: &str) -> Result<Option<(i32, i32)>, ()> {
+pub fn parse_coordinates(lat: &str, lon: &str) -> Result<Option<(i32, i32)>, CoordinatesError> {
     let (lat, lon) = (lat.trim(), lon.trim());
     if lat.is_empty() && lon.is_empty() {
         return Ok(None);
@@ -214,7 +219,7 @@ pub fn parse_coordinates(lat: &str, lon: &str) -> Result<Option<(i32, i32)>, ()>
         (Some(a), Some(o)) if (20.5..=36.1).contains(&a) && (-17.3..=-0.9).contains(&o) => {
             Ok(Some(((a * 1e6).round() as i32, (o * 1e6).round() as i32)))
         }
-        _ => Err(()),
+        _ => Err(CoordinatesError),
     }
 }
 
