@@ -417,9 +417,21 @@ pub async fn complete_second_factor(
         txn.commit().await?;
         return Ok(SignIn::Invalid);
     };
-    let mut su = s.into_active_model();
-    su.pending_second_factor = Set(false);
-    su.update(&txn).await?;
+    // A new token once the second factor is given: the one issued with the password alone
+    // (which may have been seen) opens nothing further.
+    let fresh = hex::encode(rand::random::<[u8; 32]>());
+    session::Entity::insert(session::ActiveModel {
+        token_hash: Set(sha256_hex(&fresh)),
+        user_id: Set(s.user_id),
+        created_at: Set(s.created_at.clone()),
+        last_seen_at: Set(time_text(now)),
+        pending_second_factor: Set(false),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    session::Entity::delete_by_id(s.token_hash)
+        .exec(&txn)
+        .await?;
     let id = u.id;
     let mut uu = u.into_active_model();
     uu.totp_last_step = Set(Some(step));
@@ -439,7 +451,7 @@ pub async fn complete_second_factor(
     txn.commit().await?;
     let grants = grants(store.conn(), jisr_domain::ids::UserId(id)).await?;
     Ok(SignIn::Ok {
-        token: token.to_owned(),
+        token: fresh,
         user: SessionUser::from_model(u, grants, false),
     })
 }

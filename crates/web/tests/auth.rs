@@ -354,6 +354,14 @@ async fn token_for(app: &axum::Router, user: &str) -> String {
             "{}",
             done.body
         );
+        // The second factor gives a new session token; the first one opens nothing more.
+        let fresh = done
+            .session()
+            .expect("a new session token after the second factor");
+        assert_ne!(fresh, token);
+        let stale = send(app, Method::GET, "/dashboard", Some(&token), None, &[]).await;
+        assert!(stale.location().starts_with("/login"), "{}", stale.status);
+        return fresh;
     }
     token
 }

@@ -306,13 +306,14 @@ pub async fn totp_login(
     )
     .await?;
     let (status, key) = match outcome {
-        SignIn::Ok { user, .. } => {
+        SignIn::Ok { user, token } => {
             let target = if user.must_change_password {
                 "/account/password"
             } else {
                 "/dashboard"
             };
-            return Ok(Redirect::to(target).into_response());
+            let cookie = session_cookie(&ctx, &token, None);
+            return Ok(([(header::SET_COOKIE, cookie)], Redirect::to(target)).into_response());
         }
         SignIn::Invalid => (StatusCode::UNPROCESSABLE_ENTITY, "totp-error-invalid"),
         SignIn::Locked => (StatusCode::TOO_MANY_REQUESTS, "login-error-locked"),
