@@ -307,8 +307,9 @@ pub async fn sign_out(store: &Store, token: &str, actor: &Actor) -> Result<(), S
     Ok(())
 }
 
-/// Changes a password after checking the current one; ends every other session of the
-/// account and clears the forced-change flag.
+/// Changes a password after checking the current one; ends every session of the account,
+/// clears the forced-change flag, and returns a new session token for the person who
+/// changed it (the one they used is ended too).
 pub async fn change_password(
     store: &Store,
     user_id: i64,
@@ -316,7 +317,7 @@ pub async fn change_password(
     new: &crate::accounts::Password,
     keep_token: &str,
     actor: &Actor,
-) -> Result<(), StoreError> {
+) -> Result<String, StoreError> {
     let u = user::Entity::find_by_id(user_id)
         .one(store.conn())
         .await?
@@ -333,11 +334,25 @@ pub async fn change_password(
     am.password_hash = Set(hash);
     am.must_change_password = Set(false);
     am.update(&txn).await?;
+    let kept = session::Entity::find_by_id(sha256_hex(keep_token))
+        .one(&txn)
+        .await?
+        .filter(|s| s.user_id == user_id)
+        .ok_or(StoreError::NotFound)?;
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
-        .filter(session::Column::TokenHash.ne(sha256_hex(keep_token)))
         .exec(&txn)
         .await?;
+    let fresh = hex::encode(rand::random::<[u8; 32]>());
+    session::Entity::insert(session::ActiveModel {
+        token_hash: Set(sha256_hex(&fresh)),
+        user_id: Set(user_id),
+        created_at: Set(kept.created_at),
+        last_seen_at: Set(crate::now_text()),
+        pending_second_factor: Set(false),
+    })
+    .exec_without_returning(&txn)
+    .await?;
     audit::record(
         &txn,
         actor,
@@ -351,7 +366,7 @@ pub async fn change_password(
     )
     .await?;
     txn.commit().await?;
-    Ok(())
+    Ok(fresh)
 }
 
 /// The number of open sessions of an account.

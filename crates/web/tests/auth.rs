@@ -583,7 +583,11 @@ async fn an_account_made_by_an_administrator_must_change_its_password_first() {
         )
         .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
-        let now = send(&app, Method::GET, "/audit", Some(&token), None, &[]).await;
+        // A new session token with the new password; the old one opens nothing more.
+        let fresh = ok.session().expect("a new session token");
+        let stale = send(&app, Method::GET, "/audit", Some(&token), None, &[]).await;
+        assert!(stale.location().starts_with("/login"));
+        let now = send(&app, Method::GET, "/audit", Some(&fresh), None, &[]).await;
         assert_eq!(now.status, StatusCode::OK);
         assert_eq!(
             sign_in(&app, "newcomer", "a brand new secret").await.status,
@@ -1168,6 +1172,7 @@ async fn the_first_administrator_changes_the_password_then_enrols_a_second_facto
         )
         .await;
         assert_eq!(changed.status, StatusCode::SEE_OTHER);
+        let token = changed.session().expect("a new session token");
         let next = send(&app, Method::GET, "/dashboard", Some(&token), None, &[]).await;
         assert_eq!(next.location(), "/account/totp", "then the second factor");
         let page = send(&app, Method::GET, "/account/totp", Some(&token), None, &[]).await;

@@ -241,7 +241,14 @@ pub async fn change_password(ctx: Ctx, Form(f): Form<PasswordForm>) -> Result<Re
         )
         .await
         {
-            Ok(()) => return Ok(Redirect::to("/dashboard?changed=1").into_response()),
+            Ok(fresh) => {
+                let cookie = session_cookie(&ctx, &fresh, None);
+                return Ok((
+                    [(header::SET_COOKIE, cookie)],
+                    Redirect::to("/dashboard?changed=1"),
+                )
+                    .into_response());
+            }
             Err(StoreError::Invalid(code)) if code == "current-password" => {
                 errors.push(("current", "password-error-current"))
             }
