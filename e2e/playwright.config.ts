@@ -28,10 +28,10 @@ const launchOptions = {
 
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 360, height: 740 };
-// On a phone: the public journey, the staff journey, the establishments file and the
-// authorisation journey, of which the tests tagged @desktop (the staff registry, the keyboard
-// test) are left out.
-const PHONE_TESTS = /[\\/]((staff-)?journey|establishments|authorisation)\.spec\.ts$/;
+// On a phone: the public journey, the staff journey, the establishments file, the
+// authorisation journey and the associations file, of which the tests tagged @desktop (the
+// staff registry, the keyboard test, the social worker's reading) are left out.
+const PHONE_TESTS = /[\\/]((staff-)?journey|establishments|authorisation|associations)\.spec\.ts$/;
 const DESKTOP_ONLY = /@desktop\b/;
 
 export default defineConfig<JisrOptions>({

@@ -87,7 +87,57 @@ export interface Strings {
   askReason: string; // what the officer types when asking for a document
   answerReason: string; // what the manager types when sending it back to review
   authoriseReason: string; // what the officer types when authorising
+  // Associations: the registry, the record with its board, the form and the CSV import.
+  navAssociations: string; // main-nav entry (signed in)
+  assocTitle: string; // heading and title of /associations
+  assocNew: string; // the list's link, the form's heading and title
+  assocImport: string; // the list's link, the import page's heading and title
+  assocEdit: string; // the record's link to its form
+  assocSearchLabel: string; // label of the list's search field
+  assocCount: (n: number) => string; // the count line above the table
+  emptyList: string; // an empty list
+  assocFacts: Record<AssocFact, string>; // the record's facts (and the form's labels), by field
+  assocDateHint: string;
+  communeHint: string;
+  assocSave: string; // the form's button
+  assocSaved: string; // the confirmation after a change
+  formHasErrors: string; // the form's summary alert
+  assocErrorDate: string;
+  communeErrorScope: string; // a commune outside the person's territory
+  assocErrorEmail: string;
+  assocBoard: string; // heading of the board
+  assocBoardEmpty: string;
+  assocAddMember: string; // heading of the board form and its button
+  assocMemberName: string; // label of the member's name
+  assocPosition: string; // label of the position select
+  positions: Record<BoardPosition, string>; // the positions' names, by code
+  assocSince: (date: string) => string; // after a board member's position: "(since …)"
+  assocRemove: string; // a board member's remove button (its visible text)
+  assocRemoveMember: (name: string) => string; // … and its accessible name
+  assocPositionHeld: string; // a single position taken already
+  assocEstablishments: string; // heading of the establishments the association runs
+  assocEstablishmentsEmpty: string;
+  importColumns: string; // the hint above the expected columns
+  importFile: string; // label of the file input
+  importSubmit: string;
+  importDone: string; // the report's first words
+  importInserted: (n: number) => string;
+  importUpdated: (n: number) => string;
+  importUnchanged: (n: number) => string;
+  importRefusedRows: (n: number) => string; // heading of the table of refused lines
+  importLine: string; // the table's column headers
+  importColumn: string;
+  importReason: string;
+  importNothing: string; // the alert when a file is refused
 }
+
+/** The facts of an association's page, by the name of the form's field. */
+export const ASSOC_FACTS = ['name_ar', 'name_fr', 'registration_number', 'registration_date', 'commune', 'address', 'phone', 'email'] as const;
+export type AssocFact = (typeof ASSOC_FACTS)[number];
+
+/** The positions on an association's board, in the order the board lists them. */
+export const BOARD_POSITIONS = ['president', 'vice_president', 'secretary_general', 'treasurer', 'deputy_treasurer', 'member'] as const;
+export type BoardPosition = (typeof BOARD_POSITIONS)[number];
 
 /** The codes of the checklist the demo configures for every category. */
 export const DOSSIER_ITEMS = [
@@ -239,6 +289,103 @@ export const STRINGS: Record<Lang, Strings> = {
     askReason: 'تصميم المقر غير مقروء.',
     answerReason: 'أُرفق تصميم جديد للمقر.',
     authoriseReason: 'الملف مطابق لدفتر التحملات.',
+    navAssociations: 'الجمعيات',
+    assocTitle: 'الجمعيات الشريكة',
+    assocNew: 'تسجيل جمعية',
+    assocImport: 'استيراد جمعيات',
+    assocEdit: 'تعديل الجمعية',
+    assocSearchLabel: 'الاسم أو رقم الوصل',
+    assocCount: (n) =>
+      arabicPlural(n, {
+        zero: 'لا توجد أي جمعية',
+        one: 'جمعية واحدة',
+        two: 'جمعيتان',
+        few: (n) => `${n} جمعيات`,
+        many: (n) => `${n} جمعية`,
+        other: (n) => `${n} جمعية`,
+      }),
+    emptyList: 'لا توجد عناصر لعرضها.',
+    assocFacts: {
+      name_ar: 'الاسم بالعربية',
+      name_fr: 'الاسم بالفرنسية',
+      registration_number: 'رقم وصل الإيداع',
+      registration_date: 'تاريخ الوصل',
+      commune: 'الجماعة',
+      address: 'العنوان',
+      phone: 'الهاتف',
+      email: 'البريد الإلكتروني',
+    },
+    assocDateHint: 'بصيغة سنة-شهر-يوم، مثل 2019-05-14.',
+    communeHint: 'رمز الجماعة حسب المندوبية السامية للتخطيط، مثل 07.427.01.01',
+    assocSave: 'حفظ',
+    assocSaved: 'تم حفظ التغييرات.',
+    formHasErrors: 'تحقق من الحقول المشار إليها أسفله.',
+    assocErrorDate: 'أدخل تاريخاً صحيحاً بصيغة سنة-شهر-يوم، غير لاحق لليوم.',
+    communeErrorScope: 'هذه الجماعة خارج مجال اختصاصك.',
+    assocErrorEmail: 'عنوان البريد الإلكتروني غير صالح.',
+    assocBoard: 'المكتب',
+    assocBoardEmpty: 'لم يسجل أي عضو في المكتب.',
+    assocAddMember: 'إضافة عضو إلى المكتب',
+    assocMemberName: 'الاسم الكامل',
+    assocPosition: 'المهمة',
+    positions: {
+      president: 'الرئيس(ة)',
+      vice_president: 'نائب(ة) الرئيس',
+      secretary_general: 'الكاتب(ة) العام(ة)',
+      treasurer: 'أمين(ة) المال',
+      deputy_treasurer: 'نائب(ة) أمين المال',
+      member: 'عضو',
+    },
+    assocSince: (date) => `منذ ${date}`,
+    assocRemove: 'سحب',
+    assocRemoveMember: (name) => `سحب ${name} من المكتب`,
+    assocPositionHeld: 'هذه المهمة مشغولة في المكتب.',
+    assocEstablishments: 'المؤسسات التي أسستها أو تسيرها',
+    assocEstablishmentsEmpty: 'لا توجد مؤسسة في مجال اختصاصك مرتبطة بهذه الجمعية.',
+    importColumns: 'الأعمدة المنتظرة بهذا الترتيب:',
+    importFile: 'ملف CSV',
+    importSubmit: 'استيراد',
+    importDone: 'انتهى الاستيراد.',
+    importInserted: (n) =>
+      arabicPlural(n, {
+        zero: 'لم تُضف أي جمعية',
+        one: 'أضيفت جمعية واحدة',
+        two: 'أضيفت جمعيتان',
+        few: (n) => `أضيفت ${n} جمعيات`,
+        many: (n) => `أضيفت ${n} جمعية`,
+        other: (n) => `أضيفت ${n} جمعية`,
+      }),
+    importUpdated: (n) =>
+      arabicPlural(n, {
+        zero: 'لم تُحدَّث أي جمعية',
+        one: 'حُدّثت جمعية واحدة',
+        two: 'حُدّثت جمعيتان',
+        few: (n) => `حُدّثت ${n} جمعيات`,
+        many: (n) => `حُدّثت ${n} جمعية`,
+        other: (n) => `حُدّثت ${n} جمعية`,
+      }),
+    importUnchanged: (n) =>
+      arabicPlural(n, {
+        zero: 'لا جمعية دون تغيير',
+        one: 'جمعية واحدة دون تغيير',
+        two: 'جمعيتان دون تغيير',
+        few: (n) => `${n} جمعيات دون تغيير`,
+        many: (n) => `${n} جمعية دون تغيير`,
+        other: (n) => `${n} جمعية دون تغيير`,
+      }),
+    importRefusedRows: (n) =>
+      arabicPlural(n, {
+        zero: 'لا يوجد سطر مرفوض',
+        one: 'سطر واحد مرفوض',
+        two: 'سطران مرفوضان',
+        few: (n) => `${n} أسطر مرفوضة`,
+        many: (n) => `${n} سطراً مرفوضاً`,
+        other: (n) => `${n} سطر مرفوض`,
+      }),
+    importLine: 'السطر',
+    importColumn: 'العمود',
+    importReason: 'السبب',
+    importNothing: 'لم يُستورد أي شيء: صحح الأسطر المشار إليها ثم أعد استيراد الملف.',
   },
   fr: {
     dir: 'ltr',
@@ -331,6 +478,65 @@ export const STRINGS: Record<Lang, Strings> = {
     askReason: 'Plan des locaux illisible.',
     answerReason: 'Nouveau plan des locaux joint.',
     authoriseReason: 'Dossier conforme au cahier des charges.',
+    navAssociations: 'Associations',
+    assocTitle: 'Associations partenaires',
+    assocNew: 'Enregistrer une association',
+    assocImport: 'Importer des associations',
+    assocEdit: "Modifier l'association",
+    assocSearchLabel: 'Nom ou numéro du récépissé',
+    // French CLDR plural: 0 and 1 take the singular.
+    assocCount: (n) => `${n} association${n > 1 ? 's' : ''}`,
+    emptyList: 'Aucun élément à afficher.',
+    assocFacts: {
+      name_ar: 'Nom en arabe',
+      name_fr: 'Nom en français',
+      registration_number: 'Numéro du récépissé de dépôt',
+      registration_date: 'Date du récépissé',
+      commune: 'Commune',
+      address: 'Adresse',
+      phone: 'Téléphone',
+      email: 'Courriel',
+    },
+    assocDateHint: 'Au format AAAA-MM-JJ, par exemple 2019-05-14.',
+    communeHint: 'Code HCP de la commune, par exemple 07.427.01.01',
+    assocSave: 'Enregistrer',
+    assocSaved: 'Les changements ont été enregistrés.',
+    formHasErrors: 'Vérifiez les champs signalés ci-dessous.',
+    assocErrorDate: 'Saisissez une date réelle au format AAAA-MM-JJ, qui ne soit pas dans le futur.',
+    communeErrorScope: 'Cette commune est hors de votre périmètre.',
+    assocErrorEmail: "Cette adresse de courriel n'est pas valide.",
+    assocBoard: 'Bureau',
+    assocBoardEmpty: "Aucun membre du bureau n'est enregistré.",
+    assocAddMember: 'Ajouter un membre du bureau',
+    assocMemberName: 'Nom et prénom',
+    assocPosition: 'Fonction',
+    positions: {
+      president: 'Président(e)',
+      vice_president: 'Vice-président(e)',
+      secretary_general: 'Secrétaire général(e)',
+      treasurer: 'Trésorier(ère)',
+      deputy_treasurer: 'Trésorier(ère) adjoint(e)',
+      member: 'Membre',
+    },
+    assocSince: (date) => `depuis le ${date}`,
+    assocRemove: 'Retirer',
+    assocRemoveMember: (name) => `Retirer ${name} du bureau`,
+    assocPositionHeld: 'Cette fonction est déjà occupée au bureau.',
+    assocEstablishments: 'Établissements fondés ou gérés',
+    assocEstablishmentsEmpty: "Aucun établissement de votre périmètre n'est rattaché à cette association.",
+    importColumns: 'Colonnes attendues, dans cet ordre\u00a0:',
+    importFile: 'Fichier CSV',
+    importSubmit: 'Importer',
+    importDone: 'Import terminé.',
+    // French CLDR plural: 0 and 1 take the singular.
+    importInserted: (n) => (n > 1 ? `${n} ajoutées` : `${n} ajoutée`),
+    importUpdated: (n) => (n > 1 ? `${n} mises à jour` : `${n} mise à jour`),
+    importUnchanged: (n) => (n > 1 ? `${n} inchangées` : `${n} inchangée`),
+    importRefusedRows: (n) => (n > 1 ? `${n} lignes refusées` : `${n} ligne refusée`),
+    importLine: 'Ligne',
+    importColumn: 'Colonne',
+    importReason: 'Motif',
+    importNothing: "Rien n'a été importé\u00a0: corrigez les lignes signalées, puis importez à nouveau le fichier.",
   },
 };
 

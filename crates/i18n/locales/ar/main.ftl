@@ -336,7 +336,7 @@ assoc-title = الجمعيات الشريكة
 assoc-new-title = تسجيل جمعية
 assoc-edit-title = تعديل الجمعية
 assoc-import-title = استيراد جمعيات
-assoc-search = الاسم أو رقم التسجيل
+assoc-search = الاسم أو رقم الوصل
 assoc-count = { PLURAL($count) ->
     [zero] لا توجد أي جمعية
     [one] جمعية واحدة

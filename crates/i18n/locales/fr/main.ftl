@@ -308,7 +308,7 @@ assoc-title = Associations partenaires
 assoc-new-title = Enregistrer une association
 assoc-edit-title = Modifier l'association
 assoc-import-title = Importer des associations
-assoc-search = Nom ou numéro d'enregistrement
+assoc-search = Nom ou numéro du récépissé
 assoc-count = { PLURAL($count) ->
     [one] { $count } association
    *[other] { $count } associations

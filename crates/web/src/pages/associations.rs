@@ -355,8 +355,11 @@ struct ImportPage {
 }
 
 impl ImportPage {
+    /// How many lines were refused (a line may have several reasons).
     fn rows_label(&self) -> String {
-        self.chrome.tn("import-refused-rows", self.rows.len())
+        let mut lines: Vec<u64> = self.rows.iter().map(|r| r.line).collect();
+        lines.dedup();
+        self.chrome.tn("import-refused-rows", lines.len())
     }
 }
 
@@ -413,7 +416,12 @@ pub async fn import(
                 .into_iter()
                 .map(|RowError { line, field, key }| RowErrorView {
                     line,
-                    field,
+                    // The file's own column name, not the form's.
+                    field: if field == "commune" {
+                        "commune_code".into()
+                    } else {
+                        field
+                    },
                     message: page.chrome.t(key),
                 })
                 .collect();
