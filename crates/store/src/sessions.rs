@@ -322,7 +322,32 @@ pub async fn change_password(
         .one(store.conn())
         .await?
         .ok_or(StoreError::NotFound)?;
-    if !verify_password(&u.password_hash, current) {
+    // Guesses of the current password are throttled like sign-ins, on their own counter.
+    let now = Utc::now();
+    let key = sha256_hex(&format!("password:{}", u.username));
+    let policy = ThrottlePolicy::ACCOUNT;
+    {
+        let txn = begin_throttled(store).await?;
+        let state = throttle_get(&txn, &key).await?;
+        txn.commit().await?;
+        if policy.is_locked(state.as_ref(), now) {
+            return Err(StoreError::Invalid("locked".into()));
+        }
+    }
+    if !crate::accounts::verify_password_bounded(u.password_hash.clone(), current.to_owned()).await
+    {
+        let txn = begin_throttled(store).await?;
+        let state = throttle_get(&txn, &key).await?;
+        throttle_put(&txn, &key, &policy.after_failure(state.as_ref(), now)).await?;
+        audit::record_event(
+            &txn,
+            actor,
+            "password.change.failed",
+            "user",
+            user_id.to_string(),
+        )
+        .await?;
+        txn.commit().await?;
         return Err(StoreError::Invalid("current-password".into()));
     }
     if verify_password(&u.password_hash, new.expose()) {

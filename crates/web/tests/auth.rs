@@ -1529,3 +1529,55 @@ async fn the_associations_api_answers_within_scope() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn guesses_of_the_current_password_are_throttled() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let token = token_for(&app, "inspector").await;
+        let form = |current: &str| {
+            format!(
+                "current={}&new=another+long+secret&confirm=another+long+secret",
+                current.replace(' ', "+")
+            )
+        };
+        for _ in 0..5 {
+            let r = send(
+                &app,
+                Method::POST,
+                "/account/password",
+                Some(&token),
+                Some(&form("not the password")),
+                SAME_ORIGIN,
+            )
+            .await;
+            assert!(r.body.contains("Le mot de passe actuel est incorrect."));
+        }
+        let locked = send(
+            &app,
+            Method::POST,
+            "/account/password",
+            Some(&token),
+            Some(&form(PASSWORD)),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            locked.body.contains("Trop de tentatives échouées"),
+            "even the right password waits"
+        );
+        let trail = jisr_store::audit::search(
+            &store,
+            &jisr_store::audit::Search {
+                action: Some("password.change.failed".into()),
+                ..Default::default()
+            },
+            50,
+        )
+        .await
+        .unwrap();
+        assert_eq!(trail.len(), 5);
+    })
+    .await;
+}

@@ -252,6 +252,9 @@ pub async fn change_password(ctx: Ctx, Form(f): Form<PasswordForm>) -> Result<Re
             Err(StoreError::Invalid(code)) if code == "current-password" => {
                 errors.push(("current", "password-error-current"))
             }
+            Err(StoreError::Invalid(code)) if code == "locked" => {
+                errors.push(("current", "login-error-locked"))
+            }
             Err(StoreError::Invalid(code)) if code == "same-password" => {
                 errors.push(("new", "password-error-same"))
             }

@@ -54,6 +54,15 @@ pub const ACTIONS: &[&str] = &[
     "totp.enrol",
     "totp.enable",
     "geo.import",
+    "login.locked",
+    "password.change.failed",
+    "status",
+    "update",
+    "delete",
+    "attach",
+    "declare",
+    "registry.import",
+    "registry.index.import",
 ];
 
 #[derive(Template)]
