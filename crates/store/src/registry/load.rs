@@ -279,6 +279,12 @@ async fn geo_tables(
     Ok((geo, index, residence))
 }
 
+/// The engine's territory tables, for checking rules against the schema (category values
+/// such as province codes) without loading households.
+pub async fn engine_geo(store: &Store) -> Result<GeoTables, LoadError> {
+    Ok(geo_tables(store).await?.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
