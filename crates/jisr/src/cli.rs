@@ -82,6 +82,11 @@ enum BenchWhat {
         /// Also write the Markdown report to this file.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Fill a fresh SQLite database (in a temporary directory) with the households
+        /// through the registry import, then time loading them back and the rules on what
+        /// was loaded.
+        #[arg(long)]
+        from_db: bool,
     },
 }
 
@@ -403,12 +408,17 @@ pub async fn run(cli: Cli) -> Result<()> {
                     households,
                     seed,
                     out,
+                    from_db,
                 },
         } => {
             if cfg!(debug_assertions) {
                 eprintln!("note: this is an unoptimised build; build with --release to measure");
             }
-            let report = jisr_targeting::bench::run(households, seed).to_string();
+            let report = if from_db {
+                crate::bench_db::run(households, seed).await?
+            } else {
+                jisr_targeting::bench::run(households, seed).to_string()
+            };
             print!("{report}");
             if let Some(path) = out {
                 std::fs::write(&path, &report)

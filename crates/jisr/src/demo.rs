@@ -339,6 +339,7 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
     }
 
     let projects = seed_establishments(store, files, &actor).await?;
+    seed_registry(store, &actor, DEMO_HOUSEHOLDS).await?;
 
     let password = Password::parse(DEMO_PASSWORD)?;
     for (username, name, role, scope) in DEMO_USERS {
@@ -356,6 +357,43 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// Households of the demo registry.
+const DEMO_HOUSEHOLDS: usize = 400;
+
+/// Synthetic households of Marrakech-Safi, three in four in Rehamna (07.427), with index
+/// values around the programme thresholds, written as extract files and loaded through
+/// the normal import.
+pub async fn seed_registry(store: &Store, actor: &Actor, households: usize) -> Result<()> {
+    let mut m = jisr_targeting::synth::Marginals::embedded();
+    m.cells.retain(|c| c.province.starts_with("07."));
+    m.communes.retain(|c| c.province.starts_with("07."));
+    let weight = |rehamna: bool| -> u64 {
+        m.cells
+            .iter()
+            .filter(|c| (c.province == "07.427") == rehamna)
+            .map(|c| c.households)
+            .sum()
+    };
+    let (rehamna, others) = (weight(true), weight(false));
+    if rehamna > 0 && others > 0 {
+        // The other provinces together weigh a third of Rehamna.
+        for c in m.cells.iter_mut().filter(|c| c.province != "07.427") {
+            c.households = (c.households * rehamna / 3 / others).max(1);
+        }
+    }
+    let registry = jisr_targeting::synth::generate(&m, households, 2024);
+    let (persons, index) =
+        jisr_store::registry::synthetic_files(&registry, chrono::Utc::now().date_naive());
+    let progress = Reporter::new();
+    jisr_store::registry::import_households(store, actor, persons.as_slice(), &progress)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo households: {e:?}"))?;
+    jisr_store::registry::import_index_values(store, actor, index.as_slice(), &progress)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo index values: {e:?}"))?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! `jisr`: one binary for the whole platform. See `jisr --help`.
 
+mod bench_db;
 mod cli;
 mod config;
 mod demo;

@@ -15,6 +15,7 @@ pub mod files;
 pub mod geo;
 pub mod migration;
 pub mod org;
+pub mod programmes;
 pub mod progress;
 pub mod registry;
 pub mod sessions;

@@ -93,6 +93,15 @@ impl Chrome {
         })
     }
 
+    /// Whether the person reads the social registry.
+    pub fn reads_registry(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| {
+            u.roles
+                .iter()
+                .any(|r| crate::pages::REGISTRY_READERS.contains(r))
+        })
+    }
+
     /// Whether someone is signed in.
     pub fn signed_in(&self) -> bool {
         self.user.is_some()
@@ -134,6 +143,15 @@ impl Chrome {
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         let mut args = Args::new();
         args.set(name.to_owned(), value.to_owned());
+        self.catalog.t_args(self.locale, key, Some(&args))
+    }
+
+    /// A translated message with several text arguments.
+    pub fn targs(&self, key: &str, values: &[(&str, String)]) -> String {
+        let mut args = Args::new();
+        for (name, value) in values {
+            args.set((*name).to_owned(), value.clone());
+        }
         self.catalog.t_args(self.locale, key, Some(&args))
     }
 
@@ -248,6 +266,20 @@ impl FieldErrors {
     /// Translates `(field, message key)` pairs.
     pub fn translate(chrome: &Chrome, keys: Vec<(&'static str, &'static str)>) -> Self {
         Self(keys.into_iter().map(|(f, k)| (f, chrome.t(k))).collect())
+    }
+
+    /// Adds an already translated message at a field.
+    pub fn push(&mut self, field: &'static str, message: String) {
+        self.0.push((field, message));
+    }
+
+    /// Every message at a field, in order.
+    pub fn all_for(&self, field: &str) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+            .collect()
     }
 
     /// The error shown at a field, if any.

@@ -161,6 +161,19 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Household 1 in Rehamna, household 2 in Casablanca (the matrix's examples), imported
+    // the way extracts are. Household 1 is under both thresholds; its index is dated.
+    let households = "household_key,commune_code,person_key,first_name_ar,last_name_ar,first_name_lat,last_name_lat,birth_date,sex,relation\n\
+        RH-0001,07.427.01.01,P-1,فاطمة,العلوي,Fatima,Alaoui,1980-03-02,female,head\n\
+        RH-0001,07.427.01.01,P-2,يوسف,العلوي,Youssef,Alaoui,2015-06-10,male,child\n\
+        CA-0001,06.141.01.0,P-3,كريم,بناني,Karim,Bennani,1975-01-20,male,head\n";
+    jisr_store::registry::import_households(store, &actor, households.as_bytes(), &Silent)
+        .await
+        .unwrap();
+    let index = "household_key,value,date,source\nRH-0001,9.1,2025-06-01,registry\nCA-0001,10.2,2025-06-01,registry\n";
+    jisr_store::registry::import_index_values(store, &actor, index.as_bytes(), &Silent)
+        .await
+        .unwrap();
     // National administrators must use a second factor: enrol the test one.
     let admin = accounts::find_user(store.conn(), "national_administrator")
         .await
@@ -240,10 +253,10 @@ async fn send(
     if let Some(token) = cookie {
         req = req.header(
             header::COOKIE,
-            format!("jisr_session={token}; jisr_lang=fr"),
+            format!("jisr_session={token}; jisr_lang={}", lang()),
         );
     } else {
-        req = req.header(header::COOKIE, "jisr_lang=fr");
+        req = req.header(header::COOKIE, format!("jisr_lang={}", lang()));
     }
     for (k, v) in headers {
         req = req.header(*k, *v);
@@ -364,6 +377,19 @@ async fn token_for(app: &axum::Router, user: &str) -> String {
         return fresh;
     }
     token
+}
+
+thread_local! {
+    // The language of the requests of the test running on this thread.
+    static LANG: std::cell::Cell<&'static str> = const { std::cell::Cell::new("fr") };
+}
+
+fn lang() -> &'static str {
+    LANG.with(|l| l.get())
+}
+
+fn set_lang(tag: &'static str) {
+    LANG.with(|l| l.set(tag));
 }
 
 thread_local! {
@@ -1578,6 +1604,237 @@ async fn guesses_of_the_current_password_are_throttled() {
         .await
         .unwrap();
         assert_eq!(trail.len(), 5);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_programme_owner_writes_a_draft_simulates_it_and_activates_it() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        set_lang("fr");
+        let owner = token_for(&app, "programme_owner").await;
+        // A draft naming an unknown field: refused at the field, in French, text kept.
+        let form = "valid_from=2027-01-01&rule=index-threshold%3A+index+%3C%3D+9.9%0Aincome%3A+income+%3C+3&benefit=";
+        let r = send(
+            &app,
+            Method::POST,
+            "/programmes/asd/drafts",
+            Some(&owner),
+            Some(form),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains(r#"id="rule-error""#), "{}", r.body);
+        assert!(
+            r.body
+                .contains("Ligne 2, colonne 9\u{a0}: champ inconnu «\u{a0}income\u{a0}»."),
+            "{}",
+            r.body
+        );
+        assert!(
+            ["&lt;", "&#60;", "&#x3c;"]
+                .iter()
+                .any(|lt| r.body.contains(&format!("\nincome: income {lt} 3</textarea>"))),
+            "the text is kept: {}",
+            r.body
+        );
+        assert!(r.body.contains(r#"aria-invalid="true""#));
+        let p = jisr_store::programmes::get(&store, "asd").await.unwrap();
+        assert_eq!(p.versions.len(), 1, "nothing saved");
+
+        // In Arabic, the same error in Arabic.
+        set_lang("ar");
+        let r = send(
+            &app,
+            Method::POST,
+            "/programmes/asd/drafts",
+            Some(&owner),
+            Some(form),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body.contains("السطر 2، العمود 9: حقل غير معروف «income»."),
+            "{}",
+            r.body
+        );
+        set_lang("fr");
+
+        // A valid draft (a lower threshold) is saved and simulated.
+        let form = "valid_from=2027-01-01&rule=index-threshold%3A+index+%3C%3D+9.0&benefit=500";
+        let r = send(
+            &app,
+            Method::POST,
+            "/programmes/asd/drafts",
+            Some(&owner),
+            Some(form),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), "/programmes/asd/simulate?version=2");
+        let r = send(&app, Method::GET, r.location(), Some(&owner), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        // Household 1 (index 9.1, a child) leaves; Casablanca's household stays outside.
+        assert!(r.body.contains("Rehamna"), "{}", r.body);
+        assert!(r.body.contains("Sortent"));
+        assert!(r.body.contains("Activer cette version"));
+        assert_eq!(
+            jisr_store::programmes::get(&store, "asd")
+                .await
+                .unwrap()
+                .version(2)
+                .unwrap()
+                .status,
+            "draft",
+            "simulating changes nothing"
+        );
+
+        // A social worker may simulate within their province but not activate.
+        let worker = token_for(&app, "social_worker").await;
+        let r = send(
+            &app,
+            Method::POST,
+            "/programmes/asd/versions/2/activate",
+            Some(&worker),
+            Some(""),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+        let r = send(
+            &app,
+            Method::POST,
+            "/programmes/asd/versions/2/activate",
+            Some(&owner),
+            Some(""),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), "/programmes/asd?activated=1");
+        let p = jisr_store::programmes::get(&store, "asd").await.unwrap();
+        assert_eq!(p.active().unwrap().version, 2);
+        assert_eq!(p.version(1).unwrap().valid_to.as_deref(), Some("2026-12-31"));
+        let r = send(&app, Method::GET, "/programmes/asd?activated=1", Some(&owner), None, &[]).await;
+        assert!(r.body.contains("La version a été activée."), "{}", r.body);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_social_worker_reads_why_a_household_is_eligible_in_french_and_arabic() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        set_lang("fr");
+        let worker = token_for(&app, "social_worker").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/registry/households",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("RH-0001"));
+        assert!(
+            !r.body.contains("CA-0001"),
+            "another province is not listed"
+        );
+
+        let r = send(
+            &app,
+            Method::GET,
+            "/registry/households/1",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Ménage RH-0001"));
+        assert!(r.body.contains("Aide sociale directe"));
+        assert!(r.body.contains("Éligible"));
+        assert!(r.body.contains("index-threshold"));
+        assert!(r.body.contains("Rempli"));
+        // The index with its date and source, and the margin to the threshold.
+        assert!(
+            r.body
+                .contains("9.1 (établi le 01/06/2025, source\u{a0}: Registre social unifié)"),
+            "{}",
+            r.body
+        );
+        assert!(
+            r.body
+                .contains("valeur 9.1, seuil 9.743001, marge 0.643001"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("Youssef Alaoui"));
+
+        set_lang("ar");
+        let r = send(
+            &app,
+            Method::GET,
+            "/registry/households/1",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("الأسرة RH-0001"));
+        assert!(r.body.contains("الدعم الاجتماعي المباشر"));
+        assert!(r.body.contains("مستحقة"));
+        assert!(r.body.contains("متحقق"));
+        assert!(
+            r.body
+                .contains("القيمة 9.1، العتبة 9.743001، الهامش 0.643001")
+        );
+        set_lang("fr");
+
+        // Another province: not found, and nothing read is recorded for it.
+        let r = send(
+            &app,
+            Method::GET,
+            "/registry/households/2",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let reads = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("read"))
+            .filter(jisr_store::entity::audit_log::Column::Entity.eq("household"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(reads.len(), 2);
+        assert!(reads.iter().all(|e| e.entity_id == "1"));
+
+        // The Casablanca household is above the threshold: not eligible, and why.
+        let admin = token_for(&app, "national_administrator").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/registry/households/2",
+            Some(&admin),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("Non éligible"));
+        assert!(r.body.contains("Non rempli"));
+        assert!(r.body.contains("marge -0.456999"), "{}", r.body);
     })
     .await;
 }

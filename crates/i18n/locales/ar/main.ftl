@@ -466,3 +466,119 @@ audit-action-registry-import = استيراد سجل الأسر
 audit-action-registry-index-import = استيراد مؤشرات السجل الاجتماعي
 audit-entity-household = أسرة
 audit-entity-household-index-value = مؤشر السجل الاجتماعي
+nav-programmes = البرامج
+nav-registry = السجل الاجتماعي
+prog-title = البرامج
+prog-name = البرنامج
+prog-active-version = النسخة الجاري بها العمل
+prog-valid-from = يسري ابتداءً من
+prog-valid-to = إلى غاية
+prog-versions = النسخ
+prog-version = النسخة
+prog-version-n = النسخة { $n }
+prog-from = ابتداءً من { $date }
+prog-status = الوضعية
+prog-status-draft = مسودة
+prog-status-active = جاري بها العمل
+prog-status-retired = متجاوزة
+prog-actions = إجراءات
+prog-active-rule = القاعدة الجاري بها العمل
+prog-no-active = لا توجد نسخة جاري بها العمل.
+prog-benefit = المبلغ الشهري (بالدرهم)
+prog-benefit-hint = تعبير عددي، مثلاً min(children_under_21, 6) * 250 + 100. يُترك فارغاً إذا كان البرنامج لا يصرف مبلغاً.
+prog-rule = معايير الاستحقاق
+prog-rule-hint = معيار واحد في كل سطر: المعرِّف ثم نقطتان ثم الشرط، مثلاً index-threshold: index <= 9.743001. تكون الأسرة مستحقة إذا تحققت جميع المعايير.
+prog-date-hint = بصيغة YYYY-MM-DD، بعد بداية النسخة الجاري بها العمل.
+prog-new-draft = كتابة نسخة جديدة (مسودة)
+prog-save-draft = حفظ المسودة ومحاكاتها
+prog-simulate = محاكاة
+prog-simulate-title = المحاكاة
+prog-simulate-table = الأسر التي تدخل أو تخرج أو تبقى، والكلفة الشهرية، حسب الإقليم
+prog-simulate-nothing-changes = محاكاة فقط: لا يتغير شيء ما لم تُفعَّل النسخة.
+prog-compared-with = مقارنةً بالنسخة الجاري بها العمل { $n }.
+prog-households-loaded = { PLURAL($count) ->
+    [zero] لم تُفحص أي أسرة في مجالكم الترابي.
+    [one] فُحصت أسرة واحدة في مجالكم الترابي.
+    [two] فُحصت أسرتان في مجالكم الترابي.
+    [few] فُحصت { $count } أسر في مجالكم الترابي.
+    [many] فُحصت { $count } أسرة في مجالكم الترابي.
+   *[other] فُحصت { $count } أسرة في مجالكم الترابي.
+}
+prog-entering = تدخل
+prog-leaving = تخرج
+prog-staying = تبقى
+prog-cost-before = الكلفة قبل
+prog-cost-after = الكلفة بعد
+prog-total = المجموع
+prog-no-province = بدون إقليم
+prog-dirhams = { $amount } درهم
+prog-activate = تفعيل هذه النسخة
+prog-activate-confirm = بتفعيل هذه النسخة ستسري ابتداءً من { $date } وينتهي العمل بالنسخة الحالية في اليوم السابق. يُسجَّل هذا الإجراء في سجل التتبع.
+prog-activated = تم تفعيل النسخة.
+prog-error-not-draft = لا يمكن تفعيل إلا المسودات.
+rule-error-at = السطر { $line }، العمود { $column }: { $reason }
+rule-error-unexpected-character = حرف غير متوقع.
+rule-error-unterminated-string = نص بين علامتي تنصيص غير مغلق.
+rule-error-invalid-number = عدد مكتوب بشكل غير صحيح.
+rule-error-unexpected-token = تعبير ناقص أو عنصر غير متوقع.
+rule-error-too-deep = تعبير متداخل أكثر من اللازم.
+rule-error-unknown-field = حقل غير معروف «{ $name }».
+rule-error-unknown-function = دالة غير معروفة «{ $name }».
+rule-error-wrong-arity = عدد الوسائط غير صحيح للدالة «{ $name }».
+rule-error-type-mismatch = أنواع غير متوافقة (مثلاً عدد يُقارن بفئة، أو يُنتظر شرط).
+rule-error-unknown-category-value = قيمة غير معروفة «{ $name }» لهذا الحقل.
+rule-error-invalid-date = تاريخ غير صحيح (YYYY-MM-DD).
+rule-error-expected-field = يُنتظر اسم حقل هنا.
+rule-error-criterion-syntax = يجب أن يبدأ كل سطر بمعرِّف (حروف لاتينية صغيرة وأرقام وشرطات) تليه نقطتان.
+rule-error-criterion-duplicate = المعيار «{ $name }» مكرر.
+rule-error-rule-empty = يلزم معيار واحد على الأقل.
+rule-error-invalid-valid-from = يُكتب التاريخ بصيغة YYYY-MM-DD.
+rule-error-valid-from-too-early = يجب أن يكون التاريخ بعد بداية النسخة الجاري بها العمل.
+reg-title = السجل الاجتماعي
+reg-count = { PLURAL($count) ->
+    [zero] لا توجد أسرة
+    [one] أسرة واحدة
+    [two] أسرتان
+    [few] { $count } أسر
+    [many] { $count } أسرة
+   *[other] { $count } أسرة
+}
+reg-key = رقم الأسرة
+reg-members = الأفراد
+reg-index = المؤشر
+reg-household-title = الأسرة
+reg-household-n = الأسرة { $key }
+reg-missing = غير معروف
+reg-yes = نعم
+reg-no = لا
+reg-eligibility = الاستحقاق في البرامج الجاري بها العمل
+reg-eligible = مستحقة
+reg-not-eligible = غير مستحقة
+reg-amount = المبلغ: { $amount }
+reg-criteria = المعايير
+reg-criterion = المعيار
+reg-outcome = النتيجة
+reg-comparisons = المقارنات
+reg-passed = متحقق
+reg-failed = غير متحقق
+reg-holds = صحيحة
+reg-fails = غير صحيحة
+reg-comparison = القيمة { $left }، العتبة { $right }، الهامش { $margin }
+reg-inputs = المعطيات المستعملة
+reg-index-input = { $value } (بتاريخ { $date }، المصدر: { $source })
+reg-index-history = تاريخ المؤشر
+reg-date = التاريخ
+reg-source = المصدر
+reg-source-registry = السجل الاجتماعي الموحد
+reg-source-declared = تصريح
+reg-source-staff = موظف
+reg-relation = القرابة برب الأسرة
+reg-relation-head = رب الأسرة
+reg-relation-spouse = الزوج(ة)
+reg-relation-child = ابن(ة)
+reg-relation-grandchild = حفيد(ة)
+reg-relation-parent = أحد الوالدين
+reg-relation-other_relative = قريب آخر
+reg-relation-non_relative = بدون قرابة
+reg-birth-date = تاريخ الازدياد
+reg-since = فرد منذ

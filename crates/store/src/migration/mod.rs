@@ -13,6 +13,7 @@ mod m0007_second_factor;
 mod m0008_establishments;
 mod m0009_dossiers;
 mod m0010_registry;
+mod m0011_programmes;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_establishments::Migration),
             Box::new(m0009_dossiers::Migration),
             Box::new(m0010_registry::Migration),
+            Box::new(m0011_programmes::Migration),
         ]
     }
 }

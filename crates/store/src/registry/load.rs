@@ -17,7 +17,8 @@ use jisr_targeting::registry::{
     latest_valid,
 };
 use sea_orm::{
-    ColumnTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+    ColumnTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    RelationTrait,
 };
 use std::collections::HashMap;
 
@@ -63,6 +64,21 @@ pub async fn load_as_of(
     scope: &Scope,
     as_of: NaiveDate,
 ) -> Result<Registry, LoadError> {
+    load_filtered(store, scope, as_of, None).await
+}
+
+/// One household of `scope` as rules see it today (an empty registry when it is outside
+/// the scope), for explaining its decisions without loading the territory.
+pub async fn load_household(store: &Store, scope: &Scope, id: i64) -> Result<Registry, LoadError> {
+    load_filtered(store, scope, chrono::Utc::now().date_naive(), Some(id)).await
+}
+
+async fn load_filtered(
+    store: &Store,
+    scope: &Scope,
+    as_of: NaiveDate,
+    only: Option<i64>,
+) -> Result<Registry, LoadError> {
     let scoped = Scoped::for_scope(store, scope);
     let db = scoped.store().conn();
     let (geo, commune_ix, residence) = geo_tables(store).await?;
@@ -77,6 +93,7 @@ pub async fn load_as_of(
             .column(household::Column::CreatedAt)
             .filter(scoped.condition())
             .filter(household::Column::Id.gt(last))
+            .apply_if(only, |q, id| q.filter(household::Column::Id.eq(id)))
             .order_by_asc(household::Column::Id)
             .limit(BATCH)
             .into_tuple()
@@ -277,6 +294,12 @@ async fn geo_tables(
         commune_province,
     };
     Ok((geo, index, residence))
+}
+
+/// The engine's territory tables, for checking rules against the schema (category values
+/// such as province codes) without loading households.
+pub async fn engine_geo(store: &Store) -> Result<GeoTables, LoadError> {
+    Ok(geo_tables(store).await?.0)
 }
 
 #[cfg(test)]

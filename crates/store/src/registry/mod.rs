@@ -69,7 +69,7 @@ mod synthetic;
 
 pub use import::import_households;
 pub use index::import_index_values;
-pub use load::{LoadError, load, load_as_of};
+pub use load::{LoadError, engine_geo, load, load_as_of, load_household};
 pub use read::{
     HouseholdDetail, HouseholdFilter, HouseholdSummary, Member, PAGE_SIZE, Scoped, Stay,
     latest_valid_value,

@@ -8,6 +8,7 @@ mod authorisation;
 mod establishments;
 mod geo;
 mod home;
+mod targeting;
 mod units;
 mod users;
 
@@ -21,6 +22,7 @@ use axum::routing::{get, post};
 pub(crate) use establishments::REGISTRARS;
 use jisr_domain::access::Role;
 use jisr_i18n::Locale;
+pub(crate) use targeting::REGISTRY_READERS;
 
 /// Who may read and verify the whole audit trail.
 pub const AUDIT_READERS: &[Role] = &[Role::Auditor, Role::NationalAdministrator];
@@ -371,6 +373,58 @@ pub fn routes() -> Routes {
             "/authorisations",
             AnyOf(authorisation::DECIDERS),
             get(authorisation::queue),
+        )
+        .add(
+            Method::GET,
+            "/programmes",
+            "/programmes",
+            SignedIn,
+            get(targeting::programmes_list),
+        )
+        .add(
+            Method::GET,
+            "/programmes/{code}",
+            "/programmes/asd",
+            SignedIn,
+            get(targeting::programme_show),
+        )
+        .add(
+            Method::POST,
+            "/programmes/{code}/drafts",
+            "/programmes/asd/drafts",
+            AnyOf(targeting::OWNERS),
+            post(targeting::draft_create),
+        )
+        .add(
+            Method::GET,
+            "/programmes/{code}/simulate",
+            "/programmes/asd/simulate?version=1",
+            AnyOf(targeting::REGISTRY_READERS),
+            get(targeting::simulate),
+        )
+        // Example: version 1 is in force already, so the page answers with its error.
+        .add(
+            Method::POST,
+            "/programmes/{code}/versions/{version}/activate",
+            "/programmes/asd/versions/1/activate",
+            AnyOf(targeting::OWNERS),
+            post(targeting::activate),
+        )
+        .add(
+            Method::GET,
+            "/registry/households",
+            "/registry/households",
+            AnyOf(targeting::REGISTRY_READERS),
+            get(targeting::households),
+        )
+        // Examples: household 1 is in Rehamna, household 2 in Casablanca.
+        .add_record(
+            Method::GET,
+            "/registry/households/{id}",
+            "/registry/households/1",
+            Some("/registry/households/2"),
+            AnyOf(targeting::REGISTRY_READERS),
+            get(targeting::household),
         )
 }
 

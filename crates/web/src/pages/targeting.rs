@@ -1,0 +1,666 @@
+//! Targeting: programmes and their rule versions (drafts checked by the engine,
+//! simulation against the version in force, activation), and the social registry as one
+//! person may see it, with why each household is or is not eligible.
+
+use super::establishments::grants;
+use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
+use crate::view::{Chrome, FieldErrors};
+use askama::Template;
+use axum::extract::{Form, Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::access::{Role, Scope};
+use jisr_domain::geo::{CommuneCode, ProvinceCode};
+use jisr_store::entity::{household_index_value, rule_version};
+use jisr_store::programmes::{self, Draft, DraftError, ProgrammeDetail, ProgrammeError};
+use jisr_store::registry::{self, HouseholdDetail, HouseholdFilter, HouseholdSummary, Scoped};
+use jisr_targeting::explain::{Explanation, InputValue};
+use jisr_targeting::simulate::simulate as engine_simulate;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Who writes drafts and activates them.
+pub const OWNERS: &[Role] = programmes::OWNERS;
+
+/// Who reads the registry (each within their territory) and simulates rule changes.
+pub const REGISTRY_READERS: &[Role] = &[
+    Role::SocialWorker,
+    Role::ProvincialOfficer,
+    Role::RegionalCoordinator,
+    Role::NationalAdministrator,
+    Role::ProgrammeOwner,
+    Role::Auditor,
+];
+
+/// The widest territory among the person's grants: the registry they may see whole.
+fn widest_scope(ctx: &Ctx) -> Scope {
+    let g = grants(ctx);
+    let rank = |s: &Scope| match s {
+        Scope::National => 0,
+        Scope::Region(_) => 1,
+        Scope::Province(_) => 2,
+        Scope::Establishment(_) => 3,
+    };
+    g.into_iter()
+        .filter(|(r, _)| REGISTRY_READERS.contains(r))
+        .map(|(_, s)| s)
+        .min_by_key(rank)
+        .unwrap_or(Scope::Establishment(0))
+}
+
+fn may_own(ctx: &Ctx) -> bool {
+    grants(ctx).iter().any(|(r, _)| OWNERS.contains(r))
+}
+
+/// A draft error in the page's language, with its line and column.
+fn draft_message(chrome: &Chrome, e: &DraftError) -> String {
+    let reason = chrome.targs(
+        &format!("rule-error-{}", e.code),
+        &[("name", e.name.clone().unwrap_or_default())],
+    );
+    if e.field == "valid_from" {
+        reason
+    } else {
+        chrome.targs(
+            "rule-error-at",
+            &[
+                ("line", e.line.to_string()),
+                ("column", e.column.to_string()),
+                ("reason", reason),
+            ],
+        )
+    }
+}
+
+// ---------------------------------------------------------------- programmes
+
+#[derive(Template)]
+#[template(path = "targeting/programmes.html")]
+struct ProgrammesPage {
+    chrome: Chrome,
+    rows: Vec<ProgrammeDetail>,
+}
+
+pub async fn programmes_list(ctx: Ctx) -> Result<Response, WebError> {
+    let rows = programmes::list(&ctx.state.store).await?;
+    render(ProgrammesPage {
+        chrome: ctx.chrome("prog-title"),
+        rows,
+    })
+    .map(IntoResponse::into_response)
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct DraftForm {
+    pub valid_from: String,
+    pub rule: String,
+    pub benefit: String,
+}
+
+/// A criterion of a version, for reading.
+pub struct CriterionView {
+    pub id: String,
+    pub expr: String,
+}
+
+#[derive(Template)]
+#[template(path = "targeting/programme.html")]
+struct ProgrammePage {
+    chrome: Chrome,
+    p: ProgrammeDetail,
+    active_criteria: Vec<CriterionView>,
+    form: DraftForm,
+    errors: FieldErrors,
+    can_own: bool,
+    error: Option<String>,
+    saved: Option<i32>,
+    activated: bool,
+}
+
+impl ProgrammePage {
+    fn status(&self, v: &rule_version::Model) -> String {
+        self.chrome.t2("prog-status", &v.status)
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ProgrammeQuery {
+    saved: Option<i32>,
+    activated: Option<String>,
+}
+
+fn criteria_view(v: Option<&rule_version::Model>) -> Vec<CriterionView> {
+    v.map(programmes::criteria_of)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| CriterionView {
+            id: c.id,
+            expr: c.expr,
+        })
+        .collect()
+}
+
+async fn programme_page(
+    ctx: &Ctx,
+    code: &str,
+    form: Option<DraftForm>,
+    errors: FieldErrors,
+    error: Option<String>,
+) -> Result<ProgrammePage, WebError> {
+    let p = programmes::get(&ctx.state.store, code).await?;
+    let base = ctx.chrome("prog-title");
+    let title = base
+        .name(&p.programme.name_ar, &p.programme.name_fr)
+        .to_owned();
+    let chrome = base.with_title(title);
+    let active = p.active();
+    let form = form.unwrap_or_else(|| DraftForm {
+        valid_from: String::new(),
+        rule: active.map(|a| a.rule.clone()).unwrap_or_default(),
+        benefit: active.and_then(|a| a.benefit.clone()).unwrap_or_default(),
+    });
+    Ok(ProgrammePage {
+        active_criteria: criteria_view(active),
+        chrome,
+        p,
+        form,
+        errors,
+        can_own: may_own(ctx),
+        error,
+        saved: None,
+        activated: false,
+    })
+}
+
+pub async fn programme_show(
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Query(q): Query<ProgrammeQuery>,
+) -> Result<Response, WebError> {
+    let mut page = programme_page(&ctx, &code, None, FieldErrors::default(), None).await?;
+    page.saved = q.saved;
+    page.activated = q.activated.is_some();
+    render(page).map(IntoResponse::into_response)
+}
+
+pub async fn draft_create(
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Form(form): Form<DraftForm>,
+) -> Result<Response, WebError> {
+    let draft = Draft {
+        valid_from: form.valid_from.clone(),
+        rule: form.rule.clone(),
+        benefit: form.benefit.clone(),
+    };
+    let errors = match programmes::save_draft(&ctx.state.store, &ctx.actor, &code, &draft).await {
+        Ok(v) => {
+            return Ok(Redirect::to(&format!(
+                "/programmes/{}/simulate?version={v}",
+                crate::view::encode_path(&code)
+            ))
+            .into_response());
+        }
+        Err(ProgrammeError::Invalid(e)) => e,
+        Err(ProgrammeError::Store(e)) => return Err(e.into()),
+        Err(ProgrammeError::NotDraft) => return Err(WebError::NotFound),
+    };
+    let chrome = ctx.chrome("prog-title");
+    let mut fe = FieldErrors::default();
+    for e in &errors {
+        fe.push(e.field, draft_message(&chrome, e));
+    }
+    let page = programme_page(&ctx, &code, Some(form), fe, None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+pub async fn activate(
+    ctx: Ctx,
+    Path((code, version)): Path<(String, i32)>,
+) -> Result<Response, WebError> {
+    match programmes::activate(&ctx.state.store, &ctx.actor, &code, version).await {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/programmes/{}?activated=1",
+            crate::view::encode_path(&code)
+        ))
+        .into_response()),
+        Err(ProgrammeError::NotDraft) => {
+            let chrome = ctx.chrome("prog-title");
+            let error = Some(chrome.t("prog-error-not-draft"));
+            let page = programme_page(&ctx, &code, None, FieldErrors::default(), error).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+        }
+        Err(ProgrammeError::Store(e)) => Err(e.into()),
+        Err(ProgrammeError::Invalid(_)) => Err(WebError::Internal("activate".into())),
+    }
+}
+
+// ---------------------------------------------------------------- simulation
+
+pub struct SimRow {
+    pub province: String,
+    pub entering: i64,
+    pub leaving: i64,
+    pub staying: i64,
+    pub cost_before: i64,
+    pub cost_after: i64,
+}
+
+#[derive(Template)]
+#[template(path = "targeting/simulate.html")]
+struct SimulatePage {
+    chrome: Chrome,
+    p: ProgrammeDetail,
+    version: rule_version::Model,
+    criteria: Vec<CriterionView>,
+    active_version: Option<i32>,
+    rows: Vec<SimRow>,
+    totals: SimRow,
+    households: usize,
+    can_activate: bool,
+}
+
+impl SimulatePage {
+    fn money(&self, n: &i64) -> String {
+        self.chrome
+            .t1("prog-dirhams", "amount", &self.chrome.num(n))
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SimulateQuery {
+    version: Option<i32>,
+}
+
+pub async fn simulate(
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Query(q): Query<SimulateQuery>,
+) -> Result<Response, WebError> {
+    let store = &ctx.state.store;
+    let p = programmes::get(store, &code).await?;
+    let version = q
+        .version
+        .and_then(|n| p.version(n))
+        .ok_or(WebError::NotFound)?
+        .clone();
+    let scope = widest_scope(&ctx);
+    let reg = registry::load(store, &scope)
+        .await
+        .map_err(|e| WebError::Internal(format!("load: {e}")))?;
+    let after = programmes::compile(&version, &reg.geo)
+        .map_err(|e| WebError::Internal(format!("compile: {e:?}")))?;
+    // Against the version in force; with none, against nobody eligible.
+    let active = p.active().cloned();
+    let before = match &active {
+        Some(a) => programmes::compile(a, &reg.geo)
+            .map_err(|e| WebError::Internal(format!("compile: {e:?}")))?,
+        None => programmes::compile(
+            &rule_version::Model {
+                rule: "none: false".into(),
+                benefit: None,
+                ..version.clone()
+            },
+            &reg.geo,
+        )
+        .map_err(|e| WebError::Internal(format!("compile: {e:?}")))?,
+    };
+    let sim = engine_simulate(&reg, &before, &after)
+        .map_err(|e| WebError::Internal(format!("simulate: {e:?}")))?;
+    let chrome = ctx.chrome("prog-simulate-title");
+    let names: HashMap<String, String> = jisr_store::geo::provinces(store.conn(), None)
+        .await?
+        .into_iter()
+        .map(|pr| {
+            (
+                pr.code.clone(),
+                chrome.name(&pr.name_ar, &pr.name_fr).to_owned(),
+            )
+        })
+        .collect();
+    let row = |g: &jisr_targeting::simulate::GroupDelta, label: String| SimRow {
+        province: label,
+        entering: g.entering as i64,
+        leaving: g.leaving as i64,
+        staying: g.staying as i64,
+        cost_before: g.cost_before.round() as i64,
+        cost_after: g.cost_after.round() as i64,
+    };
+    let rows = sim
+        .by_province
+        .iter()
+        .filter(|g| g.entering + g.leaving + g.staying > 0)
+        .map(|g| {
+            let label = match &g.province {
+                Some(c) => names.get(c).cloned().unwrap_or_else(|| c.clone()),
+                None => chrome.t("prog-no-province"),
+            };
+            row(g, label)
+        })
+        .collect();
+    let totals = row(&sim.totals, chrome.t("prog-total"));
+    let can_activate = may_own(&ctx) && version.status == programmes::DRAFT;
+    let title = format!(
+        "{} — {}",
+        chrome.name(&p.programme.name_ar, &p.programme.name_fr),
+        chrome.t1("prog-version-n", "n", &version.version.to_string())
+    );
+    let chrome = chrome.with_title(title);
+    render(SimulatePage {
+        chrome,
+        criteria: criteria_view(Some(&version)),
+        active_version: active.map(|a| a.version),
+        households: reg.household_count(),
+        p,
+        version,
+        rows,
+        totals,
+        can_activate,
+    })
+    .map(IntoResponse::into_response)
+}
+
+// ---------------------------------------------------------------- registry
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct HouseholdQuery {
+    pub province: String,
+    pub commune: String,
+    pub key: String,
+    pub page: Option<u64>,
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "targeting/households.html")]
+struct HouseholdsPage {
+    chrome: Chrome,
+    rows: Vec<HouseholdSummary>,
+    total: u64,
+    page: u64,
+    pages: u64,
+    query: HouseholdQuery,
+    provinces: Vec<Choice>,
+}
+
+impl HouseholdsPage {
+    fn count_label(&self) -> String {
+        self.chrome.tn("reg-count", self.total as usize)
+    }
+
+    fn index_of(&self, h: &HouseholdSummary) -> String {
+        h.index
+            .as_ref()
+            .map(|v| format!("{:.4}", v.value))
+            .unwrap_or_else(|| "—".into())
+    }
+
+    fn province_name(&self, code: &str) -> String {
+        self.provinces
+            .iter()
+            .find(|p| p.value == code)
+            .map(|p| p.label.clone())
+            .unwrap_or_else(|| code.to_owned())
+    }
+
+    fn page_href(&self, page: u64) -> String {
+        let enc = crate::view::encode_path;
+        format!(
+            "/registry/households?province={}&commune={}&key={}&page={page}",
+            enc(&self.query.province),
+            enc(&self.query.commune),
+            enc(&self.query.key)
+        )
+    }
+}
+
+pub async fn households(
+    ctx: Ctx,
+    Query(query): Query<HouseholdQuery>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let page = query.page.unwrap_or(1).max(1);
+    let filter = HouseholdFilter {
+        province: ProvinceCode::parse(&query.province).ok(),
+        commune: CommuneCode::parse(&query.commune).ok(),
+        key: Some(query.key.clone()),
+        page,
+    };
+    let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&filter).await?;
+    let chrome = ctx.chrome("reg-title");
+    let scope = widest_scope(&ctx);
+    let provinces = jisr_store::geo::provinces(ctx.state.store.conn(), None)
+        .await?
+        .into_iter()
+        .filter(|p| ProvinceCode::parse(&p.code).is_ok_and(|c| scope.covers_province(&c)))
+        .map(|p| Choice {
+            label: chrome.name(&p.name_ar, &p.name_fr).to_owned(),
+            value: p.code,
+        })
+        .collect();
+    let pages = total.div_ceil(registry::PAGE_SIZE).max(1);
+    render(HouseholdsPage {
+        chrome,
+        rows,
+        total,
+        page,
+        pages,
+        query,
+        provinces,
+    })
+    .map(IntoResponse::into_response)
+}
+
+/// One comparison of a criterion, worded.
+pub struct ComparisonView {
+    pub text: String,
+    /// The values compared and the margin to the threshold, worded.
+    pub sentence: String,
+    pub holds: bool,
+}
+
+pub struct CriterionOutcomeView {
+    pub id: String,
+    pub expr: String,
+    pub passed: bool,
+    pub comparisons: Vec<ComparisonView>,
+}
+
+pub struct InputView {
+    pub field: String,
+    pub value: String,
+}
+
+pub struct ProgrammeDecision {
+    pub name: String,
+    pub version: i32,
+    pub eligible: bool,
+    pub amount: Option<String>,
+    pub criteria: Vec<CriterionOutcomeView>,
+    pub inputs: Vec<InputView>,
+}
+
+#[derive(Template)]
+#[template(path = "targeting/household.html")]
+struct HouseholdPage {
+    chrome: Chrome,
+    d: HouseholdDetail,
+    commune: String,
+    decisions: Vec<ProgrammeDecision>,
+}
+
+impl HouseholdPage {
+    fn person_name(&self, p: &jisr_store::entity::person::Model) -> String {
+        let ar = format!("{} {}", p.first_name_ar, p.last_name_ar);
+        let fr = format!("{} {}", p.first_name_lat, p.last_name_lat);
+        let pick = self.chrome.name(&ar, &fr).trim().to_owned();
+        if pick.is_empty() {
+            self.chrome.other_name(&ar, &fr).trim().to_owned()
+        } else {
+            pick
+        }
+    }
+
+    fn source(&self, v: &household_index_value::Model) -> String {
+        self.chrome.t2("reg-source", &v.source)
+    }
+}
+
+fn number(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+fn input_text(chrome: &Chrome, v: &InputValue) -> String {
+    match v {
+        InputValue::Missing => chrome.t("reg-missing"),
+        InputValue::Number { value } => number(*value),
+        InputValue::Flag { value } => chrome.t(if *value { "reg-yes" } else { "reg-no" }),
+        InputValue::Date { day } => chrome.date(&jisr_targeting::date::format_day(*day)),
+        InputValue::Category { code } => code.clone(),
+        InputValue::Index {
+            value,
+            date,
+            source,
+        } => chrome.targs(
+            "reg-index-input",
+            &[
+                ("value", number(*value)),
+                (
+                    "date",
+                    date.map(|d| chrome.date(&jisr_targeting::date::format_day(d)))
+                        .unwrap_or_default(),
+                ),
+                (
+                    "source",
+                    source
+                        .map(|s| chrome.t2("reg-source", s.code()))
+                        .unwrap_or_default(),
+                ),
+            ],
+        ),
+    }
+}
+
+fn decision(
+    chrome: &Chrome,
+    name: String,
+    v: &rule_version::Model,
+    ex: &Explanation,
+) -> ProgrammeDecision {
+    let criteria_text: HashMap<String, String> = programmes::criteria_of(v)
+        .into_iter()
+        .map(|c| (c.id, c.expr))
+        .collect();
+    let criteria = ex
+        .criteria
+        .iter()
+        .map(|c| {
+            let expr = criteria_text.get(&c.id).cloned().unwrap_or_default();
+            let comparisons = c
+                .comparisons
+                .iter()
+                .map(|t| {
+                    let text = expr
+                        .get(t.span.start as usize..t.span.end as usize)
+                        .unwrap_or("")
+                        .to_owned();
+                    let show =
+                        |x: Option<f64>| x.map(number).unwrap_or_else(|| chrome.t("reg-missing"));
+                    let sentence = chrome.targs(
+                        "reg-comparison",
+                        &[
+                            ("left", show(t.left)),
+                            ("right", show(t.right)),
+                            ("margin", t.margin.map(number).unwrap_or_else(|| "—".into())),
+                        ],
+                    );
+                    ComparisonView {
+                        text,
+                        sentence,
+                        holds: t.holds,
+                    }
+                })
+                .collect();
+            CriterionOutcomeView {
+                id: c.id.clone(),
+                expr,
+                passed: c.passed,
+                comparisons,
+            }
+        })
+        .collect();
+    let inputs = ex
+        .inputs
+        .iter()
+        .map(|i| InputView {
+            field: i.field.clone(),
+            value: input_text(chrome, &i.value),
+        })
+        .collect();
+    ProgrammeDecision {
+        name,
+        version: v.version,
+        eligible: ex.eligible,
+        amount: ex
+            .amount
+            .map(|a| chrome.t1("prog-dirhams", "amount", &number(a))),
+        criteria,
+        inputs,
+    }
+}
+
+pub async fn household(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let store = &ctx.state.store;
+    let d = Scoped::new(store, &g).get(id).await?;
+    jisr_store::audit::record_read(store, &ctx.actor, "household", &id.to_string()).await?;
+    let chrome = ctx.chrome("reg-household-title");
+    let title = chrome.t1("reg-household-n", "key", &d.household.household_key);
+    let chrome = chrome.with_title(title);
+    let commune = match CommuneCode::parse(&d.household.commune_code) {
+        Ok(c) => jisr_store::geo::commune(store.conn(), &c)
+            .await
+            .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let reg = registry::load_household(store, &widest_scope(&ctx), id)
+        .await
+        .map_err(|e| WebError::Internal(format!("load: {e}")))?;
+    let mut decisions = Vec::new();
+    if let Some(row) = reg.position_of(id as u64) {
+        for p in programmes::list(store).await? {
+            let Some(v) = p.active() else { continue };
+            let Ok(compiled) = programmes::compile(v, &reg.geo) else {
+                continue;
+            };
+            let ex = compiled.explain(&reg, row);
+            let name = chrome
+                .name(&p.programme.name_ar, &p.programme.name_fr)
+                .to_owned();
+            decisions.push(decision(&chrome, name, v, &ex));
+        }
+    }
+    render(HouseholdPage {
+        chrome,
+        d,
+        commune,
+        decisions,
+    })
+    .map(IntoResponse::into_response)
+}
