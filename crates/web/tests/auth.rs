@@ -1838,3 +1838,127 @@ async fn a_social_worker_reads_why_a_household_is_eligible_in_french_and_arabic(
     })
     .await;
 }
+
+#[tokio::test]
+async fn registry_files_are_imported_from_the_pages_all_or_nothing() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let owner = token_for(&app, "programme_owner").await;
+        let post = |file: &'static str, kind: &'static str| {
+            let app = app.clone();
+            let owner = owner.clone();
+            async move {
+                let body = std::fs::read(format!(
+                    "{}/../store/tests/data/registry/{file}",
+                    env!("CARGO_MANIFEST_DIR")
+                ))
+                .unwrap();
+                send_files_with(
+                    &app,
+                    "/registry/import",
+                    &owner,
+                    &[("kind", None, kind.as_bytes()), ("file", Some(file), &body)],
+                )
+                .await
+            }
+        };
+        let bad = post("households-bad.csv", "households").await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.body.contains("Rien n&#39;a été importé"),
+            "{}",
+            bad.body
+        );
+        assert!(
+            bad.body.contains("Aucune commune n&#39;a ce code.")
+                && bad.body.contains("Numéro de CIN invalide")
+        );
+        assert!(
+            bad.body.contains("<td class=\"num\">3</td>")
+                && bad.body.contains("<td class=\"num\">4</td>")
+        );
+        let good = post("households.csv", "households").await;
+        assert_eq!(good.status, StatusCode::OK, "{}", good.body);
+        assert!(
+            good.body.contains("ménages ajoutés") || good.body.contains("ménage ajouté"),
+            "{}",
+            good.body
+        );
+        let again = post("households.csv", "households").await;
+        assert!(
+            again.body.contains("0 ménage ajouté") && again.body.contains("0 personne ajoutée"),
+            "the same file twice changes nothing"
+        );
+        let index = post("index.csv", "index").await;
+        assert!(
+            index.body.contains("5 indices ajoutés") && index.body.contains("0 indice inchangé"),
+            "{}",
+            index.body
+        );
+        // Staff of a province do not import national extracts.
+        let officer = token_for(&app, "provincial_officer").await;
+        assert_eq!(
+            send(
+                &app,
+                Method::GET,
+                "/registry/import",
+                Some(&officer),
+                None,
+                &[]
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+    })
+    .await;
+}
+
+/// Posts a multipart form of plain fields (`None` file name) and files.
+async fn send_files_with(
+    app: &axum::Router,
+    uri: &str,
+    cookie: &str,
+    parts: &[(&str, Option<&str>, &[u8])],
+) -> Reply {
+    let boundary = "jisr-test-boundary-9c1";
+    let mut body = Vec::new();
+    for (field, name, bytes) in parts {
+        let disposition = match name {
+            Some(n) => {
+                format!("form-data; name=\"{field}\"; filename=\"{n}\"\r\nContent-Type: text/csv")
+            }
+            None => format!("form-data; name=\"{field}\""),
+        };
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: {disposition}\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(uri)
+        .header(header::HOST, "jisr.test")
+        .header(
+            header::COOKIE,
+            format!("jisr_session={cookie}; jisr_lang=fr"),
+        )
+        .header("sec-fetch-site", "same-origin")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}

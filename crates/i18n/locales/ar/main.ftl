@@ -582,3 +582,108 @@ reg-relation-other_relative = قريب آخر
 reg-relation-non_relative = بدون قرابة
 reg-birth-date = تاريخ الازدياد
 reg-since = فرد منذ
+
+## Registry import
+registry-import-title = الاستيراد إلى السجل الاجتماعي
+registry-import-lead = ملف CSV بترميز UTF-8 يسمي سطره الأول الأعمدة. الأسر: سطر لكل شخص، وكل أسرة كاملة برب أسرة واحد. المؤشرات: مفتاح الأسرة والقيمة والتاريخ والمصدر. إذا رُفض سطر لا يُستورد أي شيء؛ واستيراد الملف نفسه مرتين لا يغير شيئاً.
+registry-import-kind = الملف
+registry-import-kind-households = الأسر والأشخاص
+registry-import-kind-index = مؤشرات السجل الاجتماعي
+registry-import-households-inserted = { PLURAL($count) ->
+    [zero] لم تُضف أي أسرة
+    [one] أضيفت أسرة واحدة
+    [two] أضيفت أسرتان
+    [few] أضيفت { $count } أسر
+    [many] أضيفت { $count } أسرة
+   *[other] أضيفت { $count } أسرة
+}
+registry-import-households-updated = { PLURAL($count) ->
+    [zero] لم تُحدَّث أي أسرة
+    [one] حُدّثت أسرة واحدة
+    [two] حُدّثت أسرتان
+    [few] حُدّثت { $count } أسر
+    [many] حُدّثت { $count } أسرة
+   *[other] حُدّثت { $count } أسرة
+}
+registry-import-persons-inserted = { PLURAL($count) ->
+    [zero] لم يُضف أي شخص
+    [one] أضيف شخص واحد
+    [two] أضيف شخصان
+    [few] أضيف { $count } أشخاص
+    [many] أضيف { $count } شخصاً
+   *[other] أضيف { $count } شخص
+}
+registry-import-persons-updated = { PLURAL($count) ->
+    [zero] لم يُحدَّث أي شخص
+    [one] حُدّث شخص واحد
+    [two] حُدّث شخصان
+    [few] حُدّث { $count } أشخاص
+    [many] حُدّث { $count } شخصاً
+   *[other] حُدّث { $count } شخص
+}
+registry-import-moves = { PLURAL($count) ->
+    [zero] لا التحاق ولا انتقال
+    [one] التحاق أو انتقال واحد
+    [two] التحاقان أو انتقالان
+    [few] { $count } حالات التحاق أو انتقال
+    [many] { $count } حالة التحاق أو انتقال
+   *[other] { $count } حالة التحاق أو انتقال
+}
+registry-import-values-inserted = { PLURAL($count) ->
+    [zero] لم يُضف أي مؤشر
+    [one] أضيف مؤشر واحد
+    [two] أضيف مؤشران
+    [few] أضيفت { $count } مؤشرات
+    [many] أضيف { $count } مؤشراً
+   *[other] أضيف { $count } مؤشر
+}
+registry-import-values-updated = { PLURAL($count) ->
+    [zero] لم يُصحَّح أي مؤشر
+    [one] صُحّح مؤشر واحد
+    [two] صُحّح مؤشران
+    [few] صُحّحت { $count } مؤشرات
+    [many] صُحّح { $count } مؤشراً
+   *[other] صُحّح { $count } مؤشر
+}
+registry-import-values-unchanged = { PLURAL($count) ->
+    [zero] لا مؤشر دون تغيير
+    [one] مؤشر واحد دون تغيير
+    [two] مؤشران دون تغيير
+    [few] { $count } مؤشرات دون تغيير
+    [many] { $count } مؤشراً دون تغيير
+   *[other] { $count } مؤشر دون تغيير
+}
+registry-import-columns = السطر الأول لا يسمي الأعمدة المنتظرة.
+registry-import-missing = الناقصة: { $columns }.
+registry-import-unknown = غير المعروفة: { $columns }.
+registry-import-header = لا يمكن قراءة السطر الأول.
+registry-import-read = تعذرت قراءة الملف إلى آخره.
+registry-import-rows = رُفضت بعض الأسطر.
+registry-malformed-row = هذا السطر ليس سطر CSV بعرض الملف، أو ليس نصاً بترميز UTF-8.
+registry-unknown-commune = لا توجد جماعة بهذا الرمز.
+registry-household-mismatch = هذا العمود الخاص بالأسرة يخالف سطرها الأول.
+registry-no-person-key = أدخل على الأقل cin أو population_register_id أو person_key.
+registry-name-missing = أدخل الاسم الشخصي والعائلي بالعربية أو بالحروف اللاتينية.
+registry-disability-card-without-flag = لا تقبل بطاقة الإعاقة إلا مع disabled = نعم.
+registry-duplicate-person = هذا الشخص وارد في سطر آخر من الملف.
+registry-head-count = للأسرة رب أسرة واحد لا غير.
+registry-identity-conflict = معرفات هذا السطر تشير إلى أشخاص مختلفين في السجل.
+registry-move-before-current-stay = تاريخ الالتحاق يسبق بداية إقامة الشخص الحالية.
+registry-unknown-household = لا توجد أسرة في السجل بهذا المفتاح.
+registry-duplicate-index-value = نفس الأسرة والتاريخ والمصدر واردة في سطر آخر.
+registry-valid-to-before-date = نهاية الصلاحية تسبق تاريخ المؤشر.
+registry-empty = قيمة إلزامية.
+registry-too-long = القيمة طويلة جداً.
+registry-household-key = مفتاح الأسرة غير صالح (حروف وأرقام و- _ / .، 32 حرفاً على الأكثر).
+registry-person-key = مفتاح الشخص غير صالح (64 حرفاً على الأكثر).
+registry-cin = رقم البطاقة الوطنية غير صالح (حرف أو حرفان ثم من رقم إلى ستة أرقام).
+registry-population-register-id = معرف السجل الوطني للسكان غير صالح (من 6 إلى 20 رقماً).
+registry-date = تاريخ غير صالح (سنة-شهر-يوم أو يوم/شهر/سنة).
+registry-date-in-future = هذا التاريخ في المستقبل.
+registry-date-too-old = هذا التاريخ قديم جداً.
+registry-sex = الجنس غير صالح (male أو female أو m أو f).
+registry-relation = صلة القرابة برب الأسرة غير صالحة.
+registry-schooling = التمدرس غير صالح (enrolled أو left أو never).
+registry-flag = قيمة نعم/لا غير صالحة.
+registry-index-source = المصدر غير صالح (registry أو declared أو staff).
+registry-index-value = المؤشر غير صالح (عدد موجب).

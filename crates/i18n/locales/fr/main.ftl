@@ -526,3 +526,76 @@ reg-relation-other_relative = Autre parent
 reg-relation-non_relative = Sans lien de parenté
 reg-birth-date = Date de naissance
 reg-since = Membre depuis
+
+## Registry import
+registry-import-title = Importer dans le registre social
+registry-import-lead = Un fichier CSV (UTF-8) dont la première ligne nomme les colonnes. Ménages : une ligne par personne, chaque ménage donné en entier avec un seul chef de ménage. Indices : clé du ménage, valeur, date et source. Si une ligne est refusée, rien n'est importé ; importer deux fois le même fichier ne change rien.
+registry-import-kind = Fichier
+registry-import-kind-households = Ménages et personnes
+registry-import-kind-index = Indices du registre social
+registry-import-households-inserted = { PLURAL($count) ->
+    [one] { $count } ménage ajouté
+   *[other] { $count } ménages ajoutés
+}
+registry-import-households-updated = { PLURAL($count) ->
+    [one] { $count } ménage mis à jour
+   *[other] { $count } ménages mis à jour
+}
+registry-import-persons-inserted = { PLURAL($count) ->
+    [one] { $count } personne ajoutée
+   *[other] { $count } personnes ajoutées
+}
+registry-import-persons-updated = { PLURAL($count) ->
+    [one] { $count } personne mise à jour
+   *[other] { $count } personnes mises à jour
+}
+registry-import-moves = { PLURAL($count) ->
+    [one] { $count } arrivée ou changement de ménage
+   *[other] { $count } arrivées ou changements de ménage
+}
+registry-import-values-inserted = { PLURAL($count) ->
+    [one] { $count } indice ajouté
+   *[other] { $count } indices ajoutés
+}
+registry-import-values-updated = { PLURAL($count) ->
+    [one] { $count } indice corrigé
+   *[other] { $count } indices corrigés
+}
+registry-import-values-unchanged = { PLURAL($count) ->
+    [one] { $count } indice inchangé
+   *[other] { $count } indices inchangés
+}
+registry-import-columns = La première ligne ne nomme pas les colonnes attendues.
+registry-import-missing = Manquantes : { $columns }.
+registry-import-unknown = Inconnues : { $columns }.
+registry-import-header = La première ligne ne peut pas être lue.
+registry-import-read = Le fichier n'a pas pu être lu jusqu'au bout.
+registry-import-rows = Des lignes ont été refusées.
+registry-malformed-row = Cette ligne n'est pas une ligne CSV de la largeur du fichier, ou pas du texte UTF-8.
+registry-unknown-commune = Aucune commune n'a ce code.
+registry-household-mismatch = Cette colonne du ménage diffère de sa première ligne.
+registry-no-person-key = Donnez au moins l'un de cin, population_register_id ou person_key.
+registry-name-missing = Donnez le prénom et le nom en arabe ou en caractères latins.
+registry-disability-card-without-flag = Une carte de handicap n'est acceptée qu'avec disabled = oui.
+registry-duplicate-person = Cette personne figure déjà sur une autre ligne du fichier.
+registry-head-count = Un ménage a un et un seul chef de ménage.
+registry-identity-conflict = Les identifiants de cette ligne désignent des personnes différentes du registre.
+registry-move-before-current-stay = La date d'arrivée précède le début du séjour actuel de la personne.
+registry-unknown-household = Aucun ménage du registre n'a cette clé.
+registry-duplicate-index-value = Le même ménage, la même date et la même source figurent sur une autre ligne.
+registry-valid-to-before-date = La fin de validité précède la date de l'indice.
+registry-empty = Valeur obligatoire.
+registry-too-long = Valeur trop longue.
+registry-household-key = Clé de ménage invalide (lettres, chiffres, - _ / ., 32 caractères au plus).
+registry-person-key = Clé de personne invalide (64 caractères au plus).
+registry-cin = Numéro de CIN invalide (une ou deux lettres puis un à six chiffres).
+registry-population-register-id = Identifiant du registre national de la population invalide (6 à 20 chiffres).
+registry-date = Date invalide (AAAA-MM-JJ ou JJ/MM/AAAA).
+registry-date-in-future = Cette date est dans le futur.
+registry-date-too-old = Cette date est trop ancienne.
+registry-sex = Sexe invalide (male, female, m, f).
+registry-relation = Lien avec le chef de ménage invalide.
+registry-schooling = Scolarité invalide (enrolled, left, never).
+registry-flag = Valeur oui/non invalide.
+registry-index-source = Source invalide (registry, declared, staff).
+registry-index-value = Indice invalide (un nombre positif).

@@ -8,6 +8,7 @@ mod authorisation;
 mod establishments;
 mod geo;
 mod home;
+mod registry_import;
 mod targeting;
 mod units;
 mod users;
@@ -416,6 +417,22 @@ pub fn routes() -> Routes {
             "/registry/households",
             AnyOf(targeting::REGISTRY_READERS),
             get(targeting::households),
+        )
+        .add(
+            Method::GET,
+            "/registry/import",
+            "/registry/import",
+            AnyOf(registry_import::IMPORTERS),
+            get(registry_import::form),
+        )
+        .add(
+            Method::POST,
+            "/registry/import",
+            "/registry/import",
+            AnyOf(registry_import::IMPORTERS),
+            post(registry_import::import).layer(axum::extract::DefaultBodyLimit::max(
+                registry_import::IMPORT_LIMIT,
+            )),
         )
         // Examples: household 1 is in Rehamna, household 2 in Casablanca.
         .add_record(
