@@ -1449,10 +1449,24 @@ async fn the_establishments_api_registers_and_moves_establishments_within_scope(
         let casablanca = send_json(&app, Method::POST, "/api/v1/establishments/2/transitions", &officer,
             r#"{"to":"under_review","reason":"x"}"#).await;
         assert_eq!(casablanca.status, StatusCode::NOT_FOUND);
+        // Facts change through PATCH; the capacity only before a decision is awaited.
+        let fact = format!("/api/v1/establishments/{id}");
+        let patched = send_json(&app, Method::PATCH, &fact, &officer, r#"{"services":"Accueil de jour","opening_hours":"09:00–17:00"}"#).await;
+        assert_eq!(patched.status, StatusCode::OK, "{}", patched.body);
+        assert!(patched.body.contains("Accueil de jour") && patched.body.contains(r#""capacity_male":10"#));
+        // While documents are missing the capacity may still change; once authorised, not.
+        let capacity = send_json(&app, Method::PATCH, &fact, &officer, r#"{"capacity_male":12}"#).await;
+        assert_eq!(capacity.status, StatusCode::OK, "{}", capacity.body);
+        let locked = send_json(&app, Method::PATCH, "/api/v1/establishments/1", &officer, r#"{"capacity_male":30}"#).await;
+        assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(locked.body.contains("nouvelle demande"), "{}", locked.body);
+        let unknown_field = send_json(&app, Method::PATCH, &fact, &officer, r#"{"category":"elderly"}"#).await;
+        assert_eq!(unknown_field.status, StatusCode::UNPROCESSABLE_ENTITY, "category never changes");
+        assert_eq!(send_json(&app, Method::PATCH, "/api/v1/establishments/2", &officer, r#"{"services":"x"}"#).await.status, StatusCode::NOT_FOUND);
         let trail = jisr_store::audit::search(&store, &jisr_store::audit::Search {
             entity: Some("establishment".into()), entity_id: Some(id.to_string()), ..Default::default()
         }, 50).await.unwrap();
-        assert_eq!(trail.len(), 4, "creation, filing, review, request for documents");
+        assert_eq!(trail.len(), 6, "creation, filing, review, request for documents, two changes");
     })
     .await;
 }

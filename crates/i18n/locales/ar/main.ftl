@@ -687,3 +687,4 @@ registry-schooling = التمدرس غير صالح (enrolled أو left أو nev
 registry-flag = قيمة نعم/لا غير صالحة.
 registry-index-source = المصدر غير صالح (registry أو declared أو staff).
 registry-index-value = المؤشر غير صالح (عدد موجب).
+api-op-update_establishment = تعديل بطاقة مؤسسة من مجال اختصاص المستعمل (لا تتغير إلا الحقول المرسلة)

@@ -599,3 +599,4 @@ registry-schooling = Scolarité invalide (enrolled, left, never).
 registry-flag = Valeur oui/non invalide.
 registry-index-source = Source invalide (registry, declared, staff).
 registry-index-value = Indice invalide (un nombre positif).
+api-op-update_establishment = Modifier la fiche d'un établissement du périmètre de l'appelant (seuls les champs donnés changent)

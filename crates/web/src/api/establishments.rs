@@ -302,3 +302,72 @@ pub async fn transition_establishment(
         Err(other) => Err(WebError::Internal(other.to_string())),
     }
 }
+
+/// Changes to an establishment's facts: only the fields given change. Category and
+/// commune never change; the authorised capacity changes only before a decision.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct EstablishmentPatchDto {
+    pub name_ar: Option<String>,
+    pub name_fr: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub capacity_male: Option<i32>,
+    pub capacity_female: Option<i32>,
+    pub director: Option<String>,
+    pub services: Option<String>,
+    pub opening_hours: Option<String>,
+    /// The founding association (an id the caller may see).
+    pub association_id: Option<i64>,
+}
+
+/// Changes the facts of an establishment within the caller's scope.
+#[utoipa::path(patch, path = "/api/v1/establishments/{id}", tag = "establishments", operation_id = "update_establishment",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "Establishment id")), request_body = EstablishmentPatchDto,
+    responses((status = 200, body = EstablishmentDto),
+              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope"),
+              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`")))]
+pub async fn update_establishment(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: Result<Json<EstablishmentPatchDto>, JsonRejection>,
+) -> Result<Json<EstablishmentDto>, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let e = scoped.get(id).await?;
+    let p = json_body(body)?;
+    let capacity = Capacity::new(
+        p.capacity_male.unwrap_or(e.capacity_male),
+        p.capacity_female.unwrap_or(e.capacity_female),
+    )
+    .map_err(|err| {
+        invalid(vec![(
+            "capacity_male",
+            match err {
+                CapacityError::OutOfRange => "est-error-capacity-range",
+                CapacityError::Empty => "est-error-capacity-empty",
+            },
+        )])
+    })?;
+    let update = jisr_store::establishments::EstablishmentUpdate {
+        name_ar: p.name_ar.unwrap_or(e.name_ar),
+        name_fr: p.name_fr.unwrap_or(e.name_fr),
+        address: p.address.unwrap_or(e.address),
+        phone: p.phone.unwrap_or(e.phone),
+        capacity,
+        details: Details {
+            association_id: p.association_id.or(e.association_id),
+            director: p.director.unwrap_or(e.director),
+            services: p.services.unwrap_or(e.services),
+            opening_hours: p.opening_hours.unwrap_or(e.opening_hours),
+            coordinates: e.latitude_micro.zip(e.longitude_micro),
+        },
+    };
+    match scoped.update(&ctx.actor, id, update).await {
+        Ok(()) => Ok(Json(scoped.get(id).await?.into())),
+        Err(EstablishmentError::Fields(f)) => Err(invalid(f)),
+        Err(EstablishmentError::Transition(_)) => Err(WebError::Forbidden),
+        Err(EstablishmentError::Store(e)) => Err(e.into()),
+        Err(other) => Err(WebError::Internal(other.to_string())),
+    }
+}

@@ -10,14 +10,14 @@ pub mod units;
 use crate::auth::{Policy, Routes};
 use axum::Json;
 use axum::http::Method;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Jisr API", version = "1", description = "The JSON API of the Jisr social-welfare platform."),
-    paths(me::whoami, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, associations::list_associations, associations::get_association, associations::create_association, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
-    components(schemas(establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, associations::AssociationDto, associations::AssociationPage, associations::BoardMemberDto, associations::NewAssociationDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
+    paths(me::whoami, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, establishments::update_establishment, associations::list_associations, associations::get_association, associations::create_association, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
+    components(schemas(establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, establishments::EstablishmentPatchDto, associations::AssociationDto, associations::AssociationPage, associations::BoardMemberDto, associations::NewAssociationDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
     tags((name = "geography", description = "Reference geography (HCP codes)"),
          (name = "organisation", description = "The agency's units"),
          (name = "meta", description = "About the API itself"),
@@ -131,6 +131,14 @@ pub fn routes() -> Routes {
             Some("/establishments/2/transitions"),
             Policy::SignedIn,
             post(establishments::transition_establishment),
+        )
+        .add_record(
+            Method::PATCH,
+            "/establishments/{id}",
+            "/establishments/1",
+            Some("/establishments/2"),
+            Policy::AnyOf(crate::pages::ATTACHERS),
+            patch(establishments::update_establishment),
         )
         .add(
             Method::GET,

@@ -16,6 +16,7 @@ mod users;
 use crate::auth::{Policy, Routes};
 use crate::locale::LANG_COOKIE;
 use crate::{AppState, WebError};
+pub(crate) use authorisation::ATTACHERS;
 use axum::extract::{Path, Query, State};
 use axum::http::{Method, header};
 use axum::response::{Html, IntoResponse, Redirect};
