@@ -632,3 +632,141 @@ async fn update(
     .await?;
     Ok(true)
 }
+
+/// The kinds of document an association's file holds.
+pub const DOCUMENT_KINDS: &[&str] = &["statutes", "registration_receipt", "board_minutes"];
+
+impl Scoped<'_> {
+    /// Attaches documents (statutes, registration receipt, minutes of the board's election)
+    /// to an association in scope: all files checked first, then stored and recorded in one
+    /// transaction.
+    pub async fn attach(
+        &self,
+        actor: &Actor,
+        files: &crate::files::FileStore,
+        id: i64,
+        uploads: Vec<crate::authorisation::Upload>,
+        max_bytes: usize,
+    ) -> Result<Vec<i64>, AttachError> {
+        if !self.may_edit() {
+            return Err(AttachError::Role);
+        }
+        self.get(id).await?;
+        let mut refused = Vec::new();
+        let mut checked = Vec::new();
+        for u in uploads {
+            if !DOCUMENT_KINDS.contains(&u.requirement.as_str()) {
+                return Err(
+                    StoreError::Invalid(format!("document kind `{}`", u.requirement)).into(),
+                );
+            }
+            match jisr_domain::authorisation::check_upload(&u.bytes, max_bytes) {
+                Ok(kind) => checked.push((u, kind)),
+                Err(e) => refused.push((u.requirement, e)),
+            }
+        }
+        if !refused.is_empty() {
+            return Err(AttachError::Uploads(refused));
+        }
+        let mut stored = Vec::new();
+        for (u, kind) in checked {
+            let sha = files
+                .put(&u.bytes)
+                .await
+                .map_err(|e| StoreError::Invalid(format!("storing a document: {e}")))?;
+            stored.push((u, kind, sha));
+        }
+        let txn = self.store.begin_write().await?;
+        let mut ids = Vec::new();
+        for (u, kind, sha) in stored {
+            let name = jisr_domain::authorisation::safe_file_name(&u.file_name, kind);
+            let res =
+                crate::entity::document::Entity::insert(crate::entity::document::ActiveModel {
+                    id: NotSet,
+                    establishment_id: Set(None),
+                    association_id: Set(Some(id)),
+                    requirement_code: Set(Some(u.requirement.clone())),
+                    file_name: Set(name.clone()),
+                    content_type: Set(kind.content_type().to_owned()),
+                    size_bytes: Set(u.bytes.len() as i64),
+                    sha256: Set(sha.clone()),
+                    uploaded_by: Set(actor.label.clone()),
+                    uploaded_at: Set(crate::now_text()),
+                })
+                .exec(&txn)
+                .await?;
+            audit::record(
+                &txn,
+                actor,
+                Change {
+                    action: "attach",
+                    entity: "document",
+                    entity_id: res.last_insert_id.to_string(),
+                    before: None,
+                    after: Some(serde_json::json!({
+                        "association": id, "kind": u.requirement, "file_name": name,
+                        "size": u.bytes.len(), "sha256": sha,
+                    })),
+                },
+            )
+            .await?;
+            ids.push(res.last_insert_id);
+        }
+        txn.commit().await?;
+        Ok(ids)
+    }
+
+    /// The documents of an association in scope, newest first.
+    pub async fn documents(
+        &self,
+        id: i64,
+    ) -> Result<Vec<crate::entity::document::Model>, StoreError> {
+        use crate::entity::document;
+        self.get(id).await?;
+        Ok(document::Entity::find()
+            .filter(document::Column::AssociationId.eq(id))
+            .order_by_desc(document::Column::Id)
+            .all(self.store.conn())
+            .await?)
+    }
+
+    /// One document of an association in scope, with its bytes; the read is audited.
+    pub async fn document(
+        &self,
+        actor: &Actor,
+        files: &crate::files::FileStore,
+        id: i64,
+        document_id: i64,
+    ) -> Result<(crate::entity::document::Model, Vec<u8>), StoreError> {
+        use crate::entity::document;
+        self.get(id).await?;
+        let doc = document::Entity::find_by_id(document_id)
+            .filter(document::Column::AssociationId.eq(id))
+            .one(self.store.conn())
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let bytes = files
+            .get(&doc.sha256)
+            .await
+            .map_err(|e| StoreError::Invalid(format!("stored document {}: {e}", doc.id)))?;
+        audit::record_read(self.store, actor, "document", &doc.id.to_string()).await?;
+        Ok((doc, bytes))
+    }
+}
+
+/// Why documents were not attached to an association.
+#[derive(Debug, thiserror::Error)]
+pub enum AttachError {
+    #[error("files refused: {0:?}")]
+    Uploads(Vec<(String, jisr_domain::authorisation::UploadError)>),
+    #[error("your role may not change associations")]
+    Role,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sea_orm::DbErr> for AttachError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        AttachError::Store(e.into())
+    }
+}

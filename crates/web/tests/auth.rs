@@ -174,6 +174,23 @@ async fn app(store: &Store) -> axum::Router {
     jisr_store::registry::import_index_values(store, &actor, index.as_bytes(), &Silent)
         .await
         .unwrap();
+    // Documents 11 and 12: the statutes of associations 1 and 2.
+    for id in [1, 2] {
+        partners
+            .attach(
+                &actor,
+                &files,
+                id,
+                vec![jisr_store::authorisation::Upload {
+                    requirement: "statutes".into(),
+                    file_name: "statuts.pdf".into(),
+                    bytes: format!("%PDF-1.4 statuts {id}").into_bytes(),
+                }],
+                1 << 20,
+            )
+            .await
+            .unwrap();
+    }
     // National administrators must use a second factor: enrol the test one.
     let admin = accounts::find_user(store.conn(), "national_administrator")
         .await
@@ -1505,6 +1522,18 @@ async fn associations_are_registered_imported_and_kept_within_their_province() {
         assert!(second.body.contains("Cette fonction est déjà occupée au bureau.") && second.body.contains(r#"value="Omar""#));
         let page = send(&app, Method::GET, &path, Some(&officer), None, &[]).await;
         assert!(page.body.contains("Khadija Alaoui") && page.body.contains("Président(e)"));
+        // Its documents: a forbidden file refuses the batch; statutes attached, then read.
+        let docs = format!("{path}/documents");
+        let refused = send_files(&app, &docs, &officer, &[("file-statutes", "statuts.exe", b"MZ\x90\x00")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("ni une image PNG ou JPEG"));
+        let attached = send_files(&app, &docs, &officer, &[("file-statutes", "statuts.pdf", b"%PDF-1.4 statuts Nour")]).await;
+        assert_eq!(attached.status, StatusCode::SEE_OTHER, "{}", attached.body);
+        let page = send(&app, Method::GET, &path, Some(&officer), None, &[]).await;
+        let href = page.body.split(&format!("href=\"{path}/documents/")).nth(1).and_then(|r| r.split('"').next()).map(|id| format!("{path}/documents/{id}")).expect("a document link");
+        let file = send(&app, Method::GET, &href, Some(&officer), None, &[]).await;
+        assert_eq!((file.status, file.body.as_str()), (StatusCode::OK, "%PDF-1.4 statuts Nour"));
+
         // An association of Rehamna runs establishment 1: listed on its page.
         let one = send(&app, Method::GET, "/associations/1", Some(&officer), None, &[]).await;
         assert!(one.body.contains("Dar Taliba Ben Guerir"));
@@ -1536,6 +1565,7 @@ async fn associations_are_registered_imported_and_kept_within_their_province() {
         accounts::grant_role(&store, &system, safi_id, Role::ProvincialOfficer, &Scope::Province(ProvinceCode::parse("07.431").unwrap())).await.unwrap();
         let safi = token_for(&app, "officer_safi").await;
         assert_eq!(send(&app, Method::GET, &path, Some(&safi), None, &[]).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(send(&app, Method::GET, &href, Some(&safi), None, &[]).await.status, StatusCode::NOT_FOUND);
         assert!(!send(&app, Method::GET, "/associations", Some(&safi), None, &[]).await.body.contains("Association Atlas"));
         let trail = jisr_store::audit::search(&store, &jisr_store::audit::Search {
             entity: Some("association".into()), ..Default::default()

@@ -688,3 +688,7 @@ registry-flag = قيمة نعم/لا غير صالحة.
 registry-index-source = المصدر غير صالح (registry أو declared أو staff).
 registry-index-value = المؤشر غير صالح (عدد موجب).
 api-op-update_establishment = تعديل بطاقة مؤسسة من مجال اختصاص المستعمل (لا تتغير إلا الحقول المرسلة)
+assoc-documents = وثائق الجمعية
+assoc-doc-statutes = النظام الأساسي
+assoc-doc-registration_receipt = وصل الإيداع
+assoc-doc-board_minutes = محضر انتخاب المكتب

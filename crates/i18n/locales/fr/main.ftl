@@ -600,3 +600,7 @@ registry-flag = Valeur oui/non invalide.
 registry-index-source = Source invalide (registry, declared, staff).
 registry-index-value = Indice invalide (un nombre positif).
 api-op-update_establishment = Modifier la fiche d'un établissement du périmètre de l'appelant (seuls les champs donnés changent)
+assoc-documents = Documents de l'association
+assoc-doc-statutes = Statuts
+assoc-doc-registration_receipt = Récépissé de dépôt
+assoc-doc-board_minutes = Procès-verbal d'élection du bureau

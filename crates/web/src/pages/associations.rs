@@ -223,6 +223,28 @@ struct ShowPage {
     errors: FieldErrors,
     can_edit: bool,
     saved: bool,
+    documents: Vec<jisr_store::entity::document::Model>,
+    /// Each kind of document with its label and the error of the last upload, if any.
+    document_kinds: Vec<(String, String, Option<String>)>,
+    document_error: Option<String>,
+    names: std::collections::HashMap<String, String>,
+}
+
+impl ShowPage {
+    fn kind_label(&self, code: &str) -> String {
+        self.chrome.t2("assoc-doc", code)
+    }
+
+    fn who(&self, label: &str) -> String {
+        self.chrome.who(&self.names, label)
+    }
+}
+
+/// What the last upload left on the page.
+#[derive(Default)]
+struct UploadState {
+    error: Option<&'static str>,
+    fields: Vec<(String, jisr_domain::authorisation::UploadError)>,
 }
 
 async fn show_page(
@@ -231,6 +253,17 @@ async fn show_page(
     member: MemberForm,
     errors: FieldErrors,
     saved: bool,
+) -> Result<ShowPage, WebError> {
+    show_page_with(ctx, id, member, errors, saved, UploadState::default()).await
+}
+
+async fn show_page_with(
+    ctx: &Ctx,
+    id: i64,
+    member: MemberForm,
+    errors: FieldErrors,
+    saved: bool,
+    upload: UploadState,
 ) -> Result<ShowPage, WebError> {
     let g = grants(ctx);
     let scoped = Scoped::new(&ctx.state.store, &g);
@@ -258,6 +291,21 @@ async fn show_page(
             )
         })
         .collect();
+    let documents = scoped.documents(id).await?;
+    let labels: Vec<&str> = documents.iter().map(|d| d.uploaded_by.as_str()).collect();
+    let names = jisr_store::accounts::names_of_actors(ctx.state.store.conn(), &labels).await?;
+    let document_kinds = jisr_store::associations::DOCUMENT_KINDS
+        .iter()
+        .map(|k| {
+            let error = upload
+                .fields
+                .iter()
+                .find(|(code, _)| code == k)
+                .map(|(_, e)| chrome.t(super::authorisation::upload_error_key(*e)));
+            ((*k).to_owned(), chrome.t2("assoc-doc", k), error)
+        })
+        .collect();
+    let document_error = upload.error.map(|k| chrome.t(k));
     Ok(ShowPage {
         chrome,
         a,
@@ -269,6 +317,10 @@ async fn show_page(
         errors,
         can_edit: may_edit(ctx),
         saved,
+        documents,
+        document_kinds,
+        document_error,
+        names,
     })
 }
 
@@ -431,4 +483,109 @@ pub async fn import(
         Err(ImportError::Role) => Err(WebError::Forbidden),
         Err(ImportError::Store(e)) => Err(e.into()),
     }
+}
+
+/// Attaches the files chosen in the documents form (`file-<kind>` fields).
+pub async fn attach(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    scoped.get(id).await?;
+    let mut uploads = Vec::new();
+    let mut unreadable = false;
+    if let Ok(mut form) = multipart {
+        loop {
+            match form.next_field().await {
+                Ok(Some(field)) => {
+                    let Some(kind) = field.name().and_then(|n| n.strip_prefix("file-")) else {
+                        continue;
+                    };
+                    let kind = kind.to_owned();
+                    let file_name = field.file_name().unwrap_or_default().to_owned();
+                    match field.bytes().await {
+                        Ok(b) if file_name.is_empty() && b.is_empty() => {}
+                        Ok(b) => uploads.push(jisr_store::authorisation::Upload {
+                            requirement: kind,
+                            file_name,
+                            bytes: b.to_vec(),
+                        }),
+                        Err(_) => {
+                            unreadable = true;
+                            break;
+                        }
+                    }
+                }
+                Ok(None) => break,
+                Err(_) => {
+                    unreadable = true;
+                    break;
+                }
+            }
+        }
+    }
+    let upload = if unreadable {
+        UploadState {
+            error: Some("doc-error-unreadable"),
+            ..UploadState::default()
+        }
+    } else if uploads.is_empty() {
+        UploadState {
+            error: Some("doc-error-none"),
+            ..UploadState::default()
+        }
+    } else {
+        match scoped
+            .attach(
+                &ctx.actor,
+                &ctx.state.files,
+                id,
+                uploads,
+                ctx.state.config.max_upload_bytes,
+            )
+            .await
+        {
+            Ok(_) => {
+                return Ok(
+                    Redirect::to(&format!("/associations/{id}?saved=1#documents")).into_response(),
+                );
+            }
+            Err(jisr_store::associations::AttachError::Uploads(fields)) => UploadState {
+                error: Some("doc-error-batch"),
+                fields,
+            },
+            Err(jisr_store::associations::AttachError::Role) => return Err(WebError::Forbidden),
+            Err(jisr_store::associations::AttachError::Store(jisr_store::StoreError::Invalid(
+                _,
+            ))) => UploadState {
+                error: Some("doc-error-item"),
+                ..UploadState::default()
+            },
+            Err(jisr_store::associations::AttachError::Store(e)) => return Err(e.into()),
+        }
+    };
+    let page = show_page_with(
+        &ctx,
+        id,
+        MemberForm::default(),
+        FieldErrors::default(),
+        false,
+        upload,
+    )
+    .await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+/// A document of an association, for someone who may see the association.
+pub async fn download(
+    ctx: Ctx,
+    Path((id, document_id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let g = grants(&ctx);
+    let (doc, bytes) = Scoped::new(&ctx.state.store, &g)
+        .document(&ctx.actor, &ctx.state.files, id, document_id)
+        .await?;
+    Ok(super::authorisation::file_response(&doc, bytes))
 }

@@ -264,6 +264,11 @@ pub async fn download(
     let (doc, bytes) = Scoped::new(&ctx.state.store, &g)
         .document(&ctx.actor, &ctx.state.files, id, document_id)
         .await?;
+    Ok(file_response(&doc, bytes))
+}
+
+/// A stored document as a download: its type, and its name for saving it.
+pub fn file_response(doc: &document::Model, bytes: Vec<u8>) -> Response {
     let encoded: String = doc
         .file_name
         .bytes()
@@ -272,7 +277,7 @@ pub async fn download(
             _ => format!("%{b:02X}"),
         })
         .collect();
-    Ok((
+    (
         [
             (header::CONTENT_TYPE, doc.content_type.clone()),
             (
@@ -285,7 +290,7 @@ pub async fn download(
         ],
         bytes,
     )
-        .into_response())
+        .into_response()
 }
 
 #[derive(Template)]

@@ -369,6 +369,25 @@ pub fn routes() -> Routes {
             SignedIn,
             get(authorisation::declaration),
         )
+        .add_record(
+            Method::POST,
+            "/associations/{id}/documents",
+            "/associations/1/documents",
+            Some("/associations/2/documents"),
+            AnyOf(jisr_store::associations::EDITORS),
+            post(associations::attach).layer(axum::extract::DefaultBodyLimit::max(
+                authorisation::UPLOAD_BODY_LIMIT,
+            )),
+        )
+        // Examples: document 11 belongs to association 1, 12 to association 2.
+        .add_record(
+            Method::GET,
+            "/associations/{id}/documents/{document}",
+            "/associations/1/documents/11",
+            Some("/associations/2/documents/12"),
+            SignedIn,
+            get(associations::download),
+        )
         .add(
             Method::GET,
             "/authorisations",
