@@ -136,26 +136,22 @@ impl<'a> Scoped<'a> {
     }
 
     fn condition(&self) -> Condition {
-        let mut any = Condition::any().add(association::Column::Id.eq(-1));
-        for (_, scope) in &self.grants {
-            any = match scope {
-                Scope::National => return Condition::all(),
-                Scope::Region(r) => {
-                    any.add(association::Column::ProvinceCode.starts_with(format!("{r}.")))
-                }
-                Scope::Province(p) => any.add(association::Column::ProvinceCode.eq(p.as_str())),
-                Scope::Establishment(id) => any.add(
+        // A manager sees the association running their establishment.
+        crate::territory::condition(
+            self.grants.iter().map(|(_, s)| s),
+            association::Column::ProvinceCode,
+            |id| {
+                Some(
                     association::Column::Id.in_subquery(
                         Query::select()
                             .column(establishment::Column::AssociationId)
                             .from(establishment::Entity)
-                            .and_where(establishment::Column::Id.eq(*id))
+                            .and_where(establishment::Column::Id.eq(id))
                             .to_owned(),
                     ),
-                ),
-            };
-        }
-        any
+                )
+            },
+        )
     }
 
     fn covers(&self, province: &str) -> bool {
@@ -652,68 +648,21 @@ impl Scoped<'_> {
             return Err(AttachError::Role);
         }
         self.get(id).await?;
-        let mut refused = Vec::new();
-        let mut checked = Vec::new();
-        for u in uploads {
-            if !DOCUMENT_KINDS.contains(&u.requirement.as_str()) {
-                return Err(
-                    StoreError::Invalid(format!("document kind `{}`", u.requirement)).into(),
-                );
-            }
-            match jisr_domain::authorisation::check_upload(&u.bytes, max_bytes) {
-                Ok(kind) => checked.push((u, kind)),
-                Err(e) => refused.push((u.requirement, e)),
-            }
-        }
-        if !refused.is_empty() {
-            return Err(AttachError::Uploads(refused));
-        }
-        let mut stored = Vec::new();
-        for (u, kind) in checked {
-            let sha = files
-                .put(&u.bytes)
-                .await
-                .map_err(|e| StoreError::Invalid(format!("storing a document: {e}")))?;
-            stored.push((u, kind, sha));
-        }
-        let txn = self.store.begin_write().await?;
-        let mut ids = Vec::new();
-        for (u, kind, sha) in stored {
-            let name = jisr_domain::authorisation::safe_file_name(&u.file_name, kind);
-            let res =
-                crate::entity::document::Entity::insert(crate::entity::document::ActiveModel {
-                    id: NotSet,
-                    establishment_id: Set(None),
-                    association_id: Set(Some(id)),
-                    requirement_code: Set(Some(u.requirement.clone())),
-                    file_name: Set(name.clone()),
-                    content_type: Set(kind.content_type().to_owned()),
-                    size_bytes: Set(u.bytes.len() as i64),
-                    sha256: Set(sha.clone()),
-                    uploaded_by: Set(actor.label.clone()),
-                    uploaded_at: Set(crate::now_text()),
-                })
-                .exec(&txn)
-                .await?;
-            audit::record(
-                &txn,
-                actor,
-                Change {
-                    action: "attach",
-                    entity: "document",
-                    entity_id: res.last_insert_id.to_string(),
-                    before: None,
-                    after: Some(serde_json::json!({
-                        "association": id, "kind": u.requirement, "file_name": name,
-                        "size": u.bytes.len(), "sha256": sha,
-                    })),
-                },
-            )
-            .await?;
-            ids.push(res.last_insert_id);
-        }
-        txn.commit().await?;
-        Ok(ids)
+        crate::documents::attach(
+            self.store,
+            actor,
+            files,
+            crate::documents::Owner::Association(id),
+            uploads,
+            DOCUMENT_KINDS,
+            max_bytes,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(|e| match e {
+            crate::documents::BatchError::Refused(refused) => AttachError::Uploads(refused),
+            crate::documents::BatchError::Store(e) => e.into(),
+        })
     }
 
     /// The documents of an association in scope, newest first.
@@ -721,13 +670,8 @@ impl Scoped<'_> {
         &self,
         id: i64,
     ) -> Result<Vec<crate::entity::document::Model>, StoreError> {
-        use crate::entity::document;
         self.get(id).await?;
-        Ok(document::Entity::find()
-            .filter(document::Column::AssociationId.eq(id))
-            .order_by_desc(document::Column::Id)
-            .all(self.store.conn())
-            .await?)
+        crate::documents::list(self.store, crate::documents::Owner::Association(id)).await
     }
 
     /// One document of an association in scope, with its bytes; the read is audited.
@@ -738,19 +682,15 @@ impl Scoped<'_> {
         id: i64,
         document_id: i64,
     ) -> Result<(crate::entity::document::Model, Vec<u8>), StoreError> {
-        use crate::entity::document;
         self.get(id).await?;
-        let doc = document::Entity::find_by_id(document_id)
-            .filter(document::Column::AssociationId.eq(id))
-            .one(self.store.conn())
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let bytes = files
-            .get(&doc.sha256)
-            .await
-            .map_err(|e| StoreError::Invalid(format!("stored document {}: {e}", doc.id)))?;
-        audit::record_read(self.store, actor, "document", &doc.id.to_string()).await?;
-        Ok((doc, bytes))
+        crate::documents::read(
+            self.store,
+            actor,
+            files,
+            crate::documents::Owner::Association(id),
+            document_id,
+        )
+        .await
     }
 }
 

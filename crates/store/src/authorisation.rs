@@ -4,6 +4,7 @@
 
 use crate::StoreError;
 use crate::audit::{self, Actor, Change};
+use crate::documents::{self, BatchError, Owner};
 use crate::entity::{
     authorisation_request, care_declaration, document, dossier_requirement, establishment,
     establishment_category,
@@ -13,8 +14,8 @@ use crate::files::FileStore;
 use chrono::NaiveDate;
 use jisr_domain::access::Role;
 use jisr_domain::authorisation::{
-    ReceiptKind, check_document_request, check_upload, decision_due, missing_mandatory,
-    receipt_number, safe_file_name, still_requested,
+    ReceiptKind, check_document_request, decision_due, missing_mandatory, receipt_number,
+    still_requested,
 };
 use jisr_domain::establishments::{History, Status, TransitionError};
 use jisr_domain::geo::ProvinceCode;
@@ -253,14 +254,7 @@ pub(crate) async fn apply_step(
     Ok(Some(out))
 }
 
-/// A file handed in for a dossier.
-#[derive(Debug, Clone)]
-pub struct Upload {
-    /// The checklist item it answers.
-    pub requirement: String,
-    pub file_name: String,
-    pub bytes: Vec<u8>,
-}
+pub use crate::documents::Upload;
 
 /// One row of the queue of requests awaiting a decision.
 #[derive(Debug, Clone)]
@@ -282,11 +276,7 @@ impl Scoped<'_> {
     /// The documents of an establishment in scope, newest first.
     pub async fn documents(&self, id: i64) -> Result<Vec<document::Model>, StoreError> {
         self.get(id).await?;
-        Ok(document::Entity::find()
-            .filter(document::Column::EstablishmentId.eq(id))
-            .order_by_desc(document::Column::Id)
-            .all(self.store().conn())
-            .await?)
+        documents::list(self.store(), Owner::Establishment(id)).await
     }
 
     /// One document of an establishment in scope, with its bytes; the read is audited.
@@ -298,17 +288,14 @@ impl Scoped<'_> {
         document_id: i64,
     ) -> Result<(document::Model, Vec<u8>), StoreError> {
         self.get(id).await?;
-        let doc = document::Entity::find_by_id(document_id)
-            .filter(document::Column::EstablishmentId.eq(id))
-            .one(self.store().conn())
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let bytes = files
-            .get(&doc.sha256)
-            .await
-            .map_err(|e| StoreError::Invalid(format!("stored document {}: {e}", doc.id)))?;
-        audit::record_read(self.store(), actor, "document", &doc.id.to_string()).await?;
-        Ok((doc, bytes))
+        documents::read(
+            self.store(),
+            actor,
+            files,
+            Owner::Establishment(id),
+            document_id,
+        )
+        .await
     }
 
     /// Attaches files to the dossier: all are checked first (type, size, checklist item),
@@ -348,67 +335,22 @@ impl Scoped<'_> {
             return Err(EstablishmentError::Locked);
         }
         let list = checklist(self.store().conn(), &e.category_code).await?;
-        let mut refused = Vec::new();
-        let mut checked = Vec::new();
-        for u in uploads {
-            if !list.iter().any(|r| r.code == u.requirement) {
-                return Err(
-                    StoreError::Invalid(format!("checklist item `{}`", u.requirement)).into(),
-                );
-            }
-            match check_upload(&u.bytes, max_bytes) {
-                Ok(kind) => checked.push((u, kind)),
-                Err(err) => refused.push((u.requirement, err)),
-            }
-        }
-        if !refused.is_empty() {
-            return Err(EstablishmentError::Uploads(refused));
-        }
-        let mut stored = Vec::new();
-        for (u, kind) in checked {
-            let sha = files
-                .put(&u.bytes)
-                .await
-                .map_err(|err| StoreError::Invalid(format!("storing a document: {err}")))?;
-            stored.push((u, kind, sha));
-        }
-        let txn = self.store().begin_write().await?;
-        let mut ids = Vec::new();
-        for (u, kind, sha) in stored {
-            let name = safe_file_name(&u.file_name, kind);
-            let res = document::Entity::insert(document::ActiveModel {
-                id: NotSet,
-                establishment_id: Set(Some(id)),
-                association_id: Set(None),
-                requirement_code: Set(Some(u.requirement.clone())),
-                file_name: Set(name.clone()),
-                content_type: Set(kind.content_type().to_owned()),
-                size_bytes: Set(u.bytes.len() as i64),
-                sha256: Set(sha.clone()),
-                uploaded_by: Set(actor.label.clone()),
-                uploaded_at: Set(crate::time_text(at)),
-            })
-            .exec(&txn)
-            .await?;
-            audit::record(
-                &txn,
-                actor,
-                Change {
-                    action: "attach",
-                    entity: "document",
-                    entity_id: res.last_insert_id.to_string(),
-                    before: None,
-                    after: Some(serde_json::json!({
-                        "establishment": id, "requirement": u.requirement,
-                        "file_name": name, "size": u.bytes.len(), "sha256": sha,
-                    })),
-                },
-            )
-            .await?;
-            ids.push(res.last_insert_id);
-        }
-        txn.commit().await?;
-        Ok(ids)
+        let allowed: Vec<&str> = list.iter().map(|r| r.code.as_str()).collect();
+        documents::attach(
+            self.store(),
+            actor,
+            files,
+            Owner::Establishment(id),
+            uploads,
+            &allowed,
+            max_bytes,
+            at,
+        )
+        .await
+        .map_err(|e| match e {
+            BatchError::Refused(refused) => EstablishmentError::Uploads(refused),
+            BatchError::Store(e) => e.into(),
+        })
     }
 
     /// Requests awaiting a decision within the scope, the earliest deadline first (so

@@ -122,20 +122,11 @@ impl<'a> Scoped<'a> {
 
     /// The territory of the grants, as a condition on establishments.
     pub(crate) fn condition(&self) -> Condition {
-        let mut any = Condition::any();
-        // With no grant the condition stays empty-any, which matches nothing.
-        any = any.add(establishment::Column::Id.eq(-1));
-        for (_, scope) in &self.grants {
-            any = match scope {
-                Scope::National => return Condition::all(),
-                Scope::Region(r) => {
-                    any.add(establishment::Column::ProvinceCode.starts_with(format!("{r}.")))
-                }
-                Scope::Province(p) => any.add(establishment::Column::ProvinceCode.eq(p.as_str())),
-                Scope::Establishment(id) => any.add(establishment::Column::Id.eq(*id)),
-            };
-        }
-        any
+        crate::territory::condition(
+            self.grants.iter().map(|(_, s)| s),
+            establishment::Column::ProvinceCode,
+            |id| Some(establishment::Column::Id.eq(id)),
+        )
     }
 
     /// Whether the grants cover a commune's province (for registering there).

@@ -9,6 +9,7 @@ pub mod associations;
 pub mod audit;
 pub mod authorisation;
 mod db;
+pub mod documents;
 pub mod entity;
 pub mod establishments;
 pub mod files;
@@ -19,6 +20,7 @@ pub mod programmes;
 pub mod progress;
 pub mod registry;
 pub mod sessions;
+mod territory;
 pub mod testing;
 pub mod tokens;
 

@@ -531,24 +531,20 @@ async fn the_loader_fills_the_engine_registry() {
 }
 
 /// A synthetic registry written as import files, imported, and loaded back.
-async fn round_trip(store: &Store, households: usize) -> (f64, f64, f64) {
+async fn round_trip(store: &Store, households: usize) {
     use jisr_targeting::synth::{Marginals, generate};
     let as_of = day(2025, 7, 1);
     let synthetic = generate(&Marginals::embedded(), households, 7);
     let (persons_csv, index_csv) = registry::synthetic_files(&synthetic, as_of);
-    let t = std::time::Instant::now();
     let report = registry::import_households(store, &cli(), persons_csv.as_slice(), &Silent)
         .await
         .unwrap_or_else(|e| panic!("{e:?}"));
     registry::import_index_values(store, &cli(), index_csv.as_slice(), &Silent)
         .await
         .unwrap_or_else(|e| panic!("{e:?}"));
-    let import_s = t.elapsed().as_secs_f64();
-    let t = std::time::Instant::now();
     let loaded = registry::load_as_of(store, &Scope::National, as_of)
         .await
         .unwrap();
-    let load_s = t.elapsed().as_secs_f64();
 
     let with_commune = |r: &jisr_targeting::registry::Registry| {
         (0..r.household_count())
@@ -594,7 +590,6 @@ async fn round_trip(store: &Store, households: usize) -> (f64, f64, f64) {
     let (n_synth, s_synth) = index(&synthetic, &rows);
     assert_eq!(n_loaded, n_synth);
     assert!((s_loaded - s_synth).abs() < 1e-3, "{s_loaded} {s_synth}");
-    (import_s, load_s, persons as f64)
 }
 
 #[tokio::test]
@@ -602,26 +597,6 @@ async fn a_synthetic_registry_round_trips_through_the_database() {
     each_backend(|store| async move {
         with_geography(&store).await;
         round_trip(&store, 1500).await;
-    })
-    .await;
-}
-
-/// Timings at scale: `JISR_REGISTRY_HOUSEHOLDS=200000 cargo test --release -p jisr-store
-/// --test registry -- --ignored --nocapture`.
-#[tokio::test]
-#[ignore]
-async fn import_and_load_timings() {
-    let n: usize = std::env::var("JISR_REGISTRY_HOUSEHOLDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(50_000);
-    each_backend(|store| async move {
-        with_geography(&store).await;
-        let (import_s, load_s, persons) = round_trip(&store, n).await;
-        println!(
-            "{}: {n} households, {persons} persons: import {import_s:.2} s, load {load_s:.2} s",
-            store.backend().as_str()
-        );
     })
     .await;
 }

@@ -22,6 +22,14 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The signed-in person's grants (none when signed out).
+    pub fn grants(&self) -> Vec<(jisr_domain::access::Role, jisr_domain::access::Scope)> {
+        self.user
+            .as_ref()
+            .map(|u| u.grants.clone())
+            .unwrap_or_default()
+    }
+
     /// The page frame with a translated title.
     pub fn chrome(&self, title_key: &str) -> Chrome {
         Chrome::new(

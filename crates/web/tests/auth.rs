@@ -313,43 +313,9 @@ async fn send_files(
     cookie: &str,
     files: &[(&str, &str, &[u8])],
 ) -> Reply {
-    let boundary = "jisr-test-boundary-7d3";
-    let mut body = Vec::new();
-    for (field, name, bytes) in files {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(uri)
-        .header(header::HOST, "jisr.test")
-        .header(
-            header::COOKIE,
-            format!("jisr_session={cookie}; jisr_lang=fr"),
-        )
-        .header("sec-fetch-site", "same-origin")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(Body::from(body))
-        .unwrap();
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    let parts: Vec<(&str, Option<&str>, &[u8])> =
+        files.iter().map(|(f, n, b)| (*f, Some(*n), *b)).collect();
+    send_files_with(app, uri, cookie, &parts).await
 }
 
 async fn sign_in(app: &axum::Router, user: &str, password: &str) -> Reply {

@@ -132,18 +132,8 @@ impl<'a> Scoped<'a> {
     /// The territory of the scopes, as a condition on households. Establishment scopes
     /// cover no household.
     pub(crate) fn condition(&self) -> Condition {
-        let mut any = Condition::any().add(household::Column::Id.eq(-1));
-        for scope in &self.scopes {
-            any = match scope {
-                Scope::National => return Condition::all(),
-                Scope::Region(r) => {
-                    any.add(household::Column::ProvinceCode.starts_with(format!("{r}.")))
-                }
-                Scope::Province(p) => any.add(household::Column::ProvinceCode.eq(p.as_str())),
-                Scope::Establishment(_) => any,
-            };
-        }
-        any
+        // Households are never within an establishment's grant.
+        crate::territory::condition(&self.scopes, household::Column::ProvinceCode, |_| None)
     }
 
     /// One page of households and the total count, by household number.

@@ -83,13 +83,6 @@ pub struct AssociationQuery {
     pub page: Option<u64>,
 }
 
-fn grants(ctx: &Ctx) -> Vec<(jisr_domain::access::Role, jisr_domain::access::Scope)> {
-    ctx.user
-        .as_ref()
-        .map(|u| u.grants.clone())
-        .unwrap_or_default()
-}
-
 /// Associations within the caller's scope, searched and paged.
 #[utoipa::path(get, path = "/api/v1/associations", tag = "associations", operation_id = "list_associations",
     security(("bearer" = [])), params(AssociationQuery),
@@ -99,7 +92,7 @@ pub async fn list_associations(
     Query(q): Query<AssociationQuery>,
 ) -> Result<Json<AssociationPage>, WebError> {
     let page = q.page.unwrap_or(1).max(1);
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let (rows, total) = Scoped::new(&ctx.state.store, &g)
         .list(q.q.as_deref().unwrap_or(""), page)
         .await?;
@@ -119,7 +112,7 @@ pub async fn get_association(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Json<AssociationDto>, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     let mut dto: AssociationDto = scoped.get(id).await?.into();
     dto.board = Some(
@@ -175,7 +168,7 @@ pub async fn create_association(
         phone: b.phone,
         email: b.email,
     };
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     match scoped.create(&ctx.actor, &input).await {
         Ok(id) => Ok((StatusCode::CREATED, Json(scoped.get(id).await?.into()))),

@@ -80,13 +80,6 @@ pub struct EstablishmentQuery {
     pub page: Option<u64>,
 }
 
-fn grants(ctx: &Ctx) -> Vec<(jisr_domain::access::Role, jisr_domain::access::Scope)> {
-    ctx.user
-        .as_ref()
-        .map(|u| u.grants.clone())
-        .unwrap_or_default()
-}
-
 /// Establishments within the caller's scope, filtered and paged.
 #[utoipa::path(get, path = "/api/v1/establishments", tag = "establishments", operation_id = "list_establishments",
     security(("bearer" = [])), params(EstablishmentQuery),
@@ -116,7 +109,7 @@ pub async fn list_establishments(
         text: None,
         page,
     };
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&filter).await?;
     Ok(Json(EstablishmentPage {
         total,
@@ -134,7 +127,7 @@ pub async fn get_establishment(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Json<EstablishmentDto>, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     Ok(Json(
         Scoped::new(&ctx.state.store, &g).get(id).await?.into(),
     ))
@@ -202,7 +195,7 @@ pub async fn create_establishment(
     let (Ok(commune), Ok(capacity), true) = (commune, capacity, errors.is_empty()) else {
         return Err(invalid(errors));
     };
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     let new = NewEstablishment {
         name_ar: b.name_ar,
@@ -266,7 +259,7 @@ pub async fn transition_establishment(
     Path(id): Path<i64>,
     body: Result<Json<TransitionDto>, JsonRejection>,
 ) -> Result<Json<EstablishmentDto>, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     scoped.get(id).await?;
     let b = json_body(body)?;
@@ -332,7 +325,7 @@ pub async fn update_establishment(
     Path(id): Path<i64>,
     body: Result<Json<EstablishmentPatchDto>, JsonRejection>,
 ) -> Result<Json<EstablishmentDto>, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     let e = scoped.get(id).await?;
     let p = json_body(body)?;

@@ -159,7 +159,7 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
     });
     let chrome = ctx.chrome("dashboard-title");
     let changed = q.changed.is_some();
-    let grants = super::establishments::grants(&ctx);
+    let grants = ctx.grants();
     let queue = if grants
         .iter()
         .any(|(r, _)| super::authorisation::DECIDERS.contains(r))

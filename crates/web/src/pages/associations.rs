@@ -2,7 +2,6 @@
 //! and establishments, registering and changing one, and importing a CSV file with a
 //! report of every refused row.
 
-use super::establishments::grants;
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
@@ -21,7 +20,7 @@ use jisr_store::entity::{association, association_board_member, establishment};
 use serde::Deserialize;
 
 fn may_edit(ctx: &Ctx) -> bool {
-    grants(ctx).iter().any(|(r, _)| EDITORS.contains(r))
+    ctx.grants().iter().any(|(r, _)| EDITORS.contains(r))
 }
 
 #[derive(Deserialize, Default)]
@@ -57,7 +56,7 @@ impl ListPage {
 }
 
 pub async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let page = q.page.unwrap_or(1).max(1);
     let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&q.q, page).await?;
     render(ListPage {
@@ -159,7 +158,7 @@ fn form_error(
 }
 
 pub async fn create(ctx: Ctx, Form(form): Form<AssociationForm>) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     match Scoped::new(&ctx.state.store, &g)
         .create(&ctx.actor, &form.input())
         .await
@@ -170,7 +169,7 @@ pub async fn create(ctx: Ctx, Form(form): Form<AssociationForm>) -> Result<Respo
 }
 
 pub async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let a = Scoped::new(&ctx.state.store, &g).get(id).await?;
     render(FormPage {
         chrome: ctx.chrome("assoc-edit-title"),
@@ -186,7 +185,7 @@ pub async fn update(
     Path(id): Path<i64>,
     Form(form): Form<AssociationForm>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     match Scoped::new(&ctx.state.store, &g)
         .update(&ctx.actor, id, &form.input())
         .await
@@ -265,7 +264,7 @@ async fn show_page_with(
     saved: bool,
     upload: UploadState,
 ) -> Result<ShowPage, WebError> {
-    let g = grants(ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     let a = scoped.get(id).await?;
     let board = scoped.board(id).await?;
@@ -351,7 +350,7 @@ pub async fn add_member(
     Path(id): Path<i64>,
     Form(form): Form<MemberForm>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let result = Scoped::new(&ctx.state.store, &g)
         .add_board_member(
             &ctx.actor,
@@ -378,7 +377,7 @@ pub async fn remove_member(
     ctx: Ctx,
     Path((id, member)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     match Scoped::new(&ctx.state.store, &g)
         .remove_board_member(&ctx.actor, id, member)
         .await
@@ -454,7 +453,7 @@ pub async fn import(
         page.error = Some(page.chrome.t("import-error-encoding"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
     };
-    let g = grants(&ctx);
+    let g = ctx.grants();
     match Scoped::new(&ctx.state.store, &g)
         .import_csv(&ctx.actor, text)
         .await
@@ -491,41 +490,12 @@ pub async fn attach(
     Path(id): Path<i64>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     scoped.get(id).await?;
-    let mut uploads = Vec::new();
-    let mut unreadable = false;
-    if let Ok(mut form) = multipart {
-        loop {
-            match form.next_field().await {
-                Ok(Some(field)) => {
-                    let Some(kind) = field.name().and_then(|n| n.strip_prefix("file-")) else {
-                        continue;
-                    };
-                    let kind = kind.to_owned();
-                    let file_name = field.file_name().unwrap_or_default().to_owned();
-                    match field.bytes().await {
-                        Ok(b) if file_name.is_empty() && b.is_empty() => {}
-                        Ok(b) => uploads.push(jisr_store::authorisation::Upload {
-                            requirement: kind,
-                            file_name,
-                            bytes: b.to_vec(),
-                        }),
-                        Err(_) => {
-                            unreadable = true;
-                            break;
-                        }
-                    }
-                }
-                Ok(None) => break,
-                Err(_) => {
-                    unreadable = true;
-                    break;
-                }
-            }
-        }
-    }
+    let read = super::uploads::read_files(multipart).await;
+    let unreadable = read.is_err();
+    let uploads = read.unwrap_or_default();
     let upload = if unreadable {
         UploadState {
             error: Some("doc-error-unreadable"),
@@ -583,7 +553,7 @@ pub async fn download(
     ctx: Ctx,
     Path((id, document_id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let (doc, bytes) = Scoped::new(&ctx.state.store, &g)
         .document(&ctx.actor, &ctx.state.files, id, document_id)
         .await?;

@@ -2,7 +2,7 @@
 //! uploads, downloads, the printable receipt of a filed request, and the queue of
 //! requests awaiting a decision with their deadlines.
 
-use super::establishments::{ShowState, grants, show_page};
+use super::establishments::{ShowState, show_page};
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
@@ -16,7 +16,7 @@ use jisr_domain::access::Role;
 use jisr_domain::authorisation::{UploadError, days_left};
 use jisr_domain::establishments::Status;
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
-use jisr_store::authorisation::{self, Upload, requested_codes};
+use jisr_store::authorisation::{self, requested_codes};
 use jisr_store::entity::{authorisation_request, document, dossier_requirement, establishment};
 use jisr_store::establishments::{self, EstablishmentError, Scoped};
 use serde::Deserialize;
@@ -113,7 +113,7 @@ pub async fn dossier(
     e: &establishment::Model,
     upload_errors: &[(String, UploadError)],
 ) -> Result<(Option<DossierView>, Vec<ChecklistRow>), WebError> {
-    let g = grants(ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     let request = scoped.request(e.id).await?;
     let documents = scoped.documents(e.id).await?;
@@ -180,43 +180,13 @@ pub async fn attach(
     Path(id): Path<i64>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     // Out of scope is "not found" before the body is looked at.
     scoped.get(id).await?;
-    let mut uploads = Vec::new();
-    let mut unreadable = false;
-    if let Ok(mut form) = multipart {
-        loop {
-            match form.next_field().await {
-                Ok(Some(field)) => {
-                    let Some(code) = field.name().and_then(|n| n.strip_prefix("file-")) else {
-                        continue;
-                    };
-                    let code = code.to_owned();
-                    let file_name = field.file_name().unwrap_or_default().to_owned();
-                    match field.bytes().await {
-                        // A file input left empty sends no name and no bytes.
-                        Ok(bytes) if file_name.is_empty() && bytes.is_empty() => {}
-                        Ok(bytes) => uploads.push(Upload {
-                            requirement: code,
-                            file_name,
-                            bytes: bytes.to_vec(),
-                        }),
-                        Err(_) => {
-                            unreadable = true;
-                            break;
-                        }
-                    }
-                }
-                Ok(None) => break,
-                Err(_) => {
-                    unreadable = true;
-                    break;
-                }
-            }
-        }
-    }
+    let read = super::uploads::read_files(multipart).await;
+    let unreadable = read.is_err();
+    let uploads = read.unwrap_or_default();
     let state = if unreadable {
         ShowState::error("doc-error-unreadable")
     } else if uploads.is_empty() {
@@ -260,7 +230,7 @@ pub async fn download(
     ctx: Ctx,
     Path((id, document_id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let (doc, bytes) = Scoped::new(&ctx.state.store, &g)
         .document(&ctx.actor, &ctx.state.files, id, document_id)
         .await?;
@@ -309,7 +279,7 @@ struct ReceiptPage {
 
 /// The printable receipt of the current authorisation request.
 pub async fn receipt(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     let e = scoped.get(id).await?;
     let r = scoped.request(id).await?.ok_or(WebError::NotFound)?;
@@ -414,7 +384,7 @@ impl QueuePage {
 
 /// Requests awaiting a decision in the person's territory, overdue first.
 pub async fn queue(ctx: Ctx, Query(query): Query<QueueQuery>) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let chrome = ctx.chrome("auth-queue-title");
     let wanted = Status::parse(&query.status);
     let rows: Vec<QueueRowView> = Scoped::new(&ctx.state.store, &g)
@@ -474,7 +444,7 @@ pub async fn declare(
     Path(id): Path<i64>,
     axum::extract::Form(form): axum::extract::Form<DeclarationForm>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     scoped.get(id).await?;
     let input = jisr_store::authorisation::DeclarationInput {
@@ -524,7 +494,7 @@ pub async fn declaration(
     ctx: Ctx,
     Path((id, declaration_id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     let e = scoped.get(id).await?;
     let d = scoped.declaration(id, declaration_id).await?;

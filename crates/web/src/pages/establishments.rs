@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::{Form, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use jisr_domain::access::{Role, Scope};
+use jisr_domain::access::Role;
 use jisr_domain::establishments::{
     Capacity, Status, TransitionError, next_statuses, transition_roles,
 };
@@ -26,13 +26,6 @@ pub const REGISTRARS: &[Role] = &[
     Role::RegionalCoordinator,
     Role::NationalAdministrator,
 ];
-
-pub(crate) fn grants(ctx: &Ctx) -> Vec<(Role, Scope)> {
-    ctx.user
-        .as_ref()
-        .map(|u| u.grants.clone())
-        .unwrap_or_default()
-}
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -98,7 +91,7 @@ fn status_choices(chrome: &Chrome) -> Vec<Choice> {
 }
 
 pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let page = query.page.unwrap_or(1).max(1);
     let filter = ListFilter {
         province: None,
@@ -197,7 +190,7 @@ fn parse_new(f: &NewForm) -> Result<NewEstablishment, Vec<(&'static str, &'stati
 }
 
 pub async fn create(ctx: Ctx, Form(form): Form<NewForm>) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let errors = match parse_new(&form) {
         Ok(new) => match Scoped::new(&ctx.state.store, &g)
             .create(&ctx.actor, new)
@@ -316,7 +309,7 @@ impl ShowPage {
 }
 
 pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<ShowPage, WebError> {
-    let g = grants(ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     let e = scoped.get(id).await?;
     let events = scoped.events(id).await?;
@@ -449,7 +442,7 @@ pub async fn change_status(
         .filter(|(k, _)| k == "requested")
         .map(|(_, v)| v.clone())
         .collect();
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     // Out of scope is "not found" before anything else is looked at.
     scoped.get(id).await?;
@@ -734,7 +727,7 @@ async fn edit_page(
     form: Option<EditForm>,
     errors: Vec<(&'static str, &'static str)>,
 ) -> Result<EditPage, WebError> {
-    let g = grants(ctx);
+    let g = ctx.grants();
     let e = Scoped::new(&ctx.state.store, &g).get(id).await?;
     let chrome = ctx.chrome("est-edit-title");
     let errors = FieldErrors::translate(&chrome, errors);
@@ -758,7 +751,7 @@ pub async fn edit(
     Path(id): Path<i64>,
     Form(form): Form<EditForm>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
     scoped.get(id).await?;
     let errors = match form.parse() {

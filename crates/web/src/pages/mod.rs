@@ -11,6 +11,7 @@ mod home;
 mod registry_import;
 mod targeting;
 mod units;
+mod uploads;
 mod users;
 
 use crate::auth::{Policy, Routes};

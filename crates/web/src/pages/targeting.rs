@@ -2,7 +2,6 @@
 //! simulation against the version in force, activation), and the social registry as one
 //! person may see it, with why each household is or is not eligible.
 
-use super::establishments::grants;
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
@@ -36,7 +35,7 @@ pub const REGISTRY_READERS: &[Role] = &[
 
 /// The widest territory among the person's grants: the registry they may see whole.
 fn widest_scope(ctx: &Ctx) -> Scope {
-    let g = grants(ctx);
+    let g = ctx.grants();
     let rank = |s: &Scope| match s {
         Scope::National => 0,
         Scope::Region(_) => 1,
@@ -51,7 +50,7 @@ fn widest_scope(ctx: &Ctx) -> Scope {
 }
 
 fn may_own(ctx: &Ctx) -> bool {
-    grants(ctx).iter().any(|(r, _)| OWNERS.contains(r))
+    ctx.grants().iter().any(|(r, _)| OWNERS.contains(r))
 }
 
 /// A draft error in the page's language, with its line and column.
@@ -428,7 +427,7 @@ pub async fn households(
     ctx: Ctx,
     Query(query): Query<HouseholdQuery>,
 ) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let page = query.page.unwrap_or(1).max(1);
     let filter = HouseholdFilter {
         province: ProvinceCode::parse(&query.province).ok(),
@@ -625,7 +624,7 @@ fn decision(
 }
 
 pub async fn household(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
-    let g = grants(&ctx);
+    let g = ctx.grants();
     let store = &ctx.state.store;
     let d = Scoped::new(store, &g).get(id).await?;
     jisr_store::audit::record_read(store, &ctx.actor, "household", &id.to_string()).await?;

@@ -1,0 +1,175 @@
+//! Uploaded documents of establishments and associations: one way to check a batch,
+//! store its bytes, record it with its audit entries, list it and read it back. The
+//! owners' scoped handles decide who may do this and to which record.
+
+use crate::audit::{self, Actor, Change};
+use crate::entity::document;
+use crate::files::FileStore;
+use crate::{Store, StoreError};
+use jisr_domain::authorisation::{UploadError, check_upload, safe_file_name};
+use sea_orm::sea_query::SimpleExpr;
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+/// A file handed in: the item or kind it answers, its name, its bytes.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub requirement: String,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Whose document it is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Owner {
+    Establishment(i64),
+    Association(i64),
+}
+
+impl Owner {
+    fn filter(self) -> SimpleExpr {
+        match self {
+            Owner::Establishment(id) => document::Column::EstablishmentId.eq(id),
+            Owner::Association(id) => document::Column::AssociationId.eq(id),
+        }
+    }
+
+    fn audit_key(self) -> (&'static str, i64) {
+        match self {
+            Owner::Establishment(id) => ("establishment", id),
+            Owner::Association(id) => ("association", id),
+        }
+    }
+}
+
+/// Why a batch was not attached.
+#[derive(Debug)]
+pub(crate) enum BatchError {
+    /// Files refused, each with its item and the reason.
+    Refused(Vec<(String, UploadError)>),
+    Store(StoreError),
+}
+
+impl From<StoreError> for BatchError {
+    fn from(e: StoreError) -> Self {
+        BatchError::Store(e)
+    }
+}
+
+impl From<sea_orm::DbErr> for BatchError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        BatchError::Store(e.into())
+    }
+}
+
+/// Checks every file (an `allowed` item, an accepted type, not too large) before any is
+/// kept; then stores the bytes and records the batch, dated `at`, in one transaction.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn attach(
+    store: &Store,
+    actor: &Actor,
+    files: &FileStore,
+    owner: Owner,
+    uploads: Vec<Upload>,
+    allowed: &[&str],
+    max_bytes: usize,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<i64>, BatchError> {
+    let mut refused = Vec::new();
+    let mut checked = Vec::new();
+    for u in uploads {
+        if !allowed.contains(&u.requirement.as_str()) {
+            return Err(StoreError::Invalid(format!("document item `{}`", u.requirement)).into());
+        }
+        match check_upload(&u.bytes, max_bytes) {
+            Ok(kind) => checked.push((u, kind)),
+            Err(err) => refused.push((u.requirement, err)),
+        }
+    }
+    if !refused.is_empty() {
+        return Err(BatchError::Refused(refused));
+    }
+    let mut stored = Vec::new();
+    for (u, kind) in checked {
+        let sha = files
+            .put(&u.bytes)
+            .await
+            .map_err(|err| StoreError::Invalid(format!("storing a document: {err}")))?;
+        stored.push((u, kind, sha));
+    }
+    let (owner_key, owner_id) = owner.audit_key();
+    let txn = store.begin_write().await?;
+    let mut ids = Vec::new();
+    for (u, kind, sha) in stored {
+        let name = safe_file_name(&u.file_name, kind);
+        let (establishment_id, association_id) = match owner {
+            Owner::Establishment(id) => (Some(id), None),
+            Owner::Association(id) => (None, Some(id)),
+        };
+        let res = document::Entity::insert(document::ActiveModel {
+            id: NotSet,
+            establishment_id: Set(establishment_id),
+            association_id: Set(association_id),
+            requirement_code: Set(Some(u.requirement.clone())),
+            file_name: Set(name.clone()),
+            content_type: Set(kind.content_type().to_owned()),
+            size_bytes: Set(u.bytes.len() as i64),
+            sha256: Set(sha.clone()),
+            uploaded_by: Set(actor.label.clone()),
+            uploaded_at: Set(crate::time_text(at)),
+        })
+        .exec(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            Change {
+                action: "attach",
+                entity: "document",
+                entity_id: res.last_insert_id.to_string(),
+                before: None,
+                after: Some(serde_json::json!({
+                    owner_key: owner_id, "requirement": u.requirement,
+                    "file_name": name, "size": u.bytes.len(), "sha256": sha,
+                })),
+            },
+        )
+        .await?;
+        ids.push(res.last_insert_id);
+    }
+    txn.commit().await?;
+    Ok(ids)
+}
+
+/// The documents of an owner, newest first.
+pub(crate) async fn list(store: &Store, owner: Owner) -> Result<Vec<document::Model>, StoreError> {
+    Ok(document::Entity::find()
+        .filter(owner.filter())
+        .order_by_desc(document::Column::Id)
+        .all(store.conn())
+        .await?)
+}
+
+/// One document of an owner with its bytes (checked against their hash); the read is
+/// audited.
+pub(crate) async fn read(
+    store: &Store,
+    actor: &Actor,
+    files: &FileStore,
+    owner: Owner,
+    document_id: i64,
+) -> Result<(document::Model, Vec<u8>), StoreError> {
+    let doc = document::Entity::find_by_id(document_id)
+        .filter(owner.filter())
+        .one(store.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let bytes = files
+        .get(&doc.sha256)
+        .await
+        .map_err(|e| StoreError::Invalid(format!("stored document {}: {e}", doc.id)))?;
+    audit::record_read(store, actor, "document", &doc.id.to_string()).await?;
+    Ok((doc, bytes))
+}
