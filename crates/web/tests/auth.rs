@@ -1562,6 +1562,14 @@ async fn the_associations_api_answers_within_scope() {
         let made = send_json(&app, Method::POST, "/api/v1/associations", &token,
             r#"{"registration_number":"BG/2022/9","name_fr":"Association Atlas","registration_date":"2022-01-01","commune_code":"07.427.01.01"}"#).await;
         assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+        // Only the fields given change; a commune out of the territory is refused.
+        let patched = send_json(&app, Method::PATCH, "/api/v1/associations/1", &token, r#"{"phone":"0524 11 22 33"}"#).await;
+        assert_eq!(patched.status, StatusCode::OK, "{}", patched.body);
+        assert!(patched.body.contains("0524 11 22 33") && patched.body.contains("BG/2015/7"));
+        let moved = send_json(&app, Method::PATCH, "/api/v1/associations/1", &token, r#"{"commune_code":"07.431.01.03"}"#).await;
+        assert_eq!(moved.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(moved.body.contains(r#""field":"commune_code""#), "{}", moved.body);
+        assert_eq!(send_json(&app, Method::PATCH, "/api/v1/associations/2", &token, r#"{"phone":"x"}"#).await.status, StatusCode::NOT_FOUND);
     })
     .await;
 }

@@ -692,3 +692,4 @@ assoc-documents = وثائق الجمعية
 assoc-doc-statutes = النظام الأساسي
 assoc-doc-registration_receipt = وصل الإيداع
 assoc-doc-board_minutes = محضر انتخاب المكتب
+api-op-update_association = تعديل جمعية من مجال اختصاص المستعمل (لا تتغير إلا الحقول المرسلة)

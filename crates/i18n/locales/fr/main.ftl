@@ -604,3 +604,4 @@ assoc-documents = Documents de l'association
 assoc-doc-statutes = Statuts
 assoc-doc-registration_receipt = Récépissé de dépôt
 assoc-doc-board_minutes = Procès-verbal d'élection du bureau
+api-op-update_association = Modifier une association du périmètre de l'appelant (seuls les champs donnés changent)

@@ -188,3 +188,62 @@ pub async fn create_association(
         Err(AssociationError::Store(e)) => Err(e.into()),
     }
 }
+
+/// Changes to an association: only the fields given change.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct AssociationPatchDto {
+    pub registration_number: Option<String>,
+    pub name_ar: Option<String>,
+    pub name_fr: Option<String>,
+    pub registration_date: Option<String>,
+    pub commune_code: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Changes an association within the caller's scope.
+#[utoipa::path(patch, path = "/api/v1/associations/{id}", tag = "associations", operation_id = "update_association",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "Association id")), request_body = AssociationPatchDto,
+    responses((status = 200, body = AssociationDto),
+              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope"),
+              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`")))]
+pub async fn update_association(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: Result<Json<AssociationPatchDto>, JsonRejection>,
+) -> Result<Json<AssociationDto>, WebError> {
+    let g = ctx.grants();
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let a = scoped.get(id).await?;
+    let Json(p) =
+        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let input = AssociationInput {
+        registration_number: p.registration_number.unwrap_or(a.registration_number),
+        name_ar: p.name_ar.unwrap_or(a.name_ar),
+        name_fr: p.name_fr.unwrap_or(a.name_fr),
+        registration_date: p.registration_date.unwrap_or(a.registration_date),
+        commune: p.commune_code.unwrap_or(a.commune_code),
+        address: p.address.unwrap_or(a.address),
+        phone: p.phone.unwrap_or(a.phone),
+        email: p.email.unwrap_or(a.email),
+    };
+    match scoped.update(&ctx.actor, id, &input).await {
+        Ok(()) => Ok(Json(scoped.get(id).await?.into())),
+        Err(AssociationError::Fields(f)) => Err(WebError::Invalid(
+            f.into_iter()
+                .map(|(field, key)| {
+                    let field = if field == "commune" {
+                        "commune_code"
+                    } else {
+                        field
+                    };
+                    (field.to_owned(), key)
+                })
+                .collect(),
+        )),
+        Err(AssociationError::Role) => Err(WebError::Forbidden),
+        Err(AssociationError::Store(e)) => Err(e.into()),
+    }
+}

@@ -16,8 +16,8 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Jisr API", version = "1", description = "The JSON API of the Jisr social-welfare platform."),
-    paths(me::whoami, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, establishments::update_establishment, associations::list_associations, associations::get_association, associations::create_association, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
-    components(schemas(establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, establishments::EstablishmentPatchDto, associations::AssociationDto, associations::AssociationPage, associations::BoardMemberDto, associations::NewAssociationDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
+    paths(me::whoami, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, establishments::update_establishment, associations::list_associations, associations::get_association, associations::create_association, associations::update_association, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
+    components(schemas(establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, establishments::EstablishmentPatchDto, associations::AssociationDto, associations::AssociationPage, associations::BoardMemberDto, associations::NewAssociationDto, associations::AssociationPatchDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
     tags((name = "geography", description = "Reference geography (HCP codes)"),
          (name = "organisation", description = "The agency's units"),
          (name = "meta", description = "About the API itself"),
@@ -161,6 +161,14 @@ pub fn routes() -> Routes {
             "/associations",
             Policy::AnyOf(jisr_store::associations::EDITORS),
             post(associations::create_association),
+        )
+        .add_record(
+            Method::PATCH,
+            "/associations/{id}",
+            "/associations/1",
+            Some("/associations/2"),
+            Policy::AnyOf(jisr_store::associations::EDITORS),
+            patch(associations::update_association),
         )
 }
 
