@@ -3,13 +3,16 @@
 //! and property tested in isolation.
 
 pub mod access;
+pub mod applications;
 pub mod associations;
 pub mod audit;
 pub mod authorisation;
+pub mod care;
 pub mod establishments;
 pub mod geo;
 pub mod ids;
 pub mod org;
 pub mod registry;
+pub mod services;
 pub mod session;
 pub mod totp;

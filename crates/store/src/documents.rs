@@ -10,7 +10,7 @@ use jisr_domain::authorisation::{UploadError, check_upload, safe_file_name};
 use sea_orm::sea_query::SimpleExpr;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
 };
 
 /// A file handed in: the item or kind it answers, its name, its bytes.
@@ -26,6 +26,7 @@ pub struct Upload {
 pub(crate) enum Owner {
     Establishment(i64),
     Association(i64),
+    Application(i64),
 }
 
 impl Owner {
@@ -33,6 +34,7 @@ impl Owner {
         match self {
             Owner::Establishment(id) => document::Column::EstablishmentId.eq(id),
             Owner::Association(id) => document::Column::AssociationId.eq(id),
+            Owner::Application(id) => document::Column::ApplicationId.eq(id),
         }
     }
 
@@ -40,6 +42,7 @@ impl Owner {
         match self {
             Owner::Establishment(id) => ("establishment", id),
             Owner::Association(id) => ("association", id),
+            Owner::Application(id) => ("application", id),
         }
     }
 }
@@ -64,19 +67,24 @@ impl From<sea_orm::DbErr> for BatchError {
     }
 }
 
+/// A checked file whose bytes are kept in the file store, not yet recorded.
+#[derive(Debug, Clone)]
+pub(crate) struct Stored {
+    requirement: String,
+    file_name: String,
+    size: usize,
+    kind: jisr_domain::authorisation::FileKind,
+    sha256: String,
+}
+
 /// Checks every file (an `allowed` item, an accepted type, not too large) before any is
-/// kept; then stores the bytes and records the batch, dated `at`, in one transaction.
-#[allow(clippy::too_many_arguments)]
-pub(crate) async fn attach(
-    store: &Store,
-    actor: &Actor,
+/// kept, then keeps their bytes (content-addressed, so keeping them twice is harmless).
+pub(crate) async fn check_and_keep(
     files: &FileStore,
-    owner: Owner,
     uploads: Vec<Upload>,
     allowed: &[&str],
     max_bytes: usize,
-    at: chrono::DateTime<chrono::Utc>,
-) -> Result<Vec<i64>, BatchError> {
+) -> Result<Vec<Stored>, BatchError> {
     let mut refused = Vec::new();
     let mut checked = Vec::new();
     for u in uploads {
@@ -97,33 +105,52 @@ pub(crate) async fn attach(
             .put(&u.bytes)
             .await
             .map_err(|err| StoreError::Invalid(format!("storing a document: {err}")))?;
-        stored.push((u, kind, sha));
+        stored.push(Stored {
+            requirement: u.requirement,
+            file_name: u.file_name,
+            size: u.bytes.len(),
+            kind,
+            sha256: sha,
+        });
     }
+    Ok(stored)
+}
+
+/// Records kept files as the owner's documents, dated `at`, with their audit entries,
+/// inside the caller's transaction.
+pub(crate) async fn record(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    owner: Owner,
+    stored: Vec<Stored>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<i64>, StoreError> {
     let (owner_key, owner_id) = owner.audit_key();
-    let txn = store.begin_write().await?;
     let mut ids = Vec::new();
-    for (u, kind, sha) in stored {
-        let name = safe_file_name(&u.file_name, kind);
-        let (establishment_id, association_id) = match owner {
-            Owner::Establishment(id) => (Some(id), None),
-            Owner::Association(id) => (None, Some(id)),
+    for f in stored {
+        let name = safe_file_name(&f.file_name, f.kind);
+        let (establishment_id, association_id, application_id) = match owner {
+            Owner::Establishment(id) => (Some(id), None, None),
+            Owner::Association(id) => (None, Some(id), None),
+            Owner::Application(id) => (None, None, Some(id)),
         };
         let res = document::Entity::insert(document::ActiveModel {
             id: NotSet,
             establishment_id: Set(establishment_id),
             association_id: Set(association_id),
-            requirement_code: Set(Some(u.requirement.clone())),
+            application_id: Set(application_id),
+            requirement_code: Set(Some(f.requirement.clone())),
             file_name: Set(name.clone()),
-            content_type: Set(kind.content_type().to_owned()),
-            size_bytes: Set(u.bytes.len() as i64),
-            sha256: Set(sha.clone()),
+            content_type: Set(f.kind.content_type().to_owned()),
+            size_bytes: Set(f.size as i64),
+            sha256: Set(f.sha256.clone()),
             uploaded_by: Set(actor.label.clone()),
             uploaded_at: Set(crate::time_text(at)),
         })
-        .exec(&txn)
+        .exec(txn)
         .await?;
         audit::record(
-            &txn,
+            txn,
             actor,
             Change {
                 action: "attach",
@@ -131,14 +158,32 @@ pub(crate) async fn attach(
                 entity_id: res.last_insert_id.to_string(),
                 before: None,
                 after: Some(serde_json::json!({
-                    owner_key: owner_id, "requirement": u.requirement,
-                    "file_name": name, "size": u.bytes.len(), "sha256": sha,
+                    owner_key: owner_id, "requirement": f.requirement,
+                    "file_name": name, "size": f.size, "sha256": f.sha256,
                 })),
             },
         )
         .await?;
         ids.push(res.last_insert_id);
     }
+    Ok(ids)
+}
+
+/// Checks and keeps a batch ([`check_and_keep`]), then records it in one transaction.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn attach(
+    store: &Store,
+    actor: &Actor,
+    files: &FileStore,
+    owner: Owner,
+    uploads: Vec<Upload>,
+    allowed: &[&str],
+    max_bytes: usize,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<i64>, BatchError> {
+    let stored = check_and_keep(files, uploads, allowed, max_bytes).await?;
+    let txn = store.begin_write().await?;
+    let ids = record(&txn, actor, owner, stored, at).await?;
     txn.commit().await?;
     Ok(ids)
 }

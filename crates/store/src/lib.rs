@@ -5,9 +5,11 @@
 //! [`audit::record`] inside the same transaction.
 
 pub mod accounts;
+pub mod applications;
 pub mod associations;
 pub mod audit;
 pub mod authorisation;
+pub mod care;
 mod db;
 pub mod documents;
 pub mod entity;
@@ -19,6 +21,7 @@ pub mod org;
 pub mod programmes;
 pub mod progress;
 pub mod registry;
+pub mod services;
 pub mod sessions;
 mod territory;
 pub mod testing;

@@ -14,6 +14,7 @@ pub struct Model {
     pub sha256: String,
     pub uploaded_by: String,
     pub uploaded_at: String,
+    pub application_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,13 +1,19 @@
 //! Database entities. Relations are declared only where queries need them; ids and codes
 //! are turned into domain types by the repositories, never handed out raw to the web layer.
 
+pub mod admission;
 pub mod api_token;
+pub mod application;
+pub mod application_event;
 pub mod arrondissement;
 pub mod association;
 pub mod association_board_member;
 pub mod audit_log;
 pub mod authorisation_request;
+pub mod beneficiary;
 pub mod care_declaration;
+pub mod care_goal;
+pub mod care_service;
 pub mod cercle;
 pub mod commune;
 pub mod delegation_province;
@@ -20,6 +26,7 @@ pub mod household;
 pub mod household_index_value;
 pub mod login_throttle;
 pub mod org_unit;
+pub mod outbox_message;
 pub mod person;
 pub mod person_household_membership;
 pub mod programme;
@@ -27,5 +34,8 @@ pub mod province;
 pub mod region;
 pub mod role_grant;
 pub mod rule_version;
+pub mod service;
+pub mod service_delivery;
+pub mod service_document;
 pub mod session;
 pub mod user;

@@ -14,6 +14,7 @@ mod m0008_establishments;
 mod m0009_dossiers;
 mod m0010_registry;
 mod m0011_programmes;
+mod m0012_eservices;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_dossiers::Migration),
             Box::new(m0010_registry::Migration),
             Box::new(m0011_programmes::Migration),
+            Box::new(m0012_eservices::Migration),
         ]
     }
 }

@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+/// A notification written by the default sender, for staff to read.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "outbox")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub at: String,
+    pub channel: String,
+    pub recipient: String,
+    pub locale: String,
+    pub message: String,
+    pub body: String,
+    pub application_id: Option<i64>,
+    pub province_code: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

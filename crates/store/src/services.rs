@@ -1,0 +1,123 @@
+//! The services catalogue: public reading (by need, by place), the documents each service
+//! asks for, and which establishments deliver it.
+
+use crate::audit::{self, Actor, Change};
+use crate::entity::{establishment, service, service_delivery, service_document};
+use crate::{Store, StoreError};
+use jisr_domain::establishments::Status;
+use jisr_domain::services::{Assessment, Need};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+
+/// The active services, optionally only those answering `need`, in catalogue order.
+pub async fn catalogue(
+    store: &Store,
+    need: Option<Need>,
+) -> Result<Vec<service::Model>, StoreError> {
+    let mut q = service::Entity::find().filter(service::Column::Active.eq(true));
+    if let Some(n) = need {
+        q = q.filter(service::Column::Need.eq(n.as_str()));
+    }
+    Ok(q.order_by_asc(service::Column::Position)
+        .all(store.conn())
+        .await?)
+}
+
+/// One active service.
+pub async fn get(store: &Store, code: &str) -> Result<service::Model, StoreError> {
+    service::Entity::find_by_id(code)
+        .filter(service::Column::Active.eq(true))
+        .one(store.conn())
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// The documents a service asks for, in order.
+pub async fn documents(
+    store: &Store,
+    code: &str,
+) -> Result<Vec<service_document::Model>, StoreError> {
+    Ok(service_document::Entity::find()
+        .filter(service_document::Column::ServiceCode.eq(code))
+        .order_by_asc(service_document::Column::Position)
+        .all(store.conn())
+        .await?)
+}
+
+/// A service's needs assessment (empty when it defines none).
+pub fn assessment(s: &service::Model) -> Assessment {
+    serde_json::from_str(&s.assessment).unwrap_or_default()
+}
+
+/// The authorised establishments delivering a service, optionally in one province:
+/// public facts only are shown from them.
+pub async fn deliverers(
+    store: &Store,
+    code: &str,
+    province: Option<&str>,
+) -> Result<Vec<establishment::Model>, StoreError> {
+    let ids: Vec<i64> = service_delivery::Entity::find()
+        .filter(service_delivery::Column::ServiceCode.eq(code))
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .map(|d| d.establishment_id)
+        .collect();
+    let mut q = establishment::Entity::find()
+        .filter(establishment::Column::Id.is_in(ids))
+        .filter(establishment::Column::Status.eq(Status::Authorised.as_str()));
+    if let Some(p) = province.filter(|p| !p.is_empty()) {
+        q = q.filter(establishment::Column::ProvinceCode.eq(p));
+    }
+    Ok(q.order_by_asc(establishment::Column::ProvinceCode)
+        .order_by_asc(establishment::Column::NameFr)
+        .all(store.conn())
+        .await?)
+}
+
+/// The services an establishment delivers.
+pub async fn delivered_by(store: &Store, establishment_id: i64) -> Result<Vec<String>, StoreError> {
+    Ok(service_delivery::Entity::find()
+        .filter(service_delivery::Column::EstablishmentId.eq(establishment_id))
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .map(|d| d.service_code)
+        .collect())
+}
+
+/// Records that an establishment delivers a service (idempotent), audited.
+pub async fn deliver(
+    store: &Store,
+    actor: &Actor,
+    code: &str,
+    establishment_id: i64,
+) -> Result<(), StoreError> {
+    get(store, code).await?;
+    let txn = store.begin_write().await?;
+    let exists = service_delivery::Entity::find_by_id((code.to_owned(), establishment_id))
+        .one(&txn)
+        .await?
+        .is_some();
+    if !exists {
+        service_delivery::Entity::insert(service_delivery::ActiveModel {
+            service_code: Set(code.to_owned()),
+            establishment_id: Set(establishment_id),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            Change {
+                action: "deliver",
+                entity: "service",
+                entity_id: code.to_owned(),
+                before: None,
+                after: Some(serde_json::json!({ "establishment": establishment_id })),
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
