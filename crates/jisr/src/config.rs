@@ -28,6 +28,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// The largest uploaded document accepted, in bytes (default 10 MiB).
     pub max_upload_bytes: usize,
+    /// The data-protection authority's reference (CNDP) for the processing of
+    /// applications, shown in the notice of every application form.
+    pub data_protection_reference: String,
 }
 
 impl Default for Config {
@@ -41,6 +44,7 @@ impl Default for Config {
             log: "info".into(),
             secure_cookies: false,
             max_upload_bytes: jisr_domain::authorisation::DEFAULT_MAX_UPLOAD_BYTES,
+            data_protection_reference: String::new(),
         }
     }
 }

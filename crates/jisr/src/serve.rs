@@ -21,6 +21,7 @@ pub async fn run(cfg: &Config, store: Store, on_ready: Option<OnReady>) -> Resul
             secure_cookies: cfg.secure_cookies,
             documents_dir: cfg.documents_dir(),
             max_upload_bytes: cfg.max_upload_bytes,
+            data_protection_reference: cfg.data_protection_reference.clone(),
         },
     );
     let listener = TcpListener::bind(&cfg.bind)

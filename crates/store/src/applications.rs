@@ -1268,6 +1268,21 @@ impl<'a> Scoped<'a> {
         Ok(())
     }
 
+    /// The latest notifications written for applications within scope.
+    pub async fn outbox(&self, limit: u64) -> Result<Vec<outbox_message::Model>, StoreError> {
+        let condition = crate::territory::condition(
+            self.grants.iter().map(|(_, s)| s),
+            outbox_message::Column::ProvinceCode,
+            |_| None,
+        );
+        Ok(outbox_message::Entity::find()
+            .filter(condition)
+            .order_by_desc(outbox_message::Column::Id)
+            .limit(limit)
+            .all(self.store.conn())
+            .await?)
+    }
+
     /// The waiting list of a service in a province within scope, by rank.
     pub async fn waiting_list(
         &self,

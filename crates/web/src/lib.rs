@@ -37,6 +37,9 @@ pub struct WebConfig {
     pub documents_dir: std::path::PathBuf,
     /// The largest document accepted, in bytes.
     pub max_upload_bytes: usize,
+    /// The data-protection authority's reference for the processing of applications,
+    /// shown in the notice of every application form.
+    pub data_protection_reference: String,
 }
 
 impl Default for WebConfig {
@@ -45,6 +48,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             documents_dir: std::env::temp_dir().join("jisr-documents"),
             max_upload_bytes: jisr_domain::authorisation::DEFAULT_MAX_UPLOAD_BYTES,
+            data_protection_reference: String::new(),
         }
     }
 }

@@ -260,17 +260,17 @@ pub fn encode_path(p: &str) -> String {
 
 /// The translated errors of a form, by field name, for showing each at its field.
 #[derive(Default)]
-pub struct FieldErrors(Vec<(&'static str, String)>);
+pub struct FieldErrors(Vec<(String, String)>);
 
 impl FieldErrors {
     /// Translates `(field, message key)` pairs.
-    pub fn translate(chrome: &Chrome, keys: Vec<(&'static str, &'static str)>) -> Self {
-        Self(keys.into_iter().map(|(f, k)| (f, chrome.t(k))).collect())
+    pub fn translate<F: Into<String>>(chrome: &Chrome, keys: Vec<(F, &'static str)>) -> Self {
+        Self(keys.into_iter().map(|(f, k)| (f.into(), chrome.t(k))).collect())
     }
 
     /// Adds an already translated message at a field.
-    pub fn push(&mut self, field: &'static str, message: String) {
-        self.0.push((field, message));
+    pub fn push(&mut self, field: impl Into<String>, message: String) {
+        self.0.push((field.into(), message));
     }
 
     /// Every message at a field, in order.

@@ -1,0 +1,527 @@
+//! Processing applications in the delegation: the queue (by service, status, commune and
+//! age, overdue first), the record with its documents and timeline, and the steps —
+//! assign, note, assess, one request for documents, decide (or decide the appeal), give
+//! a freed place — plus the outbox of notifications.
+
+use super::eservices::upload_errors;
+use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
+use crate::view::{Chrome, FieldErrors};
+use askama::Template;
+use axum::extract::{Form, Path, Query};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::access::Role;
+use jisr_domain::applications::{ASSIGNERS, Decision, Status, TrackingCode};
+use jisr_store::applications::{ApplicationError, PAGE_SIZE, QueueFilter, QueueRow, Record, Scoped};
+use jisr_store::services;
+
+/// Who works the queue.
+pub const PROCESSORS: &[Role] = jisr_domain::applications::PROCESSORS;
+
+pub(crate) struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "applications/queue.html")]
+struct QueuePage {
+    chrome: Chrome,
+    rows: Vec<QueueRow>,
+    services: Vec<Choice>,
+    statuses: Vec<&'static str>,
+    filter: QueueFilter,
+    mine: bool,
+    total: u64,
+    page: u64,
+    pages: u64,
+}
+
+impl QueuePage {
+    fn total_count(&self) -> usize {
+        self.total as usize
+    }
+
+    fn service_name(&self, code: &str) -> String {
+        self.services
+            .iter()
+            .find(|s| s.value == code)
+            .map(|s| s.label.clone())
+            .unwrap_or_else(|| code.to_owned())
+    }
+
+    fn days(&self, d: &i64) -> String {
+        if *d < 0 {
+            self.chrome.tn("queue-overdue", d.unsigned_abs() as usize)
+        } else {
+            self.chrome.tn("queue-days-left", *d as usize)
+        }
+    }
+
+    fn code(&self, stored: &str) -> String {
+        TrackingCode::parse(stored)
+            .map(|c| c.display())
+            .unwrap_or_default()
+    }
+
+    fn page_href(&self, page: u64) -> String {
+        format!(
+            "/applications?service={}&status={}&commune={}&older_than={}{}&page={page}",
+            crate::view::encode_path(&self.filter.service),
+            crate::view::encode_path(&self.filter.status),
+            crate::view::encode_path(&self.filter.commune),
+            self.filter
+                .older_than
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            if self.mine { "&mine=1" } else { "" },
+        )
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct QueueQuery {
+    pub service: String,
+    pub status: String,
+    pub commune: String,
+    pub older_than: String,
+    pub mine: String,
+    pub page: Option<u64>,
+}
+
+fn user_id(ctx: &Ctx) -> Option<i64> {
+    ctx.actor.label.strip_prefix("user:")?.parse().ok()
+}
+
+async fn service_choices(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<Choice>, WebError> {
+    Ok(services::catalogue(&ctx.state.store, None)
+        .await?
+        .into_iter()
+        .map(|s| Choice {
+            label: chrome.name(&s.name_ar, &s.name_fr).to_owned(),
+            value: s.code,
+        })
+        .collect())
+}
+
+pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, WebError> {
+    let chrome = ctx.chrome("queue-apps-title");
+    let mine = !q.mine.is_empty();
+    let filter = QueueFilter {
+        service: q.service,
+        status: Status::parse(&q.status)
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default(),
+        commune: q.commune,
+        older_than: q.older_than.trim().parse().ok(),
+        assigned_to: if mine { user_id(&ctx) } else { None },
+        page: q.page,
+    };
+    let g = ctx.grants();
+    let (rows, total) = Scoped::new(&ctx.state.store, &g).queue(&filter).await?;
+    let services = service_choices(&ctx, &chrome).await?;
+    render(QueuePage {
+        chrome,
+        rows,
+        services,
+        statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
+        page: filter.page.unwrap_or(1).max(1),
+        filter,
+        mine,
+        pages: total.div_ceil(PAGE_SIZE).max(1),
+        total,
+    })
+    .map(IntoResponse::into_response)
+}
+
+/// A social worker who may be given the application.
+pub(crate) struct Worker {
+    pub id: i64,
+    pub name: String,
+}
+
+pub(crate) struct Line {
+    pub at: String,
+    pub kind: String,
+    pub status: String,
+    pub text: String,
+    pub public: bool,
+    pub who: String,
+}
+
+pub(crate) struct Criterion {
+    pub code: String,
+    pub rating: u32,
+    pub max: u32,
+    pub weight: u32,
+    pub points: u32,
+}
+
+#[derive(Template)]
+#[template(path = "applications/show.html")]
+struct ShowPage {
+    chrome: Chrome,
+    r: Record,
+    code: String,
+    service_name: String,
+    commune: String,
+    lines: Vec<Line>,
+    workers: Vec<Worker>,
+    assigned: String,
+    documents: Vec<super::eservices::DocumentLine>,
+    criteria: Vec<Criterion>,
+    errors: FieldErrors,
+    flash: Option<String>,
+    can_assign: bool,
+    may_decide_appeal: bool,
+    documents_requested_before: bool,
+    establishment: String,
+}
+
+impl ShowPage {
+    fn days(&self, d: &i64) -> String {
+        if *d < 0 {
+            self.chrome.tn("queue-overdue", d.unsigned_abs() as usize)
+        } else {
+            self.chrome.tn("queue-days-left", *d as usize)
+        }
+    }
+
+    fn score(&self) -> String {
+        self.r
+            .tracked
+            .application
+            .score
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+    }
+
+    fn range(&self, max: &u32) -> Vec<u32> {
+        (0..=*max).collect()
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    pub done: String,
+}
+
+async fn show_page(
+    ctx: &Ctx,
+    id: i64,
+    errors: FieldErrors,
+    flash: Option<&str>,
+) -> Result<ShowPage, WebError> {
+    let g = ctx.grants();
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let r = scoped.get(&ctx.actor, id).await?;
+    let chrome = ctx.chrome("app-record-title");
+    let app = &r.tracked.application;
+    let code = TrackingCode::parse(&app.tracking_code)
+        .map(|c| c.display())
+        .unwrap_or_default();
+    let chrome = chrome.with_title(code.clone());
+    let db = ctx.state.store.conn();
+    let labels: Vec<&str> = r.events.iter().map(|e| e.actor.as_str()).collect();
+    let names = jisr_store::accounts::names_of_actors(db, &labels).await?;
+    let lines = r
+        .events
+        .iter()
+        .map(|e| Line {
+            at: chrome.date(&e.at),
+            kind: e.kind.clone(),
+            status: e.to_status.clone().unwrap_or_default(),
+            text: e.text.clone(),
+            public: e.public,
+            who: chrome.who(&names, &e.actor),
+        })
+        .collect();
+    let province = jisr_domain::geo::ProvinceCode::parse(&app.province_code).ok();
+    let workers: Vec<Worker> = jisr_store::accounts::accounts(db)
+        .await?
+        .into_iter()
+        .filter(|a| {
+            a.grants.iter().any(|(r, s)| {
+                *r == Role::SocialWorker && province.as_ref().is_some_and(|p| s.covers_province(p))
+            })
+        })
+        .map(|a| Worker {
+            id: a.user.id,
+            name: a.user.display_name,
+        })
+        .collect();
+    let assigned = app
+        .assigned_to
+        .and_then(|id| workers.iter().find(|w| w.id == id))
+        .map(|w| w.name.clone())
+        .unwrap_or_default();
+    let docs = services::documents(&ctx.state.store, &app.service_code).await?;
+    let model = services::assessment(&r.tracked.service);
+    let criteria = r
+        .score_lines
+        .iter()
+        .map(|l| Criterion {
+            code: l.code.clone(),
+            rating: l.rating,
+            max: model
+                .iter()
+                .find(|c| c.code == l.code)
+                .map(|c| c.max)
+                .unwrap_or(0),
+            weight: l.weight,
+            points: l.points,
+        })
+        .collect();
+    let commune = match jisr_domain::geo::CommuneCode::parse(&app.commune_code) {
+        Ok(c) => jisr_store::geo::commune(db, &c)
+            .await
+            .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let establishment = r
+        .tracked
+        .establishment
+        .as_ref()
+        .map(|e| chrome.name(&e.name_ar, &e.name_fr).to_owned())
+        .unwrap_or_default();
+    let roles: Vec<Role> = g.iter().map(|(r, _)| *r).collect();
+    Ok(ShowPage {
+        service_name: chrome
+            .name(&r.tracked.service.name_ar, &r.tracked.service.name_fr)
+            .to_owned(),
+        documents_requested_before: r
+            .events
+            .iter()
+            .any(|e| e.to_status.as_deref() == Some("documents_requested")),
+        documents: super::eservices::document_lines(&chrome, &docs),
+        can_assign: roles.iter().any(|r| ASSIGNERS.contains(r)),
+        may_decide_appeal: roles
+            .iter()
+            .any(|r| jisr_domain::applications::APPEAL_DECIDERS.contains(r)),
+        flash: flash.map(|k| chrome.t(k)),
+        code,
+        commune,
+        lines,
+        workers,
+        assigned,
+        criteria,
+        errors,
+        establishment,
+        chrome,
+        r,
+    })
+}
+
+pub async fn show(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Response, WebError> {
+    let flash = match q.done.as_str() {
+        "" => None,
+        _ => Some("app-step-done"),
+    };
+    let page = show_page(&ctx, id, FieldErrors::default(), flash).await?;
+    render(page).map(IntoResponse::into_response)
+}
+
+/// The outcome of a step: back to the record, or the record with the errors (422).
+async fn after_step(
+    ctx: &Ctx,
+    id: i64,
+    result: Result<(), ApplicationError>,
+) -> Result<Response, WebError> {
+    let chrome = ctx.chrome("app-record-title");
+    let errors = match result {
+        Ok(()) => return Ok(Redirect::to(&format!("/applications/{id}?done=1")).into_response()),
+        Err(ApplicationError::Fields(f)) => FieldErrors::translate(&chrome, f),
+        Err(ApplicationError::Uploads(u)) => upload_errors(&chrome, u),
+        Err(ApplicationError::Step(e)) => {
+            let key = match e {
+                jisr_domain::applications::StepError::Role => "app-error-step-role",
+                jisr_domain::applications::StepError::DocumentsAlreadyRequested => {
+                    "app-error-documents-once"
+                }
+                jisr_domain::applications::StepError::AlreadyAppealed => "app-error-appeal-once",
+                jisr_domain::applications::StepError::ReasonMissing => "app-error-reason",
+                jisr_domain::applications::StepError::NotNow => "app-error-step-now",
+            };
+            let mut f = FieldErrors::default();
+            f.push("step", chrome.t(key));
+            f
+        }
+        Err(ApplicationError::Rating(_)) => {
+            let mut f = FieldErrors::default();
+            f.push("ratings", chrome.t("app-error-rating"));
+            f
+        }
+        Err(ApplicationError::NoPlace) => {
+            let mut f = FieldErrors::default();
+            f.push("step", chrome.t("app-error-no-place"));
+            f
+        }
+        Err(ApplicationError::Store(e)) => return Err(e.into()),
+    };
+    let page = show_page(ctx, id, errors, None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+/// A form's fields in order, repeated names kept (checkbox lists).
+type Pairs = Form<Vec<(String, String)>>;
+
+fn field(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+pub async fn assign(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
+    let g = ctx.grants();
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let user = match field(&p, "user").as_str() {
+        "me" | "" => user_id(&ctx).unwrap_or(0),
+        other => other.parse().unwrap_or(0),
+    };
+    let result = scoped.assign(&ctx.actor, id, user).await;
+    after_step(&ctx, id, result).await
+}
+
+pub async fn note(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
+    let g = ctx.grants();
+    let result = Scoped::new(&ctx.state.store, &g)
+        .note(&ctx.actor, id, &field(&p, "text"))
+        .await;
+    after_step(&ctx, id, result).await
+}
+
+pub async fn assess(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
+    let ratings: Vec<(String, u32)> = p
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("rate-")?.to_owned(), v.parse().ok()?)))
+        .collect();
+    let g = ctx.grants();
+    let result = Scoped::new(&ctx.state.store, &g)
+        .rate(&ctx.actor, id, &ratings)
+        .await
+        .map(|_| ());
+    after_step(&ctx, id, result).await
+}
+
+pub async fn request_documents(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(p): Pairs,
+) -> Result<Response, WebError> {
+    let items: Vec<String> = p
+        .iter()
+        .filter(|(k, _)| k == "items")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let g = ctx.grants();
+    let result = Scoped::new(&ctx.state.store, &g)
+        .request_documents(&ctx.actor, id, &items, &field(&p, "message"))
+        .await;
+    after_step(&ctx, id, result).await
+}
+
+pub async fn decide(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
+    let g = ctx.grants();
+    let result = match Decision::parse(&field(&p, "decision")) {
+        Some(d) => Scoped::new(&ctx.state.store, &g)
+            .decide(&ctx.actor, id, d, &field(&p, "reason"))
+            .await
+            .map(|_| ()),
+        None => {
+            // Out of scope stays "not found" before the fields are looked at.
+            Scoped::new(&ctx.state.store, &g).get(&ctx.actor, id).await?;
+            Err(ApplicationError::Fields(vec![(
+                "decision".into(),
+                "app-error-decision",
+            )]))
+        }
+    };
+    after_step(&ctx, id, result).await
+}
+
+pub async fn place(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
+    let g = ctx.grants();
+    let result = Scoped::new(&ctx.state.store, &g)
+        .place(&ctx.actor, id)
+        .await;
+    after_step(&ctx, id, result).await
+}
+
+pub async fn document(
+    ctx: Ctx,
+    Path((id, doc)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let g = ctx.grants();
+    let (d, bytes) = Scoped::new(&ctx.state.store, &g)
+        .read_document(&ctx.actor, &ctx.state.files, id, doc)
+        .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, d.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", d.file_name),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// A notification as the applicant receives it, in their language.
+pub(crate) struct Message {
+    pub at: String,
+    pub channel: String,
+    pub recipient: String,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "applications/outbox.html")]
+struct OutboxPage {
+    chrome: Chrome,
+    messages: Vec<Message>,
+}
+
+pub async fn outbox(ctx: Ctx) -> Result<Response, WebError> {
+    let chrome = ctx.chrome("outbox-title");
+    let g = ctx.grants();
+    let rows = Scoped::new(&ctx.state.store, &g).outbox(200).await?;
+    let messages = rows
+        .into_iter()
+        .map(|m| {
+            let locale = jisr_i18n::Locale::parse(&m.locale).unwrap_or(jisr_i18n::Locale::Ar);
+            let params: serde_json::Value = serde_json::from_str(&m.body).unwrap_or_default();
+            let code = params
+                .get("code")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            let mut args = jisr_i18n::Args::new();
+            args.set("code".to_owned(), code);
+            let text =
+                ctx.state
+                    .catalog
+                    .t_args(locale, &format!("notify-{}", m.message), Some(&args));
+            Message {
+                at: chrome.date(&m.at),
+                channel: m.channel,
+                recipient: m.recipient,
+                text,
+            }
+        })
+        .collect();
+    render(OutboxPage { chrome, messages }).map(IntoResponse::into_response)
+}
