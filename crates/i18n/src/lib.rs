@@ -92,12 +92,22 @@ const FILES: &[(Locale, &str, &str)] = &[
         "errors",
         include_str!("../locales/ar/errors.ftl"),
     ),
+    (
+        Locale::Ar,
+        "eservices",
+        include_str!("../locales/ar/eservices.ftl"),
+    ),
     (Locale::Fr, "main", include_str!("../locales/fr/main.ftl")),
     (Locale::Fr, "geo", include_str!("../locales/fr/geo.ftl")),
     (
         Locale::Fr,
         "errors",
         include_str!("../locales/fr/errors.ftl"),
+    ),
+    (
+        Locale::Fr,
+        "eservices",
+        include_str!("../locales/fr/eservices.ftl"),
     ),
     (Locale::Zgh, "main", include_str!("../locales/zgh/main.ftl")),
 ];

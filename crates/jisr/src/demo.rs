@@ -357,6 +357,174 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
             }
         }
     }
+    seed_applications(store, files, &actor).await?;
+    Ok(())
+}
+
+/// Services delivered by the authorised establishments of their category, and online
+/// applications in Rehamna at every step (and one in Safi).
+async fn seed_applications(store: &Store, files: &FileStore, actor: &Actor) -> Result<()> {
+    use jisr_domain::applications::Decision;
+    use jisr_store::applications::{self, ApplicationInput};
+    jisr_store::services::deliver_by_category(store, actor).await?;
+    let social = accounts::find_user(store.conn(), "social.rehamna").await?;
+    let worker = Actor {
+        label: format!("user:{}", social.id),
+        ..actor.clone()
+    };
+    let rehamna = Scope::Province(ProvinceCode::parse("07.427")?);
+    let grants = [(Role::SocialWorker, rehamna)];
+    let scoped = applications::Scoped::new(store, &grants);
+    // (service, beneficiary ar, fr, birth, sex, commune, what happens)
+    let cases: [(&str, &str, &str, &str, &str, &str, &str); 7] = [
+        (
+            "disability-centre",
+            "ياسين بنعلي",
+            "Yassine Benali",
+            "2015-02-11",
+            "male",
+            "07.427.01.01",
+            "submitted",
+        ),
+        (
+            "elderly-care",
+            "الزهرة المرابط",
+            "Zahra Mrabet",
+            "1948-07-01",
+            "female",
+            "07.427.01.01",
+            "submitted",
+        ),
+        (
+            "schooled-boarding",
+            "سكينة أيت علي",
+            "Sakina Ait Ali",
+            "2011-09-20",
+            "female",
+            "07.427.07.07",
+            "documents",
+        ),
+        (
+            "child-protection",
+            "إلياس",
+            "Ilyas",
+            "2019-05-02",
+            "male",
+            "07.427.01.01",
+            "accept",
+        ),
+        (
+            "women-listening",
+            "نادية",
+            "Nadia",
+            "1990-12-12",
+            "female",
+            "07.427.01.01",
+            "refuse",
+        ),
+        (
+            "disability-centre",
+            "هشام الإدريسي",
+            "Hicham Idrissi",
+            "2012-03-30",
+            "male",
+            "07.427.01.01",
+            "review",
+        ),
+        (
+            "disability-centre",
+            "مريم الصافي",
+            "Meryem Safi",
+            "2014-08-08",
+            "female",
+            "07.431.01.03",
+            "submitted",
+        ),
+    ];
+    for (i, (service, ar, fr, birth, sex, commune, step)) in cases.iter().enumerate() {
+        let docs = jisr_store::services::documents(store, service).await?;
+        let uploads = docs
+            .iter()
+            .filter(|d| d.mandatory)
+            .map(|d| jisr_store::documents::Upload {
+                requirement: d.code.clone(),
+                file_name: format!("{}.pdf", d.code),
+                bytes: demo_pdf(&d.label_fr),
+            })
+            .collect();
+        let filed = applications::submit(
+            store,
+            actor,
+            files,
+            "2026-11/demo",
+            &ApplicationInput {
+                service: (*service).into(),
+                submission_key: format!("demo-{i}"),
+                applicant_relation: if *birth < "1960" { "child" } else { "parent" }.into(),
+                applicant_name_ar: "فاطمة الزهراء".into(),
+                applicant_name_fr: "Fatima Zahra".into(),
+                applicant_phone: format!("06 61 00 00 {:02}", i),
+                beneficiary_name_ar: (*ar).into(),
+                beneficiary_name_fr: (*fr).into(),
+                beneficiary_birth_date: (*birth).into(),
+                beneficiary_sex: (*sex).into(),
+                commune: (*commune).into(),
+                household_size: "5".into(),
+                consent: true,
+                locale: if i % 2 == 0 { "ar" } else { "fr" }.into(),
+                ..Default::default()
+            },
+            uploads,
+            DEFAULT_MAX_UPLOAD_BYTES,
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("demo application: {e}"))?;
+        if *step == "submitted" {
+            continue;
+        }
+        scoped
+            .assign(&worker, filed.id, social.id)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo assignment: {e}"))?;
+        let done = match *step {
+            "documents" => {
+                let optional: Vec<String> = docs
+                    .iter()
+                    .filter(|d| !d.mandatory)
+                    .map(|d| d.code.clone())
+                    .take(1)
+                    .collect();
+                let items = if optional.is_empty() {
+                    docs.iter().map(|d| d.code.clone()).take(1).collect()
+                } else {
+                    optional
+                };
+                scoped
+                    .request_documents(&worker, filed.id, &items, "Merci de joindre cette pièce.")
+                    .await
+            }
+            "accept" => scoped
+                .decide(
+                    &worker,
+                    filed.id,
+                    Decision::Accept,
+                    "Situation de danger établie.",
+                )
+                .await
+                .map(|_| ()),
+            "refuse" => scoped
+                .decide(
+                    &worker,
+                    filed.id,
+                    Decision::Refuse,
+                    "La situation relève d'un autre service.",
+                )
+                .await
+                .map(|_| ()),
+            _ => Ok(()),
+        };
+        done.map_err(|e| anyhow::anyhow!("demo processing: {e}"))?;
+    }
     Ok(())
 }
 

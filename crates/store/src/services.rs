@@ -55,13 +55,7 @@ pub async fn deliverers(
     code: &str,
     province: Option<&str>,
 ) -> Result<Vec<establishment::Model>, StoreError> {
-    let ids: Vec<i64> = service_delivery::Entity::find()
-        .filter(service_delivery::Column::ServiceCode.eq(code))
-        .all(store.conn())
-        .await?
-        .into_iter()
-        .map(|d| d.establishment_id)
-        .collect();
+    let ids = delivered_to(store, code).await?;
     let mut q = establishment::Entity::find()
         .filter(establishment::Column::Id.is_in(ids))
         .filter(establishment::Column::Status.eq(Status::Authorised.as_str()));
@@ -120,4 +114,37 @@ pub async fn deliver(
     }
     txn.commit().await?;
     Ok(())
+}
+
+/// Records, for every service that admits to a category of establishment, that each
+/// authorised establishment of that category delivers it (for a first set-up; each
+/// delivery is audited). Returns how many deliveries were added.
+pub async fn deliver_by_category(store: &Store, actor: &Actor) -> Result<usize, StoreError> {
+    let mut added = 0;
+    for s in catalogue(store, None).await? {
+        let Some(category) = s.category_code.clone() else {
+            continue;
+        };
+        let already = delivered_to(store, &s.code).await?;
+        let rows = establishment::Entity::find()
+            .filter(establishment::Column::CategoryCode.eq(category))
+            .filter(establishment::Column::Status.eq(Status::Authorised.as_str()))
+            .all(store.conn())
+            .await?;
+        for e in rows.into_iter().filter(|e| !already.contains(&e.id)) {
+            deliver(store, actor, &s.code, e.id).await?;
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
+async fn delivered_to(store: &Store, code: &str) -> Result<Vec<i64>, StoreError> {
+    Ok(service_delivery::Entity::find()
+        .filter(service_delivery::Column::ServiceCode.eq(code))
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .map(|d| d.establishment_id)
+        .collect())
 }

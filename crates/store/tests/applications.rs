@@ -92,7 +92,11 @@ async fn centre(store: &Store, male: i32) -> i64 {
         .attach(&actor, &files, id, uploads, MAX)
         .await
         .unwrap();
-    for to in [EstStatus::Requested, EstStatus::UnderReview, EstStatus::Authorised] {
+    for to in [
+        EstStatus::Requested,
+        EstStatus::UnderReview,
+        EstStatus::Authorised,
+    ] {
         system
             .transition(&actor, id, to, "dossier", &[])
             .await
@@ -113,7 +117,10 @@ fn as_user(id: i64) -> Actor {
 }
 
 fn grants(role: Role, province: &str) -> Vec<(Role, Scope)> {
-    vec![(role, Scope::Province(ProvinceCode::parse(province).unwrap()))]
+    vec![(
+        role,
+        Scope::Province(ProvinceCode::parse(province).unwrap()),
+    )]
 }
 
 #[tokio::test]
@@ -210,13 +217,16 @@ async fn a_parent_applies_is_asked_once_for_a_document_and_the_child_is_admitted
             Err(StoreError::NotFound)
         ));
         assert!(matches!(
-            safi.decide(&system, filed.id, Decision::Refuse, "non").await,
+            safi.decide(&system, filed.id, Decision::Refuse, "non")
+                .await,
             Err(ApplicationError::Store(StoreError::NotFound))
         ));
 
         // Deciding before taking it up is not possible; documents are asked for once.
         assert!(matches!(
-            worker.decide(&system, filed.id, Decision::Accept, "ok").await,
+            worker
+                .decide(&system, filed.id, Decision::Accept, "ok")
+                .await,
             Err(ApplicationError::Step(StepError::NotNow))
         ));
         let worker_id = jisr_store::accounts::create_user_with_grant(
@@ -231,7 +241,10 @@ async fn a_parent_applies_is_asked_once_for_a_document_and_the_child_is_admitted
         )
         .await
         .unwrap();
-        worker.assign(&as_user(worker_id.0), filed.id, worker_id.0).await.unwrap();
+        worker
+            .assign(&as_user(worker_id.0), filed.id, worker_id.0)
+            .await
+            .unwrap();
         assert!(matches!(
             worker
                 .request_documents(&system, filed.id, &["tax_form".into()], "x")
@@ -310,15 +323,23 @@ async fn a_parent_applies_is_asked_once_for_a_document_and_the_child_is_admitted
         )
         .await
         .unwrap();
-        worker.assign(&as_user(worker_id.0), second.id, worker_id.0).await.unwrap();
+        worker
+            .assign(&as_user(worker_id.0), second.id, worker_id.0)
+            .await
+            .unwrap();
         let status = worker
             .decide(&system, second.id, Decision::Accept, "Besoin établi")
             .await
             .unwrap();
         assert_eq!(status, Status::Waiting);
-        let t = applications::track(&store, &citizen, &second.tracking_code.display(), "2016-04-09")
-            .await
-            .unwrap();
+        let t = applications::track(
+            &store,
+            &citizen,
+            &second.tracking_code.display(),
+            "2016-04-09",
+        )
+        .await
+        .unwrap();
         assert_eq!(t.rank, Some(1));
         assert!(matches!(
             worker.place(&system, second.id).await,
@@ -387,9 +408,14 @@ async fn a_refusal_is_appealed_once_and_decided_above_the_social_worker() {
         )
         .await
         .unwrap();
-        worker.assign(&as_user(worker_id.0), filed.id, worker_id.0).await.unwrap();
+        worker
+            .assign(&as_user(worker_id.0), filed.id, worker_id.0)
+            .await
+            .unwrap();
         assert!(matches!(
-            worker.decide(&system, filed.id, Decision::Refuse, " ").await,
+            worker
+                .decide(&system, filed.id, Decision::Refuse, " ")
+                .await,
             Err(ApplicationError::Fields(_))
         ));
         worker
@@ -400,9 +426,15 @@ async fn a_refusal_is_appealed_once_and_decided_above_the_social_worker() {
             applications::appeal(&store, &citizen, &code, "2016-04-09", "").await,
             Err(ApplicationError::Fields(_))
         ));
-        applications::appeal(&store, &citizen, &code, "2016-04-09", "Ma fille a besoin d’aide")
-            .await
-            .unwrap();
+        applications::appeal(
+            &store,
+            &citizen,
+            &code,
+            "2016-04-09",
+            "Ma fille a besoin d’aide",
+        )
+        .await
+        .unwrap();
         assert!(matches!(
             worker
                 .decide(&system, filed.id, Decision::Accept, "ok")

@@ -93,6 +93,15 @@ impl Chrome {
         })
     }
 
+    /// Whether the person processes applications for services.
+    pub fn processes_applications(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| {
+            u.roles
+                .iter()
+                .any(|r| jisr_domain::applications::PROCESSORS.contains(r))
+        })
+    }
+
     /// Whether the person reads the social registry.
     pub fn reads_registry(&self) -> bool {
         self.user.as_ref().is_some_and(|u| {
@@ -265,7 +274,11 @@ pub struct FieldErrors(Vec<(String, String)>);
 impl FieldErrors {
     /// Translates `(field, message key)` pairs.
     pub fn translate<F: Into<String>>(chrome: &Chrome, keys: Vec<(F, &'static str)>) -> Self {
-        Self(keys.into_iter().map(|(f, k)| (f.into(), chrome.t(k))).collect())
+        Self(
+            keys.into_iter()
+                .map(|(f, k)| (f.into(), chrome.t(k)))
+                .collect(),
+        )
     }
 
     /// Adds an already translated message at a field.

@@ -24,3 +24,13 @@ audit-search = ⵔⵣⵓ
 empty-list = ⵓⵍⴰ ⵢⴰⵏ.
 dir-service = ⵜⴰⵏⴰⴼⵓⵜ ⵏⵖ ⵉⵙⵎ
 est-commune = ⵜⴰⵖⵉⵡⴰⵏⵜ
+# E-services (awaiting review by a native speaker, like every string here).
+nav-services = ⵜⵉⵏⴰⴼⵓⵜⵉⵏ
+svc-title = ⵜⵉⵏⴰⴼⵓⵜⵉⵏ
+svc-looking-for = ⵔⵣⵓⵖ ⴰⴼⵔⴰⴽ ⵉ…
+svc-apply = ⵙⵙⵓⵜⵔ ⵙ ⵓⵣⵟⵟⴰ
+svc-filter = ⵙⵎⴰⵍ
+track-title = ⴹⴼⵕ ⵜⴰⵙⵓⵜⵔⴰ
+track-submit = ⵥⵕ ⵜⴰⵙⵓⵜⵔⴰ
+app-tracking-code = ⴰⵏⴰⵎⴽ ⵏ ⵓⴹⴼⴰⵕ
+app-submit = ⴰⵣⵏ ⵜⴰⵙⵓⵜⵔⴰ

@@ -14,7 +14,9 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use jisr_domain::access::Role;
 use jisr_domain::applications::{ASSIGNERS, Decision, Status, TrackingCode};
-use jisr_store::applications::{ApplicationError, PAGE_SIZE, QueueFilter, QueueRow, Record, Scoped};
+use jisr_store::applications::{
+    ApplicationError, PAGE_SIZE, QueueFilter, QueueRow, Record, Scoped,
+};
 use jisr_store::services;
 
 /// Who works the queue.
@@ -441,7 +443,9 @@ pub async fn decide(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Res
             .map(|_| ()),
         None => {
             // Out of scope stays "not found" before the fields are looked at.
-            Scoped::new(&ctx.state.store, &g).get(&ctx.actor, id).await?;
+            Scoped::new(&ctx.state.store, &g)
+                .get(&ctx.actor, id)
+                .await?;
             Err(ApplicationError::Fields(vec![(
                 "decision".into(),
                 "app-error-decision",
@@ -459,10 +463,7 @@ pub async fn place(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> 
     after_step(&ctx, id, result).await
 }
 
-pub async fn document(
-    ctx: Ctx,
-    Path((id, doc)): Path<(i64, i64)>,
-) -> Result<Response, WebError> {
+pub async fn document(ctx: Ctx, Path((id, doc)): Path<(i64, i64)>) -> Result<Response, WebError> {
     let g = ctx.grants();
     let (d, bytes) = Scoped::new(&ctx.state.store, &g)
         .read_document(&ctx.actor, &ctx.state.files, id, doc)

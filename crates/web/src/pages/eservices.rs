@@ -55,9 +55,7 @@ fn card(chrome: &Chrome, s: &service::Model) -> ServiceCard {
     ServiceCard {
         code: s.code.clone(),
         name: chrome.name(&s.name_ar, &s.name_fr).to_owned(),
-        description: chrome
-            .name(&s.description_ar, &s.description_fr)
-            .to_owned(),
+        description: chrome.name(&s.description_ar, &s.description_fr).to_owned(),
         need: s.need.clone(),
         deadline_days: s.deadline_days,
     }
@@ -156,7 +154,10 @@ pub(crate) struct DocumentLine {
     pub mandatory: bool,
 }
 
-pub(crate) fn document_lines(chrome: &Chrome, docs: &[service_document::Model]) -> Vec<DocumentLine> {
+pub(crate) fn document_lines(
+    chrome: &Chrome,
+    docs: &[service_document::Model],
+) -> Vec<DocumentLine> {
     docs.iter()
         .map(|d| DocumentLine {
             code: d.code.clone(),
@@ -181,8 +182,10 @@ struct ServicePage {
 
 impl ServicePage {
     fn days(&self) -> String {
-        self.chrome
-            .tn("svc-deadline-days", self.service.deadline_days.max(0) as usize)
+        self.chrome.tn(
+            "svc-deadline-days",
+            self.service.deadline_days.max(0) as usize,
+        )
     }
 }
 
@@ -555,24 +558,23 @@ async fn status_page(
     errors: FieldErrors,
     flash: Option<&str>,
 ) -> Result<Response, WebError> {
-    let tracked = match applications::track(&ctx.state.store, &ctx.actor, &form.code, &form.secret)
-        .await
-    {
-        Ok(t) => t,
-        Err(jisr_store::StoreError::NotFound) => {
-            let page = TrackPage {
-                chrome: ctx.chrome("track-title"),
-                form: TrackForm {
-                    code: form.code.clone(),
-                    secret: String::new(),
-                    reason: String::new(),
-                },
-                not_found: true,
-            };
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let tracked =
+        match applications::track(&ctx.state.store, &ctx.actor, &form.code, &form.secret).await {
+            Ok(t) => t,
+            Err(jisr_store::StoreError::NotFound) => {
+                let page = TrackPage {
+                    chrome: ctx.chrome("track-title"),
+                    form: TrackForm {
+                        code: form.code.clone(),
+                        secret: String::new(),
+                        reason: String::new(),
+                    },
+                    not_found: true,
+                };
+                return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
+            }
+            Err(e) => return Err(e.into()),
+        };
     let chrome = ctx.chrome("track-status-title");
     let timeline = tracked
         .events
@@ -643,7 +645,15 @@ pub async fn track_documents(
     )
     .await;
     match result {
-        Ok(()) => status_page(&ctx, &form, FieldErrors::default(), Some("track-documents-sent")).await,
+        Ok(()) => {
+            status_page(
+                &ctx,
+                &form,
+                FieldErrors::default(),
+                Some("track-documents-sent"),
+            )
+            .await
+        }
         Err(ApplicationError::Fields(f)) => {
             status_page(&ctx, &form, FieldErrors::translate(&chrome, f), None).await
         }
@@ -678,7 +688,13 @@ pub async fn track_appeal(ctx: Ctx, Form(form): Form<TrackForm>) -> Result<Respo
                 reason: String::new(),
                 ..form
             };
-            status_page(&ctx, &form, FieldErrors::default(), Some("track-appeal-sent")).await
+            status_page(
+                &ctx,
+                &form,
+                FieldErrors::default(),
+                Some("track-appeal-sent"),
+            )
+            .await
         }
         Err(ApplicationError::Fields(f)) => {
             status_page(&ctx, &form, FieldErrors::translate(&chrome, f), None).await
