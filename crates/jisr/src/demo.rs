@@ -366,6 +366,66 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
 async fn seed_applications(store: &Store, files: &FileStore, actor: &Actor) -> Result<()> {
     use jisr_domain::applications::Decision;
     use jisr_store::applications::{self, ApplicationInput};
+    // Two small authorised centres in Ben Guerir that take applicants: one place per sex
+    // in the disability centre, so that a second applicant waits.
+    let system = Scoped::unscoped_for_system_jobs(store);
+    for (category, ar, fr, male, female) in [
+        (
+            "disability",
+            "مركز الأمل للأطفال في وضعية إعاقة",
+            "Centre Al Amal pour enfants en situation de handicap",
+            1,
+            1,
+        ),
+        (
+            "abandoned_children",
+            "مؤسسة حماية الطفولة بنجرير",
+            "Établissement de protection de l'enfance de Ben Guerir",
+            10,
+            10,
+        ),
+    ] {
+        let id = system
+            .create(
+                actor,
+                NewEstablishment {
+                    name_ar: ar.into(),
+                    name_fr: fr.into(),
+                    category: category.into(),
+                    commune: CommuneCode::parse("07.427.01.01")?,
+                    address: "Hay Al Massira, Ben Guerir".into(),
+                    phone: "05 24 31 00 40".into(),
+                    capacity: Capacity::new(male, female)?,
+                    details: Details {
+                        director: DIRECTORS[0].to_owned(),
+                        opening_hours: "08:30–16:30".to_owned(),
+                        ..Default::default()
+                    },
+                },
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("demo centre: {e}"))?;
+        let checklist = jisr_store::authorisation::checklist(store.conn(), category).await?;
+        let uploads = checklist
+            .iter()
+            .filter(|c| c.mandatory)
+            .map(|c| Upload {
+                requirement: c.code.clone(),
+                file_name: format!("{}.pdf", c.code),
+                bytes: demo_pdf(&c.code),
+            })
+            .collect();
+        system
+            .attach(actor, files, id, uploads, DEFAULT_MAX_UPLOAD_BYTES)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo centre documents: {e}"))?;
+        for to in [Status::Requested, Status::UnderReview, Status::Authorised] {
+            system
+                .transition(actor, id, to, "Dossier complet.", &[])
+                .await
+                .map_err(|e| anyhow::anyhow!("demo centre {id}: {e}"))?;
+        }
+    }
     jisr_store::services::deliver_by_category(store, actor).await?;
     let social = accounts::find_user(store.conn(), "social.rehamna").await?;
     let worker = Actor {
