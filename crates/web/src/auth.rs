@@ -274,8 +274,12 @@ pub async fn load_session(State(state): State<AppState>, req: Request, next: Nex
 pub async fn csrf_guard(req: Request, next: Next) -> Response {
     // A bearer token is never sent by a browser on its own, so it cannot be forged
     // cross-site; an invalid one is refused by `load_session`.
+    // An API call that carries no cookie has no ambient authority to abuse (a public
+    // call such as filing an application), so it needs no same-origin proof either.
+    let api = req.uri().path().starts_with("/api/");
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
-        || (req.uri().path().starts_with("/api/") && bearer_token(req.headers()).is_some())
+        || (api && bearer_token(req.headers()).is_some())
+        || (api && !req.headers().contains_key(header::COOKIE))
     {
         return next.run(req).await;
     }

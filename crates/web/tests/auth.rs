@@ -191,6 +191,38 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Applications 1 (Rehamna) and 2 (Casablanca), each with its birth certificate
+    // (documents 13 and 14).
+    for (key, commune) in [("fixture-1", "07.427.01.01"), ("fixture-2", "06.141.01.0")] {
+        jisr_store::applications::submit(
+            store,
+            &actor,
+            &files,
+            "2026-11/test",
+            &jisr_store::applications::ApplicationInput {
+                service: "disability-centre".into(),
+                submission_key: key.into(),
+                applicant_relation: "parent".into(),
+                applicant_name_fr: "Fatima Alaoui".into(),
+                applicant_phone: "0612345678".into(),
+                beneficiary_name_fr: "Youssef Alaoui".into(),
+                beneficiary_birth_date: "2016-04-09".into(),
+                beneficiary_sex: "male".into(),
+                commune: commune.into(),
+                consent: true,
+                locale: "fr".into(),
+                ..Default::default()
+            },
+            vec![jisr_store::authorisation::Upload {
+                requirement: "birth_certificate".into(),
+                file_name: "acte.pdf".into(),
+                bytes: format!("%PDF-1.4 acte {key}").into_bytes(),
+            }],
+            1 << 20,
+        )
+        .await
+        .unwrap();
+    }
     // National administrators must use a second factor: enrol the test one.
     let admin = accounts::find_user(store.conn(), "national_administrator")
         .await
@@ -1979,4 +2011,282 @@ async fn send_files_with(
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
+}
+
+/// A JSON call with no cookie and no token, as a citizen's application would make.
+async fn send_public_json(app: &axum::Router, uri: &str, body: &str) -> Reply {
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(uri)
+        .header(header::HOST, "jisr.test")
+        .header(header::ACCEPT_LANGUAGE, "fr")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn tracking_code_in(body: &str) -> String {
+    let start = body
+        .find("<strong class=\"code\" dir=\"ltr\">")
+        .expect("tracking code")
+        + 31;
+    body[start..start + 12].to_owned()
+}
+
+#[tokio::test]
+async fn a_parent_applies_online_is_asked_once_for_a_document_and_follows_the_decision() {
+    each_backend(|store| async move {
+        set_lang("fr");
+        let app = app(&store).await;
+        let page = send(
+            &app,
+            Method::GET,
+            "/services?need=disability",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert!(
+            page.body
+                .contains("Place dans un centre pour personnes en situation de handicap")
+        );
+        let form = send(
+            &app,
+            Method::GET,
+            "/services/disability-centre/apply?province=07.427",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert!(form.body.contains("Protection des données personnelles"));
+        assert!(form.body.contains("Ben Guerir"));
+        let pdf: &[u8] = b"%PDF-1.4 acte de naissance";
+        let fields = |consent: &'static str,
+                      key: &'static str|
+         -> Vec<(&'static str, Option<&'static str>, &'static [u8])> {
+            vec![
+                ("submission_key", None, key.as_bytes()),
+                ("province", None, b"07.427"),
+                ("applicant_relation", None, b"parent"),
+                ("applicant_name_fr", None, b"Fatima Alaoui"),
+                ("applicant_phone", None, b"06 12 34 56 78"),
+                ("beneficiary_name_fr", None, b"Amine Alaoui"),
+                ("beneficiary_birth_date", None, b"2017-02-03"),
+                ("beneficiary_sex", None, b"male"),
+                ("commune", None, b"07.427.01.01"),
+                ("consent", None, consent.as_bytes()),
+            ]
+        };
+        // Without consent: refused at the field, what was typed kept, the file kept.
+        let mut parts = fields("", "web-key-1");
+        parts.push(("file-birth_certificate", Some("acte.pdf"), pdf));
+        let refused = send_files_with(&app, "/services/disability-centre/apply", "", &parts).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("cochez la case"), "{}", refused.body);
+        assert!(refused.body.contains("value=\"Amine Alaoui\""));
+        assert!(refused.body.contains("Déjà reçu"));
+        let kept_start = refused
+            .body
+            .find("name=\"kept-birth_certificate\" value=\"")
+            .unwrap()
+            + 37;
+        let kept = refused.body[kept_start..]
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        // Corrected, with the kept file carried by the form: filed, with a receipt.
+        let mut parts = fields("yes", "web-key-1");
+        parts.push(("kept-birth_certificate", None, kept.as_bytes()));
+        let filed = send_files_with(&app, "/services/disability-centre/apply", "", &parts).await;
+        assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+        let code = tracking_code_in(&filed.body);
+        assert!(filed.body.contains("acte.pdf"));
+        // A second click files nothing new.
+        let again = send_files_with(&app, "/services/disability-centre/apply", "", &parts).await;
+        assert!(again.body.contains(&code));
+        assert!(again.body.contains("déjà été reçue"));
+
+        // Tracking needs the right second fact.
+        let wrong = send(
+            &app,
+            Method::POST,
+            "/track",
+            None,
+            Some(&format!("code={code}&secret=2017-02-04")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong.body.contains("Aucune demande ne correspond"));
+        let status = send(
+            &app,
+            Method::POST,
+            "/track",
+            None,
+            Some(&format!("code={code}&secret=2017-02-03")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(status.status, StatusCode::OK);
+        assert!(status.body.contains("Reçue"));
+
+        // The social worker takes it and asks once for the medical certificate.
+        let worker = token_for(&app, "social_worker").await;
+        let queue = send(&app, Method::GET, "/applications", Some(&worker), None, &[]).await;
+        assert!(queue.body.contains(&code), "{}", queue.body);
+        let id = 3; // after the two fixture applications
+        let r = send(
+            &app,
+            Method::POST,
+            &format!("/applications/{id}/assign"),
+            Some(&worker),
+            Some("user=me"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = send(
+            &app,
+            Method::POST,
+            &format!("/applications/{id}/request-documents"),
+            Some(&worker),
+            Some("items=medical_certificate&message="),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Indiquez le motif"));
+        let r = send(
+            &app,
+            Method::POST,
+            &format!("/applications/{id}/request-documents"),
+            Some(&worker),
+            Some("items=medical_certificate&message=Merci+du+certificat"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = send(
+            &app,
+            Method::POST,
+            &format!("/applications/{id}/decide"),
+            Some(&worker),
+            Some("decision=accept&reason=ok"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no decision while waiting for the document"
+        );
+
+        // The parent sends it from the status page.
+        let sent = send_files_with(
+            &app,
+            "/track/documents",
+            "",
+            &[
+                ("code", None, code.as_bytes()),
+                ("secret", None, b"06 12 34 56 78"),
+                (
+                    "file-medical_certificate",
+                    Some("certificat.pdf"),
+                    b"%PDF-1.4 certificat",
+                ),
+            ],
+        )
+        .await;
+        assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+        assert!(sent.body.contains("Les pièces ont été reçues"));
+
+        // Accepted: no centre delivers the service here, so the child waits with a rank.
+        let r = send(
+            &app,
+            Method::POST,
+            &format!("/applications/{id}/decide"),
+            Some(&worker),
+            Some("decision=accept&reason=Besoin+%C3%A9tabli"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let status = send(
+            &app,
+            Method::POST,
+            "/track",
+            None,
+            Some(&format!("code={code}&secret=2017-02-03")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert!(
+            status.body.contains("Rang sur la liste d"),
+            "{}",
+            status.body
+        );
+        let outbox = send(&app, Method::GET, "/outbox", Some(&worker), None, &[]).await;
+        assert!(outbox.body.contains("une pièce manque"), "{}", outbox.body);
+
+        // The same through the API, without an account.
+        let body = serde_json::json!({
+            "service": "disability-centre", "submission_key": "api-1",
+            "applicant_relation": "parent", "applicant_name_fr": "Aicha", "applicant_phone": "0612345678",
+            "beneficiary_name_fr": "Salma", "beneficiary_birth_date": "2018-01-01",
+            "beneficiary_sex": "female", "commune_code": "07.427.01.01", "consent": true,
+            "documents": [{"requirement": "birth_certificate", "file_name": "a.pdf",
+                           "content_base64": "JVBERi0xLjQgYWN0ZQ=="}]
+        });
+        let r = send_public_json(&app, "/api/v1/applications", &body.to_string()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        let api_code = v["tracking_code"].as_str().unwrap().to_owned();
+        let r = send_public_json(&app, "/api/v1/applications", &body.to_string()).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let mut bad = body.clone();
+        bad["submission_key"] = "api-2".into();
+        bad["consent"] = false.into();
+        bad["commune_code"] = "99".into();
+        let r = send_public_json(&app, "/api/v1/applications", &bad.to_string()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        let named: Vec<&str> = v["error"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["field"].as_str())
+            .collect();
+        assert!(
+            named.contains(&"consent") && named.contains(&"commune_code"),
+            "{}",
+            r.body
+        );
+        let r = send_public_json(
+            &app,
+            "/api/v1/applications/status",
+            &serde_json::json!({"tracking_code": api_code, "secret": "2018-01-01"}).to_string(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let r = send_public_json(
+            &app,
+            "/api/v1/applications/status",
+            &serde_json::json!({"tracking_code": api_code, "secret": "2018-01-02"}).to_string(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    })
+    .await;
 }

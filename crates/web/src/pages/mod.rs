@@ -24,6 +24,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{Method, header};
 use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::{get, post};
+pub(crate) use eservices::NOTICE_VERSION;
 pub(crate) use establishments::REGISTRARS;
 use jisr_domain::access::Role;
 use jisr_i18n::Locale;

@@ -1,0 +1,558 @@
+//! Services and applications in JSON: the public catalogue, filing an application and
+//! reading its status with the tracking code and a second fact (no account), and the
+//! delegation's processing within the caller's scope.
+
+use crate::WebError;
+use crate::ctx::Ctx;
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use base64::Engine;
+use jisr_domain::applications::{Decision, TrackingCode};
+use jisr_store::applications::{self, ApplicationError, ApplicationInput, QueueFilter, Scoped};
+use jisr_store::documents::Upload;
+use jisr_store::entity::{application, service};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Serialize, ToSchema)]
+pub struct ServiceDocumentDto {
+    pub code: String,
+    pub label_ar: String,
+    pub label_fr: String,
+    pub mandatory: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ServiceDto {
+    pub code: String,
+    /// `child`, `disability`, `women`, `elderly`, `youth` or `homeless`.
+    pub need: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    pub description_ar: String,
+    pub description_fr: String,
+    pub eligibility_ar: String,
+    pub eligibility_fr: String,
+    /// Days within which a decision is due.
+    pub deadline_days: i32,
+    /// Whether accepting places the beneficiary in an establishment.
+    pub admission: bool,
+    /// The only documents the service may ask for.
+    pub documents: Vec<ServiceDocumentDto>,
+}
+
+async fn service_dto(ctx: &Ctx, s: service::Model) -> Result<ServiceDto, WebError> {
+    let documents = jisr_store::services::documents(&ctx.state.store, &s.code)
+        .await?
+        .into_iter()
+        .map(|d| ServiceDocumentDto {
+            code: d.code,
+            label_ar: d.label_ar,
+            label_fr: d.label_fr,
+            mandatory: d.mandatory,
+        })
+        .collect();
+    Ok(ServiceDto {
+        code: s.code,
+        need: s.need,
+        name_ar: s.name_ar,
+        name_fr: s.name_fr,
+        description_ar: s.description_ar,
+        description_fr: s.description_fr,
+        eligibility_ar: s.eligibility_ar,
+        eligibility_fr: s.eligibility_fr,
+        deadline_days: s.deadline_days,
+        admission: s.admission,
+        documents,
+    })
+}
+
+#[derive(Deserialize, IntoParams, Default)]
+#[serde(default)]
+pub struct ServiceQuery {
+    /// Only the services answering this need.
+    pub need: Option<String>,
+}
+
+/// The services catalogue (public).
+#[utoipa::path(get, path = "/api/v1/services", tag = "services", operation_id = "list_services",
+    params(ServiceQuery), responses((status = 200, body = [ServiceDto])))]
+pub async fn list_services(
+    ctx: Ctx,
+    Query(q): Query<ServiceQuery>,
+) -> Result<Json<Vec<ServiceDto>>, WebError> {
+    let need = q
+        .need
+        .as_deref()
+        .and_then(jisr_domain::services::Need::parse);
+    let mut out = Vec::new();
+    for s in jisr_store::services::catalogue(&ctx.state.store, need).await? {
+        out.push(service_dto(&ctx, s).await?);
+    }
+    Ok(Json(out))
+}
+
+/// One service (public).
+#[utoipa::path(get, path = "/api/v1/services/{code}", tag = "services", operation_id = "get_service",
+    params(("code" = String, Path, description = "Service code")),
+    responses((status = 200, body = ServiceDto), (status = 404, body = crate::api::ApiErrorBody)))]
+pub async fn get_service(ctx: Ctx, Path(code): Path<String>) -> Result<Json<ServiceDto>, WebError> {
+    let s = jisr_store::services::get(&ctx.state.store, &code).await?;
+    Ok(Json(service_dto(&ctx, s).await?))
+}
+
+/// A document sent with an application, its bytes in base64.
+#[derive(Deserialize, ToSchema)]
+pub struct DocumentDto {
+    /// One of the service's document codes.
+    pub requirement: String,
+    pub file_name: String,
+    /// The file (PDF, PNG or JPEG), base64-encoded.
+    pub content_base64: String,
+}
+
+/// An application to file. `submission_key` makes a retry safe: the same key gives back
+/// the first application.
+#[derive(Deserialize, ToSchema)]
+pub struct NewApplicationDto {
+    pub service: String,
+    pub submission_key: String,
+    /// `self`, `parent`, `guardian`, `child`, `relative` or `other`.
+    pub applicant_relation: String,
+    #[serde(default)]
+    pub applicant_name_ar: String,
+    #[serde(default)]
+    pub applicant_name_fr: String,
+    pub applicant_phone: String,
+    #[serde(default)]
+    pub applicant_email: String,
+    #[serde(default)]
+    pub beneficiary_name_ar: String,
+    #[serde(default)]
+    pub beneficiary_name_fr: String,
+    /// `YYYY-MM-DD`.
+    pub beneficiary_birth_date: String,
+    /// `male` or `female`.
+    pub beneficiary_sex: String,
+    #[serde(default)]
+    pub beneficiary_national_id: String,
+    /// HCP commune code where the beneficiary lives.
+    pub commune_code: String,
+    #[serde(default)]
+    pub household_size: Option<u32>,
+    #[serde(default)]
+    pub household_facts: String,
+    /// `ar`, `fr` or `zgh`: the language of the notifications.
+    #[serde(default)]
+    pub locale: String,
+    /// The applicant read the data-protection notice (see `/services/{code}/apply`) and
+    /// agrees; required.
+    pub consent: bool,
+    #[serde(default)]
+    pub documents: Vec<DocumentDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FiledDto {
+    /// `XXXX-XXXX-XX`: with the birth date or the phone, it opens the status.
+    pub tracking_code: String,
+    pub status: String,
+    pub due_on: String,
+    /// True when the same `submission_key` had already filed it.
+    pub already_filed: bool,
+}
+
+fn fields(f: Vec<(String, &'static str)>) -> WebError {
+    WebError::Invalid(
+        f.into_iter()
+            .map(|(field, key)| {
+                let field = if field == "commune" {
+                    "commune_code".to_owned()
+                } else if let Some(item) = field.strip_prefix("doc_") {
+                    format!("documents.{item}")
+                } else {
+                    field
+                };
+                (field, key)
+            })
+            .collect(),
+    )
+}
+
+fn application_error(e: ApplicationError) -> WebError {
+    match e {
+        ApplicationError::Fields(f) => fields(f),
+        ApplicationError::Uploads(u) => WebError::Invalid(
+            u.into_iter()
+                .map(|(item, _)| (format!("documents.{item}"), "doc-error-type"))
+                .collect(),
+        ),
+        ApplicationError::Step(_) => WebError::Invalid(vec![("step".into(), "app-error-step-now")]),
+        ApplicationError::Rating(_) => {
+            WebError::Invalid(vec![("ratings".into(), "app-error-rating")])
+        }
+        ApplicationError::NoPlace => WebError::Invalid(vec![("step".into(), "app-error-no-place")]),
+        ApplicationError::Store(s) => s.into(),
+    }
+}
+
+/// Files an application (public, no account).
+#[utoipa::path(post, path = "/api/v1/applications", tag = "applications", operation_id = "submit_application",
+    request_body = NewApplicationDto,
+    responses((status = 201, body = FiledDto),
+              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`"),
+              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown service")))]
+pub async fn submit_application(
+    ctx: Ctx,
+    body: Result<Json<NewApplicationDto>, JsonRejection>,
+) -> Result<(StatusCode, Json<FiledDto>), WebError> {
+    let Json(b) =
+        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let mut uploads = Vec::new();
+    let mut bad = Vec::new();
+    for d in b.documents {
+        match base64::engine::general_purpose::STANDARD.decode(d.content_base64.trim()) {
+            Ok(bytes) => uploads.push(Upload {
+                requirement: d.requirement,
+                file_name: d.file_name,
+                bytes,
+            }),
+            Err(_) => bad.push((format!("documents.{}", d.requirement), "doc-error-type")),
+        }
+    }
+    if !bad.is_empty() {
+        return Err(WebError::Invalid(bad));
+    }
+    let input = ApplicationInput {
+        service: b.service,
+        submission_key: b.submission_key,
+        applicant_relation: b.applicant_relation,
+        applicant_name_ar: b.applicant_name_ar,
+        applicant_name_fr: b.applicant_name_fr,
+        applicant_phone: b.applicant_phone,
+        applicant_email: b.applicant_email,
+        beneficiary_name_ar: b.beneficiary_name_ar,
+        beneficiary_name_fr: b.beneficiary_name_fr,
+        beneficiary_birth_date: b.beneficiary_birth_date,
+        beneficiary_sex: b.beneficiary_sex,
+        beneficiary_national_id: b.beneficiary_national_id,
+        commune: b.commune_code,
+        household_size: b.household_size.map(|n| n.to_string()).unwrap_or_default(),
+        household_facts: b.household_facts,
+        consent: b.consent,
+        locale: if b.locale.is_empty() {
+            ctx.locale.tag().to_owned()
+        } else {
+            b.locale
+        },
+    };
+    let notice = format!(
+        "{}/{}",
+        crate::pages::NOTICE_VERSION,
+        ctx.state.config.data_protection_reference
+    );
+    let done = applications::submit(
+        &ctx.state.store,
+        &ctx.actor,
+        &ctx.state.files,
+        &notice,
+        &input,
+        uploads,
+        ctx.state.config.max_upload_bytes,
+    )
+    .await
+    .map_err(application_error)?;
+    let t = applications::track(
+        &ctx.state.store,
+        &ctx.actor,
+        done.tracking_code.as_str(),
+        &input.beneficiary_birth_date,
+    )
+    .await?;
+    let status = if done.already_filed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((
+        status,
+        Json(FiledDto {
+            tracking_code: done.tracking_code.display(),
+            status: t.application.status,
+            due_on: t.application.due_on,
+            already_filed: done.already_filed,
+        }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct StatusQueryDto {
+    pub tracking_code: String,
+    /// The beneficiary's date of birth, or the applicant's phone.
+    pub secret: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EventDto {
+    pub at: String,
+    /// The status reached, when the line is a change of status.
+    pub status: Option<String>,
+    pub text: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StatusDto {
+    pub tracking_code: String,
+    pub service: String,
+    pub status: String,
+    pub submitted_at: String,
+    pub due_on: String,
+    pub decision_reason: String,
+    /// Rank on the waiting list, when waiting.
+    pub rank: Option<usize>,
+    /// Where the beneficiary was admitted, when placed.
+    pub establishment: Option<String>,
+    /// Documents asked for, when a request is pending.
+    pub requested: Vec<String>,
+    pub events: Vec<EventDto>,
+}
+
+/// The status of an application, for its applicant (public: tracking code and second
+/// fact; anything wrong answers 404).
+#[utoipa::path(post, path = "/api/v1/applications/status", tag = "applications", operation_id = "application_status",
+    request_body = StatusQueryDto,
+    responses((status = 200, body = StatusDto), (status = 404, body = crate::api::ApiErrorBody)))]
+pub async fn application_status(
+    ctx: Ctx,
+    body: Result<Json<StatusQueryDto>, JsonRejection>,
+) -> Result<Json<StatusDto>, WebError> {
+    let Json(b) =
+        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let t = applications::track(&ctx.state.store, &ctx.actor, &b.tracking_code, &b.secret).await?;
+    Ok(Json(StatusDto {
+        tracking_code: TrackingCode::parse(&t.application.tracking_code)
+            .map(|c| c.display())
+            .unwrap_or_default(),
+        service: t.application.service_code.clone(),
+        status: t.application.status.clone(),
+        submitted_at: t.application.submitted_at.clone(),
+        due_on: t.application.due_on.clone(),
+        decision_reason: t.application.decision_reason.clone(),
+        rank: t.rank,
+        establishment: t.establishment.as_ref().map(|e| e.name_fr.clone()),
+        requested: t.requested.iter().map(|d| d.code.clone()).collect(),
+        events: t
+            .events
+            .iter()
+            .map(|e| EventDto {
+                at: e.at.clone(),
+                status: e.to_status.clone(),
+                text: e.text.clone(),
+            })
+            .collect(),
+    }))
+}
+
+/// An application as the delegation sees it.
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationDto {
+    pub id: i64,
+    pub tracking_code: String,
+    pub service: String,
+    pub status: String,
+    pub commune_code: String,
+    pub province_code: String,
+    pub submitted_at: String,
+    pub due_on: String,
+    /// Days left to the deadline (negative once overdue), while a decision is awaited.
+    pub days_left: Option<i64>,
+    pub beneficiary_name_ar: String,
+    pub beneficiary_name_fr: String,
+    pub beneficiary_birth_date: String,
+    pub beneficiary_sex: String,
+    pub assigned_to: Option<i64>,
+    pub score: Option<i32>,
+    pub establishment_id: Option<i64>,
+}
+
+fn dto(a: application::Model, days_left: Option<i64>) -> ApplicationDto {
+    ApplicationDto {
+        id: a.id,
+        tracking_code: TrackingCode::parse(&a.tracking_code)
+            .map(|c| c.display())
+            .unwrap_or_default(),
+        service: a.service_code,
+        status: a.status,
+        commune_code: a.commune_code,
+        province_code: a.province_code,
+        submitted_at: a.submitted_at,
+        due_on: a.due_on,
+        days_left,
+        beneficiary_name_ar: a.beneficiary_name_ar,
+        beneficiary_name_fr: a.beneficiary_name_fr,
+        beneficiary_birth_date: a.beneficiary_birth_date,
+        beneficiary_sex: a.beneficiary_sex,
+        assigned_to: a.assigned_to,
+        score: a.score,
+        establishment_id: a.establishment_id,
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationPage {
+    pub total: u64,
+    pub page: u64,
+    pub items: Vec<ApplicationDto>,
+}
+
+#[derive(Deserialize, IntoParams, Default)]
+#[serde(default)]
+pub struct QueueQuery {
+    pub service: Option<String>,
+    pub status: Option<String>,
+    pub commune: Option<String>,
+    /// Only applications filed at least this many days ago.
+    pub older_than: Option<u32>,
+    pub page: Option<u64>,
+}
+
+/// The processing queue within the caller's scope: awaiting a decision first, nearest
+/// deadline first.
+#[utoipa::path(get, path = "/api/v1/applications", tag = "applications", operation_id = "list_applications",
+    security(("bearer" = [])), params(QueueQuery),
+    responses((status = 200, body = ApplicationPage), (status = 401, body = crate::api::ApiErrorBody)))]
+pub async fn list_applications(
+    ctx: Ctx,
+    Query(q): Query<QueueQuery>,
+) -> Result<Json<ApplicationPage>, WebError> {
+    let g = ctx.grants();
+    let filter = QueueFilter {
+        service: q.service.unwrap_or_default(),
+        status: q.status.unwrap_or_default(),
+        commune: q.commune.unwrap_or_default(),
+        older_than: q.older_than,
+        assigned_to: None,
+        page: q.page,
+    };
+    let (rows, total) = Scoped::new(&ctx.state.store, &g).queue(&filter).await?;
+    Ok(Json(ApplicationPage {
+        total,
+        page: q.page.unwrap_or(1).max(1),
+        items: rows
+            .into_iter()
+            .map(|r| dto(r.application, r.days_left))
+            .collect(),
+    }))
+}
+
+/// One application within the caller's scope (reading it is audited).
+#[utoipa::path(get, path = "/api/v1/applications/{id}", tag = "applications", operation_id = "get_application",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "Application id")),
+    responses((status = 200, body = ApplicationDto), (status = 404, body = crate::api::ApiErrorBody)))]
+pub async fn get_application(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Json<ApplicationDto>, WebError> {
+    let g = ctx.grants();
+    let r = Scoped::new(&ctx.state.store, &g)
+        .get(&ctx.actor, id)
+        .await?;
+    Ok(Json(dto(r.tracked.application, r.days_left)))
+}
+
+/// A decision (or the decision on an appeal), with its reasons.
+#[derive(Deserialize, ToSchema)]
+pub struct DecisionDto {
+    /// `accept`, `refuse` or `refer`.
+    pub decision: String,
+    pub reason: String,
+}
+
+/// Decides an application within scope; accepting an admission places the beneficiary
+/// or puts them on the waiting list.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/decision", tag = "applications", operation_id = "decide_application",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "Application id")), request_body = DecisionDto,
+    responses((status = 200, body = ApplicationDto), (status = 422, body = crate::api::ApiErrorBody),
+              (status = 404, body = crate::api::ApiErrorBody)))]
+pub async fn decide_application(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: Result<Json<DecisionDto>, JsonRejection>,
+) -> Result<Json<ApplicationDto>, WebError> {
+    let g = ctx.grants();
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    scoped.get(&ctx.actor, id).await?;
+    let Json(b) =
+        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let decision = Decision::parse(&b.decision)
+        .ok_or_else(|| WebError::Invalid(vec![("decision".into(), "app-error-decision")]))?;
+    scoped
+        .decide(&ctx.actor, id, decision, &b.reason)
+        .await
+        .map_err(application_error)?;
+    let r = scoped.get(&ctx.actor, id).await?;
+    Ok(Json(dto(r.tracked.application, r.days_left)))
+}
+
+/// The single request for missing documents.
+#[derive(Deserialize, ToSchema)]
+pub struct DocumentRequestDto {
+    /// Codes of the service's documents.
+    pub items: Vec<String>,
+    /// The message to the applicant.
+    pub message: String,
+}
+
+/// Asks the applicant, once, for documents the service publishes.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/document-request", tag = "applications", operation_id = "request_application_documents",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "Application id")), request_body = DocumentRequestDto,
+    responses((status = 200, body = ApplicationDto), (status = 422, body = crate::api::ApiErrorBody),
+              (status = 404, body = crate::api::ApiErrorBody)))]
+pub async fn request_application_documents(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: Result<Json<DocumentRequestDto>, JsonRejection>,
+) -> Result<Json<ApplicationDto>, WebError> {
+    let g = ctx.grants();
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    scoped.get(&ctx.actor, id).await?;
+    let Json(b) =
+        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    scoped
+        .request_documents(&ctx.actor, id, &b.items, &b.message)
+        .await
+        .map_err(application_error)?;
+    let r = scoped.get(&ctx.actor, id).await?;
+    Ok(Json(dto(r.tracked.application, r.days_left)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct AssignDto {
+    /// The account of a social worker covering the application's province.
+    pub user_id: i64,
+}
+
+/// Gives the application to a social worker.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/assignment", tag = "applications", operation_id = "assign_application",
+    security(("bearer" = [])), params(("id" = i64, Path, description = "Application id")), request_body = AssignDto,
+    responses((status = 200, body = ApplicationDto), (status = 422, body = crate::api::ApiErrorBody),
+              (status = 404, body = crate::api::ApiErrorBody)))]
+pub async fn assign_application(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: Result<Json<AssignDto>, JsonRejection>,
+) -> Result<Json<ApplicationDto>, WebError> {
+    let g = ctx.grants();
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    scoped.get(&ctx.actor, id).await?;
+    let Json(b) =
+        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    scoped
+        .assign(&ctx.actor, id, b.user_id)
+        .await
+        .map_err(application_error)?;
+    let r = scoped.get(&ctx.actor, id).await?;
+    Ok(Json(dto(r.tracked.application, r.days_left)))
+}
