@@ -92,6 +92,7 @@ const FILES: &[(Locale, &str, &str)] = &[
         "errors",
         include_str!("../locales/ar/errors.ftl"),
     ),
+    (Locale::Ar, "care", include_str!("../locales/ar/care.ftl")),
     (Locale::Fr, "main", include_str!("../locales/fr/main.ftl")),
     (Locale::Fr, "geo", include_str!("../locales/fr/geo.ftl")),
     (
@@ -99,6 +100,7 @@ const FILES: &[(Locale, &str, &str)] = &[
         "errors",
         include_str!("../locales/fr/errors.ftl"),
     ),
+    (Locale::Fr, "care", include_str!("../locales/fr/care.ftl")),
     (Locale::Zgh, "main", include_str!("../locales/zgh/main.ftl")),
 ];
 
