@@ -2074,7 +2074,7 @@ async fn an_establishment_keeps_its_register_of_admissions_and_exits() {
             SAME_ORIGIN).await;
         assert_eq!(over.status, StatusCode::SEE_OTHER, "{}", over.body);
         let page = send(&app, Method::GET, "/establishments/1/register", Some(&worker), None, &[]).await;
-        assert!(page.body.contains("Capacité autorisée dépassée.") && page.body.contains("1 hommes et garçons présents pour 0 places"), "{}", page.body);
+        assert!(page.body.contains("Capacité autorisée dépassée.") && page.body.contains("hommes et garçons 1 (capacité 0)"), "{}", page.body);
         let officer = token_for(&app, "provincial_officer").await;
         let dash = send(&app, Method::GET, "/dashboard", Some(&officer), None, &[]).await;
         assert!(dash.body.contains("Établissements en dépassement de capacité"));

@@ -13,7 +13,7 @@ care-row-present = الحاضرون
 care-row-capacity = الطاقة الاستيعابية المرخص بها
 care-row-free = الأماكن الشاغرة
 care-over-capacity-title = تم تجاوز الطاقة الاستيعابية المرخص بها.
-care-over-capacity-text = { $male } من الذكور حاضرون مقابل { $capacity_male } مكانًا، و{ $female } من الإناث مقابل { $capacity_female } مكانًا. أخبروا المندوبية الإقليمية وهيّئوا توجيه المستفيدين نحو مؤسسة أخرى.
+care-over-capacity-text = الحاضرون: الذكور { $male } (الطاقة المرخص بها { $capacity_male })، الإناث { $female } (الطاقة المرخص بها { $capacity_female }). أخبروا المندوبية الإقليمية وهيّئوا توجيه المستفيدين نحو مؤسسة أخرى.
 care-lines = الأشخاص المقبولون
 care-present-count = { PLURAL($count) ->
     [zero] لا أحد حاضر
@@ -145,7 +145,7 @@ care-dashboard-over-count = { PLURAL($count) ->
     [many] { $count } مؤسسة تستقبل أكثر مما هو مرخص به.
    *[other] { $count } مؤسسة تستقبل أكثر مما هو مرخص به.
 }
-care-over-capacity-line = { $present } حاضرًا مقابل { $capacity } مكانًا
+care-over-capacity-line = الذكور: { $male } (الطاقة المرخص بها { $capacity_male })؛ الإناث: { $female } (الطاقة المرخص بها { $capacity_female })
 audit-action-admit = قبول
 audit-action-exit = خروج
 audit-entity-beneficiary = الملف الفردي

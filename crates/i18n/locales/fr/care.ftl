@@ -13,7 +13,7 @@ care-row-present = Présents
 care-row-capacity = Capacité autorisée
 care-row-free = Places libres
 care-over-capacity-title = Capacité autorisée dépassée.
-care-over-capacity-text = { $male } hommes et garçons présents pour { $capacity_male } places, { $female } femmes et filles pour { $capacity_female } places. Informez la délégation provinciale et prévoyez une orientation vers un autre établissement.
+care-over-capacity-text = Présents : hommes et garçons { $male } (capacité { $capacity_male }), femmes et filles { $female } (capacité { $capacity_female }). Informez la délégation provinciale et prévoyez une orientation vers un autre établissement.
 care-lines = Personnes admises
 care-present-count = { PLURAL($count) ->
     [one] { $count } personne présente
@@ -133,7 +133,7 @@ care-dashboard-over-count = { PLURAL($count) ->
     [one] { $count } établissement accueille plus de personnes qu'autorisé.
    *[other] { $count } établissements accueillent plus de personnes qu'autorisé.
 }
-care-over-capacity-line = { $present } présents pour { $capacity } places
+care-over-capacity-line = Hommes et garçons : { $male } (capacité { $capacity_male }) ; femmes et filles : { $female } (capacité { $capacity_female })
 audit-action-admit = Admission
 audit-action-exit = Sortie
 audit-entity-beneficiary = Dossier individuel

@@ -150,8 +150,10 @@ impl DashboardPage {
         self.chrome.targs(
             "care-over-capacity-line",
             &[
-                ("present", o.occupancy.total().to_string()),
-                ("capacity", o.capacity.total().to_string()),
+                ("male", o.occupancy.male.to_string()),
+                ("female", o.occupancy.female.to_string()),
+                ("capacity_male", o.capacity.male.to_string()),
+                ("capacity_female", o.capacity.female.to_string()),
             ],
         )
     }
