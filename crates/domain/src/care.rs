@@ -70,6 +70,37 @@ coded!(
     }
 );
 
+/// The longest name kept in the register.
+pub const NAME_MAX: usize = 120;
+
+fn name_in(s: &str, letter: impl Fn(char) -> bool) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.chars().count() <= NAME_MAX
+        && s.chars().any(&letter)
+        && s.chars()
+            .all(|c| letter(c) || matches!(c, ' ' | '-' | '\'' | '\u{2019}' | '.'))
+}
+
+/// Whether a name is written in Arabic script: Arabic letters and their vowel marks,
+/// spaces, hyphens and apostrophes.
+pub fn is_arabic_name(s: &str) -> bool {
+    name_in(s, |c| {
+        matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+            && (c.is_alphabetic() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}'))
+    })
+}
+
+/// Whether a name is written in Latin script (with the accents of French and of the
+/// usual transcriptions), spaces, hyphens, apostrophes and dots.
+pub fn is_latin_name(s: &str) -> bool {
+    name_in(s, |c| {
+        c.is_ascii_alphabetic()
+            || (c.is_alphabetic() && matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}'))
+    })
+}
+
 /// Who reads and writes a beneficiary's health, disability and schooling notes: those
 /// who care for the person. Every reading is recorded in the audit trail.
 pub const SENSITIVE_READERS: &[Role] = &[Role::EstablishmentManager, Role::SocialWorker];
@@ -186,6 +217,22 @@ mod tests {
             assert_eq!(ExitReason::parse(e.as_str()), Some(*e));
         }
         assert_eq!(Basis::parse("whim"), None);
+    }
+
+    #[test]
+    fn names_are_checked_by_script() {
+        assert!(is_arabic_name("فاطمة الزهراء العلوي"));
+        assert!(is_arabic_name(" مُحَمَّد بن عبد الله "));
+        assert!(!is_arabic_name("Fatima"));
+        assert!(!is_arabic_name("فاطمة 12"));
+        assert!(!is_arabic_name("  "));
+        assert!(is_latin_name("Fatima-Zahra El Ouali"));
+        assert!(is_latin_name("Aït Ben Haddou"));
+        assert!(is_latin_name("M'hamed O\u{2019}Brien Jr."));
+        assert!(!is_latin_name("فاطمة"));
+        assert!(!is_latin_name("Fatima <b>"));
+        assert!(!is_latin_name(&"a".repeat(NAME_MAX + 1)));
+        assert!(!is_latin_name("..."));
     }
 
     #[test]

@@ -97,6 +97,7 @@ const FILES: &[(Locale, &str, &str)] = &[
         "eservices",
         include_str!("../locales/ar/eservices.ftl"),
     ),
+    (Locale::Ar, "care", include_str!("../locales/ar/care.ftl")),
     (Locale::Fr, "main", include_str!("../locales/fr/main.ftl")),
     (Locale::Fr, "geo", include_str!("../locales/fr/geo.ftl")),
     (
@@ -109,6 +110,7 @@ const FILES: &[(Locale, &str, &str)] = &[
         "eservices",
         include_str!("../locales/fr/eservices.ftl"),
     ),
+    (Locale::Fr, "care", include_str!("../locales/fr/care.ftl")),
     (Locale::Zgh, "main", include_str!("../locales/zgh/main.ftl")),
 ];
 

@@ -339,6 +339,7 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
     }
 
     let projects = seed_establishments(store, files, &actor).await?;
+    seed_care(store, &actor).await?;
     seed_registry(store, &actor, DEMO_HOUSEHOLDS).await?;
 
     let password = Password::parse(DEMO_PASSWORD)?;
@@ -781,6 +782,232 @@ async fn seed_establishments(store: &Store, files: &FileStore, actor: &Actor) ->
         }
     }
     Ok(projects)
+}
+
+/// Demo residents: (Arabic name, Latin name, sex, birth date).
+const RESIDENTS: &[(&str, &str, &str, &str)] = &[
+    ("يوسف العلوي", "Youssef Alaoui", "male", "2010-04-12"),
+    ("حمزة بنعلي", "Hamza Benali", "male", "2011-09-03"),
+    ("أيوب التازي", "Ayoub Tazi", "male", "2009-01-27"),
+    ("مهدي الإدريسي", "Mehdi Idrissi", "male", "2012-06-18"),
+    ("أنس برادة", "Anas Berrada", "male", "2010-11-30"),
+    ("إلياس الوالي", "Ilyas Ouali", "male", "2011-02-14"),
+    (
+        "فاطمة الزهراء الشرايبي",
+        "Fatima Zahra Chraibi",
+        "female",
+        "1958-03-09",
+    ),
+    ("خديجة لحلو", "Khadija Lahlou", "female", "1961-07-21"),
+    ("عائشة العمراني", "Aicha Amrani", "female", "1990-12-02"),
+    ("مليكة بناني", "Malika Bennani", "female", "1985-05-15"),
+    ("نعيمة الوزاني", "Naima Ouazzani", "female", "1979-08-08"),
+    ("سعاد التازي", "Souad Tazi", "female", "1994-10-01"),
+    ("زينب العلوي", "Zineb Alaoui", "female", "1988-02-23"),
+    ("حليمة برادة", "Halima Berrada", "female", "1972-04-04"),
+    ("رشيدة الإدريسي", "Rachida Idrissi", "female", "1967-09-19"),
+    ("لطيفة بنعلي", "Latifa Benali", "female", "1983-01-11"),
+    ("مريم الوالي", "Meryem Ouali", "female", "1998-06-30"),
+    ("حسناء الشرايبي", "Hasnaa Chraibi", "female", "2001-03-17"),
+    ("عبد الله لحلو", "Abdellah Lahlou", "male", "1950-12-25"),
+    ("محمد العمراني", "Mohamed Amrani", "male", "1947-05-05"),
+    ("سلمى بنعلي", "Salma Benali", "female", "2008-02-02"),
+    ("هند التازي", "Hind Tazi", "female", "2009-07-14"),
+    ("نادية العلوي", "Nadia Alaoui", "female", "1956-11-20"),
+    ("إيمان برادة", "Imane Berrada", "female", "1999-04-09"),
+    ("كريم الوزاني", "Karim Ouazzani", "male", "2008-08-28"),
+    ("عمر لحلو", "Omar Lahlou", "male", "2007-01-16"),
+    ("إدريس الشرايبي", "Driss Chraibi", "male", "1952-03-03"),
+    ("سعيد العمراني", "Said Amrani", "male", "1960-10-10"),
+];
+
+/// The care plan of a demo resident: (goal, review in so many days from today; negative:
+/// the review is overdue).
+const GOALS: &[(&str, i64)] = &[
+    ("Réussir l'année scolaire — النجاح في السنة الدراسية", 120),
+    (
+        "Renouer le lien avec la famille — إعادة ربط الصلة بالأسرة",
+        45,
+    ),
+    ("Suivi médical régulier — تتبع طبي منتظم", -10),
+    ("Formation professionnelle — تكوين مهني", 200),
+];
+
+const SERVICE_LOG: &[&str] = &[
+    "Hébergement et restauration — إيواء وإطعام",
+    "Soutien scolaire — دعم مدرسي",
+    "Consultation médicale — فحص طبي",
+    "Entretien avec l'assistante sociale — مقابلة مع المساعدة الاجتماعية",
+];
+
+/// Residents in some authorised establishments, with a care plan and a services log:
+/// establishment 1 (Rehamna, run by `manager.demo`) within capacity, a Rehamna shelter
+/// over it (more women placed than its places for women), and two establishments
+/// elsewhere in Marrakech-Safi.
+async fn seed_care(store: &Store, actor: &Actor) -> Result<()> {
+    let establishments = Scoped::unscoped_for_system_jobs(store);
+    let mut authorised = Vec::new();
+    for page in 1.. {
+        let (rows, total) = establishments
+            .list(&jisr_store::establishments::ListFilter {
+                status: Some(Status::Authorised),
+                page,
+                ..Default::default()
+            })
+            .await?;
+        let done = rows.is_empty() || page * jisr_store::establishments::PAGE_SIZE >= total;
+        authorised.extend(rows);
+        if done {
+            break;
+        }
+    }
+    authorised.sort_by_key(|e| e.id);
+    let rehamna = |e: &&jisr_store::entity::establishment::Model| e.province_code == "07.427";
+    let first = authorised.iter().find(|e| e.id == 1);
+    let shelter = authorised
+        .iter()
+        .filter(rehamna)
+        .find(|e| e.category_code == "homeless" && e.capacity_female > 0);
+    let elsewhere = authorised.iter().filter(|e| !rehamna(e)).take(2);
+    let mut plan: Vec<(i64, Vec<usize>)> = Vec::new();
+    if let Some(e) = first {
+        plan.push((e.id, (0..6).collect()));
+    }
+    if let Some(e) = shelter {
+        // One woman more than the places for women: an emergency placement.
+        let women = (e.capacity_female + 1).clamp(1, 12) as usize;
+        plan.push((e.id, (6..6 + women).chain([18]).collect()));
+    }
+    // Two persons in each, of the sex it has places for.
+    let (mut women, mut men) = (20..24, 24..28);
+    for e in elsewhere {
+        let pool = if e.capacity_female >= 2 {
+            &mut women
+        } else {
+            &mut men
+        };
+        plan.push((e.id, pool.by_ref().take(2).collect()));
+    }
+    let care = jisr_store::care::Scoped::unscoped_for_system_jobs(store);
+    let today = chrono::Utc::now().date_naive();
+    let mut n = 0usize;
+    for (establishment, residents) in plan {
+        for r in residents {
+            let (name_ar, name_fr, sex, birth) = RESIDENTS[r % RESIDENTS.len()];
+            let minor = birth > "2005";
+            let admitted = today - chrono::Days::new(20 + (n as u64 * 37) % 400);
+            // A minor is represented by a judge (placement order) or a parent.
+            let representative = match n % 3 {
+                _ if !minor => "self",
+                0 => "judge_order",
+                _ => "parent",
+            };
+            let (basis, reference) = match n % 3 {
+                0 if minor => ("judge_order", format!("OP-2025/{:03}", 40 + n)),
+                1 => ("referral", format!("EN-{:04}", 1200 + n)),
+                _ if minor => ("family_request", String::new()),
+                _ => ("own_request", String::new()),
+            };
+            let (representative_name, representative_reference) = match representative {
+                "judge_order" => (
+                    "Tribunal de première instance de Ben Guerir".to_owned(),
+                    reference.clone(),
+                ),
+                "parent" => {
+                    let family = name_fr.split_whitespace().last().unwrap_or_default();
+                    let parent = ["Abdelkader", "Naima", "Hassan", "Souad"][n % 4];
+                    (format!("{parent} {family}"), String::new())
+                }
+                _ => (String::new(), String::new()),
+            };
+            let (beneficiary, admission) = care
+                .admit(
+                    actor,
+                    establishment,
+                    &jisr_store::care::AdmissionInput {
+                        name_ar: name_ar.into(),
+                        name_fr: name_fr.into(),
+                        birth_date: birth.into(),
+                        sex: sex.into(),
+                        national_id: if minor {
+                            String::new()
+                        } else {
+                            format!("EE{}", 120_000 + n * 7)
+                        },
+                        representative: representative.into(),
+                        representative_name,
+                        representative_reference,
+                        admitted_on: admitted.to_string(),
+                        basis: basis.into(),
+                        basis_reference: reference,
+                    },
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("demo admission: {e}"))?;
+            for k in 0..=(n % 2) {
+                let (goal, days) = GOALS[(n + k) % GOALS.len()];
+                let review = if days < 0 {
+                    today - chrono::Days::new(days.unsigned_abs())
+                } else {
+                    today + chrono::Days::new(days as u64)
+                };
+                let goal_id = care
+                    .add_goal(actor, beneficiary, goal, &review.to_string())
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo goal: {e}"))?;
+                if (n + k) % 5 == 4 {
+                    care.set_goal_status(actor, beneficiary, goal_id, "reached")
+                        .await
+                        .map_err(|e| anyhow::anyhow!("demo goal: {e}"))?;
+                }
+            }
+            for k in 0..2 {
+                let on = admitted + chrono::Days::new(3 + 7 * k as u64);
+                care.log_service(
+                    actor,
+                    beneficiary,
+                    &on.min(today).to_string(),
+                    SERVICE_LOG[(n + k) % SERVICE_LOG.len()],
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("demo service: {e}"))?;
+            }
+            if n % 4 == 1 {
+                care.update_sensitive(
+                    actor,
+                    beneficiary,
+                    &jisr_store::care::SensitiveNotes {
+                        health: "Asthme, suivi au centre de santé — ربو، تتبع بالمركز الصحي".into(),
+                        disability: String::new(),
+                        schooling: if minor {
+                            "Collège, bon niveau — إعدادي، مستوى جيد".into()
+                        } else {
+                            String::new()
+                        },
+                    },
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("demo notes: {e}"))?;
+            }
+            // One boy of establishment 1 went back to his family.
+            if n == 5 {
+                care.exit(
+                    actor,
+                    establishment,
+                    admission,
+                    &jisr_store::care::ExitInput {
+                        exit_on: (admitted + chrono::Days::new(15)).min(today).to_string(),
+                        reason: "return_to_family".into(),
+                        destination: "Ben Guerir".into(),
+                    },
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("demo exit: {e}"))?;
+            }
+            n += 1;
+        }
+    }
+    Ok(())
 }
 
 /// Removes a previous demo database in `dir` (only the database files).

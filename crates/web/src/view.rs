@@ -111,6 +111,15 @@ impl Chrome {
         })
     }
 
+    /// Whether the person reads establishments' admissions registers.
+    pub fn reads_register(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| {
+            u.roles
+                .iter()
+                .any(|r| jisr_domain::care::REGISTER_READERS.contains(r))
+        })
+    }
+
     /// Whether someone is signed in.
     pub fn signed_in(&self) -> bool {
         self.user.is_some()
@@ -293,6 +302,11 @@ impl FieldErrors {
             .filter(|(f, _)| *f == field)
             .map(|(_, m)| m.as_str())
             .collect()
+    }
+
+    /// Every message, in order.
+    pub fn all(&self) -> Vec<&str> {
+        self.0.iter().map(|(_, m)| m.as_str()).collect()
     }
 
     /// The error shown at a field, if any.

@@ -161,6 +161,40 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Beneficiary 1 (admission 1, goal 1) in establishment 1, beneficiary 2 (admission 2,
+    // goal 2) in establishment 2: girls, within both establishments' capacity.
+    let care = jisr_store::care::Scoped::unscoped_for_system_jobs(store);
+    for (establishment, name_ar, name_fr) in [
+        (1, "سلمى العلوي", "Salma Alaoui"),
+        (2, "نادية بناني", "Nadia Bennani"),
+    ] {
+        let (beneficiary, _) = care
+            .admit(
+                &actor,
+                establishment,
+                &jisr_store::care::AdmissionInput {
+                    name_ar: name_ar.into(),
+                    name_fr: name_fr.into(),
+                    birth_date: "2012-03-12".into(),
+                    sex: "female".into(),
+                    representative: "parent".into(),
+                    representative_name: "Khadija".into(),
+                    admitted_on: "2025-09-01".into(),
+                    basis: "family_request".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        care.add_goal(
+            &actor,
+            beneficiary,
+            "Réussir l'année scolaire",
+            "2026-06-30",
+        )
+        .await
+        .unwrap();
+    }
     // Household 1 in Rehamna, household 2 in Casablanca (the matrix's examples), imported
     // the way extracts are. Household 1 is under both thresholds; its index is dated.
     let households = "household_key,commune_code,person_key,first_name_ar,last_name_ar,first_name_lat,last_name_lat,birth_date,sex,relation\n\
@@ -2011,6 +2045,297 @@ async fn send_files_with(
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
+}
+
+/// The line of the register of establishment 1 where `name` was admitted.
+async fn admission_of(store: &Store, name: &str) -> i64 {
+    jisr_store::care::Scoped::unscoped_for_system_jobs(store)
+        .register(1)
+        .await
+        .unwrap()
+        .lines
+        .into_iter()
+        .find(|l| l.name_fr == name)
+        .map(|l| l.admission.id)
+        .expect("admitted")
+}
+
+#[tokio::test]
+async fn an_establishment_keeps_its_register_of_admissions_and_exits() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        let page = send(&app, Method::GET, "/establishments/1/register", Some(&worker), None, &[]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Salma Alaoui") && page.body.contains("1 personne présente"), "{}", page.body);
+        assert!(!page.body.contains("Capacité autorisée dépassée"));
+        let show = send(&app, Method::GET, "/establishments/1", Some(&worker), None, &[]).await;
+        assert!(show.body.contains(r#"href="/establishments/1/register""#), "linked from the establishment");
+
+        // Refused: each error at its field, what was typed kept, the alert focused.
+        let bad = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker),
+            Some("name_ar=&name_fr=Imane+3&birth_date=2090-01-01&sex=&representative=judge_order&representative_name=Tribunal&admitted_on=2025-10-01&basis=judge_order&basis_reference="),
+            SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for msg in [
+            "Le nom en lettres latines ne s&#39;écrit qu&#39;en lettres latines",
+            "Saisissez une date de naissance valide qui ne soit pas dans le futur",
+            "Choisissez le sexe.",
+            "Le numéro de l&#39;ordonnance est obligatoire.",
+            "La référence du jugement ou de l&#39;acte est obligatoire",
+        ] {
+            assert!(bad.body.contains(msg), "{msg}");
+        }
+        assert!(bad.body.contains(r#"value="Imane 3""#) && bad.body.contains(r#"value="Tribunal""#));
+        assert!(bad.body.contains(r#"role="alert" tabindex="-1" autofocus"#));
+        assert!(bad.body.contains(r#"<option value="judge_order" selected>"#));
+
+        // Admitted: the register shows the person and the occupancy.
+        let ok = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker),
+            Some("name_ar=%D8%A5%D9%8A%D9%85%D8%A7%D9%86&name_fr=Imane+Tazi&birth_date=12%2F05%2F2011&sex=female&national_id=&representative=judge_order&representative_name=Tribunal+de+Ben+Guerir&representative_reference=J-77&admitted_on=2025-10-01&basis=judge_order&basis_reference=OP-2025-77"),
+            SAME_ORIGIN).await;
+        assert_eq!((ok.status, ok.location()), (StatusCode::SEE_OTHER, "/establishments/1/register?done=admitted#present"), "{}", ok.body);
+        let page = send(&app, Method::GET, "/establishments/1/register", Some(&worker), None, &[]).await;
+        assert!(page.body.contains("Imane Tazi") && page.body.contains("OP-2025-77"));
+        assert!(page.body.contains("2 personnes présentes"), "{}", page.body);
+        assert!(page.body.contains(r#"<td class="num">2</td>"#) && page.body.contains(r#"<td class="num">40</td>"#));
+
+        // A boy placed by a judge in a house with no place for boys: over capacity.
+        let over = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker),
+            Some("name_fr=Omar+Bennani&birth_date=2013-01-02&sex=male&representative=judge_order&representative_name=Tribunal&representative_reference=J-78&admitted_on=2025-10-02&basis=judge_order&basis_reference=OP-2025-78"),
+            SAME_ORIGIN).await;
+        assert_eq!(over.status, StatusCode::SEE_OTHER, "{}", over.body);
+        let page = send(&app, Method::GET, "/establishments/1/register", Some(&worker), None, &[]).await;
+        assert!(page.body.contains("Capacité autorisée dépassée.") && page.body.contains("hommes et garçons 1 (capacité 0)"), "{}", page.body);
+        let officer = token_for(&app, "provincial_officer").await;
+        let dash = send(&app, Method::GET, "/dashboard", Some(&officer), None, &[]).await;
+        assert!(dash.body.contains("Établissements en dépassement de capacité"));
+        assert!(dash.body.contains(r#"<a href="/establishments/1/register">Dar Taliba Ben Guerir</a>"#), "{}", dash.body);
+        let coordinator = token_for(&app, "regional_coordinator").await;
+        assert!(send(&app, Method::GET, "/dashboard", Some(&coordinator), None, &[]).await.body.contains("Dar Taliba Ben Guerir"));
+        assert!(!send(&app, Method::GET, "/dashboard", Some(&worker), None, &[]).await.body.contains("dépassement de capacité"));
+
+        // Exits: refused before the admission (the line's form open, what was typed kept),
+        // recorded once.
+        let omar = admission_of(&store, "Omar Bennani").await;
+        let exit = format!("/establishments/1/admissions/{omar}/exit");
+        let early = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-09-01&reason=transfer&destination="), SAME_ORIGIN).await;
+        assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(early.body.contains("La date de sortie précède la date d&#39;admission.") && early.body.contains("Indiquez l&#39;établissement d&#39;accueil."));
+        assert!(early.body.contains(r#"<details class="exit" open>"#) && early.body.contains(r#"value="2025-09-01""#));
+        let done = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-03&reason=transfer&destination=Foyer+de+l%27enfance+de+Safi"), SAME_ORIGIN).await;
+        assert_eq!((done.status, done.location()), (StatusCode::SEE_OTHER, "/establishments/1/register?done=exited#register"));
+        let again = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-04&reason=autonomy"), SAME_ORIGIN).await;
+        assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(again.body.contains("La sortie de cette personne est déjà inscrite."));
+        let page = send(&app, Method::GET, "/establishments/1/register?done=exited", Some(&worker), None, &[]).await;
+        assert!(page.body.contains("La sortie a été inscrite au registre."));
+        assert!(!page.body.contains("Capacité autorisée dépassée"));
+        assert!(page.body.contains("Transfert vers un autre établissement") && page.body.contains("Foyer de l&#39;enfance de Safi"));
+        assert!(page.body.contains("2 personnes présentes"));
+        // Present lines first, the one who left last.
+        let (salma, gone) = (page.body.find("Salma Alaoui").unwrap(), page.body.find("Omar Bennani").unwrap());
+        assert!(salma < gone);
+        let dash = send(&app, Method::GET, "/dashboard", Some(&officer), None, &[]).await;
+        assert!(dash.body.contains("Aucun établissement de votre périmètre ne dépasse sa capacité autorisée."));
+
+        // In Arabic; an inspector reads the register but keeps nothing.
+        set_lang("ar");
+        let inspector = token_for(&app, "inspector").await;
+        let page = send(&app, Method::GET, "/establishments/1/register", Some(&inspector), None, &[]).await;
+        set_lang("fr");
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("سجل الدخول والخروج") && page.body.contains("شخصان حاضران"), "{}", page.body);
+        assert!(!page.body.contains("/admissions\"") && !page.body.contains("/exit\""), "no forms for a reader");
+        let refused = send(&app, Method::POST, "/establishments/1/admissions", Some(&inspector), Some(""), SAME_ORIGIN).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+        let trail = jisr_store::audit::search(&store, &jisr_store::audit::Search {
+            entity: Some("admission".into()), ..Default::default()
+        }, 50).await.unwrap();
+        assert_eq!(trail.len(), 2 + 2 + 1, "fixture, two admissions, one exit");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_beneficiary_file_shows_its_sensitive_notes_to_those_who_care_only() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        let file = send(&app, Method::GET, "/beneficiaries/1", Some(&worker), None, &[]).await;
+        assert_eq!(file.status, StatusCode::OK);
+        assert!(file.body.contains("Salma Alaoui") && file.body.contains("Réussir l&#39;année scolaire"));
+        assert!(file.body.contains(r#"href="/establishments/1/register""#), "breadcrumbs back to the register");
+
+        // The care plan and the services log.
+        let empty = send(&app, Method::POST, "/beneficiaries/1/goals", Some(&worker), Some("goal=&review_on=2026-13-01"), SAME_ORIGIN).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(empty.body.contains("Ce champ est obligatoire.") && empty.body.contains(r#"value="2026-13-01""#));
+        let goal = send(&app, Method::POST, "/beneficiaries/1/goals", Some(&worker), Some("goal=Renouer+avec+la+famille&review_on=2026-03-01"), SAME_ORIGIN).await;
+        assert_eq!((goal.status, goal.location()), (StatusCode::SEE_OTHER, "/beneficiaries/1?done=goal#plan"));
+        let reached = send(&app, Method::POST, "/beneficiaries/1/goals/1", Some(&worker), Some("status=reached"), SAME_ORIGIN).await;
+        assert_eq!(reached.status, StatusCode::SEE_OTHER);
+        let wrong = send(&app, Method::POST, "/beneficiaries/1/goals/2", Some(&worker), Some("status=reached"), SAME_ORIGIN).await;
+        assert_eq!(wrong.status, StatusCode::NOT_FOUND, "goal 2 belongs to another file");
+        let service = send(&app, Method::POST, "/beneficiaries/1/services", Some(&worker), Some("on_date=2025-10-05&description=Bilan+de+sant%C3%A9"), SAME_ORIGIN).await;
+        assert_eq!(service.status, StatusCode::SEE_OTHER);
+
+        // The social worker writes and reads the sensitive notes.
+        let saved = send(&app, Method::POST, "/beneficiaries/1/sensitive", Some(&worker),
+            Some("health=Asthme+s%C3%A9v%C3%A8re&disability=&schooling=Coll%C3%A8ge%2C+1re+ann%C3%A9e"), SAME_ORIGIN).await;
+        assert_eq!((saved.status, saved.location()), (StatusCode::SEE_OTHER, "/beneficiaries/1?done=sensitive#sensitive"));
+        let file = send(&app, Method::GET, "/beneficiaries/1", Some(&worker), None, &[]).await;
+        for text in ["Asthme sévère", "Collège, 1re année", "Renouer avec la famille", "Atteint", "Bilan de santé", "chaque consultation est inscrite au journal"] {
+            assert!(file.body.contains(text), "{text}");
+        }
+        let manager = token_for(&app, "establishment_manager").await;
+        assert!(send(&app, Method::GET, "/beneficiaries/1", Some(&manager), None, &[]).await.body.contains("Asthme sévère"));
+
+        // An inspector and a provincial officer read the file without them.
+        for who in ["inspector", "provincial_officer", "regional_coordinator"] {
+            let token = token_for(&app, who).await;
+            let file = send(&app, Method::GET, "/beneficiaries/1", Some(&token), None, &[]).await;
+            assert_eq!(file.status, StatusCode::OK, "{who}");
+            assert!(!file.body.contains("Asthme") && !file.body.contains("Collège, 1re"), "{who}");
+            assert!(file.body.contains("ne sont visibles que par la direction de l&#39;établissement"), "{who}");
+            assert!(file.body.contains("Renouer avec la famille"), "{who}");
+        }
+        let inspector = token_for(&app, "inspector").await;
+        let refused = send(&app, Method::POST, "/beneficiaries/1/sensitive", Some(&inspector), Some("health=x"), SAME_ORIGIN).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        let officer = token_for(&app, "provincial_officer").await;
+        let refused = send(&app, Method::POST, "/beneficiaries/1/sensitive", Some(&officer), Some("health=x"), SAME_ORIGIN).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+        // Every opening is in the trail; the sensitive notes' reading separately.
+        let count = |entity: &'static str| {
+            let store = store.clone();
+            async move {
+                jisr_store::audit::search(&store, &jisr_store::audit::Search {
+                    entity: Some(entity.into()), action: Some("read".into()), entity_id: Some("1".into()),
+                    ..Default::default()
+                }, 100).await.unwrap().len()
+            }
+        };
+        // The social worker opened it three times (once again with a refused goal).
+        assert_eq!(count("beneficiary").await, 3 + 1 + 3);
+        assert_eq!(count("beneficiary-sensitive").await, 3 + 1);
+        let written = jisr_store::audit::search(&store, &jisr_store::audit::Search {
+            entity: Some("beneficiary-sensitive".into()), action: Some("update".into()), ..Default::default()
+        }, 10).await.unwrap();
+        assert!(written.len() == 1 && !written[0].after.contains("Asthme"), "the trail names the notes, never their content");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn registers_and_files_of_another_province_answer_not_found() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        for (method, path, form) in [
+            (Method::GET, "/establishments/2/register", None),
+            (Method::GET, "/beneficiaries/2", None),
+            (
+                Method::POST,
+                "/establishments/2/admissions",
+                Some("name_fr=Omar"),
+            ),
+            (
+                Method::POST,
+                "/establishments/2/admissions/2/exit",
+                Some("exit_on=2025-10-01&reason=kafala"),
+            ),
+            // A line of another establishment is not reached through one's own.
+            (
+                Method::POST,
+                "/establishments/1/admissions/2/exit",
+                Some("exit_on=2025-10-01&reason=kafala"),
+            ),
+            (
+                Method::POST,
+                "/beneficiaries/2/goals",
+                Some("goal=x&review_on=2026-01-01"),
+            ),
+            (
+                Method::POST,
+                "/beneficiaries/2/goals/2",
+                Some("status=reached"),
+            ),
+            (
+                Method::POST,
+                "/beneficiaries/2/services",
+                Some("on_date=2025-10-01&description=x"),
+            ),
+            (Method::POST, "/beneficiaries/2/sensitive", Some("health=x")),
+        ] {
+            let headers = if form.is_some() { SAME_ORIGIN } else { &[] };
+            let r = send(&app, method.clone(), path, Some(&worker), form, headers).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{method} {path}");
+        }
+        let nothing = jisr_store::audit::search(
+            &store,
+            &jisr_store::audit::Search {
+                entity: Some("beneficiary".into()),
+                action: Some("read".into()),
+                entity_id: Some("2".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+        assert!(nothing.is_empty(), "a file not shown is not read");
+
+        // The API: the register without sensitive notes, within scope only.
+        let officer = accounts::find_user(store.conn(), "provincial_officer")
+            .await
+            .unwrap();
+        let (_, token) =
+            jisr_store::tokens::create(&store, &Actor::system("test"), officer.id, "sync")
+                .await
+                .unwrap();
+        let care = jisr_store::care::Scoped::unscoped_for_system_jobs(&store);
+        care.update_sensitive(
+            &Actor::system("test"),
+            1,
+            &jisr_store::care::SensitiveNotes {
+                health: "Asthme".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let reg = send_json(
+            &app,
+            Method::GET,
+            "/api/v1/establishments/1/register",
+            &token,
+            "",
+        )
+        .await;
+        assert_eq!(reg.status, StatusCode::OK, "{}", reg.body);
+        let v: serde_json::Value = serde_json::from_str(&reg.body).unwrap();
+        assert_eq!(v["occupancy"]["female"], 1);
+        assert_eq!(v["capacity"]["female"], 40);
+        assert_eq!(v["over_capacity"], false);
+        assert_eq!(v["lines"][0]["name_fr"], "Salma Alaoui");
+        assert_eq!(v["lines"][0]["basis"], "family_request");
+        assert!(!reg.body.contains("Asthme") && !reg.body.contains("health"));
+        let other = send_json(
+            &app,
+            Method::GET,
+            "/api/v1/establishments/2/register",
+            &token,
+            "",
+        )
+        .await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        let doc = send(&app, Method::GET, "/api/v1/openapi.json", None, None, &[]).await;
+        assert!(doc.body.contains("/api/v1/establishments/{id}/register"));
+    })
+    .await;
 }
 
 /// A JSON call with no cookie and no token, as a citizen's application would make.

@@ -20,6 +20,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::beneficiary::Entity",
+        from = "Column::BeneficiaryId",
+        to = "super::beneficiary::Column::Id"
+    )]
+    Beneficiary,
+}
+
+impl Related<super::beneficiary::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Beneficiary.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -248,11 +248,7 @@ pub async fn submit_application(
             b.locale
         },
     };
-    let notice = format!(
-        "{}/{}",
-        crate::pages::NOTICE_VERSION,
-        ctx.state.config.data_protection_reference
-    );
+    let notice = crate::pages::notice_version(&ctx.state.config.data_protection_reference);
     let done = applications::submit(
         &ctx.state.store,
         &ctx.actor,

@@ -2,6 +2,7 @@
 //! `/api/v1/openapi.json`.
 
 pub mod associations;
+pub mod care;
 pub mod eservices;
 pub mod establishments;
 pub mod geo;
@@ -17,14 +18,15 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Jisr API", version = "1", description = "The JSON API of the Jisr social-welfare platform."),
-    paths(me::whoami, eservices::list_services, eservices::get_service, eservices::submit_application, eservices::application_status, eservices::list_applications, eservices::get_application, eservices::decide_application, eservices::request_application_documents, eservices::assign_application, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, establishments::update_establishment, associations::list_associations, associations::get_association, associations::create_association, associations::update_association, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
-    components(schemas(eservices::ServiceDto, eservices::ServiceDocumentDto, eservices::DocumentDto, eservices::NewApplicationDto, eservices::FiledDto, eservices::StatusQueryDto, eservices::StatusDto, eservices::EventDto, eservices::ApplicationDto, eservices::ApplicationPage, eservices::DecisionDto, eservices::DocumentRequestDto, eservices::AssignDto, establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, establishments::EstablishmentPatchDto, associations::AssociationDto, associations::AssociationPage, associations::BoardMemberDto, associations::NewAssociationDto, associations::AssociationPatchDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
+    paths(me::whoami, eservices::list_services, eservices::get_service, eservices::submit_application, eservices::application_status, eservices::list_applications, eservices::get_application, eservices::decide_application, eservices::request_application_documents, eservices::assign_application, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, establishments::update_establishment, associations::list_associations, associations::get_association, associations::create_association, associations::update_association, care::get_register, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
+    components(schemas(eservices::ServiceDto, eservices::ServiceDocumentDto, eservices::DocumentDto, eservices::NewApplicationDto, eservices::FiledDto, eservices::StatusQueryDto, eservices::StatusDto, eservices::EventDto, eservices::ApplicationDto, eservices::ApplicationPage, eservices::DecisionDto, eservices::DocumentRequestDto, eservices::AssignDto, establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, establishments::EstablishmentPatchDto, associations::AssociationDto, associations::AssociationPage, associations::BoardMemberDto, associations::NewAssociationDto, associations::AssociationPatchDto, care::RegisterDto, care::RegisterLineDto, care::PlacesDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
     tags((name = "geography", description = "Reference geography (HCP codes)"),
          (name = "organisation", description = "The agency's units"),
          (name = "meta", description = "About the API itself"),
          (name = "access", description = "The caller's account and grants"),
          (name = "establishments", description = "Social-welfare establishments, within the caller's scope"),
          (name = "associations", description = "Partner associations, within the caller's scope"),
+         (name = "care", description = "Admissions registers of establishments, within the caller's scope"),
          (name = "services", description = "The public services catalogue"),
          (name = "applications", description = "Online applications: filed and followed without an account, processed within the caller's scope")),
     modifiers(&BearerAuth)
@@ -142,6 +144,14 @@ pub fn routes() -> Routes {
             Some("/establishments/2"),
             Policy::AnyOf(crate::pages::ATTACHERS),
             patch(establishments::update_establishment),
+        )
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/register",
+            "/establishments/1/register",
+            Some("/establishments/2/register"),
+            Policy::AnyOf(jisr_domain::care::REGISTER_READERS),
+            get(care::get_register),
         )
         .add(
             Method::GET,

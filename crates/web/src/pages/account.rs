@@ -128,6 +128,9 @@ struct DashboardPage {
     changed: bool,
     /// Requests awaiting a decision in the person's territory, and how many are overdue.
     queue: Option<(usize, usize)>,
+    /// For those who oversee a territory: its establishments holding more persons than
+    /// authorised.
+    over_capacity: Option<Vec<jisr_store::care::OverCapacity>>,
 }
 
 impl DashboardPage {
@@ -142,7 +145,26 @@ impl DashboardPage {
             None => String::new(),
         }
     }
+
+    fn over_line(&self, o: &jisr_store::care::OverCapacity) -> String {
+        self.chrome.targs(
+            "care-over-capacity-line",
+            &[
+                ("male", o.occupancy.male.to_string()),
+                ("female", o.occupancy.female.to_string()),
+                ("capacity_male", o.capacity.male.to_string()),
+                ("capacity_female", o.capacity.female.to_string()),
+            ],
+        )
+    }
 }
+
+/// Who sees the establishments of their territory over capacity on the dashboard.
+const CAPACITY_OVERSEERS: &[jisr_domain::access::Role] = &[
+    jisr_domain::access::Role::ProvincialOfficer,
+    jisr_domain::access::Role::RegionalCoordinator,
+    jisr_domain::access::Role::NationalAdministrator,
+];
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -179,12 +201,27 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
     } else {
         None
     };
+    let overseen: Vec<_> = grants
+        .iter()
+        .filter(|(r, _)| CAPACITY_OVERSEERS.contains(r))
+        .cloned()
+        .collect();
+    let over_capacity = if overseen.is_empty() {
+        None
+    } else {
+        Some(
+            jisr_store::care::Scoped::new(&ctx.state.store, &overseen)
+                .over_capacity()
+                .await?,
+        )
+    };
     Ok(render(DashboardPage {
         chrome,
         audit_reader,
         user_admin,
         changed,
         queue,
+        over_capacity,
     })?
     .into_response())
 }

@@ -201,6 +201,16 @@ impl ShowPage {
             .unwrap_or_default()
     }
 
+    /// The translated name of the service's document a file answers.
+    fn document_label(&self, code: &Option<String>) -> String {
+        let code = code.as_deref().unwrap_or_default();
+        self.documents
+            .iter()
+            .find(|d| d.code == code)
+            .map(|d| d.label.clone())
+            .unwrap_or_else(|| code.to_owned())
+    }
+
     fn range(&self, max: &u32) -> Vec<u32> {
         (0..=*max).collect()
     }

@@ -63,6 +63,8 @@ pub const ACTIONS: &[&str] = &[
     "declare",
     "registry.import",
     "registry.index.import",
+    "admit",
+    "exit",
 ];
 
 #[derive(Template)]

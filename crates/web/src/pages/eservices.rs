@@ -449,7 +449,7 @@ pub async fn apply(
     let input = input_of(&parts, &s.code, ctx.locale.tag());
     let province = ProvinceCode::parse(&parts.text("province")).ok();
     let uploads = files_of(&ctx, &parts).await;
-    let notice = notice_version(&ctx);
+    let notice = notice_version(&ctx.state.config.data_protection_reference);
     let result = applications::submit(
         &ctx.state.store,
         &ctx.actor,
@@ -490,11 +490,12 @@ pub async fn apply(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
 }
 
-fn notice_version(ctx: &Ctx) -> String {
-    format!(
-        "{NOTICE_VERSION}/{}",
-        ctx.state.config.data_protection_reference
-    )
+/// The notice's version with the authority's reference, as recorded with the consent.
+pub(crate) fn notice_version(reference: &str) -> String {
+    match reference.trim() {
+        "" => NOTICE_VERSION.to_owned(),
+        r => format!("{NOTICE_VERSION}/{r}"),
+    }
 }
 
 #[derive(Deserialize, Default)]

@@ -6,6 +6,7 @@ mod applications;
 mod associations;
 mod audit;
 mod authorisation;
+mod care;
 mod eservices;
 mod establishments;
 mod geo;
@@ -24,9 +25,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{Method, header};
 use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::{get, post};
-pub(crate) use eservices::NOTICE_VERSION;
+pub(crate) use eservices::notice_version;
 pub(crate) use establishments::REGISTRARS;
 use jisr_domain::access::Role;
+use jisr_domain::care::{REGISTER_KEEPERS, REGISTER_READERS, SENSITIVE_READERS};
 use jisr_i18n::Locale;
 pub(crate) use targeting::REGISTRY_READERS;
 
@@ -411,6 +413,72 @@ pub fn routes() -> Routes {
             Some("/establishments/2/receipt"),
             SignedIn,
             get(authorisation::receipt),
+        )
+        // Examples: admission 1 of beneficiary 1 (with goal 1) is in establishment 1,
+        // admission 2 of beneficiary 2 (with goal 2) in establishment 2.
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/register",
+            "/establishments/1/register",
+            Some("/establishments/2/register"),
+            AnyOf(REGISTER_READERS),
+            get(care::register),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/admissions",
+            "/establishments/1/admissions",
+            Some("/establishments/2/admissions"),
+            AnyOf(REGISTER_KEEPERS),
+            post(care::admit),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/admissions/{admission}/exit",
+            "/establishments/1/admissions/1/exit",
+            Some("/establishments/2/admissions/2/exit"),
+            AnyOf(REGISTER_KEEPERS),
+            post(care::exit),
+        )
+        .add_record(
+            Method::GET,
+            "/beneficiaries/{id}",
+            "/beneficiaries/1",
+            Some("/beneficiaries/2"),
+            AnyOf(REGISTER_READERS),
+            get(care::file),
+        )
+        .add_record(
+            Method::POST,
+            "/beneficiaries/{id}/goals",
+            "/beneficiaries/1/goals",
+            Some("/beneficiaries/2/goals"),
+            AnyOf(REGISTER_KEEPERS),
+            post(care::add_goal),
+        )
+        .add_record(
+            Method::POST,
+            "/beneficiaries/{id}/goals/{goal}",
+            "/beneficiaries/1/goals/1",
+            Some("/beneficiaries/2/goals/2"),
+            AnyOf(REGISTER_KEEPERS),
+            post(care::set_goal_status),
+        )
+        .add_record(
+            Method::POST,
+            "/beneficiaries/{id}/services",
+            "/beneficiaries/1/services",
+            Some("/beneficiaries/2/services"),
+            AnyOf(REGISTER_KEEPERS),
+            post(care::log_service),
+        )
+        .add_record(
+            Method::POST,
+            "/beneficiaries/{id}/sensitive",
+            "/beneficiaries/1/sensitive",
+            Some("/beneficiaries/2/sensitive"),
+            AnyOf(SENSITIVE_READERS),
+            post(care::update_sensitive),
         )
         .add(
             Method::GET,

@@ -1,19 +1,54 @@
 //! Care in establishments: the admissions and exits register, occupancy against the
 //! authorised capacity, and the beneficiaries' files. Reached through [`Scoped`], built
-//! from the grants of the person asking: the establishment must be within them.
+//! from the grants of the person asking: the establishment must be within them, or it is
+//! "not found". Keeping the register needs a keeper's grant over the establishment
+//! ([`REGISTER_KEEPERS`]); the health, disability and schooling notes are read and written
+//! by [`SENSITIVE_READERS`] only, and every reading of a file is in the audit trail.
+//!
+//! - [`register`]: the register, admitting, exits, establishments over capacity;
+//! - [`file`]: a beneficiary's file, the care plan, the services log, the sensitive notes.
+
+pub mod file;
+pub mod register;
+
+pub use file::{BeneficiaryFile, SensitiveNotes};
+pub use register::{AdmissionInput, ExitInput, OverCapacity, Register, RegisterLine};
 
 use crate::audit::{self, Actor, Change};
 use crate::entity::{admission, beneficiary, establishment};
 use crate::{Store, StoreError};
 use jisr_domain::access::{Role, Scope};
-use jisr_domain::care::{Basis, Candidate, Occupancy, Representative};
+use jisr_domain::care::{
+    Basis, Candidate, Occupancy, REGISTER_KEEPERS, Representative, SENSITIVE_READERS,
+};
 use jisr_domain::establishments::Capacity;
+use jisr_domain::geo::ProvinceCode;
 use jisr_domain::registry::Sex;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, JoinType, QueryFilter,
+    QuerySelect, RelationTrait,
 };
 use std::collections::HashMap;
+
+/// What can go wrong when keeping the register or a file.
+#[derive(Debug, thiserror::Error)]
+pub enum CareError {
+    /// Fields refused, each with the translation key of its message.
+    #[error("invalid fields: {0:?}")]
+    Fields(Vec<(&'static str, &'static str)>),
+    /// The person's grants over this establishment do not allow it.
+    #[error("your role may not do this here")]
+    Role,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sea_orm::DbErr> for CareError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        CareError::Store(e.into())
+    }
+}
 
 /// A person to admit, as recorded in the register and their file.
 #[derive(Debug, Clone)]
@@ -52,28 +87,26 @@ pub async fn occupancy_of<C: ConnectionTrait>(
     if establishments.is_empty() {
         return Ok(out);
     }
-    let present = admission::Entity::find()
+    let counts: Vec<(i64, String, i64)> = admission::Entity::find()
+        .select_only()
+        .column(admission::Column::EstablishmentId)
+        .column(beneficiary::Column::Sex)
+        .column_as(admission::Column::Id.count(), "n")
+        .join(JoinType::InnerJoin, admission::Relation::Beneficiary.def())
         .filter(admission::Column::EstablishmentId.is_in(establishments.to_vec()))
         .filter(admission::Column::ExitOn.is_null())
+        .group_by(admission::Column::EstablishmentId)
+        .group_by(beneficiary::Column::Sex)
+        .into_tuple()
         .all(db)
         .await?;
-    let sexes: HashMap<i64, String> = beneficiary::Entity::find()
-        .filter(
-            beneficiary::Column::Id
-                .is_in(present.iter().map(|a| a.beneficiary_id).collect::<Vec<_>>()),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b.sex))
-        .collect();
-    for a in present {
-        if let (Some(sex), Some(o)) = (
-            sexes.get(&a.beneficiary_id),
-            out.get_mut(&a.establishment_id),
-        ) && let Ok(sex) = Sex::parse(sex)
-        {
-            o.count(sex);
+    for (establishment, sex, n) in counts {
+        if let (Some(o), Ok(sex)) = (out.get_mut(&establishment), Sex::parse(&sex)) {
+            let n = i32::try_from(n).unwrap_or(i32::MAX);
+            match sex {
+                Sex::Male => o.male += n,
+                Sex::Female => o.female += n,
+            }
         }
     }
     Ok(out)
@@ -206,6 +239,8 @@ pub(crate) async fn admit_in(
 pub struct Scoped<'a> {
     store: &'a Store,
     grants: Vec<(Role, Scope)>,
+    /// A system job (demo seed): every role's rights everywhere.
+    system: bool,
 }
 
 impl<'a> Scoped<'a> {
@@ -213,16 +248,45 @@ impl<'a> Scoped<'a> {
         Self {
             store,
             grants: grants.to_vec(),
+            system: false,
         }
     }
 
     /// Every establishment, for system jobs (demo seed). Never for a request.
     pub fn unscoped_for_system_jobs(store: &'a Store) -> Self {
-        Self::new(store, &[(Role::NationalAdministrator, Scope::National)])
+        Self {
+            store,
+            grants: vec![(Role::NationalAdministrator, Scope::National)],
+            system: true,
+        }
     }
 
     fn establishments(&self) -> crate::establishments::Scoped<'a> {
         crate::establishments::Scoped::new(self.store, &self.grants)
+    }
+
+    /// Whether one of `roles` is granted over a scope covering the establishment (a
+    /// social worker of another province who inspects here reads no sensitive notes).
+    fn holds(&self, roles: &[Role], e: &establishment::Model) -> bool {
+        if self.system {
+            return true;
+        }
+        let Ok(province) = ProvinceCode::parse(&e.province_code) else {
+            return false;
+        };
+        self.grants
+            .iter()
+            .any(|(r, s)| roles.contains(r) && s.covers_establishment(&province, e.id))
+    }
+
+    /// Whether the person keeps this establishment's register and files.
+    fn keeps(&self, e: &establishment::Model) -> bool {
+        self.holds(REGISTER_KEEPERS, e)
+    }
+
+    /// Whether the person reads and writes the sensitive notes of its beneficiaries.
+    fn reads_sensitive(&self, e: &establishment::Model) -> bool {
+        self.holds(SENSITIVE_READERS, e)
     }
 
     /// Persons present in an establishment within scope, by sex, and its capacity.
@@ -232,28 +296,39 @@ impl<'a> Scoped<'a> {
     ) -> Result<(Occupancy, Capacity), StoreError> {
         let e = self.establishments().get(establishment_id).await?;
         let occ = occupancy_of(self.store.conn(), &[e.id]).await?;
-        Ok((
-            occ.get(&e.id).copied().unwrap_or_default(),
-            Capacity {
-                male: e.capacity_male,
-                female: e.capacity_female,
-            },
-        ))
+        Ok((occ.get(&e.id).copied().unwrap_or_default(), capacity_of(&e)))
     }
+}
 
-    /// Admits a person directly (a judge's placement order, a family's request at the
-    /// door) into an establishment within scope.
-    pub async fn admit(
-        &self,
-        actor: &Actor,
-        establishment_id: i64,
-        person: &NewBeneficiary,
-        admission: &NewAdmission,
-    ) -> Result<(i64, i64), StoreError> {
-        let e = self.establishments().get(establishment_id).await?;
-        let txn = self.store.begin_write().await?;
-        let ids = admit_in(&txn, actor, &e, person, admission).await?;
-        txn.commit().await?;
-        Ok(ids)
+/// The authorised capacity of an establishment, by sex.
+pub(crate) fn capacity_of(e: &establishment::Model) -> Capacity {
+    Capacity {
+        male: e.capacity_male,
+        female: e.capacity_female,
     }
+}
+
+/// One audited change inside `txn`.
+pub(crate) async fn record(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    id: i64,
+    before: Option<serde_json::Value>,
+    after: serde_json::Value,
+) -> Result<(), StoreError> {
+    audit::record(
+        txn,
+        actor,
+        Change {
+            action,
+            entity,
+            entity_id: id.to_string(),
+            before,
+            after: Some(after),
+        },
+    )
+    .await
+    .map(|_| ())
 }
