@@ -888,6 +888,18 @@ impl<'a> Scoped<'a> {
         ))
     }
 
+    /// Whether an application lies within scope ("not found" otherwise), without reading
+    /// it: for refusing out-of-scope requests before their body is looked at.
+    pub async fn ensure(&self, id: i64) -> Result<(), StoreError> {
+        application::Entity::find_by_id(id)
+            .filter(self.condition())
+            .count(self.store.conn())
+            .await?
+            .gt(&0)
+            .then_some(())
+            .ok_or(StoreError::NotFound)
+    }
+
     /// One application within scope; opening it is audited.
     pub async fn get(&self, actor: &Actor, id: i64) -> Result<Record, StoreError> {
         let app = application::Entity::find_by_id(id)

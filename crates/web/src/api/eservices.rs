@@ -458,6 +458,16 @@ pub async fn get_application(
     Ok(Json(dto(r.tracked.application, r.days_left)))
 }
 
+/// The application as it stands after a step (the read is audited, like any opening).
+async fn current(
+    ctx: &Ctx,
+    scoped: &Scoped<'_>,
+    id: i64,
+) -> Result<Json<ApplicationDto>, WebError> {
+    let r = scoped.get(&ctx.actor, id).await?;
+    Ok(Json(dto(r.tracked.application, r.days_left)))
+}
+
 /// A decision (or the decision on an appeal), with its reasons.
 #[derive(Deserialize, ToSchema)]
 pub struct DecisionDto {
@@ -479,7 +489,7 @@ pub async fn decide_application(
 ) -> Result<Json<ApplicationDto>, WebError> {
     let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
-    scoped.get(&ctx.actor, id).await?;
+    scoped.ensure(id).await?;
     let Json(b) =
         body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
     let decision = Decision::parse(&b.decision)
@@ -488,8 +498,7 @@ pub async fn decide_application(
         .decide(&ctx.actor, id, decision, &b.reason)
         .await
         .map_err(application_error)?;
-    let r = scoped.get(&ctx.actor, id).await?;
-    Ok(Json(dto(r.tracked.application, r.days_left)))
+    current(&ctx, &scoped, id).await
 }
 
 /// The single request for missing documents.
@@ -513,15 +522,14 @@ pub async fn request_application_documents(
 ) -> Result<Json<ApplicationDto>, WebError> {
     let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
-    scoped.get(&ctx.actor, id).await?;
+    scoped.ensure(id).await?;
     let Json(b) =
         body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
     scoped
         .request_documents(&ctx.actor, id, &b.items, &b.message)
         .await
         .map_err(application_error)?;
-    let r = scoped.get(&ctx.actor, id).await?;
-    Ok(Json(dto(r.tracked.application, r.days_left)))
+    current(&ctx, &scoped, id).await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -542,13 +550,12 @@ pub async fn assign_application(
 ) -> Result<Json<ApplicationDto>, WebError> {
     let g = ctx.grants();
     let scoped = Scoped::new(&ctx.state.store, &g);
-    scoped.get(&ctx.actor, id).await?;
+    scoped.ensure(id).await?;
     let Json(b) =
         body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
     scoped
         .assign(&ctx.actor, id, b.user_id)
         .await
         .map_err(application_error)?;
-    let r = scoped.get(&ctx.actor, id).await?;
-    Ok(Json(dto(r.tracked.application, r.days_left)))
+    current(&ctx, &scoped, id).await
 }

@@ -4,6 +4,7 @@
 //! a freed place — plus the outbox of notifications.
 
 use super::eservices::upload_errors;
+use super::establishments::Choice;
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
@@ -21,11 +22,6 @@ use jisr_store::services;
 
 /// Who works the queue.
 pub const PROCESSORS: &[Role] = jisr_domain::applications::PROCESSORS;
-
-pub(crate) struct Choice {
-    pub value: String,
-    pub label: String,
-}
 
 #[derive(Template)]
 #[template(path = "applications/queue.html")]
@@ -453,9 +449,7 @@ pub async fn decide(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Res
             .map(|_| ()),
         None => {
             // Out of scope stays "not found" before the fields are looked at.
-            Scoped::new(&ctx.state.store, &g)
-                .get(&ctx.actor, id)
-                .await?;
+            Scoped::new(&ctx.state.store, &g).ensure(id).await?;
             Err(ApplicationError::Fields(vec![(
                 "decision".into(),
                 "app-error-decision",

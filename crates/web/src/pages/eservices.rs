@@ -3,6 +3,7 @@
 //! before submitting), the receipt, and the status page reached with the tracking code
 //! and a second fact, from which the applicant sends requested documents or appeals.
 
+use super::establishments::Choice;
 use super::render;
 use super::uploads::{FormParts, read_form};
 use crate::WebError;
@@ -25,11 +26,6 @@ use serde::Deserialize;
 /// The version of the data-protection notice shown before submitting; the consent is
 /// recorded with it and the authority's reference.
 pub const NOTICE_VERSION: &str = "2026-11";
-
-pub(crate) struct Choice {
-    pub value: String,
-    pub label: String,
-}
 
 async fn province_choices(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<Choice>, WebError> {
     Ok(jisr_store::geo::provinces(ctx.state.store.conn(), None)
