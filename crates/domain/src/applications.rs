@@ -320,11 +320,12 @@ pub fn check_step(
 }
 
 /// One applicant on a waiting list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Waiting {
     pub id: i64,
-    /// The needs score of the assessment (higher: more urgent).
-    pub score: u32,
+    /// The priority: the assessment's score plus the needs model's score, when the
+    /// service has one (higher: more urgent). A score that is not a number ranks last.
+    pub score: f64,
     /// When the application was filed, as sortable text.
     pub submitted_at: String,
 }
@@ -333,9 +334,10 @@ pub struct Waiting {
 /// then the identifier (so the order is total and stable). Returns ids by rank.
 pub fn rank(list: &[Waiting]) -> Vec<i64> {
     let mut v: Vec<&Waiting> = list.iter().collect();
+    let key = |s: f64| if s.is_nan() { f64::NEG_INFINITY } else { s };
     v.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
+        key(b.score)
+            .total_cmp(&key(a.score))
             .then_with(|| a.submitted_at.cmp(&b.submitted_at))
             .then(a.id.cmp(&b.id))
     });
@@ -510,11 +512,13 @@ mod tests {
             submitted_at: at.into(),
         };
         let list = [
-            w(1, 5, "2026-01-02"),
-            w(2, 9, "2026-01-05"),
-            w(3, 5, "2026-01-01"),
+            w(1, 5.0, "2026-01-02"),
+            w(2, 9.5, "2026-01-05"),
+            w(3, 5.0, "2026-01-01"),
+            w(4, f64::NAN, "2025-12-01"),
+            w(5, 9.25, "2025-12-01"),
         ];
-        assert_eq!(rank(&list), vec![2, 3, 1]);
+        assert_eq!(rank(&list), vec![2, 5, 3, 1, 4]);
     }
 
     proptest! {
@@ -548,9 +552,9 @@ mod tests {
         }
 
         #[test]
-        fn ranking_is_a_permutation(scores in proptest::collection::vec(0u32..10, 0..30)) {
+        fn ranking_is_a_permutation(scores in proptest::collection::vec(0u32..40, 0..30)) {
             let list: Vec<Waiting> = scores.iter().enumerate().map(|(i, s)| Waiting {
-                id: i as i64, score: *s, submitted_at: format!("2026-01-{:02}", i % 28 + 1),
+                id: i as i64, score: f64::from(*s) / 4.0, submitted_at: format!("2026-01-{:02}", i % 28 + 1),
             }).collect();
             let mut ranked = rank(&list);
             let first_scores: Vec<u32> = ranked.iter().map(|id| scores[*id as usize]).collect();

@@ -2565,6 +2565,64 @@ async fn a_parent_applies_online_is_asked_once_for_a_document_and_follows_the_de
         let outbox = send(&app, Method::GET, "/outbox", Some(&worker), None, &[]).await;
         assert!(outbox.body.contains("une pièce manque"), "{}", outbox.body);
 
+        // The record explains the priority: assessment plus the needs model, term by term,
+        // read from what the application declared (no national ID was given).
+        let record = send(
+            &app,
+            Method::GET,
+            &format!("/applications/{id}"),
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert!(
+            record.body.contains("Priorité sur la liste d’attente"),
+            "{}",
+            record.body
+        );
+        assert!(record.body.contains("ce que la demande déclare"));
+        assert!(record.body.contains("Enfants de moins de 18 ans"));
+        assert!(record.body.contains("coefficient régional"));
+        // The waiting list of the province ranks it, with the same explanation.
+        let list = send(
+            &app,
+            Method::GET,
+            "/waiting-lists?service=disability-centre&province=07.427",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains(&code), "{}", list.body);
+        assert!(list.body.contains("1 demande en attente"), "{}", list.body);
+        assert!(list.body.contains("Pourquoi le rang 1"));
+        set_lang("ar");
+        let list = send(
+            &app,
+            Method::GET,
+            "/waiting-lists?service=disability-centre&province=07.427",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert!(list.body.contains("لماذا الرتبة 1"), "{}", list.body);
+        assert!(list.body.contains("الأطفال دون 18 سنة"));
+        set_lang("fr");
+        // Another province's list is not found; a service without places shows nothing.
+        let other = send(
+            &app,
+            Method::GET,
+            "/waiting-lists?service=disability-centre&province=06.141",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+
         // The same through the API, without an account.
         let body = serde_json::json!({
             "service": "disability-centre", "submission_key": "api-1",

@@ -252,3 +252,46 @@ api-op-get_application = طلب
 api-op-decide_application = البت في طلب أو تظلم
 api-op-request_application_documents = طلب الوثائق الناقصة مرة واحدة
 api-op-assign_application = إسناد طلب إلى مساعد اجتماعي
+
+## Waiting lists and priorities
+waiting-title = لوائح الانتظار
+waiting-intro = الطلبات المقبولة التي تنتظر مكانا شاغرا، مرتبة حسب الأولوية: نقط تقييم الحاجيات مضافا إليها نقط نموذج الحاجيات للخدمة. عند تحرر مكان، يمنح لصاحب الرتبة الأولى.
+waiting-province = الإقليم
+waiting-choose = اختر خدمة وإقليما لعرض لائحة الانتظار.
+waiting-empty = لا يوجد أي طلب في الانتظار لهذه الخدمة في هذا الإقليم.
+waiting-count = { PLURAL($count) ->
+    [zero] لا يوجد طلب في الانتظار
+    [one] طلب واحد في الانتظار
+    [two] طلبان في الانتظار
+    [few] { $count } طلبات في الانتظار
+    [many] { $count } طلبا في الانتظار
+   *[other] { $count } طلب في الانتظار
+}
+waiting-rank = الرتبة
+waiting-why = لماذا الرتبة { $rank } ({ $code })؟
+waiting-open = عرض لائحة الانتظار
+prio-title = الأولوية في لائحة الانتظار
+prio-summary = الأولوية { $total } = تقييم الحاجيات { $assessment } + نموذج الحاجيات { $needs }
+prio-source-registry = تم حساب نموذج الحاجيات انطلاقا من أسرة المستفيد في السجل الاجتماعي (تركيبتها وآخر قيمة صالحة للمؤشر)، والتي عثر عليها برقم البطاقة الوطنية.
+prio-source-declared = تم حساب نموذج الحاجيات انطلاقا مما صرح به الطلب (الجماعة، عدد أفراد الأسرة، المستفيد)؛ العناصر غير المعروفة تحتسب بنقطها الافتراضية.
+prio-open-household = فتح ملف الأسرة
+prio-terms = عناصر نموذج الحاجيات
+prio-term = العنصر
+prio-input = القيمة المدخلة
+prio-value = بعد التحويل
+prio-missing = غير معروفة
+prio-formula = النتيجة = ({ $intercept } + مجموع النقط) × المعامل الجهوي { $coefficient }
+prio-assessment = التقييم
+prio-needs = نموذج الحاجيات
+prio-total = الأولوية
+needs-term-index-gap = الفارق بين المؤشر الاجتماعي الاقتصادي والعتبة
+needs-term-children = الأطفال دون 18 سنة
+needs-term-elderly = الأشخاص المسنون (60 سنة فما فوق)
+needs-term-disability = الأشخاص في وضعية إعاقة
+needs-term-orphans = الأيتام
+needs-term-crowding = الاكتظاظ (أفراد لكل غرفة)
+needs-term-dwelling = نوع السكن
+needs-term-amenities = نقص التجهيزات (كهرباء، ماء، مرحاض)
+needs-term-female-head = أسرة تعيلها امرأة
+needs-term-rural = الوسط القروي
+needs-term-household-size = عدد أفراد الأسرة

@@ -232,3 +232,42 @@ api-op-get_application = Une demande
 api-op-decide_application = Décider d'une demande ou d'un recours
 api-op-request_application_documents = Demander une fois les pièces manquantes
 api-op-assign_application = Confier une demande à un travailleur social
+
+## Waiting lists and priorities
+waiting-title = Listes d’attente
+waiting-intro = Les demandes acceptées qui attendent une place libre, classées par priorité : les points de l’évaluation des besoins plus ceux du modèle de besoins du service. Une place libérée revient au premier rang.
+waiting-province = Province
+waiting-choose = Choisissez un service et une province pour afficher la liste d’attente.
+waiting-empty = Aucune demande n’attend pour ce service dans cette province.
+waiting-count = { PLURAL($count) ->
+    [one] { $count } demande en attente
+   *[other] { $count } demandes en attente
+}
+waiting-rank = Rang
+waiting-why = Pourquoi le rang { $rank } ({ $code }) ?
+waiting-open = Voir la liste d’attente
+prio-title = Priorité sur la liste d’attente
+prio-summary = Priorité { $total } = évaluation des besoins { $assessment } + modèle de besoins { $needs }
+prio-source-registry = Le modèle de besoins a été calculé sur le ménage du bénéficiaire au registre social (sa composition et la dernière valeur valide de l’indice), retrouvé par le numéro de CIN.
+prio-source-declared = Le modèle de besoins a été calculé sur ce que la demande déclare (commune, taille du ménage, bénéficiaire) ; les éléments inconnus comptent leurs points par défaut.
+prio-open-household = Ouvrir le ménage
+prio-terms = Éléments du modèle de besoins
+prio-term = Élément
+prio-input = Valeur lue
+prio-value = Après transformation
+prio-missing = inconnue
+prio-formula = Score = ({ $intercept } + somme des points) × coefficient régional { $coefficient }
+prio-assessment = Évaluation
+prio-needs = Modèle de besoins
+prio-total = Priorité
+needs-term-index-gap = Écart de l’indice socio-économique au seuil
+needs-term-children = Enfants de moins de 18 ans
+needs-term-elderly = Personnes âgées (60 ans et plus)
+needs-term-disability = Personnes en situation de handicap
+needs-term-orphans = Orphelins
+needs-term-crowding = Surpeuplement (personnes par pièce)
+needs-term-dwelling = Type de logement
+needs-term-amenities = Équipements manquants (électricité, eau, toilettes)
+needs-term-female-head = Ménage dirigé par une femme
+needs-term-rural = Milieu rural
+needs-term-household-size = Taille du ménage

@@ -19,6 +19,8 @@ pub struct Model {
     pub assessment: String,
     pub active: bool,
     pub position: i32,
+    /// JSON of the needs-scoring model that ranks the waiting list with the assessment.
+    pub needs_model: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -70,20 +70,101 @@ pub async fn load_as_of(
 /// One household of `scope` as rules see it today (an empty registry when it is outside
 /// the scope), for explaining its decisions without loading the territory.
 pub async fn load_household(store: &Store, scope: &Scope, id: i64) -> Result<Registry, LoadError> {
-    load_filtered(store, scope, chrono::Utc::now().date_naive(), Some(id)).await
+    load_filtered(store, scope, chrono::Utc::now().date_naive(), Some(&[id])).await
+}
+
+/// A household known only from what an application declared: where it lives, how many
+/// people it counts, and the one member described (the beneficiary). The other members
+/// are counted with nothing known about them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Declared {
+    /// The row's id in the engine (the application's id).
+    pub id: u64,
+    pub commune_code: String,
+    pub size: u8,
+    pub birth_date: String,
+    /// `female` or `male`.
+    pub sex: String,
+    pub disabled: Option<bool>,
+}
+
+/// The registry households `ids` as rules see them today (whatever their territory: for
+/// scoring applications, whose readers are scoped by the application), followed by one
+/// row per declared household, in the order given. Rows of `ids` come first, by id.
+pub async fn load_with_declared(
+    store: &Store,
+    ids: &[i64],
+    declared: &[Declared],
+) -> Result<Registry, LoadError> {
+    let as_of = chrono::Utc::now().date_naive();
+    let (geo, commune_ix, residence) = geo_tables(store).await?;
+    let mut builder = RegistryBuilder::new(geo);
+    if !ids.is_empty() {
+        push_households(
+            store,
+            &Scope::National,
+            as_of,
+            Some(ids),
+            &mut builder,
+            (&commune_ix, &residence),
+        )
+        .await?;
+    }
+    let mut members = Vec::new();
+    for d in declared {
+        let commune = commune_ix.get(d.commune_code.as_str()).copied();
+        members.clear();
+        members.push(PersonRow {
+            age: age(&d.birth_date, as_of),
+            sex: Sex::from_code(&d.sex),
+            disabled: d.disabled,
+            ..Default::default()
+        });
+        members.resize(usize::from(d.size.max(1)), PersonRow::default());
+        let row = HouseholdRow {
+            id: d.id,
+            province: commune.map(|c| c.1),
+            commune: commune.map(|c| c.0),
+            residence: commune.and_then(|c| residence[usize::from(c.0)]),
+            ..Default::default()
+        };
+        builder.push(&row, &members).map_err(LoadError::Build)?;
+    }
+    Ok(builder.finish())
 }
 
 async fn load_filtered(
     store: &Store,
     scope: &Scope,
     as_of: NaiveDate,
-    only: Option<i64>,
+    only: Option<&[i64]>,
 ) -> Result<Registry, LoadError> {
+    let (geo, commune_ix, residence) = geo_tables(store).await?;
+    let mut builder = RegistryBuilder::new(geo);
+    push_households(
+        store,
+        scope,
+        as_of,
+        only,
+        &mut builder,
+        (&commune_ix, &residence),
+    )
+    .await?;
+    Ok(builder.finish())
+}
+
+/// Pushes the households of `scope` (only those of `only` when given) into `builder`.
+async fn push_households(
+    store: &Store,
+    scope: &Scope,
+    as_of: NaiveDate,
+    only: Option<&[i64]>,
+    builder: &mut RegistryBuilder,
+    (commune_ix, residence): (&CommuneIndex, &[Option<Residence>]),
+) -> Result<(), LoadError> {
     let scoped = Scoped::for_scope(store, scope);
     let db = scoped.store().conn();
-    let (geo, commune_ix, residence) = geo_tables(store).await?;
     let as_of_day = day_of(as_of);
-    let mut builder = RegistryBuilder::new(geo);
     let mut last = 0i64;
     loop {
         let page: Vec<(i64, String, String)> = household::Entity::find()
@@ -93,7 +174,9 @@ async fn load_filtered(
             .column(household::Column::CreatedAt)
             .filter(scoped.condition())
             .filter(household::Column::Id.gt(last))
-            .apply_if(only, |q, id| q.filter(household::Column::Id.eq(id)))
+            .apply_if(only, |q, ids| {
+                q.filter(household::Column::Id.is_in(ids.iter().copied()))
+            })
             .order_by_asc(household::Column::Id)
             .limit(BATCH)
             .into_tuple()
@@ -188,7 +271,7 @@ async fn load_filtered(
             break;
         }
     }
-    Ok(builder.finish())
+    Ok(())
 }
 
 /// A current member: household id, relation, birth date, sex, disabled, schooling, orphan.

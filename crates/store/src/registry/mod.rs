@@ -69,7 +69,9 @@ mod synthetic;
 
 pub use import::import_households;
 pub use index::import_index_values;
-pub use load::{LoadError, engine_geo, load, load_as_of, load_household};
+pub use load::{
+    Declared, LoadError, engine_geo, load, load_as_of, load_household, load_with_declared,
+};
 pub use read::{
     HouseholdDetail, HouseholdFilter, HouseholdSummary, Member, PAGE_SIZE, Scoped, Stay,
     latest_valid_value,

@@ -177,6 +177,7 @@ struct ShowPage {
     may_decide_appeal: bool,
     documents_requested_before: bool,
     establishment: String,
+    priority: super::waiting::PriorityView,
 }
 
 impl ShowPage {
@@ -298,7 +299,9 @@ async fn show_page(
         .map(|e| chrome.name(&e.name_ar, &e.name_fr).to_owned())
         .unwrap_or_default();
     let roles: Vec<Role> = g.iter().map(|(r, _)| *r).collect();
+    let priority = super::waiting::PriorityView::new(&chrome, &r.priority);
     Ok(ShowPage {
+        priority,
         service_name: chrome
             .name(&r.tracked.service.name_ar, &r.tracked.service.name_fr)
             .to_owned(),

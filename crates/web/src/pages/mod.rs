@@ -16,6 +16,7 @@ mod targeting;
 mod units;
 mod uploads;
 mod users;
+mod waiting;
 
 use crate::auth::{Policy, Routes};
 use crate::locale::LANG_COOKIE;
@@ -102,6 +103,13 @@ pub fn routes() -> Routes {
             "/applications",
             AnyOf(applications::PROCESSORS),
             get(applications::queue),
+        )
+        .add(
+            Method::GET,
+            "/waiting-lists",
+            "/waiting-lists",
+            AnyOf(applications::PROCESSORS),
+            get(waiting::waiting_lists),
         )
         .add(
             Method::GET,

@@ -4,6 +4,8 @@
 //! [`Scoped`]. Every step is audited and on the timeline; notifications are written to
 //! the outbox in the same transaction (a gateway that sends SMS or e-mail reads it).
 
+pub mod priority;
+
 use crate::audit::{self, Actor, Change};
 use crate::care::{NewAdmission, NewBeneficiary};
 use crate::documents::{self, BatchError, Owner, Upload};
@@ -522,7 +524,7 @@ async fn tracked(store: &Store, app: application::Model) -> Result<Tracked, Stor
         Vec::new()
     };
     let rank = if app.status == Status::Waiting.as_str() {
-        waiting_ids(db, &app.service_code, &app.province_code)
+        waiting_ids(store, &app.service_code, &app.province_code)
             .await?
             .iter()
             .position(|id| *id == app.id)
@@ -738,27 +740,51 @@ pub async fn appeal(
     Ok(())
 }
 
-/// Ids of the applications waiting for a place in a service and province, by rank.
-async fn waiting_ids<C: sea_orm::ConnectionTrait>(
-    db: &C,
+/// The applications waiting for a place in a service and province, with their
+/// priorities, by rank.
+async fn waiting(
+    store: &Store,
     service_code: &str,
     province: &str,
-) -> Result<Vec<i64>, StoreError> {
+) -> Result<Vec<(application::Model, priority::Priority)>, StoreError> {
+    let db = store.conn();
+    let service = service::Entity::find_by_id(service_code)
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)?;
     let rows = application::Entity::find()
         .filter(application::Column::ServiceCode.eq(service_code))
         .filter(application::Column::ProvinceCode.eq(province))
         .filter(application::Column::Status.eq(Status::Waiting.as_str()))
         .all(db)
         .await?;
+    let priorities = priority::priorities(store, &service, &rows).await?;
     let list: Vec<Waiting> = rows
         .iter()
-        .map(|a| Waiting {
+        .zip(&priorities)
+        .map(|(a, p)| Waiting {
             id: a.id,
-            score: a.score.unwrap_or(0).max(0) as u32,
+            score: p.total,
             submitted_at: a.submitted_at.clone(),
         })
         .collect();
-    Ok(rank(&list))
+    let order = rank(&list);
+    let mut both: Vec<_> = rows.into_iter().zip(priorities).collect();
+    both.sort_by_key(|(a, _)| order.iter().position(|id| *id == a.id));
+    Ok(both)
+}
+
+/// Ids of the applications waiting for a place in a service and province, by rank.
+async fn waiting_ids(
+    store: &Store,
+    service_code: &str,
+    province: &str,
+) -> Result<Vec<i64>, StoreError> {
+    Ok(waiting(store, service_code, province)
+        .await?
+        .into_iter()
+        .map(|(a, _)| a.id)
+        .collect())
 }
 
 /// Filters of the processing queue.
@@ -801,6 +827,8 @@ pub struct Record {
     pub days_left: Option<i64>,
     /// The needs assessment as rated, with one line per criterion.
     pub score_lines: Vec<ScoreLine>,
+    /// The priority on the waiting list: the assessment plus the needs model's score.
+    pub priority: priority::Priority,
 }
 
 impl<'a> Scoped<'a> {
@@ -925,11 +953,20 @@ impl<'a> Scoped<'a> {
         let tracked = tracked(self.store, app).await?;
         let model = crate::services::assessment(&tracked.service);
         let score_lines = score(&model, &ratings).map(|(_, l)| l).unwrap_or_default();
+        let priority = priority::priorities(
+            self.store,
+            &tracked.service,
+            std::slice::from_ref(&tracked.application),
+        )
+        .await?
+        .pop()
+        .ok_or(StoreError::NotFound)?;
         Ok(Record {
             tracked,
             events,
             days_left: days,
             score_lines,
+            priority,
         })
     }
 
@@ -1295,24 +1332,19 @@ impl<'a> Scoped<'a> {
             .await?)
     }
 
-    /// The waiting list of a service in a province within scope, by rank.
+    /// The waiting list of a service in a province within scope, by rank, with each
+    /// application's priority explained.
     pub async fn waiting_list(
         &self,
         service_code: &str,
         province: &str,
-    ) -> Result<Vec<application::Model>, StoreError> {
+    ) -> Result<Vec<(application::Model, priority::Priority)>, StoreError> {
         let p =
             jisr_domain::geo::ProvinceCode::parse(province).map_err(|_| StoreError::NotFound)?;
         if !self.grants.iter().any(|(_, s)| s.covers_province(&p)) {
             return Err(StoreError::NotFound);
         }
-        let ids = waiting_ids(self.store.conn(), service_code, province).await?;
-        let mut rows = application::Entity::find()
-            .filter(application::Column::Id.is_in(ids.clone()))
-            .all(self.store.conn())
-            .await?;
-        rows.sort_by_key(|a| ids.iter().position(|id| *id == a.id));
-        Ok(rows)
+        waiting(self.store, service_code, province).await
     }
 }
 
