@@ -116,10 +116,96 @@ pub fn score(
     Ok((total, lines))
 }
 
+/// The bounds of a needs model's parameters as staff may set them.
+pub mod parameter {
+    /// A term's weight or its points when the input is missing.
+    pub const WEIGHT: (f32, f32) = (-100.0, 100.0);
+    /// The constant added before the region coefficient.
+    pub const INTERCEPT: (f32, f32) = (-1000.0, 1000.0);
+    /// A region's coefficient (1 leaves the score unchanged).
+    pub const COEFFICIENT: (f32, f32) = (0.0, 10.0);
+}
+
+/// Why a model parameter was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ParameterError {
+    #[error("not a number")]
+    NotANumber,
+    #[error("outside the allowed range")]
+    OutOfRange,
+}
+
+impl ParameterError {
+    pub fn code(self) -> &'static str {
+        match self {
+            ParameterError::NotANumber => "needs-model-error-number",
+            ParameterError::OutOfRange => "needs-model-error-range",
+        }
+    }
+}
+
+/// Reads a model parameter as typed: a decimal number with a point or a comma, at most
+/// six decimals, within `bounds` (inclusive).
+pub fn parse_parameter(text: &str, bounds: (f32, f32)) -> Result<f32, ParameterError> {
+    let t = text.trim().replace(',', ".");
+    let digits = t.strip_prefix('-').unwrap_or(&t);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let well_formed = !int.is_empty()
+        && int.len() <= 6
+        && frac.len() <= 6
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && !(digits.contains('.') && frac.is_empty());
+    if !well_formed {
+        return Err(ParameterError::NotANumber);
+    }
+    let v: f32 = t.parse().map_err(|_| ParameterError::NotANumber)?;
+    if v < bounds.0 || v > bounds.1 {
+        return Err(ParameterError::OutOfRange);
+    }
+    Ok(v + 0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn parameters_are_read_with_a_point_or_a_comma_within_bounds() {
+        assert_eq!(parse_parameter(" 2,5 ", parameter::WEIGHT), Ok(2.5));
+        assert_eq!(parse_parameter("-0.75", parameter::WEIGHT), Ok(-0.75));
+        assert_eq!(parse_parameter("1.1", parameter::COEFFICIENT), Ok(1.1));
+        assert_eq!(parse_parameter("-0", parameter::COEFFICIENT), Ok(0.0));
+        for bad in [
+            "", "abc", "1e3", "1.", ".5", "1.2.3", "NaN", "inf", "--1", "1,000,0",
+        ] {
+            assert_eq!(
+                parse_parameter(bad, parameter::WEIGHT),
+                Err(ParameterError::NotANumber),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_parameter("101", parameter::WEIGHT),
+            Err(ParameterError::OutOfRange)
+        );
+        assert_eq!(
+            parse_parameter("-0.1", parameter::COEFFICIENT),
+            Err(ParameterError::OutOfRange)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn written_parameters_read_back(v in -100_000i32..=100_000) {
+            let x = v as f32 / 1000.0;
+            let text = format!("{:.3}", x);
+            let read = parse_parameter(&text, parameter::WEIGHT).unwrap();
+            prop_assert!((read - x).abs() < 1e-4);
+            prop_assert!(read.is_finite());
+        }
+    }
 
     fn model() -> Assessment {
         vec![

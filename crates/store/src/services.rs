@@ -148,3 +148,75 @@ async fn delivered_to(store: &Store, code: &str) -> Result<Vec<i64>, StoreError>
         .map(|d| d.establishment_id)
         .collect())
 }
+
+/// Why a needs model was not saved.
+#[derive(Debug, thiserror::Error)]
+pub enum NeedsModelError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The model does not fit the registry's fields (an unknown field, category value or
+    /// region, a type error).
+    #[error("{0:?}")]
+    Model(jisr_targeting::score::ScoreError),
+}
+
+impl From<sea_orm::DbErr> for NeedsModelError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        NeedsModelError::Store(e.into())
+    }
+}
+
+/// A service's needs model, when it has one.
+pub fn needs_model(s: &service::Model) -> Option<jisr_targeting::score::ScoreModel> {
+    s.needs_model
+        .as_deref()
+        .and_then(|json| serde_json::from_str(json).ok())
+}
+
+/// Replaces a service's needs model after checking it against the registry's fields;
+/// the change, before and after, is audited in the same transaction. Waiting lists are
+/// ranked with it from the next reading.
+pub async fn set_needs_model(
+    store: &Store,
+    actor: &Actor,
+    code: &str,
+    model: &jisr_targeting::score::ScoreModel,
+) -> Result<(), NeedsModelError> {
+    let service = get(store, code).await?;
+    let geo = crate::registry::engine_geo(store)
+        .await
+        .map_err(|e| match e {
+            crate::registry::LoadError::Store(e) => NeedsModelError::Store(e),
+            crate::registry::LoadError::Build(b) => {
+                NeedsModelError::Store(StoreError::Invalid(format!("{b:?}")))
+            }
+        })?;
+    model
+        .compile(&jisr_targeting::rules::Schema::households(&geo))
+        .map_err(NeedsModelError::Model)?;
+    let json = serde_json::to_string(model)
+        .map_err(|e| NeedsModelError::Store(StoreError::Invalid(e.to_string())))?;
+    let txn = store.begin_write().await?;
+    let before = service.needs_model.clone();
+    service::Entity::update(service::ActiveModel {
+        code: Set(code.to_owned()),
+        needs_model: Set(Some(json.clone())),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            action: "update",
+            entity: "needs_model",
+            entity_id: code.to_owned(),
+            before: before.and_then(|b| serde_json::from_str(&b).ok()),
+            after: serde_json::from_str(&json).ok(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -213,6 +213,38 @@ async fn the_needs_model_ranks_the_waiting_list_and_explains_each_place() {
         assert_eq!(t.rank, Some(2));
         let record = worker.get(&system, known).await.unwrap();
         assert_eq!(record.priority.total, known_p.total);
+
+        // The model is data: a model that does not fit the registry is refused, a new
+        // weight ranks the next reading (and the change is audited).
+        let service = jisr_store::services::get(&store, "disability-centre")
+            .await
+            .unwrap();
+        let mut model = jisr_store::services::needs_model(&service).unwrap();
+        model.region_coefficients.push(("99".into(), 2.0));
+        assert!(matches!(
+            jisr_store::services::set_needs_model(&store, &system, "disability-centre", &model)
+                .await,
+            Err(jisr_store::services::NeedsModelError::Model(_))
+        ));
+        model.region_coefficients.pop();
+        model
+            .terms
+            .iter_mut()
+            .find(|t| t.id == "index-gap")
+            .unwrap()
+            .weight = 0.0;
+        jisr_store::services::set_needs_model(&store, &system, "disability-centre", &model)
+            .await
+            .unwrap();
+        let record = worker.get(&system, known).await.unwrap();
+        assert!((known_p.total - record.priority.total - 17.5).abs() < 0.01);
+        assert!(
+            jisr_store::audit::verify(&store)
+                .await
+                .unwrap()
+                .first_break
+                .is_none()
+        );
     })
     .await;
 }

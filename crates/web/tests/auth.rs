@@ -2673,3 +2673,113 @@ async fn a_parent_applies_online_is_asked_once_for_a_document_and_follows_the_de
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_programme_owner_tunes_a_needs_model_with_errors_kept_at_their_fields() {
+    each_backend(|store| async move {
+        set_lang("fr");
+        let app = app(&store).await;
+        let owner = token_for(&app, "programme_owner").await;
+        let list = send(&app, Method::GET, "/needs-models", Some(&owner), None, &[]).await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains("/needs-models/disability-centre"));
+        let form = send(
+            &app,
+            Method::GET,
+            "/needs-models/disability-centre",
+            Some(&owner),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("Taille du ménage"), "{}", form.body);
+        assert!(form.body.contains("ln(1 + x)"));
+
+        // A weight that is not a number and a coefficient out of range: both named, both
+        // kept as typed, nothing saved.
+        let bad = "intercept=0&weight-household-size=beaucoup&missing-household-size=0&coef-07=20";
+        let r = send(
+            &app,
+            Method::POST,
+            "/needs-models/disability-centre",
+            Some(&owner),
+            Some(bad),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Saisissez un nombre"), "{}", r.body);
+        assert!(r.body.contains("hors de l’intervalle"));
+        assert!(r.body.contains("value=\"beaucoup\""));
+        assert!(r.body.contains("value=\"20\""));
+        let model = |store: Store| async move {
+            jisr_store::services::needs_model(
+                &jisr_store::services::get(&store, "disability-centre")
+                    .await
+                    .unwrap(),
+            )
+            .unwrap()
+        };
+        let before = model(store.clone()).await;
+        assert!(before.region_coefficients.iter().all(|(c, _)| c != "07"));
+
+        // Corrected (a comma or a point as decimal mark): saved and audited.
+        let mut good = String::from("intercept=0,5&coef-07=1,25");
+        for t in &before.terms {
+            good.push_str(&format!("&weight-{}=2&missing-{}=0", t.id, t.id));
+        }
+        for code in [
+            "01", "02", "03", "04", "05", "06", "08", "09", "10", "11", "12",
+        ] {
+            good.push_str(&format!("&coef-{code}=1"));
+        }
+        let r = send(
+            &app,
+            Method::POST,
+            "/needs-models/disability-centre",
+            Some(&owner),
+            Some(&good),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let after = model(store.clone()).await;
+        assert_eq!(after.intercept, 0.5);
+        assert_eq!(after.region_coefficients, vec![("07".to_string(), 1.25)]);
+        assert!(after.terms.iter().all(|t| t.weight == 2.0));
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let trail = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Entity.eq("needs_model"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(trail.len(), 1);
+        assert_eq!(trail[0].entity_id, "disability-centre");
+
+        // A social worker may read waiting lists but not change the model.
+        let worker = token_for(&app, "social_worker").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/needs-models/disability-centre",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // A service without a model is not found.
+        let r = send(
+            &app,
+            Method::GET,
+            "/needs-models/women-training",
+            Some(&owner),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}

@@ -16,11 +16,16 @@ enum Services {
     NeedsModel,
 }
 
-/// The first model of a service: the engine's needs model with a term for the number of
-/// people in the household (the one thing every application declares).
+/// The first model of a service: the engine's needs model without the dwelling terms (the
+/// registry kept in the database does not record the dwelling, so they would score every
+/// household alike), with a term for the number of people in the household (the one
+/// thing every application declares).
 fn service_model(code: &str) -> ScoreModel {
     let mut model = jisr_targeting::seeds::needs_model();
     model.code = format!("needs-{code}");
+    model
+        .terms
+        .retain(|t| !matches!(t.id.as_str(), "crowding" | "dwelling" | "amenities"));
     model.terms.push(Term {
         id: "household-size".into(),
         input: TermInput::Expr {

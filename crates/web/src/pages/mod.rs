@@ -11,6 +11,7 @@ mod eservices;
 mod establishments;
 mod geo;
 mod home;
+mod needs_model;
 mod registry_import;
 mod targeting;
 mod units;
@@ -110,6 +111,27 @@ pub fn routes() -> Routes {
             "/waiting-lists",
             AnyOf(applications::PROCESSORS),
             get(waiting::waiting_lists),
+        )
+        .add(
+            Method::GET,
+            "/needs-models",
+            "/needs-models",
+            AnyOf(needs_model::EDITORS),
+            get(needs_model::list),
+        )
+        .add(
+            Method::GET,
+            "/needs-models/{code}",
+            "/needs-models/disability-centre",
+            AnyOf(needs_model::EDITORS),
+            get(needs_model::show),
+        )
+        .add(
+            Method::POST,
+            "/needs-models/{code}",
+            "/needs-models/disability-centre",
+            AnyOf(needs_model::EDITORS),
+            post(needs_model::save),
         )
         .add(
             Method::GET,

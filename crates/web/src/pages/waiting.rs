@@ -139,6 +139,7 @@ struct WaitingPage {
     rows: Vec<WaitingRow>,
     /// Whether a service and a province were chosen.
     chosen: bool,
+    may_edit_models: bool,
 }
 
 /// The widest scope among the person's grants that process applications.
@@ -213,6 +214,7 @@ pub async fn waiting_lists(
         Vec::new()
     };
     render(WaitingPage {
+        may_edit_models: super::needs_model::may_edit(&ctx),
         chrome,
         query,
         services,
