@@ -15,6 +15,7 @@ mod m0009_dossiers;
 mod m0010_registry;
 mod m0011_programmes;
 mod m0012_eservices;
+mod m0013_programme_benefit;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_registry::Migration),
             Box::new(m0011_programmes::Migration),
             Box::new(m0012_eservices::Migration),
+            Box::new(m0013_programme_benefit::Migration),
         ]
     }
 }
