@@ -423,9 +423,11 @@ const NAME_MAX: usize = 200;
 const DESCRIPTION_MAX: usize = 2000;
 
 /// Whether a programme code is well formed: 2 to [`CODE_MAX`] lower-case ASCII letters,
-/// digits and single hyphens, starting with a letter and not ending with a hyphen.
+/// digits and single hyphens, starting with a letter and not ending with a hyphen; `new`
+/// is the address of the form that creates one.
 pub fn valid_code(code: &str) -> bool {
-    (2..=CODE_MAX).contains(&code.len())
+    code != "new"
+        && (2..=CODE_MAX).contains(&code.len())
         && code.starts_with(|c: char| c.is_ascii_lowercase())
         && !code.ends_with('-')
         && !code.contains("--")
