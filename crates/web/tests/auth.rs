@@ -1997,7 +1997,12 @@ async fn a_programme_owner_creates_a_programme_in_the_pages_then_simulates_and_a
         assert_eq!(r.location(), "/programmes/school-kits/simulate?version=1");
         let r = send(&app, Method::GET, r.location(), Some(&owner), None, &[]).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-        assert!(r.body.contains("Aucune version en vigueur."));
+        assert!(
+            r.body.contains("Aucune version en vigueur\u{a0}: tous les ménages éligibles entrent."),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("première version"));
         assert!(r.body.contains("Rehamna"), "{}", r.body);
         assert!(r.body.contains("200 DH"), "{}", r.body);
         assert!(r.body.contains("Activer cette version"));

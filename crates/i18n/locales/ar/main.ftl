@@ -504,6 +504,8 @@ prog-simulate-title = المحاكاة
 prog-simulate-table = الأسر التي تدخل أو تخرج أو تبقى، والكلفة الشهرية، حسب الإقليم
 prog-simulate-nothing-changes = محاكاة فقط: لا يتغير شيء ما لم تُفعَّل النسخة.
 prog-compared-with = مقارنةً بالنسخة الجاري بها العمل { $n }.
+prog-compared-with-none = لا توجد نسخة جاري بها العمل: تدخل جميع الأسر المستحقة.
+prog-activate-first-confirm = بتفعيل هذه النسخة الأولى ستسري ابتداءً من { $date }. يُسجَّل هذا الإجراء في سجل التتبع.
 prog-households-loaded = { PLURAL($count) ->
     [zero] لم تُفحص أي أسرة في مجالكم الترابي.
     [one] فُحصت أسرة واحدة في مجالكم الترابي.

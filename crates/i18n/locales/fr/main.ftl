@@ -456,6 +456,8 @@ prog-simulate-title = Simulation
 prog-simulate-table = Ménages qui entrent, sortent ou restent, et coût mensuel, par province
 prog-simulate-nothing-changes = Simulation seulement : rien n’est modifié tant que la version n’est pas activée.
 prog-compared-with = Comparée à la version en vigueur { $n }.
+prog-compared-with-none = Aucune version en vigueur : tous les ménages éligibles entrent.
+prog-activate-first-confirm = En activant cette première version, elle s’appliquera à partir du { $date }. Cette action est enregistrée au journal d’audit.
 prog-households-loaded = { PLURAL($count) ->
     [one] { $count } ménage examiné dans votre territoire.
    *[other] { $count } ménages examinés dans votre territoire.
