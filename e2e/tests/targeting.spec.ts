@@ -5,6 +5,9 @@ import { test, expect, signIn, type Lang } from './fixtures';
 // The programme owner writes a draft version of a programme, first with a mistake (refused at
 // the field, text kept), then a valid one, reads the simulation per province and activates it.
 // fr works on Direct Social Aid (asd), ar on AMO Tadamon: the two projects run at once.
+// Before that, the programme owner creates a programme of their own in the pages (first with
+// a name missing, refused at the field with what was typed kept), writes its first version,
+// simulates it with nothing in force (every eligible household enters) and applies it.
 // A social worker of Rehamna opens a household of the demo registry and reads why it is or is
 // not eligible, criterion by criterion.
 
@@ -22,6 +25,13 @@ interface Words {
   eligibility: string;
   decision: RegExp;
   criterion: RegExp;
+  newProgramme: string;
+  create: string;
+  nameRequired: string;
+  created: string;
+  noActive: string;
+  entering: string;
+  everyoneEnters: string;
 }
 
 const WORDS: Record<Lang, Words> = {
@@ -39,6 +49,13 @@ const WORDS: Record<Lang, Words> = {
     eligibility: 'Éligibilité aux programmes en vigueur',
     decision: /Éligible|Non éligible/,
     criterion: /Rempli|Non rempli/,
+    newProgramme: 'Nouveau programme',
+    create: 'Créer le programme',
+    nameRequired: 'Indiquer le nom.',
+    created: 'Le programme a été créé. Écrivez maintenant sa première version.',
+    noActive: 'Aucune version en vigueur.',
+    entering: 'Entrent',
+    everyoneEnters: 'Aucune version en vigueur\u00a0: tous les ménages éligibles entrent.',
   },
   ar: {
     programmes: 'البرامج',
@@ -54,10 +71,23 @@ const WORDS: Record<Lang, Words> = {
     eligibility: 'الاستحقاق في البرامج الجاري بها العمل',
     decision: /مستحقة|غير مستحقة/,
     criterion: /متحقق|غير متحقق/,
+    newProgramme: 'برنامج جديد',
+    create: 'إنشاء البرنامج',
+    nameRequired: 'يرجى إدخال الاسم.',
+    created: 'تم إنشاء البرنامج. اكتب الآن نسخته الأولى.',
+    noActive: 'لا توجد نسخة جاري بها العمل.',
+    entering: 'تدخل',
+    everyoneEnters: 'لا توجد نسخة جاري بها العمل: تدخل جميع الأسر المستحقة.',
   },
 };
 
 const PROGRAMME: Record<Lang, string> = { fr: 'asd', ar: 'amo-tadamon' };
+
+// The programme each language creates, named apart (a household page lists both).
+const NEW_PROGRAMME: Record<Lang, { ar: string; fr: string }> = {
+  fr: { ar: 'الحقيبة المدرسية', fr: 'Kits scolaires' },
+  ar: { ar: 'الأدوات المدرسية', fr: 'Fournitures scolaires' },
+};
 
 test('programme owner: a refused draft, a valid one simulated per province, then activated @desktop', async ({
   page,
@@ -104,6 +134,58 @@ test('programme owner: a refused draft, a valid one simulated per province, then
   const rows = page.locator('main table tbody tr');
   await expect(rows.first().locator('td').nth(3)).toHaveText(w.activeStatus);
   await check(page, '84-activated');
+});
+
+test('programme owner: creates a programme, then simulates its first version and applies it @desktop', async ({
+  page,
+  lang,
+  t,
+  check,
+}) => {
+  const w = WORDS[lang];
+  const code = `school-kits-${lang}`;
+  const names = NEW_PROGRAMME[lang];
+  await signIn(page, lang, 'programme');
+  await page.getByRole('navigation', { name: t.mainNav }).getByRole('link', { name: w.programmes, exact: true }).click();
+  await page.getByRole('link', { name: w.newProgramme, exact: true }).click();
+  await expect(page).toHaveURL(/\/programmes\/new$/);
+
+  // The Arabic name forgotten: refused at its field, the rest kept.
+  await page.locator('#code').fill(code);
+  await page.locator('#name_fr').fill(names.fr);
+  await page.locator('#description_fr').fill('Un kit par enfant de moins de 21 ans.');
+  await page.locator('#pays_benefit').check();
+  await page.getByRole('button', { name: w.create }).click();
+  await expect(page.locator('#name_ar')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#name_ar-error')).toHaveText(w.nameRequired);
+  await expect(page.locator('#code')).toHaveValue(code);
+  await expect(page.locator('#name_fr')).toHaveValue(names.fr);
+  await expect(page.locator('#pays_benefit')).toBeChecked();
+  await check(page, '87-programme-new-refused');
+
+  await page.locator('#name_ar').fill(names.ar);
+  await page.getByRole('button', { name: w.create }).click();
+  await expect(page).toHaveURL(new RegExp(`/programmes/${code}\\?created=1$`));
+  await expect(page.getByRole('status')).toHaveText(w.created);
+  await expect(page.locator('main')).toContainText(w.noActive);
+  await check(page, '88-programme-created');
+
+  // Its first version, simulated against nothing in force: households only enter.
+  await page.locator('#valid_from').fill('2027-09-01');
+  await page.locator('#rule').fill('has-children: children_under_21 >= 1');
+  await page.locator('#benefit').fill('min(children_under_21, 3) * 200');
+  await page.getByRole('button', { name: w.saveDraft }).click();
+  await expect(page).toHaveURL(new RegExp(`/programmes/${code}/simulate\\?version=1$`));
+  await expect(page.locator('main')).toContainText(w.everyoneEnters);
+  const table = page.locator('main table');
+  await expect(table.locator('thead')).toContainText(w.entering);
+  await expect(table.locator('tbody')).toContainText(t.province);
+  await check(page, '89-first-version-simulated');
+
+  await page.getByRole('button', { name: w.activate }).click();
+  await expect(page).toHaveURL(new RegExp(`/programmes/${code}\\?activated=1$`));
+  await expect(page.getByRole('status')).toHaveText(w.activated);
+  await expect(page.locator('main table tbody tr').first().locator('td').nth(3)).toHaveText(w.activeStatus);
 });
 
 test('social worker: a household of Rehamna and why it is or is not eligible @desktop', async ({

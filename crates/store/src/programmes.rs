@@ -70,6 +70,9 @@ pub enum ProgrammeError {
     /// Only a draft can be activated.
     #[error("not a draft")]
     NotDraft,
+    /// A new programme's fields were refused: `(field, message key)` each; nothing saved.
+    #[error("{} fields refused", .0.len())]
+    Fields(Vec<(&'static str, &'static str)>),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -285,10 +288,12 @@ fn day_of(d: &str) -> Option<Day> {
 }
 
 /// Checks a draft against the engine: every error, or the criteria and benefit to save.
+/// A programme that pays an amount needs a benefit expression; one that does not, none.
 pub fn check_draft(
     draft: &Draft,
     geo: &GeoTables,
     active: Option<&rule_version::Model>,
+    pays_benefit: bool,
 ) -> Result<(Vec<Criterion>, Option<String>), Vec<DraftError>> {
     let schema = Schema::households(geo);
     let mut errors = Vec::new();
@@ -315,7 +320,12 @@ pub fn check_draft(
         }
     };
     let benefit = draft.benefit.trim();
-    if !benefit.is_empty()
+    if pays_benefit && benefit.is_empty() {
+        errors.push(error_at("benefit", "", "benefit-required", None, 0, 0));
+    }
+    if !pays_benefit && !benefit.is_empty() {
+        errors.push(error_at("benefit", "", "benefit-not-paid", None, 0, 0));
+    } else if !benefit.is_empty()
         && let Err(e) = parse(benefit).and_then(|e| check_number(&e, &schema))
     {
         let lead = draft.benefit.len() - draft.benefit.trim_start().len();
@@ -346,7 +356,8 @@ pub async fn save_draft(
     let detail = get(store, code).await?;
     let geo = engine_geo(store).await?;
     let (criteria, benefit) =
-        check_draft(draft, &geo, detail.active()).map_err(ProgrammeError::Invalid)?;
+        check_draft(draft, &geo, detail.active(), detail.programme.pays_benefit)
+            .map_err(ProgrammeError::Invalid)?;
     let txn = store.begin_write().await?;
     let last = rule_version::Entity::find()
         .filter(rule_version::Column::ProgrammeCode.eq(code))
@@ -391,6 +402,119 @@ pub async fn save_draft(
     .await?;
     txn.commit().await?;
     Ok(version)
+}
+
+/// A new programme as written in the form.
+#[derive(Debug, Clone, Default)]
+pub struct NewProgramme {
+    /// Lower-case letters, digits and `-`, starting with a letter; unique.
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    pub description_ar: String,
+    pub description_fr: String,
+    /// Whether it pays a monthly amount (its drafts then need a benefit expression).
+    pub pays_benefit: bool,
+}
+
+/// The longest code (the column's width).
+pub const CODE_MAX: usize = 32;
+const NAME_MAX: usize = 200;
+const DESCRIPTION_MAX: usize = 2000;
+
+/// Whether a programme code is well formed: 2 to [`CODE_MAX`] lower-case ASCII letters,
+/// digits and single hyphens, starting with a letter and not ending with a hyphen; `new`
+/// is the address of the form that creates one.
+pub fn valid_code(code: &str) -> bool {
+    code != "new"
+        && (2..=CODE_MAX).contains(&code.len())
+        && code.starts_with(|c: char| c.is_ascii_lowercase())
+        && !code.ends_with('-')
+        && !code.contains("--")
+        && code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Every problem of a new programme's fields, `(field, message key)`, in form order.
+pub fn check_new(new: &NewProgramme) -> Vec<(&'static str, &'static str)> {
+    let mut errors = Vec::new();
+    if !valid_code(new.code.trim()) {
+        errors.push(("code", "prog-error-code"));
+    }
+    for (field, value) in [("name_ar", &new.name_ar), ("name_fr", &new.name_fr)] {
+        let v = value.trim();
+        if v.is_empty() {
+            errors.push((field, "prog-error-name-required"));
+        } else if v.chars().count() > NAME_MAX {
+            errors.push((field, "prog-error-name-long"));
+        }
+    }
+    for (field, value) in [
+        ("description_ar", &new.description_ar),
+        ("description_fr", &new.description_fr),
+    ] {
+        if value.trim().chars().count() > DESCRIPTION_MAX {
+            errors.push((field, "prog-error-description-long"));
+        }
+    }
+    errors
+}
+
+/// Creates a programme with no version yet; its first rule version is written as a draft
+/// afterwards. A code already taken is refused at the field. Audited in the same
+/// transaction.
+pub async fn create(
+    store: &Store,
+    actor: &Actor,
+    new: &NewProgramme,
+) -> Result<String, ProgrammeError> {
+    let mut errors = check_new(new);
+    let code = new.code.trim().to_owned();
+    let txn = store.begin_write().await?;
+    if errors.is_empty()
+        && programme::Entity::find_by_id(code.clone())
+            .one(&txn)
+            .await?
+            .is_some()
+    {
+        errors.push(("code", "prog-error-code-taken"));
+    }
+    if !errors.is_empty() {
+        return Err(ProgrammeError::Fields(errors));
+    }
+    let model = programme::ActiveModel {
+        code: Set(code.clone()),
+        name_ar: Set(new.name_ar.trim().to_owned()),
+        name_fr: Set(new.name_fr.trim().to_owned()),
+        description_ar: Set(new.description_ar.trim().to_owned()),
+        description_fr: Set(new.description_fr.trim().to_owned()),
+        pays_benefit: Set(new.pays_benefit),
+        created_at: Set(crate::now_text()),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            action: "create",
+            entity: "programme",
+            entity_id: code.clone(),
+            before: None,
+            after: Some(json!({
+                "code": model.code,
+                "name_ar": model.name_ar,
+                "name_fr": model.name_fr,
+                "description_ar": model.description_ar,
+                "description_fr": model.description_fr,
+                "pays_benefit": model.pays_benefit,
+            })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(code)
 }
 
 fn previous_day(d: &str) -> Option<String> {
@@ -527,5 +651,72 @@ mod tests {
         );
         assert!(parse_rule("no colon here", &schema).is_err());
         assert_eq!(parse_rule("", &schema).unwrap_err()[0].code, "rule-empty");
+    }
+
+    #[test]
+    fn codes_and_names_of_a_new_programme() {
+        for ok in ["asd", "amo-tadamon", "p2", "school-kits-2027"] {
+            assert!(valid_code(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "a",
+            "Asd",
+            "2asd",
+            "-asd",
+            "asd-",
+            "a--b",
+            "a_b",
+            "a b",
+            "é-aide",
+            "a123456789012345678901234567890123",
+        ] {
+            assert!(!valid_code(bad), "{bad}");
+        }
+        let errs = check_new(&NewProgramme {
+            code: "Bad Code".into(),
+            name_ar: " ".into(),
+            name_fr: "x".repeat(201),
+            description_fr: "y".repeat(2001),
+            ..Default::default()
+        });
+        assert_eq!(
+            errs,
+            [
+                ("code", "prog-error-code"),
+                ("name_ar", "prog-error-name-required"),
+                ("name_fr", "prog-error-name-long"),
+                ("description_fr", "prog-error-description-long"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_benefit_follows_whether_the_programme_pays() {
+        let geo = GeoTables::default();
+        let draft = |benefit: &str| Draft {
+            valid_from: "2027-01-01".into(),
+            rule: "index-threshold: index <= 9.7".into(),
+            benefit: benefit.into(),
+        };
+        let codes = |r: Result<(Vec<Criterion>, Option<String>), Vec<DraftError>>| {
+            r.err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| (e.field, e.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes(check_draft(&draft(""), &geo, None, true)),
+            [("benefit", "benefit-required".to_owned())]
+        );
+        assert_eq!(
+            codes(check_draft(&draft("500"), &geo, None, false)),
+            [("benefit", "benefit-not-paid".to_owned())]
+        );
+        let (_, benefit) = check_draft(&draft(" 500 "), &geo, None, true).unwrap();
+        assert_eq!(benefit.as_deref(), Some("500"));
+        let (_, benefit) = check_draft(&draft(""), &geo, None, false).unwrap();
+        assert_eq!(benefit, None);
     }
 }

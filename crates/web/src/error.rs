@@ -27,12 +27,25 @@ pub enum WebError {
     BadRequest(&'static str),
     /// Fields refused: `(field, message key)` each, answered 422.
     Invalid(Vec<(String, &'static str)>),
+    /// Fields refused with more than a message key (e.g. where in a rule text): answered
+    /// 422 like [`WebError::Invalid`], each problem already in the request's language.
+    InvalidAt(Vec<FieldProblem>),
     /// The address exists, but not for this method (e.g. reloading a form's target).
     MethodNotAllowed,
     /// The request body is larger than the address accepts.
     TooLarge,
     /// Something the user cannot fix; the detail goes to the log only.
     Internal(String),
+}
+
+/// One refused field with its stable code, its message in the request's language, and
+/// members to add to its JSON object (e.g. `line`, `column`).
+#[derive(Debug, Clone)]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl WebError {
@@ -42,7 +55,7 @@ impl WebError {
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
             WebError::Forbidden | WebError::CrossSite => StatusCode::FORBIDDEN,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Invalid(_) | WebError::InvalidAt(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -57,7 +70,7 @@ impl WebError {
             WebError::Forbidden => "error-forbidden-text",
             WebError::CrossSite => "error-cross-site-text",
             WebError::BadRequest(key) => key,
-            WebError::Invalid(_) => "error-invalid-fields-text",
+            WebError::Invalid(_) | WebError::InvalidAt(_) => "error-invalid-fields-text",
             WebError::MethodNotAllowed => "error-method-text",
             WebError::TooLarge => "error-too-large-text",
             WebError::Internal(_) => "error-internal-text",
@@ -71,7 +84,7 @@ impl WebError {
             WebError::Forbidden => "forbidden",
             WebError::CrossSite => "cross-site",
             WebError::BadRequest(key) => key.trim_start_matches("error-"),
-            WebError::Invalid(_) => "invalid-fields",
+            WebError::Invalid(_) | WebError::InvalidAt(_) => "invalid-fields",
             WebError::MethodNotAllowed => "method-not-allowed",
             WebError::TooLarge => "too-large",
             WebError::Internal(_) => "internal",
@@ -149,6 +162,18 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
                         "code": key.trim_start_matches("error-"),
                         "message": state.catalog.t(locale, key),
                     })
+                })
+                .collect();
+        }
+        if let WebError::InvalidAt(problems) = &err {
+            body["error"]["fields"] = problems
+                .iter()
+                .map(|p| {
+                    let mut o = p.extra.clone();
+                    o.insert("field".into(), p.field.clone().into());
+                    o.insert("code".into(), p.code.clone().into());
+                    o.insert("message".into(), p.message.clone().into());
+                    serde_json::Value::Object(o)
                 })
                 .collect();
         }

@@ -1924,6 +1924,333 @@ async fn a_social_worker_reads_why_a_household_is_eligible_in_french_and_arabic(
 }
 
 #[tokio::test]
+async fn a_programme_owner_creates_a_programme_in_the_pages_then_simulates_and_applies_it() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        set_lang("fr");
+        let owner = token_for(&app, "programme_owner").await;
+        let r = send(&app, Method::GET, "/programmes", Some(&owner), None, &[]).await;
+        assert!(r.body.contains(r#"href="/programmes/new""#), "{}", r.body);
+        let worker = token_for(&app, "social_worker").await;
+        let r = send(&app, Method::GET, "/programmes", Some(&worker), None, &[]).await;
+        assert!(!r.body.contains(r#"href="/programmes/new""#));
+        let r = send(&app, Method::GET, "/programmes/new", Some(&worker), None, &[]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = send(&app, Method::GET, "/programmes/new", Some(&owner), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains(r#"name="pays_benefit""#));
+
+        // Mistakes: each at its field, in French, with what was typed kept.
+        let bad = "code=School+Kits&name_ar=&name_fr=Kits+scolaires&description_fr=Un+kit+par+enfant&pays_benefit=yes";
+        let r = send(&app, Method::POST, "/programmes/new", Some(&owner), Some(bad), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains(r#"id="code-error""#), "{}", r.body);
+        assert!(r.body.contains("Le code doit compter 2 à 32 lettres minuscules"), "{}", r.body);
+        assert!(r.body.contains(r#"id="name_ar-error""#));
+        assert!(r.body.contains("Indiquer le nom."));
+        assert!(r.body.contains(r#"value="School Kits""#));
+        assert!(r.body.contains(r#"value="Kits scolaires""#));
+        assert!(r.body.contains(">Un kit par enfant</textarea>"));
+        assert!(r.body.contains(r#"value="yes" aria-describedby="pays_benefit-hint" checked"#), "{}", r.body);
+        // In Arabic, the same errors in Arabic.
+        set_lang("ar");
+        let r = send(&app, Method::POST, "/programmes/new", Some(&owner), Some(bad), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("يجب أن يتكون الرمز من 2 إلى 32 حرفاً"), "{}", r.body);
+        assert!(r.body.contains("يرجى إدخال الاسم."));
+        set_lang("fr");
+        // A code already taken.
+        let taken = "code=asd&name_ar=%D8%A8%D8%B1%D9%86%D8%A7%D9%85%D8%AC&name_fr=Autre";
+        let r = send(&app, Method::POST, "/programmes/new", Some(&owner), Some(taken), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Ce code est déjà celui d’un autre programme."), "{}", r.body);
+        assert!(r.body.contains(r#"value="asd""#));
+        assert_eq!(jisr_store::programmes::list(&store).await.unwrap().len(), 2, "nothing saved");
+
+        let good = "code=school-kits&name_ar=%D8%A7%D9%84%D8%AD%D9%82%D9%8A%D8%A8%D8%A9+%D8%A7%D9%84%D9%85%D8%AF%D8%B1%D8%B3%D9%8A%D8%A9&name_fr=Kits+scolaires&description_fr=Un+kit+par+enfant&pays_benefit=yes";
+        let r = send(&app, Method::POST, "/programmes/new", Some(&owner), Some(good), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), "/programmes/school-kits?created=1");
+        let r = send(&app, Method::GET, r.location(), Some(&owner), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Le programme a été créé."));
+        assert!(r.body.contains("Aucune version en vigueur."));
+        assert!(r.body.contains(r#"id="benefit""#), "it pays an amount: {}", r.body);
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let created = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Entity.eq("programme"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(created.len(), 1);
+        assert_eq!((created[0].action.as_str(), created[0].entity_id.as_str()), ("create", "school-kits"));
+
+        // Its first draft: the amount is required; then saved and simulated with nothing
+        // in force, so every eligible household enters (Rehamna's, which has a child).
+        let no_amount = "valid_from=2027-09-01&rule=has-children%3A+children_under_21+%3E%3D+1&benefit=";
+        let r = send(&app, Method::POST, "/programmes/school-kits/drafts", Some(&owner), Some(no_amount), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Ce programme verse un montant\u{a0}: indiquer son expression."), "{}", r.body);
+        let draft = "valid_from=2027-09-01&rule=has-children%3A+children_under_21+%3E%3D+1&benefit=children_under_21+*+200";
+        let r = send(&app, Method::POST, "/programmes/school-kits/drafts", Some(&owner), Some(draft), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), "/programmes/school-kits/simulate?version=1");
+        let r = send(&app, Method::GET, r.location(), Some(&owner), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(
+            r.body.contains("Aucune version en vigueur\u{a0}: tous les ménages éligibles entrent."),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("première version"));
+        assert!(r.body.contains("Rehamna"), "{}", r.body);
+        assert!(r.body.contains("200 DH"), "{}", r.body);
+        assert!(r.body.contains("Activer cette version"));
+
+        let r = send(&app, Method::POST, "/programmes/school-kits/versions/1/activate", Some(&owner), Some(""), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let p = jisr_store::programmes::get(&store, "school-kits").await.unwrap();
+        assert_eq!(p.active().unwrap().version, 1);
+        // The social worker reads the new programme's decision on Rehamna's household.
+        let r = send(&app, Method::GET, "/registry/households/1", Some(&worker), None, &[]).await;
+        assert!(r.body.contains("Kits scolaires"), "{}", r.body);
+        assert!(r.body.contains("has-children"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_programmes_api_creates_checks_simulates_and_activates_within_scope() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let token_of = |name: &'static str| {
+            let store = store.clone();
+            async move {
+                let user = accounts::find_user(store.conn(), name).await.unwrap();
+                jisr_store::tokens::create(&store, &Actor::system("test"), user.id, "sync")
+                    .await
+                    .unwrap()
+                    .1
+            }
+        };
+        let owner = token_of("programme_owner").await;
+        let worker = token_of("social_worker").await;
+        let list = send_json(&app, Method::GET, "/api/v1/programmes", &worker, "").await;
+        assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+        let v: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+        assert_eq!(v[1]["code"], "asd");
+        assert_eq!(v[1]["active"]["version"], 1);
+        assert_eq!(v[1]["pays_benefit"], true);
+        assert_eq!(v[1]["active"]["criteria"][0]["id"], "index-threshold");
+
+        // A social worker may not create a programme.
+        let body = r#"{"code":"school-kits","name_ar":"الحقيبة المدرسية","name_fr":"Kits scolaires","pays_benefit":true}"#;
+        let r = send_json(&app, Method::POST, "/api/v1/programmes", &worker, body).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // Every refused field named, translated; a duplicate code at the field.
+        let r = send_json(&app, Method::POST, "/api/v1/programmes", &owner, r#"{"code":"asd","name_fr":"Autre"}"#).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["error"]["code"], "invalid-fields");
+        assert_eq!(v["error"]["fields"][0]["field"], "name_ar");
+        assert_eq!(v["error"]["fields"][0]["code"], "prog-error-name-required");
+        assert_eq!(v["error"]["fields"][0]["message"], "Indiquer le nom.");
+        let r = send_json(&app, Method::POST, "/api/v1/programmes", &owner, r#"{"code":"asd","name_ar":"برنامج","name_fr":"Autre"}"#).await;
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["error"]["fields"][0]["field"], "code");
+        assert_eq!(v["error"]["fields"][0]["code"], "prog-error-code-taken");
+        let r = send_json(&app, Method::POST, "/api/v1/programmes", &owner, body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["code"], "school-kits");
+        assert_eq!(v["versions"].as_array().unwrap().len(), 0);
+
+        // A draft naming an unknown field: the engine's code, line and column.
+        let r = send_json(&app, Method::POST, "/api/v1/programmes/school-kits/drafts", &owner,
+            r#"{"valid_from":"2027-09-01","rule":"has-children: children_under_21 >= 1\nincome: income < 3","benefit":"200"}"#).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        let f = &v["error"]["fields"][0];
+        assert_eq!(f["field"], "rule");
+        assert_eq!(f["code"], "unknown-field");
+        assert_eq!(f["name"], "income");
+        assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(2), Some(9)));
+        assert_eq!(f["message"], "Ligne 2, colonne 9\u{a0}: champ inconnu «\u{a0}income\u{a0}».");
+        assert_eq!(v["error"]["fields"].as_array().unwrap().len(), 1);
+        let r = send_json(&app, Method::POST, "/api/v1/programmes/school-kits/drafts", &owner,
+            r#"{"valid_from":"2027-09-01","rule":"has-children: children_under_21 >= 1","benefit":"children_under_21 * 200"}"#).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!((v["version"].as_i64(), v["status"].as_str()), (Some(1), Some("draft")));
+
+        // Simulated over the caller's territory, with nothing in force: everyone enters.
+        let r = send_json(&app, Method::GET, "/api/v1/programmes/school-kits/simulation?version=1", &owner, "").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["compared_with"], serde_json::Value::Null);
+        assert_eq!(v["households"], 2);
+        // Only provinces where anything enters, leaves or stays: not Casablanca's.
+        assert_eq!(v["provinces"].as_array().unwrap().len(), 1, "{}", r.body);
+        assert_eq!(v["totals"]["entering"], 1);
+        assert_eq!(v["totals"]["cost_after"], 200.0);
+        let rehamna = v["provinces"].as_array().unwrap().iter().find(|p| p["province_code"] == "07.427").unwrap();
+        assert_eq!((rehamna["entering"].as_u64(), rehamna["name_fr"].as_str()), (Some(1), Some("Rehamna")));
+        // The social worker sees only Rehamna.
+        let r = send_json(&app, Method::GET, "/api/v1/programmes/school-kits/simulation?version=1", &worker, "").await;
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["households"], 1, "{}", r.body);
+        assert_eq!(v["provinces"].as_array().unwrap().len(), 1);
+        let r = send_json(&app, Method::GET, "/api/v1/programmes/school-kits/simulation?version=9", &owner, "").await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+        // Activation: the worker may not; the owner does; twice is refused.
+        let r = send_json(&app, Method::POST, "/api/v1/programmes/school-kits/versions/1/activation", &worker, "").await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = send_json(&app, Method::POST, "/api/v1/programmes/school-kits/versions/1/activation", &owner, "").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["versions"][0]["status"], "active");
+        let r = send_json(&app, Method::POST, "/api/v1/programmes/school-kits/versions/1/activation", &owner, "").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("prog-error-not-draft"), "{}", r.body);
+        let r = send_json(&app, Method::GET, "/api/v1/programmes/school-kits", &worker, "").await;
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["versions"][0]["rule"], "has-children: children_under_21 >= 1");
+        assert_eq!(v["versions"][0]["valid_from"], "2027-09-01");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_registry_api_explains_a_household_within_the_province_only() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let token_of = |name: &'static str| {
+            let store = store.clone();
+            async move {
+                let user = accounts::find_user(store.conn(), name).await.unwrap();
+                jisr_store::tokens::create(&store, &Actor::system("test"), user.id, "sync")
+                    .await
+                    .unwrap()
+                    .1
+            }
+        };
+        let worker = token_of("social_worker").await;
+        let r = send_json(
+            &app,
+            Method::GET,
+            "/api/v1/registry/households",
+            &worker,
+            "",
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["total"], 1);
+        assert_eq!(v["items"][0]["household_key"], "RH-0001");
+        assert_eq!(v["items"][0]["members"], 2);
+        let r = send_json(
+            &app,
+            Method::GET,
+            "/api/v1/registry/households?key=CA",
+            &worker,
+            "",
+        )
+        .await;
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["total"], 0, "another province is not listed");
+        let r = send_json(
+            &app,
+            Method::GET,
+            "/api/v1/registry/households?province=x",
+            &worker,
+            "",
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+        let r = send_json(
+            &app,
+            Method::GET,
+            "/api/v1/registry/households/1",
+            &worker,
+            "",
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["members"][1]["first_name_lat"], "Youssef");
+        assert_eq!(v["index_history"][0]["date"], "2025-06-01");
+        assert_eq!(v["index_history"][0]["source"], "registry");
+        let asd = v["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["programme"] == "asd")
+            .unwrap();
+        assert_eq!(asd["eligible"], true);
+        let c = &asd["criteria"][0];
+        assert_eq!(
+            (c["id"].as_str(), c["passed"].as_bool()),
+            (Some("index-threshold"), Some(true))
+        );
+        assert_eq!(c["comparisons"][0]["left"], 9.1);
+        assert_eq!(c["comparisons"][0]["right"], 9.743001);
+        assert_eq!(c["comparisons"][0]["margin"], 0.643001);
+        assert_eq!(
+            c["comparisons"][0]["sentence"],
+            "valeur 9.1, seuil 9.743001, marge 0.643001"
+        );
+        let index = asd["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["field"] == "index")
+            .unwrap();
+        assert_eq!(
+            (
+                index["kind"].as_str(),
+                index["source"].as_str(),
+                index["date"].as_str()
+            ),
+            (Some("index"), Some("registry"), Some("2025-06-01"))
+        );
+
+        // Another province does not exist for them, and nothing read is recorded for it.
+        let r = send_json(
+            &app,
+            Method::GET,
+            "/api/v1/registry/households/2",
+            &worker,
+            "",
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let reads = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("read"))
+            .filter(jisr_store::entity::audit_log::Column::Entity.eq("household"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(reads.len(), 1);
+        assert_eq!(reads[0].entity_id, "1");
+        // A role that does not read the registry.
+        let manager = token_of("establishment_manager").await;
+        let r = send_json(
+            &app,
+            Method::GET,
+            "/api/v1/registry/households/1",
+            &manager,
+            "",
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn registry_files_are_imported_from_the_pages_all_or_nothing() {
     each_backend(|store| async move {
         let app = app(&store).await;

@@ -11,6 +11,8 @@ pub struct Model {
     pub name_fr: String,
     pub description_ar: String,
     pub description_fr: String,
+    /// Whether the programme pays a monthly amount (its versions then have a benefit).
+    pub pays_benefit: bool,
     pub created_at: String,
 }
 

@@ -16,6 +16,7 @@ mod m0010_registry;
 mod m0011_programmes;
 mod m0012_eservices;
 mod m0013_needs_models;
+mod m0014_programme_benefit;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_programmes::Migration),
             Box::new(m0012_eservices::Migration),
             Box::new(m0013_needs_models::Migration),
+            Box::new(m0014_programme_benefit::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ pub mod eservices;
 pub mod establishments;
 pub mod geo;
 pub mod me;
+pub mod targeting;
 pub mod units;
 
 use crate::auth::{Policy, Routes};
@@ -18,8 +19,8 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Jisr API", version = "1", description = "The JSON API of the Jisr social-welfare platform."),
-    paths(me::whoami, eservices::list_services, eservices::get_service, eservices::submit_application, eservices::application_status, eservices::list_applications, eservices::get_application, eservices::decide_application, eservices::request_application_documents, eservices::assign_application, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, establishments::update_establishment, associations::list_associations, associations::get_association, associations::create_association, associations::update_association, care::get_register, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
-    components(schemas(eservices::ServiceDto, eservices::ServiceDocumentDto, eservices::DocumentDto, eservices::NewApplicationDto, eservices::FiledDto, eservices::StatusQueryDto, eservices::StatusDto, eservices::EventDto, eservices::ApplicationDto, eservices::ApplicationPage, eservices::DecisionDto, eservices::DocumentRequestDto, eservices::AssignDto, establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, establishments::EstablishmentPatchDto, associations::AssociationDto, associations::AssociationPage, associations::BoardMemberDto, associations::NewAssociationDto, associations::AssociationPatchDto, care::RegisterDto, care::RegisterLineDto, care::PlacesDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
+    paths(me::whoami, eservices::list_services, eservices::get_service, eservices::submit_application, eservices::application_status, eservices::list_applications, eservices::get_application, eservices::decide_application, eservices::request_application_documents, eservices::assign_application, establishments::list_establishments, establishments::get_establishment, establishments::create_establishment, establishments::transition_establishment, establishments::update_establishment, associations::list_associations, associations::get_association, associations::create_association, associations::update_association, care::get_register, targeting::list_programmes, targeting::get_programme, targeting::create_programme, targeting::create_draft, targeting::simulation, targeting::activate, targeting::list_households, targeting::get_household, geo::list_regions, geo::list_provinces, geo::list_communes, units::list_units, openapi_json),
+    components(schemas(eservices::ServiceDto, eservices::ServiceDocumentDto, eservices::DocumentDto, eservices::NewApplicationDto, eservices::FiledDto, eservices::StatusQueryDto, eservices::StatusDto, eservices::EventDto, eservices::ApplicationDto, eservices::ApplicationPage, eservices::DecisionDto, eservices::DocumentRequestDto, eservices::AssignDto, establishments::EstablishmentDto, establishments::EstablishmentPage, establishments::NewEstablishmentDto, establishments::TransitionDto, establishments::EstablishmentPatchDto, associations::AssociationDto, associations::AssociationPage, associations::BoardMemberDto, associations::NewAssociationDto, associations::AssociationPatchDto, care::RegisterDto, care::RegisterLineDto, care::PlacesDto, targeting::CriterionDto, targeting::RuleVersionDto, targeting::ProgrammeSummaryDto, targeting::ProgrammeDto, targeting::NewProgrammeDto, targeting::NewDraftDto, targeting::SimulationRowDto, targeting::SimulationDto, targeting::IndexValueDto, targeting::HouseholdSummaryDto, targeting::HouseholdPage, targeting::MemberDto, targeting::ComparisonDto, targeting::CriterionOutcomeDto, targeting::InputDto, targeting::DecisionDto, targeting::HouseholdDto, me::MeDto, me::GrantDto, geo::RegionDto, geo::ProvinceDto, geo::CommuneDto, units::UnitDto, ApiErrorBody, ApiErrorDetail)),
     tags((name = "geography", description = "Reference geography (HCP codes)"),
          (name = "organisation", description = "The agency's units"),
          (name = "meta", description = "About the API itself"),
@@ -27,6 +28,8 @@ use utoipa::OpenApi;
          (name = "establishments", description = "Social-welfare establishments, within the caller's scope"),
          (name = "associations", description = "Partner associations, within the caller's scope"),
          (name = "care", description = "Admissions registers of establishments, within the caller's scope"),
+         (name = "programmes", description = "Benefit programmes and the dated versions of their rules"),
+         (name = "registry", description = "The social registry's households within the caller's scope, with why each is or is not eligible"),
          (name = "services", description = "The public services catalogue"),
          (name = "applications", description = "Online applications: filed and followed without an account, processed within the caller's scope")),
     modifiers(&BearerAuth)
@@ -219,6 +222,65 @@ pub fn routes() -> Routes {
             Some("/applications/2/assignment"),
             Policy::AnyOf(jisr_domain::applications::PROCESSORS),
             post(eservices::assign_application),
+        )
+        .add(
+            Method::GET,
+            "/programmes",
+            "/programmes",
+            Policy::SignedIn,
+            get(targeting::list_programmes),
+        )
+        .add(
+            Method::POST,
+            "/programmes",
+            "/programmes",
+            Policy::AnyOf(jisr_store::programmes::OWNERS),
+            post(targeting::create_programme),
+        )
+        .add(
+            Method::GET,
+            "/programmes/{code}",
+            "/programmes/asd",
+            Policy::SignedIn,
+            get(targeting::get_programme),
+        )
+        .add(
+            Method::POST,
+            "/programmes/{code}/drafts",
+            "/programmes/asd/drafts",
+            Policy::AnyOf(jisr_store::programmes::OWNERS),
+            post(targeting::create_draft),
+        )
+        .add(
+            Method::GET,
+            "/programmes/{code}/simulation",
+            "/programmes/asd/simulation?version=1",
+            Policy::AnyOf(crate::pages::REGISTRY_READERS),
+            get(targeting::simulation),
+        )
+        // Example: version 1 is in force already, so the answer is its error.
+        .add(
+            Method::POST,
+            "/programmes/{code}/versions/{version}/activation",
+            "/programmes/asd/versions/1/activation",
+            Policy::AnyOf(jisr_store::programmes::OWNERS),
+            post(targeting::activate),
+        )
+        .add(
+            Method::GET,
+            "/registry/households",
+            "/registry/households",
+            Policy::AnyOf(crate::pages::REGISTRY_READERS),
+            get(targeting::list_households),
+        )
+        // Examples: household 1 is in Rehamna, household 2 in Casablanca.
+        .add_record(
+            Method::GET,
+            "/registry/households/{id}",
+            "/registry/households/1",
+            Some("/registry/households/2"),
+            Policy::AnyOf(crate::pages::REGISTRY_READERS),
+            get(targeting::get_household),
         )
         .add(
             Method::GET,

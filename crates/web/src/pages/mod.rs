@@ -13,7 +13,7 @@ mod geo;
 mod home;
 mod needs_model;
 mod registry_import;
-mod targeting;
+pub(crate) mod targeting;
 mod units;
 mod uploads;
 mod users;
@@ -638,6 +638,20 @@ pub fn routes() -> Routes {
             "/programmes",
             SignedIn,
             get(targeting::programmes_list),
+        )
+        .add(
+            Method::GET,
+            "/programmes/new",
+            "/programmes/new",
+            AnyOf(targeting::OWNERS),
+            get(targeting::programme_new),
+        )
+        .add(
+            Method::POST,
+            "/programmes/new",
+            "/programmes/new",
+            AnyOf(targeting::OWNERS),
+            post(targeting::programme_create),
         )
         .add(
             Method::GET,

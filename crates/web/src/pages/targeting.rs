@@ -34,7 +34,7 @@ pub const REGISTRY_READERS: &[Role] = &[
 ];
 
 /// The widest territory among the person's grants: the registry they may see whole.
-fn widest_scope(ctx: &Ctx) -> Scope {
+pub(crate) fn widest_scope(ctx: &Ctx) -> Scope {
     let g = ctx.grants();
     let rank = |s: &Scope| match s {
         Scope::National => 0,
@@ -49,17 +49,18 @@ fn widest_scope(ctx: &Ctx) -> Scope {
         .unwrap_or(Scope::Establishment(0))
 }
 
-fn may_own(ctx: &Ctx) -> bool {
+pub(crate) fn may_own(ctx: &Ctx) -> bool {
     ctx.grants().iter().any(|(r, _)| OWNERS.contains(r))
 }
 
 /// A draft error in the page's language, with its line and column.
-fn draft_message(chrome: &Chrome, e: &DraftError) -> String {
+pub(crate) fn draft_message(chrome: &Chrome, e: &DraftError) -> String {
     let reason = chrome.targs(
         &format!("rule-error-{}", e.code),
         &[("name", e.name.clone().unwrap_or_default())],
     );
-    if e.field == "valid_from" {
+    // Errors about the whole field have no position worth showing.
+    if e.field == "valid_from" || e.code.starts_with("benefit-") {
         reason
     } else {
         chrome.targs(
@@ -80,6 +81,7 @@ fn draft_message(chrome: &Chrome, e: &DraftError) -> String {
 struct ProgrammesPage {
     chrome: Chrome,
     rows: Vec<ProgrammeDetail>,
+    can_own: bool,
 }
 
 pub async fn programmes_list(ctx: Ctx) -> Result<Response, WebError> {
@@ -87,8 +89,78 @@ pub async fn programmes_list(ctx: Ctx) -> Result<Response, WebError> {
     render(ProgrammesPage {
         chrome: ctx.chrome("prog-title"),
         rows,
+        can_own: may_own(&ctx),
     })
     .map(IntoResponse::into_response)
+}
+
+/// A new programme as typed in the form.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct NewProgrammeForm {
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    pub description_ar: String,
+    pub description_fr: String,
+    /// `yes` when ticked.
+    pub pays_benefit: Option<String>,
+}
+
+impl NewProgrammeForm {
+    fn pays(&self) -> bool {
+        self.pays_benefit.is_some()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "targeting/programme_new.html")]
+struct NewProgrammePage {
+    chrome: Chrome,
+    form: NewProgrammeForm,
+    errors: FieldErrors,
+}
+
+pub async fn programme_new(ctx: Ctx) -> Result<Response, WebError> {
+    render(NewProgrammePage {
+        chrome: ctx.chrome("prog-new-title"),
+        form: NewProgrammeForm::default(),
+        errors: FieldErrors::default(),
+    })
+    .map(IntoResponse::into_response)
+}
+
+pub async fn programme_create(
+    ctx: Ctx,
+    Form(form): Form<NewProgrammeForm>,
+) -> Result<Response, WebError> {
+    let new = programmes::NewProgramme {
+        code: form.code.clone(),
+        name_ar: form.name_ar.clone(),
+        name_fr: form.name_fr.clone(),
+        description_ar: form.description_ar.clone(),
+        description_fr: form.description_fr.clone(),
+        pays_benefit: form.pays(),
+    };
+    match programmes::create(&ctx.state.store, &ctx.actor, &new).await {
+        Ok(code) => Ok(Redirect::to(&format!(
+            "/programmes/{}?created=1",
+            crate::view::encode_path(&code)
+        ))
+        .into_response()),
+        Err(ProgrammeError::Fields(keys)) => {
+            let chrome = ctx.chrome("prog-new-title");
+            let errors = FieldErrors::translate(&chrome, keys);
+            let page = NewProgrammePage {
+                chrome,
+                form,
+                errors,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+        }
+        Err(ProgrammeError::Store(e)) => Err(e.into()),
+        Err(other) => Err(WebError::Internal(other.to_string())),
+    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -117,6 +189,7 @@ struct ProgrammePage {
     error: Option<String>,
     saved: Option<i32>,
     activated: bool,
+    created: bool,
 }
 
 impl ProgrammePage {
@@ -130,6 +203,7 @@ impl ProgrammePage {
 pub struct ProgrammeQuery {
     saved: Option<i32>,
     activated: Option<String>,
+    created: Option<String>,
 }
 
 fn criteria_view(v: Option<&rule_version::Model>) -> Vec<CriterionView> {
@@ -172,6 +246,7 @@ async fn programme_page(
         error,
         saved: None,
         activated: false,
+        created: false,
     })
 }
 
@@ -183,6 +258,7 @@ pub async fn programme_show(
     let mut page = programme_page(&ctx, &code, None, FieldErrors::default(), None).await?;
     page.saved = q.saved;
     page.activated = q.activated.is_some();
+    page.created = q.created.is_some();
     render(page).map(IntoResponse::into_response)
 }
 
@@ -206,7 +282,7 @@ pub async fn draft_create(
         }
         Err(ProgrammeError::Invalid(e)) => e,
         Err(ProgrammeError::Store(e)) => return Err(e.into()),
-        Err(ProgrammeError::NotDraft) => return Err(WebError::NotFound),
+        Err(other) => return Err(WebError::Internal(other.to_string())),
     };
     let chrome = ctx.chrome("prog-title");
     let mut fe = FieldErrors::default();
@@ -234,7 +310,7 @@ pub async fn activate(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
         }
         Err(ProgrammeError::Store(e)) => Err(e.into()),
-        Err(ProgrammeError::Invalid(_)) => Err(WebError::Internal("activate".into())),
+        Err(other) => Err(WebError::Internal(other.to_string())),
     }
 }
 
@@ -276,25 +352,33 @@ pub struct SimulateQuery {
     version: Option<i32>,
 }
 
-pub async fn simulate(
-    ctx: Ctx,
-    Path(code): Path<String>,
-    Query(q): Query<SimulateQuery>,
-) -> Result<Response, WebError> {
+/// A draft (or any version) compared with the version in force over the caller's
+/// territory: with none in force, against nobody eligible (everyone enters).
+pub(crate) struct SimulationRun {
+    pub p: ProgrammeDetail,
+    pub version: rule_version::Model,
+    pub active: Option<rule_version::Model>,
+    pub sim: jisr_targeting::simulate::Simulation,
+    pub households: usize,
+}
+
+pub(crate) async fn run_simulation(
+    ctx: &Ctx,
+    code: &str,
+    version: Option<i32>,
+) -> Result<SimulationRun, WebError> {
     let store = &ctx.state.store;
-    let p = programmes::get(store, &code).await?;
-    let version = q
-        .version
+    let p = programmes::get(store, code).await?;
+    let version = version
         .and_then(|n| p.version(n))
         .ok_or(WebError::NotFound)?
         .clone();
-    let scope = widest_scope(&ctx);
+    let scope = widest_scope(ctx);
     let reg = registry::load(store, &scope)
         .await
         .map_err(|e| WebError::Internal(format!("load: {e}")))?;
     let after = programmes::compile(&version, &reg.geo)
         .map_err(|e| WebError::Internal(format!("compile: {e:?}")))?;
-    // Against the version in force; with none, against nobody eligible.
     let active = p.active().cloned();
     let before = match &active {
         Some(a) => programmes::compile(a, &reg.geo)
@@ -311,6 +395,28 @@ pub async fn simulate(
     };
     let sim = engine_simulate(&reg, &before, &after)
         .map_err(|e| WebError::Internal(format!("simulate: {e:?}")))?;
+    Ok(SimulationRun {
+        p,
+        version,
+        active,
+        sim,
+        households: reg.household_count(),
+    })
+}
+
+pub async fn simulate(
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Query(q): Query<SimulateQuery>,
+) -> Result<Response, WebError> {
+    let store = &ctx.state.store;
+    let SimulationRun {
+        p,
+        version,
+        active,
+        sim,
+        households,
+    } = run_simulation(&ctx, &code, q.version).await?;
     let chrome = ctx.chrome("prog-simulate-title");
     let names: HashMap<String, String> = jisr_store::geo::provinces(store.conn(), None)
         .await?
@@ -354,7 +460,7 @@ pub async fn simulate(
         chrome,
         criteria: criteria_view(Some(&version)),
         active_version: active.map(|a| a.version),
-        households: reg.household_count(),
+        households,
         p,
         version,
         rows,
@@ -515,7 +621,7 @@ impl HouseholdPage {
     }
 }
 
-fn number(v: f64) -> String {
+pub(crate) fn number(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
         format!("{}", v.round() as i64)
     } else {
@@ -524,7 +630,7 @@ fn number(v: f64) -> String {
     }
 }
 
-fn input_text(chrome: &Chrome, v: &InputValue) -> String {
+pub(crate) fn input_text(chrome: &Chrome, v: &InputValue) -> String {
     match v {
         InputValue::Missing => chrome.t("reg-missing"),
         InputValue::Number { value } => number(*value),
@@ -555,7 +661,7 @@ fn input_text(chrome: &Chrome, v: &InputValue) -> String {
     }
 }
 
-fn decision(
+pub(crate) fn decision(
     chrome: &Chrome,
     name: String,
     v: &rule_version::Model,
@@ -623,6 +729,40 @@ fn decision(
     }
 }
 
+/// Each programme in force, with why a household (already known to be in the caller's
+/// territory) is or is not eligible under it.
+pub(crate) struct HouseholdDecision {
+    pub programme: jisr_store::entity::programme::Model,
+    pub version: rule_version::Model,
+    pub explanation: Explanation,
+}
+
+pub(crate) async fn household_decisions(
+    ctx: &Ctx,
+    id: i64,
+) -> Result<Vec<HouseholdDecision>, WebError> {
+    let store = &ctx.state.store;
+    let reg = registry::load_household(store, &widest_scope(ctx), id)
+        .await
+        .map_err(|e| WebError::Internal(format!("load: {e}")))?;
+    let mut out = Vec::new();
+    if let Some(row) = reg.position_of(id as u64) {
+        for p in programmes::list(store).await? {
+            let Some(v) = p.active() else { continue };
+            let Ok(compiled) = programmes::compile(v, &reg.geo) else {
+                continue;
+            };
+            let explanation = compiled.explain(&reg, row);
+            out.push(HouseholdDecision {
+                version: v.clone(),
+                programme: p.programme.clone(),
+                explanation,
+            });
+        }
+    }
+    Ok(out)
+}
+
 pub async fn household(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
     let g = ctx.grants();
     let store = &ctx.state.store;
@@ -638,23 +778,16 @@ pub async fn household(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebErr
             .unwrap_or_default(),
         Err(_) => String::new(),
     };
-    let reg = registry::load_household(store, &widest_scope(&ctx), id)
-        .await
-        .map_err(|e| WebError::Internal(format!("load: {e}")))?;
-    let mut decisions = Vec::new();
-    if let Some(row) = reg.position_of(id as u64) {
-        for p in programmes::list(store).await? {
-            let Some(v) = p.active() else { continue };
-            let Ok(compiled) = programmes::compile(v, &reg.geo) else {
-                continue;
-            };
-            let ex = compiled.explain(&reg, row);
+    let decisions = household_decisions(&ctx, id)
+        .await?
+        .into_iter()
+        .map(|h| {
             let name = chrome
-                .name(&p.programme.name_ar, &p.programme.name_fr)
+                .name(&h.programme.name_ar, &h.programme.name_fr)
                 .to_owned();
-            decisions.push(decision(&chrome, name, v, &ex));
-        }
-    }
+            decision(&chrome, name, &h.version, &h.explanation)
+        })
+        .collect();
     render(HouseholdPage {
         chrome,
         d,
