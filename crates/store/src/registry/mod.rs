@@ -86,7 +86,8 @@ use serde::Serialize;
 pub enum Problem {
     /// A value that does not parse.
     Field { reason: FieldError },
-    /// The line is not a CSV record of the file's width, or not UTF-8.
+    /// The line is not a CSV record of the file's width, or not UTF-8; or an XLSX row has
+    /// a value in a column without a heading.
     MalformedRow,
     /// No commune has this code.
     UnknownCommune,
@@ -165,6 +166,10 @@ pub enum ImportError {
     /// The file could not be read.
     #[error("read error near line {line}")]
     Read { line: u64 },
+    /// The file is a ZIP archive (or a legacy `.xls` workbook) but not a readable XLSX
+    /// workbook: damaged, protected by a password, or of another format.
+    #[error("not a readable XLSX workbook")]
+    Spreadsheet,
     /// Lines were refused, in line order; nothing was imported.
     #[error("{} refused values", .0.len())]
     Rows(Vec<RowError>),
@@ -179,6 +184,7 @@ impl ImportError {
             ImportError::Columns { .. } => "registry-import-columns",
             ImportError::Header => "registry-import-header",
             ImportError::Read { .. } => "registry-import-read",
+            ImportError::Spreadsheet => "registry-import-spreadsheet",
             ImportError::Rows(_) => "registry-import-rows",
             ImportError::Store(e) => e.code(),
         }
