@@ -98,6 +98,21 @@ fn workbook_from_csv(csv_bytes: &[u8]) -> Vec<u8> {
     book.save_to_buffer().unwrap()
 }
 
+/// `bytes` with every `from` replaced by `to`, of the same length.
+fn replace_all(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i + from.len() <= out.len() {
+        if &out[i..i + from.len()] == from {
+            out[i..i + from.len()].copy_from_slice(to);
+            i += from.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 #[tokio::test]
 async fn a_workbook_imports_as_its_csv_and_a_second_import_changes_nothing() {
     each_backend(|store| async move {
@@ -341,8 +356,11 @@ async fn a_damaged_or_foreign_archive_is_refused_whole() {
         let good = workbook_from_csv(&data("households.csv"));
         let damaged = good[..good.len() / 2].to_vec();
         let not_a_workbook = b"PK\x03\x04 this is no spreadsheet".to_vec();
+        // A sound ZIP archive whose workbook part is missing.
+        let without_workbook = replace_all(&good, b"xl/workbook.xml", b"xl/workbook.xmX");
+        assert_ne!(without_workbook, good);
         let legacy_xls = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old workbook".to_vec();
-        for bytes in [damaged, not_a_workbook, legacy_xls] {
+        for bytes in [damaged, not_a_workbook, without_workbook, legacy_xls] {
             let err = registry::import_households(&store, &cli(), bytes.as_slice(), &Silent)
                 .await
                 .unwrap_err();

@@ -38,7 +38,7 @@ type CsvReader<R> = csv::Reader<HashingReader<std::io::Chain<Cursor<Vec<u8>>, R>
 
 /// Where the records come from.
 enum Source<R> {
-    Csv(CsvReader<R>),
+    Csv(Box<CsvReader<R>>),
     Xlsx(XlsxRows),
 }
 
@@ -98,8 +98,9 @@ impl XlsxRows {
 /// Sends every row of the first sheet holding a value, in order.
 fn read_xlsx(bytes: Vec<u8>, tx: &SyncSender<XlsxMsg>) -> Result<(), calamine::XlsxError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))?;
+    // A ZIP archive without a workbook (an OpenDocument or Word file) has no sheet.
     let Some(first) = book.sheet_names().into_iter().next() else {
-        return Ok(());
+        return Err(calamine::XlsxError::WorksheetNotFound(String::new()));
     };
     let mut cells = book.worksheet_cells_reader(&first)?;
     let mut row: Option<(u32, Vec<String>)> = None;
@@ -206,7 +207,7 @@ impl<R: Read> Sheet<R> {
                 });
             let headers = reader.headers().map_err(read_error)?;
             let headers = headers.iter().map(str::to_owned).collect();
-            (Source::Csv(reader), headers)
+            (Source::Csv(Box::new(reader)), headers)
         };
         let mut columns = Vec::new();
         let mut unknown = Vec::new();
