@@ -28,7 +28,7 @@
 //! | cell | text |
 //! |---|---|
 //! | text | as typed: `07.427.01.01` stays a commune code |
-//! | number | shortest decimal form: `9.5`, `4` (not `4.0`), `1234567890` |
+//! | number | to the 15 significant digits a spreadsheet shows, in the shortest decimal form: `9.5`, `4` (not `4.0`), `1234567890` |
 //! | date (a number with a date format) | `YYYY-MM-DD`, with ` HH:MM:SS` when it has a time (then refused as a date) |
 //! | boolean | `true` / `false` |
 //! | error (`#N/A`…) | the error as shown, refused as a value |

@@ -156,10 +156,11 @@ fn cell_text(v: &DataRef<'_>) -> String {
     }
 }
 
-/// A number as written by a person: `4`, not `4.0`; `9.5`.
+/// A number as a spreadsheet shows it: to 15 significant digits (so the result of a
+/// formula, `0.1 + 0.2`, is `0.3`), in its shortest decimal form: `4`, not `4.0`; `9.5`.
 fn number_text(f: f64) -> String {
-    // Shortest text that reads back as the same number; integers have no decimals.
-    format!("{f}")
+    let shown: f64 = format!("{f:.14e}").parse().unwrap_or(f);
+    format!("{shown}")
 }
 
 /// An open file: its records, where each known column is, and the problems found so far.
@@ -370,6 +371,10 @@ mod tests {
             (DataRef::Float(4.0), "4"),
             (DataRef::Float(-0.25), "-0.25"),
             (DataRef::Float(1234567890.0), "1234567890"),
+            (DataRef::Float(0.1 + 0.2), "0.3"),
+            (DataRef::Float(9.120000000000001), "9.12"),
+            (DataRef::Float(123456789012345.0), "123456789012345"),
+            (DataRef::Float(0.000001), "0.000001"),
             (DataRef::Int(42), "42"),
             (DataRef::SharedString("07.427.01.01"), "07.427.01.01"),
             (DataRef::String(" x ".into()), " x "),
