@@ -138,7 +138,12 @@ fn read_xlsx(bytes: Vec<u8>, tx: &SyncSender<XlsxMsg>) -> Result<(), calamine::X
 fn cell_text(v: &DataRef<'_>) -> String {
     match v {
         DataRef::Empty => String::new(),
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::String(s) | DataRef::DurationIso(s) => s.clone(),
+        // A date cell stored as text (`t="d"`): midnight is the day alone.
+        DataRef::DateTimeIso(s) => s
+            .strip_suffix("T00:00:00")
+            .unwrap_or(s)
+            .replacen('T', " ", 1),
         DataRef::SharedString(s) => (*s).to_owned(),
         DataRef::Int(i) => i.to_string(),
         DataRef::Float(f) => number_text(*f),
@@ -390,6 +395,14 @@ mod tests {
                 "1904-01-01",
             ),
             (DataRef::Error(CellErrorType::NA), "#N/A"),
+            (
+                DataRef::DateTimeIso("2024-06-15T00:00:00".into()),
+                "2024-06-15",
+            ),
+            (
+                DataRef::DateTimeIso("2024-06-15T08:30:00".into()),
+                "2024-06-15 08:30:00",
+            ),
         ];
         for (cell, text) in cases {
             assert_eq!(cell_text(&cell), text, "{cell:?}");
