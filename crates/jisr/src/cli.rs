@@ -42,6 +42,11 @@ enum Command {
         #[command(subcommand)]
         action: GeoAction,
     },
+    /// The social registry.
+    Registry {
+        #[command(subcommand)]
+        action: RegistryAction,
+    },
     /// Staff accounts and their roles.
     User {
         #[command(subcommand)]
@@ -116,6 +121,31 @@ enum GeoAction {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum RegistryAction {
+    /// Import a households file or an index file, CSV or XLSX (first sheet), told apart by
+    /// its content. Every line is checked: a file with any refused line imports nothing,
+    /// and each refusal is printed as FILE:LINE: column: reason (in an XLSX workbook, the
+    /// line is the row number of the sheet). Importing the same file again changes nothing.
+    Import {
+        /// What the file holds.
+        #[arg(value_enum)]
+        kind: RegistryFile,
+        file: PathBuf,
+        /// Language of the reasons for refused lines: fr or ar.
+        #[arg(long, default_value = "fr")]
+        lang: String,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum RegistryFile {
+    /// Households and their persons, one line per person.
+    Households,
+    /// Dated registry index values of households already in the registry.
+    Index,
 }
 
 #[derive(Subcommand, Debug)]
@@ -252,6 +282,81 @@ fn parse_role(s: &str) -> Result<Role> {
     })
 }
 
+/// Imports one registry file, printing what it did or every refused line.
+async fn registry_import(
+    store: &Store,
+    kind: RegistryFile,
+    path: &std::path::Path,
+    locale: jisr_i18n::Locale,
+) -> Result<()> {
+    use jisr_store::registry::{self, Counts, ImportError};
+    let open = || {
+        std::fs::File::open(path)
+            .map(std::io::BufReader::new)
+            .with_context(|| format!("cannot read {}", path.display()))
+    };
+    let actor = Actor::system("cli");
+    let progress = Reporter::new();
+    let counts = |c: Counts| {
+        format!(
+            "{} inserted, {} updated, {} unchanged",
+            c.inserted, c.updated, c.unchanged
+        )
+    };
+    let outcome = match kind {
+        RegistryFile::Households => registry::import_households(store, &actor, open()?, &progress)
+            .await
+            .map(|r| {
+                format!(
+                    "registry import: {} lines; households {}; persons {}; stays {} opened, {} closed; file sha256 {}",
+                    r.rows,
+                    counts(r.households),
+                    counts(r.persons),
+                    r.stays_opened,
+                    r.stays_closed,
+                    r.file_sha256
+                )
+            }),
+        RegistryFile::Index => registry::import_index_values(store, &actor, open()?, &progress)
+            .await
+            .map(|r| {
+                format!(
+                    "registry index import: {} lines; values {}; file sha256 {}",
+                    r.rows,
+                    counts(r.values),
+                    r.file_sha256
+                )
+            }),
+    };
+    match outcome {
+        Ok(line) => {
+            println!("{line}");
+            Ok(())
+        }
+        Err(ImportError::Rows(rows)) => {
+            let catalog = jisr_i18n::Catalog::load().map_err(|e| anyhow!("translations: {e}"))?;
+            for r in &rows {
+                eprintln!(
+                    "{}:{}: {}: {}",
+                    path.display(),
+                    r.line,
+                    r.column.unwrap_or("-"),
+                    catalog.t(locale, r.problem.code())
+                );
+            }
+            let mut lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+            lines.dedup();
+            let n = lines.len();
+            bail!(
+                "{}: {n} {} refused; nothing was imported",
+                path.display(),
+                if n == 1 { "line" } else { "lines" }
+            )
+        }
+        Err(e) => Err(anyhow!("{}: {e}", path.display())),
+    }
+}
+
 pub async fn run(cli: Cli) -> Result<()> {
     let mut cfg = Config::load(cli.config.as_deref())?;
     match cli.command {
@@ -298,6 +403,15 @@ pub async fn run(cli: Cli) -> Result<()> {
                 s.inserted, s.updated, s.unchanged
             );
             Ok(())
+        }
+        Command::Registry {
+            action: RegistryAction::Import { kind, file, lang },
+        } => {
+            let locale = jisr_i18n::Locale::parse(&lang)
+                .filter(|l| matches!(l, jisr_i18n::Locale::Fr | jisr_i18n::Locale::Ar))
+                .ok_or_else(|| anyhow!("--lang {lang}: one of fr, ar"))?;
+            let store = connect_migrated(&cfg).await?;
+            registry_import(&store, kind, &file, locale).await
         }
         Command::User { action } => {
             let store = connect_migrated(&cfg).await?;

@@ -32,7 +32,9 @@ fn help_lists_the_subcommands() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(jisr(dir.path()).arg("--help"));
     assert!(o.status.success());
-    for sub in ["serve", "demo", "migrate", "geo", "user", "backup", "audit"] {
+    for sub in [
+        "serve", "demo", "migrate", "geo", "registry", "user", "backup", "audit",
+    ] {
         assert!(stdout(&o).contains(sub), "{sub} missing from --help");
     }
 }
@@ -127,6 +129,129 @@ fn geo_import_is_idempotent_and_a_bad_file_names_its_place() {
         .unwrap()
         + 1;
     assert!(err.contains(&format!("provinces.csv:{line}:1:")), "{err}");
+}
+
+/// A households workbook of one household of two; `spouse_birth` is the spouse's birth
+/// date as text (row 3 of the sheet).
+fn households_xlsx(spouse_birth: &str) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        [
+            "household_key",
+            "commune_code",
+            "person_key",
+            "first_name_lat",
+            "last_name_lat",
+            "birth_date",
+            "sex",
+            "relation",
+        ],
+        [
+            "CLI-1",
+            "07.427.01.01",
+            "P-1",
+            "Ali",
+            "Amrani",
+            "1980-01-01",
+            "male",
+            "head",
+        ],
+        [
+            "CLI-1",
+            "07.427.01.01",
+            "P-2",
+            "Hind",
+            "Amrani",
+            spouse_birth,
+            "female",
+            "spouse",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn registry_files_are_imported_from_the_command_line_csv_or_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        run(jisr(dir.path()).args(["geo", "import"]))
+            .status
+            .success()
+    );
+    let good = dir.path().join("households.xlsx");
+    std::fs::write(&good, households_xlsx("1982-02-03")).unwrap();
+    let first = run(jisr(dir.path())
+        .args(["registry", "import", "households"])
+        .arg(&good));
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stdout(&first)
+            .contains("households 1 inserted, 0 updated, 0 unchanged; persons 2 inserted"),
+        "{}",
+        stdout(&first)
+    );
+    let again = run(jisr(dir.path())
+        .args(["registry", "import", "households"])
+        .arg(&good));
+    assert!(
+        stdout(&again).contains("households 0 inserted, 0 updated, 1 unchanged; persons 0 inserted, 0 updated, 2 unchanged"),
+        "{}",
+        stdout(&again)
+    );
+
+    let bad = dir.path().join("bad.xlsx");
+    std::fs::write(&bad, households_xlsx("1982-02-30")).unwrap();
+    let o = run(jisr(dir.path())
+        .args(["registry", "import", "households"])
+        .arg(&bad));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "{}:3: birth_date: Date invalide (AAAA-MM-JJ ou JJ/MM/AAAA).",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 line refused; nothing was imported"),
+        "{err}"
+    );
+    let ar = run(jisr(dir.path())
+        .args(["registry", "import", "households", "--lang", "ar"])
+        .arg(&bad));
+    assert!(stderr(&ar).contains("تاريخ غير صالح"), "{}", stderr(&ar));
+
+    let index = dir.path().join("index.csv");
+    std::fs::write(&index, "household_key,value,date\nCLI-1,9.5,2024-01-01\n").unwrap();
+    let o = run(jisr(dir.path())
+        .args(["registry", "import", "index"])
+        .arg(&index));
+    assert!(
+        stdout(&o).contains("values 1 inserted, 0 updated, 0 unchanged"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+
+    let broken = dir.path().join("broken.xlsx");
+    let whole = households_xlsx("1982-02-03");
+    std::fs::write(&broken, &whole[..whole.len() / 2]).unwrap();
+    let o = run(jisr(dir.path())
+        .args(["registry", "import", "households"])
+        .arg(&broken));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not a readable XLSX workbook"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -2326,6 +2326,210 @@ async fn registry_files_are_imported_from_the_pages_all_or_nothing() {
 }
 
 /// Posts a multipart form of plain fields (`None` file name) and files.
+/// A households workbook: one household of two, birth dates as date cells, the register
+/// id as a number; `bad_birth` replaces the spouse's birth date (row 3) with text.
+fn households_workbook(bad_birth: Option<&str>) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    let sheet = book.add_worksheet();
+    let header = [
+        "household_key",
+        "commune_code",
+        "cin",
+        "population_register_id",
+        "first_name_lat",
+        "last_name_lat",
+        "birth_date",
+        "sex",
+        "relation",
+    ];
+    for (c, h) in header.into_iter().enumerate() {
+        sheet.write_string(0, c as u16, h).unwrap();
+    }
+    let people = [
+        (
+            "XL-07-0001",
+            "EE700001",
+            0.0,
+            "Hassan",
+            "Berrada",
+            (1970, 3, 4),
+            "male",
+            "head",
+        ),
+        (
+            "XL-07-0001",
+            "",
+            9876543210.0,
+            "Nadia",
+            "Berrada",
+            (1974, 8, 9),
+            "female",
+            "spouse",
+        ),
+    ];
+    for (i, (key, cin, register, first, last, (y, m, d), sex, relation)) in
+        people.into_iter().enumerate()
+    {
+        let row = i as u32 + 1;
+        sheet.write_string(row, 0, key).unwrap();
+        sheet.write_string(row, 1, "07.427.01.01").unwrap();
+        if !cin.is_empty() {
+            sheet.write_string(row, 2, cin).unwrap();
+        }
+        if register > 0.0 {
+            sheet.write_number(row, 3, register).unwrap();
+        }
+        sheet.write_string(row, 4, first).unwrap();
+        sheet.write_string(row, 5, last).unwrap();
+        match bad_birth.filter(|_| row == 2) {
+            Some(text) => {
+                sheet.write_string(row, 6, text).unwrap();
+            }
+            None => {
+                let day = rust_xlsxwriter::ExcelDateTime::from_ymd(y, m, d).unwrap();
+                sheet
+                    .write_datetime_with_format(row, 6, &day, &date)
+                    .unwrap();
+            }
+        }
+        sheet.write_string(row, 7, sex).unwrap();
+        sheet.write_string(row, 8, relation).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[tokio::test]
+async fn registry_workbooks_are_imported_from_the_page_like_csv_files() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let owner = token_for(&app, "programme_owner").await;
+        let form = send(
+            &app,
+            Method::GET,
+            "/registry/import",
+            Some(&owner),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(
+            form.body.contains("accept=\".csv,text/csv,.xlsx,")
+                && form.body.contains("Fichier CSV ou XLSX"),
+            "{}",
+            form.body
+        );
+        let post = |name: &'static str, kind: &'static str, body: Vec<u8>| {
+            let app = app.clone();
+            let owner = owner.clone();
+            async move {
+                send_files_with(
+                    &app,
+                    "/registry/import",
+                    &owner,
+                    &[("kind", None, kind.as_bytes()), ("file", Some(name), &body)],
+                )
+                .await
+            }
+        };
+        let before = jisr_store::audit::count(&store).await.unwrap();
+
+        // A bad row: its row number, column and reason, and nothing imported.
+        let bad = post(
+            "menages.xlsx",
+            "households",
+            households_workbook(Some("31/02/1974")),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.body.contains("Rien n&#39;a été importé"),
+            "{}",
+            bad.body
+        );
+        assert!(
+            bad.body
+                .contains("<td class=\"num\">3</td><td class=\"code\">birth_date</td>"),
+            "{}",
+            bad.body
+        );
+        assert_eq!(jisr_store::audit::count(&store).await.unwrap(), before);
+
+        // The good workbook, under a name that says nothing of its format.
+        let good = post("extract.dat", "households", households_workbook(None)).await;
+        assert_eq!(good.status, StatusCode::OK, "{}", good.body);
+        assert!(
+            good.body.contains("1 ménage ajouté") && good.body.contains("2 personnes ajoutées"),
+            "{}",
+            good.body
+        );
+        let scoped = jisr_store::registry::Scoped::unscoped_for_system_jobs(&store);
+        let h = scoped.household_by_key("XL-07-0001").await.unwrap();
+        let detail = scoped.get(h.id).await.unwrap();
+        let people: Vec<(Option<&str>, Option<&str>, &str)> = detail
+            .members
+            .iter()
+            .map(|m| {
+                (
+                    m.person.cin.as_deref(),
+                    m.person.population_register_id.as_deref(),
+                    m.person.birth_date.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            people,
+            vec![
+                (Some("EE700001"), None, "1970-03-04"),
+                (None, Some("9876543210"), "1974-08-09"),
+            ]
+        );
+        let again = post("menages.xlsx", "households", households_workbook(None)).await;
+        assert!(
+            again.body.contains("0 ménage ajouté") && again.body.contains("0 personne ajoutée"),
+            "the same workbook twice changes nothing: {}",
+            again.body
+        );
+        assert_eq!(jisr_store::audit::count(&store).await.unwrap(), before + 1);
+
+        // Index values from a workbook.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, h) in ["household_key", "value", "date"].into_iter().enumerate() {
+            sheet.write_string(0, c as u16, h).unwrap();
+        }
+        sheet.write_string(1, 0, "XL-07-0001").unwrap();
+        sheet.write_number(1, 1, 9.5).unwrap();
+        sheet.write_string(1, 2, "2024-05-01").unwrap();
+        let index = post("indices.xlsx", "index", book.save_to_buffer().unwrap()).await;
+        assert_eq!(index.status, StatusCode::OK, "{}", index.body);
+        assert!(index.body.contains("1 indice ajouté"), "{}", index.body);
+        let detail = scoped.get(h.id).await.unwrap();
+        assert_eq!(detail.index.map(|v| v.value), Some(9.5));
+
+        // A damaged workbook: a clear reason, nothing imported.
+        let whole = households_workbook(None);
+        let broken = post(
+            "menages.xlsx",
+            "households",
+            whole[..whole.len() / 3].to_vec(),
+        )
+        .await;
+        assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            broken
+                .body
+                .contains("Ce fichier ne peut pas être lu comme un classeur XLSX"),
+            "{}",
+            broken.body
+        );
+        let empty = post("menages.xlsx", "households", Vec::new()).await;
+        assert!(empty.body.contains("Choisissez un fichier CSV ou XLSX."));
+    })
+    .await;
+}
+
 async fn send_files_with(
     app: &axum::Router,
     uri: &str,

@@ -615,7 +615,9 @@ reg-since = فرد منذ
 
 ## Registry import
 registry-import-title = الاستيراد إلى السجل الاجتماعي
-registry-import-lead = ملف CSV بترميز UTF-8 يسمي سطره الأول الأعمدة. الأسر: سطر لكل شخص، وكل أسرة كاملة برب أسرة واحد. المؤشرات: مفتاح الأسرة والقيمة والتاريخ والمصدر. إذا رُفض سطر لا يُستورد أي شيء؛ واستيراد الملف نفسه مرتين لا يغير شيئاً.
+registry-import-lead = ملف CSV بترميز UTF-8 أو مصنف XLSX (ورقته الأولى) يسمي سطره الأول الأعمدة. الأسر: سطر لكل شخص، وكل أسرة كاملة برب أسرة واحد. المؤشرات: مفتاح الأسرة والقيمة والتاريخ والمصدر. في المصنف، أرقام الأسطر المشار إليها هي أرقام صفوف الورقة. إذا رُفض سطر لا يُستورد أي شيء؛ واستيراد الملف نفسه مرتين لا يغير شيئاً.
+registry-import-file = ملف CSV أو XLSX
+registry-import-no-file = اختر ملف CSV أو XLSX.
 registry-import-kind = الملف
 registry-import-kind-households = الأسر والأشخاص
 registry-import-kind-index = مؤشرات السجل الاجتماعي
@@ -688,8 +690,9 @@ registry-import-missing = الناقصة: { $columns }.
 registry-import-unknown = غير المعروفة: { $columns }.
 registry-import-header = لا يمكن قراءة السطر الأول.
 registry-import-read = تعذرت قراءة الملف إلى آخره.
+registry-import-spreadsheet = تعذرت قراءة هذا الملف كمصنف XLSX: فهو تالف أو محمي بكلمة مرور أو بصيغة أخرى. احفظه بصيغة XLSX أو CSV ثم أعد استيراده.
 registry-import-rows = رُفضت بعض الأسطر.
-registry-malformed-row = هذا السطر ليس سطر CSV بعرض الملف، أو ليس نصاً بترميز UTF-8.
+registry-malformed-row = هذا السطر ليس بعرض الملف (CSV)، أو ليس نصاً بترميز UTF-8، أو فيه قيمة في عمود بلا اسم (XLSX).
 registry-unknown-commune = لا توجد جماعة بهذا الرمز.
 registry-household-mismatch = هذا العمود الخاص بالأسرة يخالف سطرها الأول.
 registry-no-person-key = أدخل على الأقل cin أو population_register_id أو person_key.

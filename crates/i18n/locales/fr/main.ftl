@@ -559,7 +559,9 @@ reg-since = Membre depuis
 
 ## Registry import
 registry-import-title = Importer dans le registre social
-registry-import-lead = Un fichier CSV (UTF-8) dont la première ligne nomme les colonnes. Ménages : une ligne par personne, chaque ménage donné en entier avec un seul chef de ménage. Indices : clé du ménage, valeur, date et source. Si une ligne est refusée, rien n'est importé ; importer deux fois le même fichier ne change rien.
+registry-import-lead = Un fichier CSV (UTF-8) ou un classeur XLSX (sa première feuille) dont la première ligne nomme les colonnes. Ménages : une ligne par personne, chaque ménage donné en entier avec un seul chef de ménage. Indices : clé du ménage, valeur, date et source. Dans un classeur, les lignes signalées sont les numéros de ligne de la feuille. Si une ligne est refusée, rien n'est importé ; importer deux fois le même fichier ne change rien.
+registry-import-file = Fichier CSV ou XLSX
+registry-import-no-file = Choisissez un fichier CSV ou XLSX.
 registry-import-kind = Fichier
 registry-import-kind-households = Ménages et personnes
 registry-import-kind-index = Indices du registre social
@@ -600,8 +602,9 @@ registry-import-missing = Manquantes : { $columns }.
 registry-import-unknown = Inconnues : { $columns }.
 registry-import-header = La première ligne ne peut pas être lue.
 registry-import-read = Le fichier n'a pas pu être lu jusqu'au bout.
+registry-import-spreadsheet = Ce fichier ne peut pas être lu comme un classeur XLSX : il est endommagé, protégé par un mot de passe ou d'un autre format. Enregistrez-le au format XLSX ou CSV, puis importez-le à nouveau.
 registry-import-rows = Des lignes ont été refusées.
-registry-malformed-row = Cette ligne n'est pas une ligne CSV de la largeur du fichier, ou pas du texte UTF-8.
+registry-malformed-row = Cette ligne n'a pas la largeur du fichier (CSV), ou n'est pas du texte UTF-8, ou a une valeur dans une colonne sans nom (XLSX).
 registry-unknown-commune = Aucune commune n'a ce code.
 registry-household-mismatch = Cette colonne du ménage diffère de sa première ligne.
 registry-no-person-key = Donnez au moins l'un de cin, population_register_id ou person_key.

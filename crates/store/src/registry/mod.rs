@@ -1,8 +1,8 @@
 //! The social registry: households, the persons living in them (with the history of who
 //! lived where), and the dated registry index values of each household.
 //!
-//! - Files come in through [`import_households`] and [`import_index_values`]: every line is
-//!   checked, every refused value is reported with its line, column and a [`Problem`]
+//! - Files come in through [`import_households`] and [`import_index_values`], CSV or XLSX
+//!   (see [File formats](#file-formats)): every line is checked, every refused value is reported with its line, column and a [`Problem`]
 //!   code, and a file with any refused line imports nothing. An import is one transaction
 //!   with one audit entry (the file's SHA-256 and the counts); importing the same file
 //!   again changes nothing and writes no audit entry.
@@ -11,11 +11,40 @@
 //! - [`load`] fills the targeting engine's columnar [`jisr_targeting::registry::Registry`]
 //!   from the database: households, current members and the latest valid index value.
 //!
+//! # File formats
+//!
+//! Both files are tables whose first line names the columns, in any order and any case;
+//! a file is read as one or the other format from its first bytes, whatever its name:
+//!
+//! | format | recognised by | lines | values |
+//! |---|---|---|---|
+//! | CSV | anything else | lines of the file | UTF-8 text (a byte-order mark is accepted), comma-separated |
+//! | XLSX | a ZIP archive (`PK\x03\x04`) | row numbers of the sheet | the cells of the first worksheet, read as the text they show (below) |
+//!
+//! In a workbook only the first worksheet is read, its first row with a value being the
+//! header; empty rows are passed over, and a value to the right of the last named column
+//! refuses its row ([`Problem::MalformedRow`]). A cell gives:
+//!
+//! | cell | text |
+//! |---|---|
+//! | text | as typed: `07.427.01.01` stays a commune code |
+//! | number | to the 15 significant digits a spreadsheet shows, in the shortest decimal form: `9.5`, `4` (not `4.0`), `1234567890` |
+//! | date (a number with a date format) | `YYYY-MM-DD`, with ` HH:MM:SS` when it has a time (then refused as a date) |
+//! | boolean | `true` / `false` |
+//! | error (`#N/A`…) | the error as shown, refused as a value |
+//! | empty | empty |
+//!
+//! Keys of more than 15 digits (a long `population_register_id`) must be text cells: a
+//! spreadsheet keeps only 15 significant digits of a number. The workbook is held in
+//! memory (a ZIP archive is read from its end) while its rows are read one by one; the
+//! file's SHA-256 is over its bytes, as for CSV. A ZIP archive that is not a readable
+//! workbook (damaged, protected by a password, an OpenDocument or Word file), and a
+//! legacy `.xls` workbook, are refused whole with [`ImportError::Spreadsheet`].
+//!
 //! # Households file
 //!
-//! CSV, UTF-8 (a byte-order mark is accepted), comma-separated, first line naming the
-//! columns in any order and any case. One line per person; the household columns are
-//! repeated on each line of the household and must agree.
+//! One line per person; the household columns are repeated on each line of the household
+//! and must agree.
 //!
 //! | column | | |
 //! |---|---|---|
@@ -57,8 +86,6 @@
 //! A value is identified by its household, date and source: a second line for the same
 //! three is refused, and a value already stored under them is replaced when it differs.
 //! Rules use the latest valid value ([`jisr_targeting::registry::latest_valid`]).
-//!
-//! XLSX files are not read: export the sheet as CSV.
 
 mod import;
 mod index;
@@ -88,7 +115,8 @@ use serde::Serialize;
 pub enum Problem {
     /// A value that does not parse.
     Field { reason: FieldError },
-    /// The line is not a CSV record of the file's width, or not UTF-8.
+    /// The line is not a CSV record of the file's width, or not UTF-8; or an XLSX row has
+    /// a value in a column without a heading.
     MalformedRow,
     /// No commune has this code.
     UnknownCommune,
@@ -167,6 +195,10 @@ pub enum ImportError {
     /// The file could not be read.
     #[error("read error near line {line}")]
     Read { line: u64 },
+    /// The file is a ZIP archive (or a legacy `.xls` workbook) but not a readable XLSX
+    /// workbook: damaged, protected by a password, or of another format.
+    #[error("not a readable XLSX workbook")]
+    Spreadsheet,
     /// Lines were refused, in line order; nothing was imported.
     #[error("{} refused values", .0.len())]
     Rows(Vec<RowError>),
@@ -181,6 +213,7 @@ impl ImportError {
             ImportError::Columns { .. } => "registry-import-columns",
             ImportError::Header => "registry-import-header",
             ImportError::Read { .. } => "registry-import-read",
+            ImportError::Spreadsheet => "registry-import-spreadsheet",
             ImportError::Rows(_) => "registry-import-rows",
             ImportError::Store(e) => e.code(),
         }

@@ -1,6 +1,7 @@
-//! Importing the social registry from the pages: a households file or an index file, each
-//! line checked; a file with any refused line imports nothing and every refused value is
-//! listed with its line, column and translated reason.
+//! Importing the social registry from the pages: a households file or an index file, CSV
+//! or XLSX (told apart by the content, not the name), each line checked; a file with any
+//! refused line imports nothing and every refused value is listed with its line (in a
+//! workbook, the row number of the sheet), column and translated reason.
 
 use super::render;
 use crate::WebError;
@@ -77,10 +78,10 @@ pub async fn import(
     }
     let mut p = page(&ctx, &kind);
     let Some(bytes) = bytes.filter(|b| !b.is_empty()) else {
-        p.error = Some(p.chrome.t("import-error-no-file"));
+        p.error = Some(p.chrome.t("registry-import-no-file"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(p)?).into_response());
     };
-    let reader = std::io::Cursor::new(bytes.to_vec());
+    let reader: &[u8] = &bytes;
     let store = &ctx.state.store;
     let outcome = match kind.as_str() {
         "index" => registry::import_index_values(store, &ctx.actor, reader, &Silent)
