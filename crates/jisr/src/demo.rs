@@ -18,7 +18,6 @@ use jisr_store::establishments::{Details, NewEstablishment, Scoped};
 use jisr_store::files::FileStore;
 use jisr_store::geo::{self, GeoSource};
 use jisr_store::org::{self, NewUnit};
-use jisr_store::progress::Silent;
 use jisr_store::{DatabaseUrl, Store};
 
 /// The password of every demo account.
@@ -586,95 +585,6 @@ async fn seed_applications(store: &Store, files: &FileStore, actor: &Actor) -> R
             _ => Ok(()),
         };
         done.map_err(|e| anyhow::anyhow!("demo processing: {e}"))?;
-    }
-    seed_waiting_list(store, files, actor, &scoped, &worker, social.id).await
-}
-
-/// A waiting list for the disability centre of Ben Guerir: its one place for a boy is
-/// given to the first accepted child, the next ones wait, ranked by their assessment and
-/// the service's needs model — one of them found in the social registry by his national
-/// ID (a household with a low index value), the other known only from his application.
-async fn seed_waiting_list(
-    store: &Store,
-    files: &FileStore,
-    actor: &Actor,
-    scoped: &jisr_store::applications::Scoped<'_>,
-    worker: &Actor,
-    worker_id: i64,
-) -> Result<()> {
-    use jisr_domain::applications::Decision;
-    use jisr_store::applications::{self, ApplicationInput};
-    let household = "household_key,commune_code,cin,person_key,first_name_ar,last_name_ar,first_name_lat,last_name_lat,birth_date,sex,relation,disabled,schooling\n\
-        RSU-DEMO-0001,07.427.01.01,EE410021,,عبد الله,حداد,Abdellah,Haddad,1968-03-02,male,head,0,left\n\
-        RSU-DEMO-0001,07.427.01.01,EE410022,,خديجة,حداد,Khadija,Haddad,1972-10-15,female,spouse,0,never\n\
-        RSU-DEMO-0001,07.427.01.01,EE700001,,عمر,حداد,Omar,Haddad,2006-05-20,male,child,1,left\n\
-        RSU-DEMO-0001,07.427.01.01,,DEMO-0001-4,سارة,حداد,Sara,Haddad,2012-01-09,female,child,0,enrolled\n\
-        RSU-DEMO-0001,07.427.01.01,,DEMO-0001-5,أيوب,حداد,Ayoub,Haddad,2015-07-30,male,child,0,enrolled\n";
-    jisr_store::registry::import_households(store, actor, household.as_bytes(), &Silent)
-        .await
-        .map_err(|e| anyhow::anyhow!("demo registry household: {e:?}"))?;
-    let index = "household_key,value,date,source\nRSU-DEMO-0001,8.1,2025-06-01,registry\n";
-    jisr_store::registry::import_index_values(store, actor, index.as_bytes(), &Silent)
-        .await
-        .map_err(|e| anyhow::anyhow!("demo registry index: {e:?}"))?;
-    // (beneficiary ar, fr, birth, national ID, household size)
-    let children = [
-        ("آدم الزياني", "Adam Ziani", "2016-06-14", "", "4"),
-        ("عمر حداد", "Omar Haddad", "2006-05-20", "EE700001", "5"),
-        ("أنس بناني", "Anas Bennani", "2013-11-03", "", "8"),
-    ];
-    for (i, (ar, fr, birth, cin, size)) in children.iter().enumerate() {
-        let filed = applications::submit(
-            store,
-            actor,
-            files,
-            "2026-11/demo",
-            &ApplicationInput {
-                service: "disability-centre".into(),
-                submission_key: format!("demo-waiting-{i}"),
-                applicant_relation: "parent".into(),
-                applicant_name_ar: "ليلى".into(),
-                applicant_name_fr: "Leila".into(),
-                applicant_phone: format!("06 62 00 00 {i:02}"),
-                beneficiary_name_ar: (*ar).into(),
-                beneficiary_name_fr: (*fr).into(),
-                beneficiary_birth_date: (*birth).into(),
-                beneficiary_sex: "male".into(),
-                beneficiary_national_id: (*cin).into(),
-                commune: "07.427.01.01".into(),
-                household_size: (*size).into(),
-                consent: true,
-                locale: "ar".into(),
-                ..Default::default()
-            },
-            vec![jisr_store::documents::Upload {
-                requirement: "birth_certificate".into(),
-                file_name: "birth_certificate.pdf".into(),
-                bytes: demo_pdf("Extrait d'acte de naissance"),
-            }],
-            DEFAULT_MAX_UPLOAD_BYTES,
-        )
-        .await
-        .map_err(|e| anyhow::anyhow!("demo application: {e}"))?;
-        scoped
-            .assign(worker, filed.id, worker_id)
-            .await
-            .map_err(|e| anyhow::anyhow!("demo assignment: {e}"))?;
-        scoped
-            .rate(
-                worker,
-                filed.id,
-                &[
-                    ("family_support".into(), 2),
-                    ("disability_severity".into(), 2),
-                ],
-            )
-            .await
-            .map_err(|e| anyhow::anyhow!("demo assessment: {e}"))?;
-        scoped
-            .decide(worker, filed.id, Decision::Accept, "Besoin établi.")
-            .await
-            .map_err(|e| anyhow::anyhow!("demo decision: {e}"))?;
     }
     Ok(())
 }

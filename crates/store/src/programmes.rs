@@ -292,10 +292,11 @@ fn day_of(d: &str) -> Option<Day> {
 pub fn check_draft(
     draft: &Draft,
     geo: &GeoTables,
+    level: Level,
     active: Option<&rule_version::Model>,
     pays_benefit: bool,
 ) -> Result<(Vec<Criterion>, Option<String>), Vec<DraftError>> {
-    let schema = Schema::households(geo);
+    let schema = Schema::for_level(level, geo);
     let mut errors = Vec::new();
     match parse_date(&draft.valid_from) {
         None => errors.push(error_at("valid_from", "", "invalid-valid-from", None, 0, 0)),
@@ -355,9 +356,14 @@ pub async fn save_draft(
 ) -> Result<i32, ProgrammeError> {
     let detail = get(store, code).await?;
     let geo = engine_geo(store).await?;
-    let (criteria, benefit) =
-        check_draft(draft, &geo, detail.active(), detail.programme.pays_benefit)
-            .map_err(ProgrammeError::Invalid)?;
+    let (criteria, benefit) = check_draft(
+        draft,
+        &geo,
+        detail.programme.level(),
+        detail.active(),
+        detail.programme.pays_benefit,
+    )
+    .map_err(ProgrammeError::Invalid)?;
     let txn = store.begin_write().await?;
     let last = rule_version::Entity::find()
         .filter(rule_version::Column::ProgrammeCode.eq(code))
@@ -415,6 +421,8 @@ pub struct NewProgramme {
     pub description_fr: String,
     /// Whether it pays a monthly amount (its drafts then need a benefit expression).
     pub pays_benefit: bool,
+    /// Whether one decision is about a household or about each person.
+    pub level: Level,
 }
 
 /// The longest code (the column's width).
@@ -491,6 +499,7 @@ pub async fn create(
         description_fr: Set(new.description_fr.trim().to_owned()),
         pays_benefit: Set(new.pays_benefit),
         created_at: Set(crate::now_text()),
+        level: Set(level_code(new.level).to_owned()),
     }
     .insert(&txn)
     .await?;
@@ -509,6 +518,7 @@ pub async fn create(
                 "description_ar": model.description_ar,
                 "description_fr": model.description_fr,
                 "pays_benefit": model.pays_benefit,
+                "level": model.level,
             })),
         },
     )
@@ -600,15 +610,24 @@ pub fn criteria_of(v: &rule_version::Model) -> Vec<Criterion> {
         .collect()
 }
 
-/// Compiles a stored version for the engine.
+/// The stored name of a level.
+pub fn level_code(level: Level) -> &'static str {
+    match level {
+        Level::Household => "household",
+        Level::Person => "person",
+    }
+}
+
+/// Compiles a stored version of a programme at `level` for the engine.
 pub fn compile(
+    level: Level,
     v: &rule_version::Model,
     geo: &GeoTables,
 ) -> Result<CompiledVersion, jisr_targeting::rules::VersionError> {
     let version = u32::try_from(v.version).unwrap_or(0);
     let programme = Programme {
         code: v.programme_code.clone(),
-        level: Level::Household,
+        level,
         versions: vec![RuleVersion {
             version,
             valid_from: day_of(&v.valid_from).unwrap_or_default(),
@@ -617,7 +636,7 @@ pub fn compile(
             benefit: v.benefit.clone(),
         }],
     };
-    programme.compile(version, &Schema::households(geo))
+    programme.compile(version, &Schema::for_level(level, geo))
 }
 
 #[cfg(test)]
@@ -707,16 +726,23 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            codes(check_draft(&draft(""), &geo, None, true)),
+            codes(check_draft(&draft(""), &geo, Level::Household, None, true)),
             [("benefit", "benefit-required".to_owned())]
         );
         assert_eq!(
-            codes(check_draft(&draft("500"), &geo, None, false)),
+            codes(check_draft(
+                &draft("500"),
+                &geo,
+                Level::Household,
+                None,
+                false
+            )),
             [("benefit", "benefit-not-paid".to_owned())]
         );
-        let (_, benefit) = check_draft(&draft(" 500 "), &geo, None, true).unwrap();
+        let (_, benefit) =
+            check_draft(&draft(" 500 "), &geo, Level::Household, None, true).unwrap();
         assert_eq!(benefit.as_deref(), Some("500"));
-        let (_, benefit) = check_draft(&draft(""), &geo, None, false).unwrap();
+        let (_, benefit) = check_draft(&draft(""), &geo, Level::Household, None, false).unwrap();
         assert_eq!(benefit, None);
     }
 }

@@ -8,6 +8,7 @@ use jisr_store::geo::{self, GeoSource};
 use jisr_store::programmes::{self, ACTIVE, DRAFT, Draft, NewProgramme, ProgrammeError, RETIRED};
 use jisr_store::progress::Silent;
 use jisr_store::testing::each_backend;
+use jisr_targeting::rules::Level;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 #[tokio::test]
@@ -24,7 +25,7 @@ async fn seeds_drafts_and_activation() {
         let active = asd.active().unwrap();
         assert!(active.rule.contains("index <= 9.743001"));
         let geo = jisr_store::registry::engine_geo(&store).await.unwrap();
-        programmes::compile(active, &geo).unwrap();
+        programmes::compile(Level::Household, active, &geo).unwrap();
 
         let audit_before = audit_log::Entity::find().count(store.conn()).await.unwrap();
         let bad = Draft {
@@ -130,6 +131,7 @@ async fn a_new_programme_is_created_then_gets_its_first_version() {
             description_ar: String::new(),
             description_fr: "Un kit par enfant scolarisé.".into(),
             pays_benefit: true,
+            level: Level::Household,
         };
         // Bad fields: every one reported, nothing saved.
         let Err(ProgrammeError::Fields(errors)) = programmes::create(

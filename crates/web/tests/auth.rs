@@ -3314,3 +3314,72 @@ async fn a_programme_owner_tunes_a_needs_model_with_errors_kept_at_their_fields(
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_programme_deciding_about_persons_explains_each_member() {
+    each_backend(|store| async move {
+        set_lang("fr");
+        let app = app(&store).await;
+        let api_token = |name: &'static str| {
+            let store = store.clone();
+            async move {
+                let user = accounts::find_user(store.conn(), name).await.unwrap();
+                jisr_store::tokens::create(&store, &Actor::system("test"), user.id, "sync")
+                    .await
+                    .unwrap()
+                    .1
+            }
+        };
+        let owner = api_token("programme_owner").await;
+        let body = r#"{"code":"school-support","name_ar":"دعم التمدرس","name_fr":"Aide scolaire","pays_benefit":true,"level":"person"}"#;
+        let r = send_json(&app, Method::POST, "/api/v1/programmes", &owner, body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["level"], "person");
+        // A person's fields are known to a person programme; household ones need their prefix.
+        let r = send_json(&app, Method::POST, "/api/v1/programmes/school-support/drafts", &owner,
+            r#"{"valid_from":"2027-09-01","rule":"school-age: age >= 6 and age <= 17\npoor: index <= 9.743001","benefit":"200"}"#).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["error"]["fields"][0]["name"], "index");
+        let r = send_json(&app, Method::POST, "/api/v1/programmes/school-support/drafts", &owner,
+            r#"{"valid_from":"2027-09-01","rule":"school-age: age >= 6 and age <= 17\npoor: household.index <= 9.743001","benefit":"if(age >= 15, 300, 200)"}"#).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        // Simulated: one child of school age in a poor household enters (household 1's son).
+        let r = send_json(&app, Method::GET, "/api/v1/programmes/school-support/simulation?version=1", &owner, "").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["totals"]["entering"], 1, "{}", r.body);
+        assert_eq!(v["totals"]["cost_after"], 200.0);
+        let r = send_json(&app, Method::POST, "/api/v1/programmes/school-support/versions/1/activation", &owner, "").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+
+        // The household's page gives one decision per member, named, and why.
+        let worker = token_for(&app, "social_worker").await;
+        let page = send(&app, Method::GET, "/registry/households/1", Some(&worker), None, &[]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Aide scolaire — Youssef Alaoui"), "{}", page.body);
+        assert!(page.body.contains("Aide scolaire — Fatima Alaoui"));
+        let youssef = page.body.split("Aide scolaire — Youssef Alaoui").nth(1).unwrap();
+        let youssef = youssef.split("</h3>").next().unwrap();
+        assert!(youssef.contains("Éligible") || youssef.contains("éligible"), "{youssef}");
+        set_lang("ar");
+        let page = send(&app, Method::GET, "/registry/households/1", Some(&worker), None, &[]).await;
+        assert!(page.body.contains("دعم التمدرس — يوسف العلوي"), "{}", page.body);
+        set_lang("fr");
+        // The API carries the member of each person decision.
+        let api_worker = api_token("social_worker").await;
+        let r = send_json(&app, Method::GET, "/api/v1/registry/households/1", &api_worker, "").await;
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        let persons: Vec<&serde_json::Value> = v["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["programme"] == "school-support")
+            .collect();
+        assert_eq!(persons.len(), 2, "{}", r.body);
+        assert!(persons.iter().all(|d| d["person_id"].is_i64()));
+        assert_eq!(persons.iter().filter(|d| d["eligible"] == true).count(), 1);
+    })
+    .await;
+}

@@ -14,6 +14,19 @@ pub struct Model {
     /// Whether the programme pays a monthly amount (its versions then have a benefit).
     pub pays_benefit: bool,
     pub created_at: String,
+    /// `household` or `person`: what one decision is about.
+    pub level: String,
+}
+
+impl Model {
+    /// The level the programme's rules look at.
+    pub fn level(&self) -> jisr_targeting::rules::Level {
+        if self.level == "person" {
+            jisr_targeting::rules::Level::Person
+        } else {
+            jisr_targeting::rules::Level::Household
+        }
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,7 @@ mod m0011_programmes;
 mod m0012_eservices;
 mod m0013_needs_models;
 mod m0014_programme_benefit;
+mod m0015_programme_level;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_eservices::Migration),
             Box::new(m0013_needs_models::Migration),
             Box::new(m0014_programme_benefit::Migration),
+            Box::new(m0015_programme_level::Migration),
         ]
     }
 }

@@ -9,9 +9,10 @@ use crate::registry::{
 use serde::{Deserialize, Serialize};
 
 /// The rows a rule is evaluated over.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    #[default]
     Household,
     Person,
 }

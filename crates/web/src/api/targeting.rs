@@ -87,6 +87,8 @@ pub struct ProgrammeSummaryDto {
     pub name_ar: String,
     pub name_fr: String,
     pub pays_benefit: bool,
+    /// `household` (one decision per household) or `person` (one per member).
+    pub level: String,
     /// The version in force, if any.
     pub active: Option<RuleVersionDto>,
     /// How many versions it has (drafts and retired ones included).
@@ -103,6 +105,8 @@ pub struct ProgrammeDto {
     pub description_fr: String,
     /// Whether it pays a monthly amount (its versions then have a benefit expression).
     pub pays_benefit: bool,
+    /// `household` (one decision per household) or `person` (one per member).
+    pub level: String,
     pub created_at: String,
     pub versions: Vec<RuleVersionDto>,
 }
@@ -117,6 +121,7 @@ impl From<&ProgrammeDetail> for ProgrammeDto {
             description_ar: p.description_ar.clone(),
             description_fr: p.description_fr.clone(),
             pays_benefit: p.pays_benefit,
+            level: p.level.clone(),
             created_at: p.created_at.clone(),
             versions: d.versions.iter().map(Into::into).collect(),
         }
@@ -137,6 +142,7 @@ pub async fn list_programmes(ctx: Ctx) -> Result<Json<Vec<ProgrammeSummaryDto>>,
                 name_ar: d.programme.name_ar.clone(),
                 name_fr: d.programme.name_fr.clone(),
                 pays_benefit: d.programme.pays_benefit,
+                level: d.programme.level.clone(),
                 active: d.active().map(Into::into),
                 versions: d.versions.len(),
             })
@@ -174,6 +180,19 @@ pub struct NewProgrammeDto {
     /// Whether it pays a monthly amount.
     #[serde(default)]
     pub pays_benefit: bool,
+    /// What one decision is about: `household` (the default) or `person` (each member,
+    /// with rules over the person's fields and `household.` ones).
+    #[serde(default)]
+    pub level: LevelDto,
+}
+
+/// The level of a programme's rules.
+#[derive(Deserialize, ToSchema, Default, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelDto {
+    #[default]
+    Household,
+    Person,
 }
 
 /// Creates a programme (audited). A code already taken is refused at the field `code`.
@@ -194,6 +213,10 @@ pub async fn create_programme(
         description_ar: b.description_ar,
         description_fr: b.description_fr,
         pays_benefit: b.pays_benefit,
+        level: match b.level {
+            LevelDto::Household => jisr_targeting::rules::Level::Household,
+            LevelDto::Person => jisr_targeting::rules::Level::Person,
+        },
     };
     match programmes::create(&ctx.state.store, &ctx.actor, &new).await {
         Ok(code) => {
@@ -590,6 +613,8 @@ pub struct InputDto {
 #[derive(Serialize, ToSchema)]
 pub struct DecisionDto {
     pub programme: String,
+    /// The member the decision is about, for a programme deciding about persons.
+    pub person_id: Option<i64>,
     pub name_ar: String,
     pub name_fr: String,
     pub version: i32,
@@ -675,6 +700,7 @@ fn decision_dto(chrome: &Chrome, h: &HouseholdDecision) -> DecisionDto {
     let worded = decision(chrome, String::new(), &h.version, ex);
     DecisionDto {
         programme: h.programme.code.clone(),
+        person_id: h.person.as_ref().map(|p| p.id),
         name_ar: h.programme.name_ar.clone(),
         name_fr: h.programme.name_fr.clone(),
         version: h.version.version,

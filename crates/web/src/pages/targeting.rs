@@ -105,11 +105,17 @@ pub struct NewProgrammeForm {
     pub description_fr: String,
     /// `yes` when ticked.
     pub pays_benefit: Option<String>,
+    /// `person` for a programme deciding about each person; else the household.
+    pub level: String,
 }
 
 impl NewProgrammeForm {
     fn pays(&self) -> bool {
         self.pays_benefit.is_some()
+    }
+
+    fn per_person(&self) -> bool {
+        self.level == "person"
     }
 }
 
@@ -141,6 +147,11 @@ pub async fn programme_create(
         description_ar: form.description_ar.clone(),
         description_fr: form.description_fr.clone(),
         pays_benefit: form.pays(),
+        level: if form.per_person() {
+            jisr_targeting::rules::Level::Person
+        } else {
+            jisr_targeting::rules::Level::Household
+        },
     };
     match programmes::create(&ctx.state.store, &ctx.actor, &new).await {
         Ok(code) => Ok(Redirect::to(&format!(
@@ -377,13 +388,15 @@ pub(crate) async fn run_simulation(
     let reg = registry::load(store, &scope)
         .await
         .map_err(|e| WebError::Internal(format!("load: {e}")))?;
-    let after = programmes::compile(&version, &reg.geo)
+    let level = p.programme.level();
+    let after = programmes::compile(level, &version, &reg.geo)
         .map_err(|e| WebError::Internal(format!("compile: {e:?}")))?;
     let active = p.active().cloned();
     let before = match &active {
-        Some(a) => programmes::compile(a, &reg.geo)
+        Some(a) => programmes::compile(level, a, &reg.geo)
             .map_err(|e| WebError::Internal(format!("compile: {e:?}")))?,
         None => programmes::compile(
+            level,
             &rule_version::Model {
                 rule: "none: false".into(),
                 benefit: None,
@@ -730,11 +743,14 @@ pub(crate) fn decision(
 }
 
 /// Each programme in force, with why a household (already known to be in the caller's
-/// territory) is or is not eligible under it.
+/// territory) is or is not eligible under it; a programme deciding about persons gives one
+/// decision per current member.
 pub(crate) struct HouseholdDecision {
     pub programme: jisr_store::entity::programme::Model,
     pub version: rule_version::Model,
     pub explanation: Explanation,
+    /// The member the decision is about, for a programme deciding about persons.
+    pub person: Option<jisr_store::entity::person::Model>,
 }
 
 pub(crate) async fn household_decisions(
@@ -746,21 +762,51 @@ pub(crate) async fn household_decisions(
         .await
         .map_err(|e| WebError::Internal(format!("load: {e}")))?;
     let mut out = Vec::new();
-    if let Some(row) = reg.position_of(id as u64) {
-        for p in programmes::list(store).await? {
-            let Some(v) = p.active() else { continue };
-            let Ok(compiled) = programmes::compile(v, &reg.geo) else {
-                continue;
-            };
-            let explanation = compiled.explain(&reg, row);
-            out.push(HouseholdDecision {
+    let Some(row) = reg.position_of(id as u64) else {
+        return Ok(out);
+    };
+    // The engine holds the current members in the order of their stays.
+    let mut members = Scoped::new(store, &ctx.grants()).get(id).await?.members;
+    members.sort_by_key(|m| m.stay.id);
+    for p in programmes::list(store).await? {
+        let Some(v) = p.active() else { continue };
+        let level = p.programme.level();
+        let Ok(compiled) = programmes::compile(level, v, &reg.geo) else {
+            continue;
+        };
+        match level {
+            jisr_targeting::rules::Level::Household => out.push(HouseholdDecision {
                 version: v.clone(),
                 programme: p.programme.clone(),
-                explanation,
-            });
+                explanation: compiled.explain(&reg, row),
+                person: None,
+            }),
+            jisr_targeting::rules::Level::Person => {
+                for (person_row, m) in reg.members(row).zip(&members) {
+                    out.push(HouseholdDecision {
+                        version: v.clone(),
+                        programme: p.programme.clone(),
+                        explanation: compiled.explain(&reg, person_row),
+                        person: Some(m.person.clone()),
+                    });
+                }
+            }
         }
     }
     Ok(out)
+}
+
+/// A member's name in the page's script when known, else in the other one.
+fn person_name(chrome: &Chrome, p: &jisr_store::entity::person::Model) -> String {
+    let ar = format!("{} {}", p.first_name_ar, p.last_name_ar);
+    let lat = format!("{} {}", p.first_name_lat, p.last_name_lat);
+    let (ar, lat) = (ar.trim(), lat.trim());
+    let name = chrome.name(ar, lat);
+    if name.is_empty() {
+        chrome.other_name(ar, lat).to_owned()
+    } else {
+        name.to_owned()
+    }
 }
 
 pub async fn household(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
@@ -782,9 +828,18 @@ pub async fn household(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebErr
         .await?
         .into_iter()
         .map(|h| {
-            let name = chrome
+            let mut name = chrome
                 .name(&h.programme.name_ar, &h.programme.name_fr)
                 .to_owned();
+            if let Some(person) = &h.person {
+                name = chrome.targs(
+                    "reg-decision-for",
+                    &[
+                        ("programme", name),
+                        ("person", person_name(&chrome, person)),
+                    ],
+                );
+            }
             decision(&chrome, name, &h.version, &h.explanation)
         })
         .collect();
