@@ -2119,13 +2119,13 @@ async fn an_establishment_keeps_its_register_of_admissions_and_exits() {
         // recorded once.
         let omar = admission_of(&store, "Omar Bennani").await;
         let exit = format!("/establishments/1/admissions/{omar}/exit");
-        let early = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-09-01&reason=transfer&destination="), SAME_ORIGIN).await;
+        let early = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-09-01&reason=transfer&destination=&confirm=yes"), SAME_ORIGIN).await;
         assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(early.body.contains("La date de sortie précède la date d&#39;admission.") && early.body.contains("Indiquez l&#39;établissement d&#39;accueil."));
         assert!(early.body.contains(r#"<details class="exit" open>"#) && early.body.contains(r#"value="2025-09-01""#));
-        let done = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-03&reason=transfer&destination=Foyer+de+l%27enfance+de+Safi"), SAME_ORIGIN).await;
+        let done = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-03&reason=transfer&destination=Foyer+de+l%27enfance+de+Safi&confirm=yes"), SAME_ORIGIN).await;
         assert_eq!((done.status, done.location()), (StatusCode::SEE_OTHER, "/establishments/1/register?done=exited#register"));
-        let again = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-04&reason=autonomy"), SAME_ORIGIN).await;
+        let again = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-04&reason=autonomy&confirm=yes"), SAME_ORIGIN).await;
         assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(again.body.contains("La sortie de cette personne est déjà inscrite."));
         let page = send(&app, Method::GET, "/establishments/1/register?done=exited", Some(&worker), None, &[]).await;
