@@ -715,8 +715,8 @@ audit-count = { PLURAL($count) ->
 }
 # Confirmations of destructive actions
 confirm-required = أشّر على الخانة للتأكيد.
-est-confirm = أؤكد هذا التغيير في الوضعية (الرفض أو التوقيف أو الإغلاق يوقف المؤسسة).
-est-error-confirm = للرفض أو التوقيف أو الإغلاق، أشّر على خانة التأكيد.
+est-confirm = أؤكد هذا التغيير في الوضعية (الرفض أو التوقيف أو السحب أو الإغلاق يوقف المؤسسة).
+est-error-confirm = للرفض أو التوقيف أو السحب أو الإغلاق، أشّر على خانة التأكيد.
 assoc-remove-confirm = أؤكد سحب هذا العضو من المكتب.
 # Dashboard figures
 fig-establishments-title = مؤسسات مجال اختصاصك

@@ -619,8 +619,8 @@ audit-count = { PLURAL($count) ->
 }
 # Confirmations of destructive actions
 confirm-required = Cochez la case pour confirmer.
-est-confirm = Je confirme ce changement de statut (un refus, une suspension ou une fermeture arrête l'établissement).
-est-error-confirm = Pour refuser, suspendre ou fermer, cochez la case de confirmation.
+est-confirm = Je confirme ce changement de statut (un refus, une suspension, un retrait ou une fermeture arrête l'établissement).
+est-error-confirm = Pour refuser, suspendre, retirer ou fermer, cochez la case de confirmation.
 assoc-remove-confirm = Je confirme le retrait de ce membre du bureau.
 # Dashboard figures
 fig-establishments-title = Établissements de votre périmètre

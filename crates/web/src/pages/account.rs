@@ -195,7 +195,7 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebErro
         figures.push(Figure {
             value: format!("{} / {}", num(occupied), num(authorised)),
             label: chrome.t("fig-places"),
-            href: "/establishments?status=authorised".into(),
+            href: "/establishments?status=authorised&sort=capacity&dir=desc".into(),
             alert: occupied > authorised,
         });
         groups.push(FigureGroup {

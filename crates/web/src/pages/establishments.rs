@@ -23,7 +23,12 @@ use jisr_store::listing::{Direction, Page};
 use serde::Deserialize;
 
 /// The statuses a change to needs an explicit confirmation: they stop an establishment.
-pub const CONFIRMED_STATUSES: [Status; 3] = [Status::Refused, Status::Suspended, Status::Closed];
+pub const CONFIRMED_STATUSES: [Status; 4] = [
+    Status::Refused,
+    Status::Suspended,
+    Status::Withdrawn,
+    Status::Closed,
+];
 
 /// Who registers establishments.
 pub const REGISTRARS: &[Role] = &[
@@ -500,7 +505,7 @@ pub async fn change_status(
     let mut items = Vec::new();
     let key = match Status::parse(&to_text) {
         None => "est-error-transition",
-        // Refusing, suspending or closing is not undone from the page: it needs the box
+        // Refusing, suspending, withdrawing or closing is not undone from the page: it needs the box
         // "I confirm" ticked (the form works the same without JavaScript).
         Some(to) if CONFIRMED_STATUSES.contains(&to) && !confirmed => "est-error-confirm",
         Some(to) => {
