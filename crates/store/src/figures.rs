@@ -14,10 +14,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect
 /// A count per stored status, in the order of the status enum, zeros left out.
 pub type ByStatus = Vec<(&'static str, u64)>;
 
-fn ordered<'a>(
-    all: impl IntoIterator<Item = &'static str>,
-    counted: &'a [(String, i64)],
-) -> ByStatus {
+fn ordered(all: impl IntoIterator<Item = &'static str>, counted: &[(String, i64)]) -> ByStatus {
     all.into_iter()
         .filter_map(|s| {
             counted
