@@ -73,7 +73,8 @@ function listPage(page: Page, t: Strings) {
     async search(text: string) {
       await filters.getByLabel(t.assocSearchLabel, { exact: true }).fill(text);
       await filters.getByRole('button', { name: t.filterSearch, exact: true }).click();
-      await expect(page).toHaveURL(/\/associations\?q=[^&]+$/);
+      // The search keeps the list's order (by name unless another was chosen).
+      await expect(page).toHaveURL(/\/associations\?q=[^&]+&sort=name&dir=asc$/);
       await expect(filters.getByLabel(t.assocSearchLabel, { exact: true })).toHaveValue(text);
     },
   };

@@ -48,6 +48,8 @@ async function sortAndPage(page: Page, t: Strings, check: (page: Page, step: str
   await expect(page).toHaveURL(/\/establishments\?sort=capacity&dir=desc$/);
   await expect(list.capacityHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(list.nameHeader).not.toHaveAttribute('aria-sort', /.*/);
+  // In place, the focus stays on the header just used.
+  if (js) await expect(page.locator('#sort-capacity')).toBeFocused();
   const first = await list.capacities();
   expect(first.length).toBe(25);
   expect(descending(first), `capacities ${first}`).toBe(true);

@@ -2671,8 +2671,8 @@ async fn lists_are_sorted_and_paged_by_the_database_with_their_filters() {
         assert_eq!(names[24], "Association Test 24");
         assert!(first.body.contains("31 associations"));
         assert!(first.body.contains("Page 1 sur 2"));
-        assert!(first.body.contains(r#"aria-sort="ascending"><a class="sort" href="/associations?sort=name&#38;dir=desc""#), "{}", first.body);
-        assert!(first.body.contains(r#"href="/associations?sort=name&#38;dir=asc&#38;page=2" hx-get="/associations?sort=name&#38;dir=asc&#38;page=2" rel="next""#));
+        assert!(first.body.contains(r#"aria-sort="ascending"><a class="sort" id="sort-name" href="/associations?sort=name&#38;dir=desc""#), "{}", first.body);
+        assert!(first.body.contains(r#"id="pager-next" href="/associations?sort=name&#38;dir=asc&#38;page=2" hx-get="/associations?sort=name&#38;dir=asc&#38;page=2" rel="next""#));
 
         // Page 2: the next rows, none of the first page.
         let second = get("/associations?sort=name&dir=asc&page=2").await;
