@@ -73,7 +73,8 @@ function listPage(page: Page, t: Strings) {
     async search(text: string) {
       await filters.getByLabel(t.assocSearchLabel, { exact: true }).fill(text);
       await filters.getByRole('button', { name: t.filterSearch, exact: true }).click();
-      await expect(page).toHaveURL(/\/associations\?q=[^&]+$/);
+      // The search keeps the list's order (by name unless another was chosen).
+      await expect(page).toHaveURL(/\/associations\?q=[^&]+&sort=name&dir=asc$/);
       await expect(filters.getByLabel(t.assocSearchLabel, { exact: true })).toHaveValue(text);
     },
   };
@@ -241,7 +242,7 @@ test('officer: associations → search → a record → register one (errors, th
   expect(await post(page, boardPath, addMember)).toBe(303);
   await expect(page).toHaveURL(new RegExp(`/associations/${id}\\?saved=1#board$`));
   await expect(page.getByRole('status')).toHaveText(t.assocSaved);
-  const presidentLine = `${president} — ${t.positions.president} (${t.assocSince(shown(since))}) ${t.assocRemove} ${t.assocRemoveMember(president)}`;
+  const presidentLine = `${president} — ${t.positions.president} (${t.assocSince(shown(since))}) ${t.assocRemove} ${t.assocRemoveConfirm} ${t.assocRemoveMember(president)}`;
   await expect(rec.members).toHaveText([presidentLine]);
   // The form is empty again.
   await expect(memberName).toHaveValue('');
@@ -265,7 +266,7 @@ test('officer: associations → search → a record → register one (errors, th
   await position.selectOption('treasurer');
   expect(await post(page, boardPath, addMember)).toBe(303);
   await expect(page.getByRole('status')).toHaveText(t.assocSaved);
-  const treasurerLine = `${second} — ${t.positions.treasurer} ${t.assocRemove} ${t.assocRemoveMember(second)}`;
+  const treasurerLine = `${second} — ${t.positions.treasurer} ${t.assocRemove} ${t.assocRemoveConfirm} ${t.assocRemoveMember(second)}`;
   await expect(rec.members).toHaveText([presidentLine, treasurerLine]);
 
   // Removing the president: "remove" opens a confirmation named after the person.
@@ -275,6 +276,16 @@ test('officer: associations → search → a record → register one (errors, th
   await expect(remove).toBeVisible();
   const removePath = new URL((await remove.locator('xpath=ancestor::form').getAttribute('action'))!, page.url()).pathname;
   expect(removePath).toMatch(new RegExp(`^/associations/${id}/board/\\d+/delete$`));
+  // Sent without ticking the confirmation: nothing removed, the error at the box.
+  expect(await post(page, removePath, remove)).toBe(422);
+  const presidentItem = rec.members.filter({ hasText: president });
+  const confirmBox = presidentItem.getByRole('checkbox', { name: t.assocRemoveConfirm, exact: true });
+  await expect(confirmBox).toBeVisible();
+  await expect(confirmBox).toHaveAttribute('aria-invalid', 'true');
+  await expect(confirmBox).toHaveAccessibleDescription(t.confirmRequired);
+  await expect(rec.members).toHaveCount(2);
+  await check(page, 'b08a-member-removal-unconfirmed');
+  await confirmBox.check();
   expect(await post(page, removePath, remove)).toBe(303);
   await expect(page).toHaveURL(new RegExp(`/associations/${id}\\?saved=1#board$`));
   await expect(page.getByRole('status')).toHaveText(t.assocSaved);

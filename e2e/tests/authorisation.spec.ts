@@ -432,6 +432,9 @@ test(
     await page.keyboard.press('Tab');
     await expect(p.statusForm.locator('#reason')).toBeFocused();
     await page.keyboard.type(t.fileReason);
+    // The confirmation box (needed only to refuse, suspend, withdraw or close), then the button.
+    await page.keyboard.press('Tab');
+    await expect(p.statusForm.locator('#confirm')).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(p.statusForm.getByRole('button', { name: t.applyStatus, exact: true })).toBeFocused();
     const [filing] = await Promise.all([

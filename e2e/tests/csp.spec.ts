@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, signIn } from './fixtures';
 
 // The other tests switch CSP enforcement off so that axe-core can be
 // injected. Here it is on, and no page may break its own policy
@@ -59,5 +59,28 @@ test('every page sends a strict CSP and breaks none of it', async ({ page, lang 
     });
     expect(fonts.filter((f) => f.endsWith(' error')), `fonts of ${path}`).toEqual([]);
   }
+  expect(problems).toEqual([]);
+});
+
+test('staff pages load htmx from the app itself and it works under the same CSP', async ({ page, lang }) => {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`${page.url()}: console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`${page.url()}: page error: ${err.message}`));
+  await signIn(page, lang, 'officer.rehamna');
+  const response = await page.goto('/establishments');
+  expect(response!.headers()['content-security-policy']).not.toContain('unsafe');
+  // One script, from /static, and no inline one.
+  const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src ? new URL((e as HTMLScriptElement).src).pathname : 'inline'));
+  expect(scripts).toEqual(['/static/js/htmx-2.0.11.min.js']);
+  const js = await page.request.get('/static/js/htmx-2.0.11.min.js');
+  expect(js.headers()['cache-control']).toContain('immutable');
+  expect(await page.evaluate(() => typeof (window as any).htmx)).toBe('object');
+  // Sorting through htmx: the table changes, and htmx added no <style> to the page.
+  await page.locator('main thead th a.sort[href*="sort=capacity"]').click();
+  await expect(page).toHaveURL(/sort=capacity&dir=desc$/);
+  await expect(page.locator('main thead th[aria-sort="descending"] a[href*="sort=capacity"]')).toHaveCount(1);
+  expect(await page.locator('style').count()).toBe(0);
   expect(problems).toEqual([]);
 });

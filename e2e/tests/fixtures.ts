@@ -114,6 +114,9 @@ export interface Strings {
   assocSince: (date: string) => string; // after a board member's position: "(since …)"
   assocRemove: string; // a board member's remove button (its visible text)
   assocRemoveMember: (name: string) => string; // … and its accessible name
+  assocRemoveConfirm: string; // the box to tick before removing a board member
+  confirmRequired: string; // the error when a confirmation box was not ticked
+  pagerPosition: (page: number, pages: number) => string; // the pager's "page X of Y"
   assocPositionHeld: string; // a single position taken already
   assocEstablishments: string; // heading of the establishments the association runs
   assocEstablishmentsEmpty: string;
@@ -339,6 +342,9 @@ export const STRINGS: Record<Lang, Strings> = {
     assocSince: (date) => `منذ ${date}`,
     assocRemove: 'سحب',
     assocRemoveMember: (name) => `سحب ${name} من المكتب`,
+    assocRemoveConfirm: 'أؤكد سحب هذا العضو من المكتب.',
+    confirmRequired: 'أشّر على الخانة للتأكيد.',
+    pagerPosition: (p, n) => `الصفحة ${p} من ${n}`,
     assocPositionHeld: 'هذه المهمة مشغولة في المكتب.',
     assocEstablishments: 'المؤسسات التي أسستها أو تسيرها',
     assocEstablishmentsEmpty: 'لا توجد مؤسسة في مجال اختصاصك مرتبطة بهذه الجمعية.',
@@ -521,6 +527,9 @@ export const STRINGS: Record<Lang, Strings> = {
     assocSince: (date) => `depuis le ${date}`,
     assocRemove: 'Retirer',
     assocRemoveMember: (name) => `Retirer ${name} du bureau`,
+    assocRemoveConfirm: 'Je confirme le retrait de ce membre du bureau.',
+    confirmRequired: 'Cochez la case pour confirmer.',
+    pagerPosition: (p, n) => `Page ${p} sur ${n}`,
     assocPositionHeld: 'Cette fonction est déjà occupée au bureau.',
     assocEstablishments: 'Établissements fondés ou gérés',
     assocEstablishmentsEmpty: "Aucun établissement de votre périmètre n'est rattaché à cette association.",
@@ -583,6 +592,7 @@ export const test = base.extend<JisrOptions & JisrFixtures>({
 
   check: async ({ screenshotDir }, use, testInfo) => {
     await use(async (page, step) => {
+      await weightCheck(page, step, testInfo);
       await axeCheck(page, step, testInfo);
       if (screenshotDir) {
         fs.mkdirSync(screenshotDir, { recursive: true });
@@ -623,6 +633,42 @@ function describe(v: AxeViolation): string {
     .join('\n');
   const more = v.nodes.length > 10 ? `\n    … and ${v.nodes.length - 10} more` : '';
   return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
+}
+
+/** The most a page may weigh: its HTML, stylesheets and scripts (fonts and images aside). */
+export const PAGE_WEIGHT_LIMIT = 150 * 1024;
+
+/**
+ * The bytes of the page's document and of the stylesheets and scripts it loaded, as sent
+ * (whether or not they came from the cache this time), fonts and images left out.
+ */
+export async function pageWeight(page: Page): Promise<{ total: number; parts: string[] }> {
+  return page.evaluate(() => {
+    const size = (e: PerformanceResourceTiming) => e.encodedBodySize || e.decodedBodySize || 0;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceResourceTiming | undefined;
+    const parts: string[] = [];
+    let total = 0;
+    if (nav) {
+      total += size(nav);
+      parts.push(`${new URL(nav.name).pathname} ${size(nav)}`);
+    }
+    for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+      const path = new URL(e.name).pathname;
+      if (/\.(css|js)$/.test(path)) {
+        total += size(e);
+        parts.push(`${path} ${size(e)}`);
+      }
+    }
+    return { total, parts };
+  });
+}
+
+/** Fails (softly) when the page is heavier than PAGE_WEIGHT_LIMIT. */
+export async function weightCheck(page: Page, step: string, testInfo: TestInfo): Promise<void> {
+  const { total, parts } = await pageWeight(page);
+  const where = `${testInfo.project.name} ${step} (${page.url()})`;
+  expect.soft(total, `page weight of ${where}: ${parts.join(', ')}`).toBeLessThanOrEqual(PAGE_WEIGHT_LIMIT);
+  expect.soft(total, `page weight of ${where} measured`).toBeGreaterThan(0);
 }
 
 /** Injects axe-core, runs it on the whole document, fails on serious or critical violations. */

@@ -50,17 +50,29 @@ impl Role {
     /// is national, a regional coordinator holds a region, an establishment manager
     /// holds an establishment, and so on.
     pub fn accepts_scope(self, scope: &Scope) -> bool {
+        self.scope_kinds().contains(&scope.kind())
+    }
+
+    /// The kinds of scope (`Scope::kind`) this role may be granted over.
+    pub fn scope_kinds(self) -> &'static [&'static str] {
         match self {
-            Role::NationalAdministrator | Role::ProgrammeOwner => matches!(scope, Scope::National),
-            Role::RegionalCoordinator => matches!(scope, Scope::Region(_)),
-            Role::ProvincialOfficer | Role::SocialWorker => matches!(scope, Scope::Province(_)),
-            Role::Inspector | Role::Auditor => {
-                matches!(
-                    scope,
-                    Scope::National | Scope::Region(_) | Scope::Province(_)
-                )
+            Role::NationalAdministrator | Role::ProgrammeOwner => &["national"],
+            Role::RegionalCoordinator => &["region"],
+            Role::ProvincialOfficer | Role::SocialWorker => &["province"],
+            Role::Inspector | Role::Auditor => &["national", "region", "province"],
+            Role::EstablishmentManager => &["establishment"],
+        }
+    }
+
+    /// The roles a holder of this role may grant to others (within their own scope).
+    pub fn grantable(self) -> &'static [Role] {
+        match self {
+            Role::NationalAdministrator => &Role::ALL,
+            Role::RegionalCoordinator => {
+                &[Role::ProvincialOfficer, Role::SocialWorker, Role::Inspector]
             }
-            Role::EstablishmentManager => matches!(scope, Scope::Establishment(_)),
+            Role::ProvincialOfficer => &[Role::SocialWorker],
+            _ => &[],
         }
     }
 }
@@ -73,15 +85,7 @@ impl Role {
 pub fn may_grant(admin: &[(Role, Scope)], role: Role, scope: &Scope) -> bool {
     role.accepts_scope(scope)
         && admin.iter().any(|(own_role, own_scope)| {
-            let grantable: &[Role] = match own_role {
-                Role::NationalAdministrator => &Role::ALL,
-                Role::RegionalCoordinator => {
-                    &[Role::ProvincialOfficer, Role::SocialWorker, Role::Inspector]
-                }
-                Role::ProvincialOfficer => &[Role::SocialWorker],
-                _ => &[],
-            };
-            grantable.contains(&role) && scope.is_within(own_scope)
+            own_role.grantable().contains(&role) && scope.is_within(own_scope)
         })
 }
 

@@ -450,3 +450,134 @@ mod tests {
         assert!(parse_username("a b c").is_err());
     }
 }
+
+/// What the accounts list may be sorted by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Username,
+    Name,
+    /// Active accounts before inactive ones (ascending).
+    Active,
+}
+
+/// Rows of `role_grants` that a holder of `viewer` could grant: the condition form of
+/// `access::may_grant`, so that the database keeps only the accounts the viewer may see.
+fn grantable_condition(viewer: &[(Role, Scope)]) -> sea_orm::sea_query::Condition {
+    use sea_orm::sea_query::{Condition, Expr};
+    let mut any = Condition::any().add(Expr::cust("1 = 0"));
+    for (own_role, own_scope) in viewer {
+        for role in own_role.grantable() {
+            let kinds: Vec<&str> = role.scope_kinds().to_vec();
+            let within = match own_scope {
+                Scope::National => Condition::all(),
+                Scope::Region(r) => Condition::any()
+                    .add(
+                        Condition::all()
+                            .add(role_grant::Column::ScopeKind.eq("region"))
+                            .add(role_grant::Column::ScopeCode.eq(r.to_string())),
+                    )
+                    .add(
+                        Condition::all()
+                            .add(role_grant::Column::ScopeKind.eq("province"))
+                            .add(role_grant::Column::ScopeCode.starts_with(format!("{r}."))),
+                    ),
+                Scope::Province(p) => Condition::all()
+                    .add(role_grant::Column::ScopeKind.eq("province"))
+                    .add(role_grant::Column::ScopeCode.eq(p.to_string())),
+                Scope::Establishment(id) => Condition::all()
+                    .add(role_grant::Column::ScopeKind.eq("establishment"))
+                    .add(role_grant::Column::ScopeCode.eq(id.to_string())),
+            };
+            any = any.add(
+                Condition::all()
+                    .add(role_grant::Column::Role.eq(role.as_str()))
+                    .add(role_grant::Column::ScopeKind.is_in(kinds))
+                    .add(within),
+            );
+        }
+    }
+    any
+}
+
+/// One page of the accounts a holder of `viewer` may see whose username or name
+/// contains `text` (`access::may_see_account`,
+/// applied by the database), with their grants, and the number of such accounts.
+pub async fn visible_page(
+    db: &impl ConnectionTrait,
+    viewer: &[(Role, Scope)],
+    text: &str,
+    sort: Sort,
+    dir: crate::listing::Direction,
+    page: crate::listing::Page,
+) -> Result<(Vec<Account>, u64), StoreError> {
+    use sea_orm::sea_query::Query;
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let mut q = user::Entity::find();
+    let national = viewer
+        .iter()
+        .any(|(r, s)| *r == Role::NationalAdministrator && *s == Scope::National);
+    if !national {
+        // At least one grant, and none the viewer could not give.
+        q = q
+            .filter(
+                user::Column::Id.in_subquery(
+                    Query::select()
+                        .column(role_grant::Column::UserId)
+                        .from(role_grant::Entity)
+                        .to_owned(),
+                ),
+            )
+            .filter(
+                user::Column::Id.not_in_subquery(
+                    Query::select()
+                        .column(role_grant::Column::UserId)
+                        .from(role_grant::Entity)
+                        .cond_where(grantable_condition(viewer).not())
+                        .to_owned(),
+                ),
+            );
+    }
+    let t = text.trim();
+    if !t.is_empty() {
+        q = q.filter(
+            sea_orm::sea_query::Condition::any()
+                .add(user::Column::Username.contains(t))
+                .add(user::Column::DisplayName.contains(t)),
+        );
+    }
+    let total = q.clone().count(db).await?;
+    let order = dir.order();
+    let q = match sort {
+        Sort::Username => q.order_by(user::Column::Username, order),
+        Sort::Name => q.order_by(user::Column::DisplayName, order),
+        // `true` sorts after `false`: "active first" is descending on the column.
+        Sort::Active => q
+            .order_by(user::Column::Active, dir.flipped().order())
+            .order_by_asc(user::Column::Username),
+    };
+    let users = q
+        .order_by_asc(user::Column::Id)
+        .offset(page.offset())
+        .limit(page.size)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
+    let all = role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.is_in(ids))
+        .order_by_asc(role_grant::Column::Id)
+        .all(db)
+        .await?;
+    let accounts = users
+        .into_iter()
+        .map(|u| {
+            let grants = all
+                .iter()
+                .filter(|g| g.user_id == u.id)
+                .map(parse_grant)
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Account { user: u, grants })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok((accounts, total))
+}

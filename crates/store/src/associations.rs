@@ -5,6 +5,7 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::entity::{association, association_board_member, commune, establishment};
+use crate::listing::{Direction, Page};
 use crate::{Store, StoreError};
 use jisr_domain::access::{Role, Scope};
 use jisr_domain::associations::{Position, RegistrationNumber, email_ok, parse_registration_date};
@@ -93,6 +94,17 @@ impl From<sea_orm::DbErr> for ImportError {
 
 pub const PAGE_SIZE: u64 = 25;
 
+/// What the associations list may be sorted by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    NameFr,
+    NameAr,
+    /// The registration number.
+    Number,
+    Province,
+}
+
 /// The columns of an import file, in this order, with a header line.
 pub const IMPORT_COLUMNS: [&str; 8] = [
     "registration_number",
@@ -159,10 +171,24 @@ impl<'a> Scoped<'a> {
             .is_ok_and(|p| self.grants.iter().any(|(_, s)| s.covers_province(&p)))
     }
 
-    /// One page of associations matching a text (name in either script, or number).
+    /// One page of associations matching a text (name in either script, or number),
+    /// by French name.
     pub async fn list(
         &self,
         text: &str,
+        page: u64,
+    ) -> Result<(Vec<association::Model>, u64), StoreError> {
+        self.list_sorted(text, Sort::default(), Direction::Ascending, page)
+            .await
+    }
+
+    /// One page of associations matching a text, sorted by the database (ties broken
+    /// by id).
+    pub async fn list_sorted(
+        &self,
+        text: &str,
+        sort: Sort,
+        dir: Direction,
         page: u64,
     ) -> Result<(Vec<association::Model>, u64), StoreError> {
         let mut q = association::Entity::find().filter(self.condition());
@@ -176,11 +202,20 @@ impl<'a> Scoped<'a> {
             );
         }
         let total = q.clone().count(self.store.conn()).await?;
+        let order = dir.order();
+        let q = match sort {
+            Sort::NameFr => q.order_by(association::Column::NameFr, order),
+            Sort::NameAr => q.order_by(association::Column::NameAr, order),
+            Sort::Number => q.order_by(association::Column::RegistrationNumber, order),
+            Sort::Province => q
+                .order_by(association::Column::ProvinceCode, order)
+                .order_by_asc(association::Column::NameFr),
+        };
+        let page = Page::new(page, PAGE_SIZE);
         let rows = q
-            .order_by_asc(association::Column::NameFr)
             .order_by_asc(association::Column::Id)
-            .offset(page.max(1).saturating_sub(1) * PAGE_SIZE)
-            .limit(PAGE_SIZE)
+            .offset(page.offset())
+            .limit(page.size)
             .all(self.store.conn())
             .await?;
         Ok((rows, total))

@@ -230,13 +230,8 @@ pub struct Search {
     pub to: Option<String>,
 }
 
-/// The newest entries matching `q`, at most `limit`.
-pub async fn search(
-    store: &Store,
-    q: &Search,
-    limit: u64,
-) -> Result<Vec<audit_log::Model>, StoreError> {
-    let mut find = audit_log::Entity::find().order_by_desc(audit_log::Column::Id);
+fn search_query(q: &Search) -> sea_orm::Select<audit_log::Entity> {
+    let mut find = audit_log::Entity::find();
     if let Some(a) = q.actor.as_deref().filter(|s| !s.is_empty()) {
         find = find.filter(audit_log::Column::Actor.eq(a));
     }
@@ -256,5 +251,38 @@ pub async fn search(
         // Dates compare as text: everything on day `t` sorts before `t` + "U".
         find = find.filter(audit_log::Column::At.lt(format!("{t}U")));
     }
-    Ok(find.limit(limit).all(store.conn()).await?)
+    find
+}
+
+/// The newest entries matching `q`, at most `limit`.
+pub async fn search(
+    store: &Store,
+    q: &Search,
+    limit: u64,
+) -> Result<Vec<audit_log::Model>, StoreError> {
+    Ok(search_query(q)
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(store.conn())
+        .await?)
+}
+
+/// One page of the entries matching `q` in the order of the chain (`Descending`: newest
+/// first), and how many match in all.
+pub async fn search_page(
+    store: &Store,
+    q: &Search,
+    dir: crate::listing::Direction,
+    page: crate::listing::Page,
+) -> Result<(Vec<audit_log::Model>, u64), StoreError> {
+    use sea_orm::PaginatorTrait;
+    let find = search_query(q);
+    let total = find.clone().count(store.conn()).await?;
+    let rows = find
+        .order_by(audit_log::Column::Id, dir.order())
+        .offset(page.offset())
+        .limit(page.size)
+        .all(store.conn())
+        .await?;
+    Ok((rows, total))
 }

@@ -6,12 +6,13 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::entity::{commune, establishment, establishment_category, establishment_event};
+use crate::listing::{Direction, Page};
 use crate::{Store, StoreError};
 use jisr_domain::access::{Role, Scope};
 use jisr_domain::authorisation::{DocumentRequestError, UploadError};
 use jisr_domain::establishments::{Capacity, Status, TransitionError, check_transition};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
-use sea_orm::sea_query::Condition;
+use sea_orm::sea_query::{Condition, Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::{NotSet, Set},
@@ -90,6 +91,20 @@ pub struct ListFilter {
 
 pub const PAGE_SIZE: u64 = 25;
 
+/// What the establishments list may be sorted by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// The name in French (the order of the French pages).
+    #[default]
+    NameFr,
+    /// The name in Arabic (the order of the Arabic pages).
+    NameAr,
+    Province,
+    /// Authorised places, both sexes together.
+    Capacity,
+    Status,
+}
+
 /// Establishments as one person may see them.
 pub struct Scoped<'a> {
     store: &'a Store,
@@ -134,10 +149,22 @@ impl<'a> Scoped<'a> {
         self.grants.iter().any(|(_, s)| s.covers_province(province))
     }
 
-    /// One page of establishments and the total count.
+    /// One page of establishments and the total count, by French name.
     pub async fn list(
         &self,
         f: &ListFilter,
+    ) -> Result<(Vec<establishment::Model>, u64), StoreError> {
+        self.list_sorted(f, Sort::default(), Direction::Ascending)
+            .await
+    }
+
+    /// One page of establishments and the total count, sorted by the database (ties
+    /// broken by id, so pages never overlap).
+    pub async fn list_sorted(
+        &self,
+        f: &ListFilter,
+        sort: Sort,
+        dir: Direction,
     ) -> Result<(Vec<establishment::Model>, u64), StoreError> {
         let mut q = establishment::Entity::find().filter(self.condition());
         if let Some(p) = &f.province {
@@ -157,11 +184,27 @@ impl<'a> Scoped<'a> {
             );
         }
         let total = q.clone().count(self.store.conn()).await?;
+        let order = dir.order();
+        let q = match sort {
+            Sort::NameFr => q.order_by(establishment::Column::NameFr, order),
+            Sort::NameAr => q.order_by(establishment::Column::NameAr, order),
+            Sort::Province => q
+                .order_by(establishment::Column::ProvinceCode, order)
+                .order_by_asc(establishment::Column::NameFr),
+            Sort::Capacity => q.order_by(
+                Expr::col(establishment::Column::CapacityMale)
+                    .add(Expr::col(establishment::Column::CapacityFemale)),
+                order,
+            ),
+            Sort::Status => q
+                .order_by(establishment::Column::Status, order)
+                .order_by_asc(establishment::Column::NameFr),
+        };
+        let page = Page::new(f.page, PAGE_SIZE);
         let rows = q
-            .order_by_asc(establishment::Column::NameFr)
             .order_by_asc(establishment::Column::Id)
-            .offset(f.page.max(1).saturating_sub(1) * PAGE_SIZE)
-            .limit(PAGE_SIZE)
+            .offset(page.offset())
+            .limit(page.size)
             .all(self.store.conn())
             .await?;
         Ok((rows, total))

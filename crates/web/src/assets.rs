@@ -1,4 +1,6 @@
-//! Static files (stylesheet, fonts) compiled into the binary: no page depends on a CDN.
+//! Static files compiled into the binary: the stylesheet, the fonts (SIL OFL 1.1, see
+//! `assets/fonts/README.md`) and htmx (0BSD, see `assets/js/README.md`). No page depends
+//! on a CDN.
 
 use crate::auth::{Policy, Routes};
 use axum::extract::Path;
@@ -36,10 +38,16 @@ fn content_type(path: &str) -> &'static str {
 
 async fn serve(Path(path): Path<String>) -> Result<impl IntoResponse, crate::WebError> {
     let file = Assets::get(&path).ok_or(crate::WebError::NotFound)?;
+    // Scripts carry their version in their name: a new version is a new address.
+    let cache = if path.starts_with("js/") {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=86400"
+    };
     Ok((
         [
             (header::CONTENT_TYPE, content_type(&path)),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
+            (header::CACHE_CONTROL, cache),
         ],
         file.data.into_owned(),
     ))

@@ -19,6 +19,9 @@ pub struct Ctx {
     pub user: Option<SessionUser>,
     pub token: Option<String>,
     pub actor: Actor,
+    /// The request comes from htmx updating part of a page (`HX-Request`), not restoring
+    /// a page from history: a list answers with its table region only.
+    pub fragment: bool,
 }
 
 impl Ctx {
@@ -51,6 +54,8 @@ impl FromRequestParts<AppState> for Ctx {
     ) -> Result<Self, Self::Rejection> {
         let user = parts.extensions.get::<SessionUser>().cloned();
         let actor = actor(user.as_ref(), &parts.extensions, &parts.headers);
+        let fragment = parts.headers.get("hx-request").is_some()
+            && parts.headers.get("hx-history-restore-request").is_none();
         Ok(Ctx {
             state: state.clone(),
             locale: negotiate(parts),
@@ -58,6 +63,7 @@ impl FromRequestParts<AppState> for Ctx {
             token: session_token(parts),
             user,
             actor,
+            fragment,
         })
     }
 }

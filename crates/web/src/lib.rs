@@ -11,6 +11,7 @@ pub mod auth;
 mod ctx;
 mod error;
 mod health;
+mod listing;
 mod locale;
 mod pages;
 mod security;

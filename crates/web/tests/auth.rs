@@ -2650,13 +2650,13 @@ async fn an_establishment_keeps_its_register_of_admissions_and_exits() {
         // recorded once.
         let omar = admission_of(&store, "Omar Bennani").await;
         let exit = format!("/establishments/1/admissions/{omar}/exit");
-        let early = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-09-01&reason=transfer&destination="), SAME_ORIGIN).await;
+        let early = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-09-01&reason=transfer&destination=&confirm=yes"), SAME_ORIGIN).await;
         assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(early.body.contains("La date de sortie précède la date d&#39;admission.") && early.body.contains("Indiquez l&#39;établissement d&#39;accueil."));
         assert!(early.body.contains(r#"<details class="exit" open>"#) && early.body.contains(r#"value="2025-09-01""#));
-        let done = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-03&reason=transfer&destination=Foyer+de+l%27enfance+de+Safi"), SAME_ORIGIN).await;
+        let done = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-03&reason=transfer&destination=Foyer+de+l%27enfance+de+Safi&confirm=yes"), SAME_ORIGIN).await;
         assert_eq!((done.status, done.location()), (StatusCode::SEE_OTHER, "/establishments/1/register?done=exited#register"));
-        let again = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-04&reason=autonomy"), SAME_ORIGIN).await;
+        let again = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-04&reason=autonomy&confirm=yes"), SAME_ORIGIN).await;
         assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(again.body.contains("La sortie de cette personne est déjà inscrite."));
         let page = send(&app, Method::GET, "/establishments/1/register?done=exited", Some(&worker), None, &[]).await;
@@ -3380,6 +3380,362 @@ async fn a_programme_deciding_about_persons_explains_each_member() {
         assert_eq!(persons.len(), 2, "{}", r.body);
         assert!(persons.iter().all(|d| d["person_id"].is_i64()));
         assert_eq!(persons.iter().filter(|d| d["eligible"] == true).count(), 1);
+    })
+    .await;
+}
+
+/// The names of the rows of a list, in order: the text of each link to `prefix{id}`.
+fn row_names(body: &str, prefix: &str) -> Vec<String> {
+    let table = body.split("<tbody>").nth(1).unwrap_or("");
+    let table = table.split("</tbody>").next().unwrap_or("");
+    table
+        .split(&format!("<a href=\"{prefix}"))
+        .skip(1)
+        .filter_map(|s| Some(s.split_once("\">")?.1.split_once("</a>")?.0.to_owned()))
+        .collect()
+}
+
+/// The value and label of the dashboard figure linking to `href`.
+fn figure(body: &str, href: &str) -> Option<(String, String)> {
+    let rest = body
+        .split(&format!("<a href=\"{href}\"><span class=\"figure-value\">"))
+        .nth(1)?;
+    let (value, rest) = rest.split_once("</span> <span class=\"figure-label\">")?;
+    let (label, _) = rest.split_once("</span>")?;
+    Some((value.to_owned(), label.to_owned()))
+}
+
+#[tokio::test]
+async fn lists_are_sorted_and_paged_by_the_database_with_their_filters() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let actor = Actor::system("test");
+        // 30 more associations in Rehamna (31 with the fixture's): two pages of 25.
+        let partners = jisr_store::associations::Scoped::unscoped_for_system_jobs(&store);
+        for n in 1..=30 {
+            partners
+                .create(
+                    &actor,
+                    &jisr_store::associations::AssociationInput {
+                        registration_number: format!("BG/2020/{:02}", 31 - n),
+                        name_fr: format!("Association Test {n:02}"),
+                        registration_date: "2020-01-02".into(),
+                        commune: "07.427.01.01".into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+        }
+        let officer = token_for(&app, "provincial_officer").await;
+        let get = |path: &'static str| send(&app, Method::GET, path, Some(&officer), None, &[]);
+
+        // The default order: by name, ascending, first page.
+        let first = get("/associations").await;
+        assert_eq!(first.status, StatusCode::OK);
+        let names = row_names(&first.body, "/associations/");
+        assert_eq!(names.len(), 25);
+        assert_eq!(names[0], "Association Al Amal");
+        assert_eq!(names[24], "Association Test 24");
+        assert!(first.body.contains("31 associations"));
+        assert!(first.body.contains("Page 1 sur 2"));
+        assert!(first.body.contains(r#"aria-sort="ascending"><a class="sort" id="sort-name" href="/associations?sort=name&#38;dir=desc""#), "{}", first.body);
+        assert!(first.body.contains(r#"id="pager-next" href="/associations?sort=name&#38;dir=asc&#38;page=2" hx-get="/associations?sort=name&#38;dir=asc&#38;page=2" rel="next""#));
+
+        // Page 2: the next rows, none of the first page.
+        let second = get("/associations?sort=name&dir=asc&page=2").await;
+        let names2 = row_names(&second.body, "/associations/");
+        assert_eq!(names2, (25..=30).map(|n| format!("Association Test {n:02}")).collect::<Vec<_>>());
+        assert!(second.body.contains("Page 2 sur 2") && second.body.contains(r#"rel="prev""#));
+
+        // Descending: the order turns over.
+        let desc = get("/associations?sort=name&dir=desc").await;
+        let names_desc = row_names(&desc.body, "/associations/");
+        assert_eq!(names_desc[0], "Association Test 30");
+        assert!(desc.body.contains(r#"aria-sort="descending""#));
+
+        // Sorting by number with a search: only the matches, by number (the reverse of
+        // their names), and the links keep the search.
+        let found = get("/associations?q=Test+0&sort=number&dir=asc").await;
+        let names_found = row_names(&found.body, "/associations/");
+        assert_eq!(names_found, (1..=9).rev().map(|n| format!("Association Test {n:02}")).collect::<Vec<_>>());
+        assert!(found.body.contains("9 associations"));
+        assert!(found.body.contains(r#"href="/associations?q=Test%200&#38;sort=number&#38;dir=desc""#));
+        assert!(found.body.contains(r#"<input type="hidden" name="sort" value="number">"#));
+
+        // An unknown sort or direction falls back to the default order; a page past the
+        // end shows the last one.
+        let bad = get("/associations?sort=password&dir=sideways&page=abc").await;
+        assert_eq!(bad.status, StatusCode::OK);
+        assert_eq!(row_names(&bad.body, "/associations/"), names);
+        let past = get("/associations?page=99").await;
+        assert_eq!(row_names(&past.body, "/associations/"), names2);
+
+        // htmx asks for the table region alone; restoring history gets the whole page.
+        let part = send(&app, Method::GET, "/associations?sort=name&dir=desc", Some(&officer), None, &[("hx-request", "true")]).await;
+        assert_eq!(part.status, StatusCode::OK);
+        assert!(part.body.trim_start().starts_with(r#"<div id="associations-region""#), "{}", part.body);
+        assert!(!part.body.contains("<html") && !part.body.contains("<h1>"));
+        assert_eq!(row_names(&part.body, "/associations/"), names_desc);
+        assert_eq!(part.headers.get(header::VARY).unwrap(), "HX-Request");
+        let restore = send(&app, Method::GET, "/associations", Some(&officer), None, &[("hx-request", "true"), ("hx-history-restore-request", "true")]).await;
+        assert!(restore.body.contains("<html") && restore.body.contains(r#"<div id="associations-region""#));
+        // Without JavaScript the same form is a plain GET that renders the whole page.
+        assert!(first.body.contains(r#"<form method="get" action="/associations" hx-get="/associations""#));
+        assert!(first.body.contains(r#"<script src="/static/js/htmx-2.0.11.min.js" defer></script>"#));
+
+        // Establishments: by capacity, largest first, within the officer's province.
+        let system = jisr_store::establishments::Scoped::unscoped_for_system_jobs(&store);
+        for (name, places, commune) in [("Centre A", 10, "07.427.01.01"), ("Centre B", 25, "07.427.01.01"), ("Centre C", 60, "07.427.01.01"), ("Centre Safi", 90, "07.431.01.03")] {
+            system
+                .create(&actor, jisr_store::establishments::NewEstablishment {
+                    name_ar: String::new(),
+                    name_fr: name.into(),
+                    category: "elderly".into(),
+                    commune: jisr_domain::geo::CommuneCode::parse(commune).unwrap(),
+                    address: String::new(),
+                    phone: String::new(),
+                    capacity: jisr_domain::establishments::Capacity::new(places, 0).unwrap(),
+                    details: Default::default(),
+                })
+                .await
+                .unwrap();
+        }
+        let by_capacity = get("/establishments?sort=capacity").await;
+        assert_eq!(row_names(&by_capacity.body, "/establishments/"), ["Centre C", "Dar Taliba Ben Guerir", "Centre B", "Centre A"]);
+        let smallest = get("/establishments?sort=capacity&dir=asc&status=project").await;
+        assert_eq!(row_names(&smallest.body, "/establishments/"), ["Centre A", "Centre B", "Centre C"]);
+        assert!(smallest.body.contains(r#"href="/establishments?status=project&#38;sort=name&#38;dir=asc""#));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_accounts_list_shows_in_the_database_what_each_administrator_may_see() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let everyone = accounts::accounts(store.conn()).await.unwrap();
+        for (name, role, scope) in people() {
+            if !matches!(
+                role,
+                Role::NationalAdministrator | Role::RegionalCoordinator | Role::ProvincialOfficer
+            ) {
+                continue;
+            }
+            let viewer = [(role, scope)];
+            let mut expected: Vec<String> = everyone
+                .iter()
+                .filter(|a| jisr_domain::access::may_see_account(&viewer, &a.grants))
+                .map(|a| a.user.username.clone())
+                .collect();
+            expected.sort();
+            let token = token_for(&app, name).await;
+            let page = send(&app, Method::GET, "/admin/users", Some(&token), None, &[]).await;
+            assert_eq!(row_names(&page.body, "/admin/users/"), expected, "{name}");
+            // Reversed by username, and searched.
+            let desc = send(
+                &app,
+                Method::GET,
+                "/admin/users?sort=username&dir=desc",
+                Some(&token),
+                None,
+                &[],
+            )
+            .await;
+            expected.reverse();
+            assert_eq!(row_names(&desc.body, "/admin/users/"), expected, "{name}");
+        }
+        let coordinator = token_for(&app, "regional_coordinator").await;
+        let found = send(
+            &app,
+            Method::GET,
+            "/admin/users?q=social",
+            Some(&coordinator),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(row_names(&found.body, "/admin/users/"), ["social_worker"]);
+        assert!(found.body.contains("1 compte"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_audit_trail_is_paged_newest_first() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let token = token_for(&app, "auditor").await;
+        let total = jisr_store::audit::count(&store).await.unwrap();
+        assert!(total > 50, "{total}");
+        let first = send(&app, Method::GET, "/audit", Some(&token), None, &[]).await;
+        let ids = |body: &str| -> Vec<u64> {
+            let rows = body.split("<tbody>").nth(1).unwrap_or("");
+            rows.split("<tr>\n    <td class=\"code\">")
+                .skip(1)
+                .filter_map(|s| s.split_once("</td>")?.0.parse().ok())
+                .collect()
+        };
+        let newest = ids(&first.body);
+        assert_eq!(newest.len(), 50);
+        assert_eq!(newest[0], total);
+        assert!(
+            first
+                .body
+                .contains(&format!("Page 1 sur {}", total.div_ceil(50)))
+        );
+        let second = send(&app, Method::GET, "/audit?page=2", Some(&token), None, &[]).await;
+        assert_eq!(ids(&second.body)[0], total - 50);
+        // Oldest first, with a filter kept in the pager's links.
+        let oldest = send(
+            &app,
+            Method::GET,
+            "/audit?action=grant&sort=at&dir=asc",
+            Some(&token),
+            None,
+            &[],
+        )
+        .await;
+        let grants = ids(&oldest.body);
+        assert_eq!(grants.len(), 8);
+        assert!(grants.windows(2).all(|w| w[0] < w[1]));
+        assert!(oldest.body.contains("8 entrées"));
+        assert!(
+            oldest
+                .body
+                .contains(r#"href="/audit?action=grant&#38;sort=at&#38;dir=desc""#)
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn destructive_forms_need_their_confirmation_ticked() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let officer = token_for(&app, "provincial_officer").await;
+        // Removing a board member: without the box, nothing happens and the form says why.
+        let refused = send(&app, Method::POST, "/associations/1/board/1/delete", Some(&officer), Some(""), SAME_ORIGIN).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains(r#"<details class="confirm" open>"#));
+        assert!(refused.body.contains(r#"id="confirm-1-error" role="alert">Cochez la case pour confirmer.</p>"#));
+        assert!(refused.body.contains("Fatima Zahra"));
+        let board = jisr_store::associations::Scoped::unscoped_for_system_jobs(&store);
+        assert_eq!(board.board(1).await.unwrap().len(), 1);
+        let done = send(&app, Method::POST, "/associations/1/board/1/delete", Some(&officer), Some("confirm=yes"), SAME_ORIGIN).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER);
+        assert!(board.board(1).await.unwrap().is_empty());
+        // Out of scope is still "not found", ticked or not.
+        let foreign = send(&app, Method::POST, "/associations/2/board/2/delete", Some(&officer), Some(""), SAME_ORIGIN).await;
+        assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+
+        // Suspending an establishment: refused without the box, what was typed kept.
+        let status = send(&app, Method::POST, "/establishments/1/status", Some(&officer), Some("to=suspended&reason=Locaux+insalubres"), SAME_ORIGIN).await;
+        assert_eq!(status.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(status.body.contains(r#"<p class="field-error" id="confirm-error">Pour refuser, suspendre, retirer ou fermer, cochez la case de confirmation.</p>"#));
+        assert!(status.body.contains("Locaux insalubres") && status.body.contains(r#"value="suspended" selected"#));
+        let system = jisr_store::establishments::Scoped::unscoped_for_system_jobs(&store);
+        assert_eq!(system.get(1).await.unwrap().status, "authorised");
+        let suspended = send(&app, Method::POST, "/establishments/1/status", Some(&officer), Some("to=suspended&reason=Locaux+insalubres&confirm=yes"), SAME_ORIGIN).await;
+        assert_eq!(suspended.status, StatusCode::SEE_OTHER, "{}", suspended.body);
+        assert_eq!(system.get(1).await.unwrap().status, "suspended");
+
+        // An exit from the register: refused without the box, the line's form open.
+        let worker = token_for(&app, "social_worker").await;
+        let salma = admission_of(&store, "Salma Alaoui").await;
+        let exit = format!("/establishments/1/admissions/{salma}/exit");
+        let unconfirmed = send(&app, Method::POST, &exit, Some(&worker), Some("exit_on=2025-10-03&reason=autonomy"), SAME_ORIGIN).await;
+        assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(unconfirmed.body.contains(&format!(r#"id="confirm-{salma}-error">Cochez la case pour confirmer.</p>"#)));
+        assert!(unconfirmed.body.contains(r#"value="2025-10-03""#));
+        let register = jisr_store::care::Scoped::unscoped_for_system_jobs(&store).register(1).await.unwrap();
+        assert!(register.lines.iter().all(|l| l.is_present()));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn each_role_lands_on_the_figures_of_its_own_territory() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let dash = |token: String| {
+            let app = app.clone();
+            async move { send(&app, Method::GET, "/dashboard", Some(&token), None, &[]).await.body }
+        };
+        // Rehamna's officer: establishment 1 authorised with one girl of 40 places, and
+        // application 1.
+        let officer = dash(token_for(&app, "provincial_officer").await).await;
+        assert_eq!(figure(&officer, "/establishments?status=authorised"), Some(("1".into(), "Autorisé".into())));
+        assert!(officer.contains(r#"<span class="figure-value">1 / 40</span> <span class="figure-label">Places occupées / autorisées</span>"#));
+        assert_eq!(figure(&officer, "/applications?status=submitted"), Some(("1".into(), "Reçue".into())));
+        assert_eq!(figure(&officer, "/applications"), Some(("0".into(), "Demandes en retard (délai dépassé)".into())));
+
+        // Safi's officer: one project of their own, nothing of Rehamna's.
+        let system = jisr_store::establishments::Scoped::unscoped_for_system_jobs(&store);
+        system
+            .create(&Actor::system("test"), jisr_store::establishments::NewEstablishment {
+                name_ar: String::new(),
+                name_fr: "Centre Safi".into(),
+                category: "elderly".into(),
+                commune: jisr_domain::geo::CommuneCode::parse("07.431.01.03").unwrap(),
+                address: String::new(),
+                phone: String::new(),
+                capacity: jisr_domain::establishments::Capacity::new(12, 0).unwrap(),
+                details: Default::default(),
+            })
+            .await
+            .unwrap();
+        let pw = Password::parse(PASSWORD).unwrap();
+        let system_actor = Actor::system("test");
+        let safi_id = accounts::create_user(&store, &system_actor, "officer_safi", "Safi", &pw, false).await.unwrap();
+        accounts::grant_role(&store, &system_actor, safi_id, Role::ProvincialOfficer, &Scope::Province(ProvinceCode::parse("07.431").unwrap())).await.unwrap();
+        let safi = dash(token_for(&app, "officer_safi").await).await;
+        assert_eq!(figure(&safi, "/establishments?status=project"), Some(("1".into(), "Projet".into())));
+        assert_eq!(figure(&safi, "/establishments?status=authorised"), None);
+        assert!(safi.contains(r#"<span class="figure-value">0 / 0</span>"#));
+        assert_eq!(figure(&safi, "/applications?status=submitted"), None);
+        // The same counts from the store, for Safi and for Rehamna.
+        let safi_grants = [(Role::ProvincialOfficer, Scope::Province(ProvinceCode::parse("07.431").unwrap()))];
+        let rehamna_grants = [(Role::ProvincialOfficer, Scope::Province(ProvinceCode::parse("07.427").unwrap()))];
+        assert_eq!(jisr_store::figures::establishments_by_status(&store, &safi_grants).await.unwrap(), [("project", 1)]);
+        assert_eq!(jisr_store::figures::establishments_by_status(&store, &rehamna_grants).await.unwrap(), [("authorised", 1)]);
+        assert_eq!(jisr_store::figures::places(&store, &safi_grants).await.unwrap(), (0, 0));
+        assert!(jisr_store::figures::applications_by_status(&store, &safi_grants).await.unwrap().is_empty());
+        assert_eq!(jisr_store::figures::households(&store, &safi_grants).await.unwrap(), 0);
+        assert_eq!(jisr_store::figures::households(&store, &rehamna_grants).await.unwrap(), 1);
+
+        // The regional coordinator counts both provinces of the region, not Casablanca.
+        let region = dash(token_for(&app, "regional_coordinator").await).await;
+        assert_eq!(figure(&region, "/establishments?status=authorised"), Some(("1".into(), "Autorisé".into())));
+        assert_eq!(figure(&region, "/establishments?status=project"), Some(("1".into(), "Projet".into())));
+        // The national administrator counts both authorised establishments.
+        let national = dash(token_for(&app, "national_administrator").await).await;
+        assert_eq!(figure(&national, "/establishments?status=authorised"), Some(("2".into(), "Autorisé".into())));
+        assert!(national.contains(r#"<span class="figure-value">2 / 80</span>"#));
+
+        // The social worker: what is assigned to them, and the province's applications.
+        let worker = dash(token_for(&app, "social_worker").await).await;
+        assert_eq!(figure(&worker, "/applications?mine=1"), Some(("0".into(), "Demandes qui vous sont confiées".into())));
+        assert_eq!(figure(&worker, "/applications?status=submitted"), Some(("1".into(), "Reçue".into())));
+        assert_eq!(figure(&worker, "/establishments?status=authorised"), None);
+        // The inspector: establishments of the province, no applications.
+        let inspector = dash(token_for(&app, "inspector").await).await;
+        assert_eq!(figure(&inspector, "/establishments?status=authorised"), Some(("1".into(), "Autorisé".into())));
+        assert_eq!(figure(&inspector, "/applications?status=submitted"), None);
+        // The manager: their establishment's occupancy.
+        let manager = dash(token_for(&app, "establishment_manager").await).await;
+        assert!(manager.contains(r#"<span class="figure-value">1 / 40</span>"#));
+        // The programme owner: the programmes and the registry.
+        let owner = dash(token_for(&app, "programme_owner").await).await;
+        let programmes = jisr_store::figures::programmes(&store).await.unwrap();
+        assert!(programmes > 0);
+        assert_eq!(figure(&owner, "/programmes"), Some((programmes.to_string(), "Programmes".into())));
+        assert_eq!(figure(&owner, "/registry/households"), Some(("2".into(), "Ménages du registre".into())));
+        // The auditor: today's entries, linking to the trail of the day.
+        let auditor = dash(token_for(&app, "auditor").await).await;
+        let today = chrono::Utc::now().date_naive();
+        let (value, _) = figure(&auditor, &format!("/audit?from={today}&#38;to={today}")).unwrap();
+        assert!(value.parse::<u64>().unwrap() > 0, "{value}");
     })
     .await;
 }

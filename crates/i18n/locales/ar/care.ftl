@@ -154,3 +154,4 @@ audit-entity-admission = سطر في سجل الدخول والخروج
 audit-entity-care-goal = هدف من مشروع التكفل
 audit-entity-care-service = خدمة مقدمة
 api-op-get_establishment_register = سجل الدخول والخروج لمؤسسة في نطاق المستدعي: الاستيعاب والطاقة الاستيعابية والأسطر
+care-exit-confirm = أؤكد الخروج: يُسجَّل مرة واحدة ولا يمكن إلغاؤه.

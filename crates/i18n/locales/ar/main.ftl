@@ -730,3 +730,37 @@ assoc-doc-statutes = النظام الأساسي
 assoc-doc-registration_receipt = وصل الإيداع
 assoc-doc-board_minutes = محضر انتخاب المكتب
 api-op-update_association = تعديل جمعية من مجال اختصاص المستعمل (لا تتغير إلا الحقول المرسلة)
+
+# Lists: sortable, paged tables
+pager-position = الصفحة { $page } من { $pages }
+users-search = اسم المستخدم أو الاسم
+users-count = { PLURAL($count) ->
+    [zero] لا يوجد أي حساب
+    [one] حساب واحد
+    [two] حسابان
+    [few] { $count } حسابات
+    [many] { $count } حساباً
+   *[other] { $count } حساب
+}
+audit-count = { PLURAL($count) ->
+    [zero] لا يوجد أي قيد
+    [one] قيد واحد
+    [two] قيدان
+    [few] { $count } قيود
+    [many] { $count } قيداً
+   *[other] { $count } قيد
+}
+# Confirmations of destructive actions
+confirm-required = أشّر على الخانة للتأكيد.
+est-confirm = أؤكد هذا التغيير في الوضعية (الرفض أو التوقيف أو السحب أو الإغلاق يوقف المؤسسة).
+est-error-confirm = للرفض أو التوقيف أو السحب أو الإغلاق، أشّر على خانة التأكيد.
+assoc-remove-confirm = أؤكد سحب هذا العضو من المكتب.
+# Dashboard figures
+fig-establishments-title = مؤسسات مجال اختصاصك
+fig-places = الأماكن المشغولة / المرخصة
+fig-applications-title = طلبات الخدمات في مجال اختصاصك
+fig-applications-mine = الطلبات المسندة إليك
+fig-applications-overdue = طلبات تجاوزت الأجل
+fig-programmes-title = البرامج والسجل
+fig-households = الأسر المسجلة في السجل
+fig-audit-today = قيود اليوم في السجل

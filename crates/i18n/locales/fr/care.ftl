@@ -142,3 +142,4 @@ audit-entity-admission = Ligne du registre des entrées et sorties
 audit-entity-care-goal = Objectif du projet de prise en charge
 audit-entity-care-service = Prestation délivrée
 api-op-get_establishment_register = Le registre des entrées et sorties d'un établissement du périmètre de l'appelant : occupation, capacité et lignes
+care-exit-confirm = Je confirme la sortie : elle est inscrite une seule fois et ne peut être annulée.

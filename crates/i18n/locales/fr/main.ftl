@@ -642,3 +642,29 @@ assoc-doc-statutes = Statuts
 assoc-doc-registration_receipt = Récépissé de dépôt
 assoc-doc-board_minutes = Procès-verbal d'élection du bureau
 api-op-update_association = Modifier une association du périmètre de l'appelant (seuls les champs donnés changent)
+
+# Lists: sortable, paged tables
+pager-position = Page { $page } sur { $pages }
+users-search = Identifiant ou nom
+users-count = { PLURAL($count) ->
+    [one] { $count } compte
+   *[other] { $count } comptes
+}
+audit-count = { PLURAL($count) ->
+    [one] { $count } entrée
+   *[other] { $count } entrées
+}
+# Confirmations of destructive actions
+confirm-required = Cochez la case pour confirmer.
+est-confirm = Je confirme ce changement de statut (un refus, une suspension, un retrait ou une fermeture arrête l'établissement).
+est-error-confirm = Pour refuser, suspendre, retirer ou fermer, cochez la case de confirmation.
+assoc-remove-confirm = Je confirme le retrait de ce membre du bureau.
+# Dashboard figures
+fig-establishments-title = Établissements de votre périmètre
+fig-places = Places occupées / autorisées
+fig-applications-title = Demandes de prestations de votre périmètre
+fig-applications-mine = Demandes qui vous sont confiées
+fig-applications-overdue = Demandes en retard (délai dépassé)
+fig-programmes-title = Programmes et registre
+fig-households = Ménages du registre
+fig-audit-today = Entrées du journal aujourd'hui

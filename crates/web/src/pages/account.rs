@@ -9,8 +9,10 @@ use askama::Template;
 use axum::extract::{Form, Query};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::access::{Role, Scope};
 use jisr_store::StoreError;
 use jisr_store::accounts::Password;
+use jisr_store::figures;
 use jisr_store::sessions::{self, SignIn};
 use serde::Deserialize;
 
@@ -131,6 +133,151 @@ struct DashboardPage {
     /// For those who oversee a territory: its establishments holding more persons than
     /// authorised.
     over_capacity: Option<Vec<jisr_store::care::OverCapacity>>,
+    /// The figures of the person's territory, by subject, each linking to its list.
+    figures: Vec<FigureGroup>,
+}
+
+/// A titled set of figures on the dashboard.
+pub struct FigureGroup {
+    pub title: String,
+    pub figures: Vec<Figure>,
+}
+
+/// One figure: its value, what it counts, and the list it counts.
+pub struct Figure {
+    pub value: String,
+    pub label: String,
+    pub href: String,
+    /// Something needs attention (overdue, over capacity).
+    pub alert: bool,
+}
+
+/// Who sees the establishments of their territory in figures.
+const ESTABLISHMENT_WATCHERS: &[Role] = &[
+    Role::ProvincialOfficer,
+    Role::RegionalCoordinator,
+    Role::NationalAdministrator,
+    Role::Inspector,
+    Role::EstablishmentManager,
+];
+
+/// The grants of `grants` held with one of `roles`: a figure counts only the territory
+/// of the roles it is meant for.
+fn grants_of(grants: &[(Role, Scope)], roles: &[Role]) -> Vec<(Role, Scope)> {
+    grants
+        .iter()
+        .filter(|(r, _)| roles.contains(r))
+        .cloned()
+        .collect()
+}
+
+/// The figures a person lands on, each counted by the database within their territory.
+async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebError> {
+    let store = &ctx.state.store;
+    let grants = ctx.grants();
+    let num = |n: u64| jisr_i18n::format_count(chrome.locale, i64::try_from(n).unwrap_or(0));
+    let today = chrono::Utc::now().date_naive().to_string();
+    let mut groups = Vec::new();
+
+    let watched = grants_of(&grants, ESTABLISHMENT_WATCHERS);
+    if !watched.is_empty() {
+        let mut figures: Vec<Figure> = figures::establishments_by_status(store, &watched)
+            .await?
+            .into_iter()
+            .map(|(status, n)| Figure {
+                value: num(n),
+                label: chrome.t2("est-status", status),
+                href: format!("/establishments?status={status}"),
+                alert: false,
+            })
+            .collect();
+        let (occupied, authorised) = figures::places(store, &watched).await?;
+        figures.push(Figure {
+            value: format!("{} / {}", num(occupied), num(authorised)),
+            label: chrome.t("fig-places"),
+            href: "/establishments?status=authorised&sort=capacity&dir=desc".into(),
+            alert: occupied > authorised,
+        });
+        groups.push(FigureGroup {
+            title: chrome.t("fig-establishments-title"),
+            figures,
+        });
+    }
+
+    let processing = grants_of(&grants, super::applications::PROCESSORS);
+    if !processing.is_empty() {
+        let mut figures = Vec::new();
+        if let Some(me) = ctx
+            .actor
+            .label
+            .strip_prefix("user:")
+            .and_then(|id| id.parse::<i64>().ok())
+            .filter(|_| grants.iter().any(|(r, _)| *r == Role::SocialWorker))
+        {
+            figures.push(Figure {
+                value: num(figures::applications_assigned(store, &processing, me).await?),
+                label: chrome.t("fig-applications-mine"),
+                href: "/applications?mine=1".into(),
+                alert: false,
+            });
+        }
+        let overdue = figures::applications_overdue(store, &processing, &today).await?;
+        figures.push(Figure {
+            value: num(overdue),
+            label: chrome.t("fig-applications-overdue"),
+            href: "/applications".into(),
+            alert: overdue > 0,
+        });
+        figures.extend(
+            figures::applications_by_status(store, &processing)
+                .await?
+                .into_iter()
+                .map(|(status, n)| Figure {
+                    value: num(n),
+                    label: chrome.t2("app-status", status),
+                    href: format!("/applications?status={status}"),
+                    alert: false,
+                }),
+        );
+        groups.push(FigureGroup {
+            title: chrome.t("fig-applications-title"),
+            figures,
+        });
+    }
+
+    let owners = grants_of(&grants, &[Role::ProgrammeOwner]);
+    if !owners.is_empty() {
+        groups.push(FigureGroup {
+            title: chrome.t("fig-programmes-title"),
+            figures: vec![
+                Figure {
+                    value: num(figures::programmes(store).await?),
+                    label: chrome.t("nav-programmes"),
+                    href: "/programmes".into(),
+                    alert: false,
+                },
+                Figure {
+                    value: num(figures::households(store, &owners).await?),
+                    label: chrome.t("fig-households"),
+                    href: "/registry/households".into(),
+                    alert: false,
+                },
+            ],
+        });
+    }
+
+    if super::audit::may_read_trail(ctx.user.as_ref()) {
+        groups.push(FigureGroup {
+            title: chrome.t("audit-title"),
+            figures: vec![Figure {
+                value: num(figures::audit_entries_on(store, &today).await?),
+                label: chrome.t("fig-audit-today"),
+                href: format!("/audit?from={today}&to={today}"),
+                alert: false,
+            }],
+        });
+    }
+    Ok(groups)
 }
 
 impl DashboardPage {
@@ -215,6 +362,7 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
                 .await?,
         )
     };
+    let figures = figures(&ctx, &chrome).await?;
     Ok(render(DashboardPage {
         chrome,
         audit_reader,
@@ -222,6 +370,7 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
         changed,
         queue,
         over_capacity,
+        figures,
     })?
     .into_response())
 }

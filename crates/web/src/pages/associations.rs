@@ -5,6 +5,7 @@
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
+use crate::listing::{self, Columns, ListParams, Table, page_number};
 use crate::view::{Chrome, FieldErrors};
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
@@ -14,9 +15,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use jisr_domain::associations::Position;
 use jisr_store::associations::{
     AssociationError, AssociationInput, EDITORS, IMPORT_COLUMNS, ImportError, ImportReport,
-    PAGE_SIZE, RowError, Scoped,
+    PAGE_SIZE, RowError, Scoped, Sort,
 };
 use jisr_store::entity::{association, association_board_member, establishment};
+use jisr_store::listing::{Direction, Page};
 use serde::Deserialize;
 
 fn may_edit(ctx: &Ctx) -> bool {
@@ -27,48 +29,88 @@ fn may_edit(ctx: &Ctx) -> bool {
 #[serde(default)]
 pub struct ListQuery {
     pub q: String,
-    pub page: Option<u64>,
+    #[serde(flatten)]
+    pub list: ListParams,
+}
+
+/// The sortable columns; "name" sorts by the name in the page's script.
+const COLUMNS: Columns<Sort> = Columns {
+    columns: &[
+        ("name", Sort::NameFr, Direction::Ascending),
+        ("number", Sort::Number, Direction::Ascending),
+        ("province", Sort::Province, Direction::Ascending),
+    ],
+    default: ("name", Direction::Ascending),
+};
+
+/// The search, count, table and pager: the part htmx replaces.
+#[derive(Template)]
+#[template(path = "associations/list_region.html")]
+struct ListRegion {
+    chrome: Chrome,
+    rows: Vec<association::Model>,
+    table: Table,
+    q: String,
 }
 
 #[derive(Template)]
 #[template(path = "associations/list.html")]
 struct ListPage {
     chrome: Chrome,
-    rows: Vec<association::Model>,
-    total: u64,
-    page: u64,
-    pages: u64,
-    q: String,
+    region: String,
     can_edit: bool,
 }
 
-impl ListPage {
+impl ListRegion {
     fn count_label(&self) -> String {
-        self.chrome.tn("assoc-count", self.total as usize)
-    }
-
-    fn page_href(&self, page: u64) -> String {
-        format!(
-            "/associations?q={}&page={page}",
-            crate::view::encode_path(&self.q)
-        )
+        self.chrome.tn("assoc-count", self.table.total as usize)
     }
 }
 
 pub async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, WebError> {
     let g = ctx.grants();
-    let page = q.page.unwrap_or(1).max(1);
-    let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&q.q, page).await?;
-    render(ListPage {
-        chrome: ctx.chrome("assoc-title"),
-        rows,
+    let mut sorting = COLUMNS.parse(&q.list);
+    if sorting.key == Sort::NameFr && ctx.locale == jisr_i18n::Locale::Ar {
+        sorting.key = Sort::NameAr;
+    }
+    let mut page = page_number(&q.list);
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let (mut rows, mut total) = scoped
+        .list_sorted(&q.q, sorting.key, sorting.dir, page)
+        .await?;
+    let last = Page::new(1, PAGE_SIZE).count(total);
+    if page > last {
+        page = last;
+        (rows, total) = scoped
+            .list_sorted(&q.q, sorting.key, sorting.dir, page)
+            .await?;
+    }
+    let chrome = ctx.chrome("assoc-title");
+    let table = Table::new(
+        &chrome,
+        "/associations",
+        "associations-region",
+        vec![("q", q.q.clone())],
+        &COLUMNS,
+        &sorting,
+        Page::new(page, PAGE_SIZE),
         total,
-        page,
-        pages: total.div_ceil(PAGE_SIZE).max(1),
+    );
+    let region = render(ListRegion {
+        chrome,
+        rows,
+        table,
         q: q.q,
-        can_edit: may_edit(&ctx),
+    })?
+    .0;
+    let can_edit = may_edit(&ctx);
+    listing::respond(ctx.fragment, region, |region| {
+        render(ListPage {
+            chrome: ctx.chrome("assoc-title"),
+            region,
+            can_edit,
+        })
     })
-    .map(IntoResponse::into_response)
 }
 
 /// The association form, as typed.
@@ -227,6 +269,8 @@ struct ShowPage {
     document_kinds: Vec<(String, String, Option<String>)>,
     document_error: Option<String>,
     names: std::collections::HashMap<String, String>,
+    /// The board member whose removal was sent without "I confirm" ticked.
+    remove_refused: Option<i64>,
 }
 
 impl ShowPage {
@@ -320,6 +364,7 @@ async fn show_page_with(
         document_kinds,
         document_error,
         names,
+        remove_refused: None,
     })
 }
 
@@ -373,11 +418,33 @@ pub async fn add_member(
     }
 }
 
+/// The confirmation box of a destructive form.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Confirm {
+    pub confirm: String,
+}
+
+/// Removes a board member once "I confirm" is ticked; without it the record is shown
+/// again with the error at that member's form (nothing changes).
 pub async fn remove_member(
     ctx: Ctx,
     Path((id, member)): Path<(i64, i64)>,
+    Form(form): Form<Confirm>,
 ) -> Result<Response, WebError> {
     let g = ctx.grants();
+    if form.confirm != "yes" {
+        let mut page = show_page(
+            &ctx,
+            id,
+            MemberForm::default(),
+            FieldErrors::default(),
+            false,
+        )
+        .await?;
+        page.remove_refused = Some(member);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
+    }
     match Scoped::new(&ctx.state.store, &g)
         .remove_board_member(&ctx.actor, id, member)
         .await

@@ -3,14 +3,16 @@
 use super::{AUDIT_READERS, render};
 use crate::WebError;
 use crate::ctx::Ctx;
+use crate::listing::{self, Columns, ListParams, Table, page_number};
 use crate::view::Chrome;
 use askama::Template;
 use axum::extract::Query;
-use axum::response::Html;
+use axum::response::Response;
 use jisr_domain::access::Scope;
 use jisr_domain::audit::ChainBreak;
 use jisr_store::audit::{self, Search};
 use jisr_store::entity::audit_log;
+use jisr_store::listing::{Direction, Page};
 use jisr_store::sessions::SessionUser;
 use serde::Deserialize;
 
@@ -31,7 +33,18 @@ pub struct AuditQuery {
     action: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    #[serde(flatten)]
+    list: ListParams,
 }
+
+/// The trail is sorted by its order (entry number, hence time): newest first by default.
+const COLUMNS: Columns<()> = Columns {
+    columns: &[("at", (), Direction::Descending)],
+    default: ("at", Direction::Descending),
+};
+
+/// Entries shown on one page.
+pub const PAGE_SIZE: u64 = 50;
 
 /// Verification outcome shown on the page.
 pub struct Outcome {
@@ -71,17 +84,30 @@ pub const ACTIONS: &[&str] = &[
 #[template(path = "audit.html")]
 struct AuditPage {
     chrome: Chrome,
+    outcome: Option<Outcome>,
+    region: String,
+}
+
+/// The search form, count, table and pager: the part htmx replaces.
+#[derive(Template)]
+#[template(path = "audit_region.html")]
+struct AuditRegion {
+    chrome: Chrome,
     q: AuditQuery,
     entries: Vec<audit_log::Model>,
-    outcome: Option<Outcome>,
     usernames: std::collections::HashMap<String, String>,
+    table: Table,
 }
 
 fn value(o: &Option<String>) -> &str {
     o.as_deref().unwrap_or("")
 }
 
-impl AuditPage {
+impl AuditRegion {
+    fn count_label(&self) -> String {
+        self.chrome.tn("audit-count", self.table.total as usize)
+    }
+
     /// `2026-11-30T05:13:37.094329Z` as `2026-11-30 05:13:37 UTC`.
     fn when(&self, at: &str) -> String {
         format!("{} UTC", at.get(..19).unwrap_or(at).replace('T', " "))
@@ -114,7 +140,7 @@ impl AuditPage {
     }
 }
 
-async fn show(ctx: Ctx, q: AuditQuery, outcome: Option<Outcome>) -> Result<Html<String>, WebError> {
+async fn show(ctx: Ctx, q: AuditQuery, outcome: Option<Outcome>) -> Result<Response, WebError> {
     if !may_read_trail(ctx.user.as_ref()) {
         return Err(WebError::NotFound);
     }
@@ -126,27 +152,61 @@ async fn show(ctx: Ctx, q: AuditQuery, outcome: Option<Outcome>) -> Result<Html<
         from: q.from.clone(),
         to: q.to.clone(),
     };
-    let entries = audit::search(&ctx.state.store, &search, 200).await?;
+    let sorting = COLUMNS.parse(&q.list);
+    let store = &ctx.state.store;
+    let mut page = Page::new(page_number(&q.list), PAGE_SIZE);
+    let (mut entries, mut total) = audit::search_page(store, &search, sorting.dir, page).await?;
+    if page.number > page.count(total) {
+        page = Page::new(page.count(total), PAGE_SIZE);
+        (entries, total) = audit::search_page(store, &search, sorting.dir, page).await?;
+    }
     let usernames = jisr_store::accounts::accounts(ctx.state.store.conn())
         .await?
         .into_iter()
         .map(|a| (format!("user:{}", a.user.id), a.user.username))
         .collect();
     let chrome = ctx.chrome("audit-title");
-    render(AuditPage {
+    let table = Table::new(
+        &chrome,
+        "/audit",
+        "audit-region",
+        vec![
+            ("action", value(&q.action).to_owned()),
+            ("actor", value(&q.actor).to_owned()),
+            ("entity", value(&q.entity).to_owned()),
+            ("entity_id", value(&q.entity_id).to_owned()),
+            ("from", value(&q.from).to_owned()),
+            ("to", value(&q.to).to_owned()),
+        ],
+        &COLUMNS,
+        &sorting,
+        page,
+        total,
+    );
+    let region = render(AuditRegion {
         chrome,
         q,
         entries,
-        outcome,
         usernames,
+        table,
+    })?
+    .0;
+    listing::respond(ctx.fragment, region, |region| {
+        render(AuditPage {
+            chrome: ctx.chrome("audit-title"),
+            outcome,
+            region,
+        })
     })
 }
 
-pub async fn page(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Html<String>, WebError> {
+pub async fn page(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, WebError> {
     show(ctx, q, None).await
 }
 
-pub async fn verify(ctx: Ctx) -> Result<Html<String>, WebError> {
+pub async fn verify(mut ctx: Ctx) -> Result<Response, WebError> {
+    // The outcome is part of the whole page.
+    ctx.fragment = false;
     if !may_read_trail(ctx.user.as_ref()) {
         return Err(WebError::NotFound);
     }

@@ -82,6 +82,8 @@ pub struct ExitForm {
     pub exit_on: String,
     pub reason: String,
     pub destination: String,
+    /// `yes` when "I confirm" is ticked: an exit is recorded once and not undone.
+    pub confirm: String,
 }
 
 /// The exit form that was refused, to show again at its line.
@@ -135,6 +137,7 @@ impl RegisterPage {
             Some(e) if e.admission_id == *admission_id => match field {
                 "exit_on" => e.form.exit_on.clone(),
                 "reason" => e.form.reason.clone(),
+                "confirm" => e.form.confirm.clone(),
                 _ => e.form.destination.clone(),
             },
             _ if field == "exit_on" => self.today.clone(),
@@ -309,10 +312,24 @@ pub async fn exit(
         reason: form.reason.clone(),
         destination: form.destination.clone(),
     };
-    match Scoped::new(&ctx.state.store, &g)
-        .exit(&ctx.actor, id, admission_id, &input)
-        .await
-    {
+    let outcome = if form.confirm == "yes" {
+        Scoped::new(&ctx.state.store, &g)
+            .exit(&ctx.actor, id, admission_id, &input)
+            .await
+    } else {
+        // Nothing is recorded without the confirmation; the line must still be one of
+        // this establishment's, in scope.
+        let register = Scoped::new(&ctx.state.store, &g).register(id).await?;
+        if !register
+            .lines
+            .iter()
+            .any(|l| l.admission.id == admission_id)
+        {
+            return Err(WebError::NotFound);
+        }
+        Err(CareError::Fields(vec![("confirm", "confirm-required")]))
+    };
+    match outcome {
         Ok(()) => Ok(Redirect::to(&format!(
             "/establishments/{id}/register?done=exited#register"
         ))

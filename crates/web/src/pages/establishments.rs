@@ -4,6 +4,7 @@ use super::authorisation::{ATTACHERS, ChecklistRow, DossierView};
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
+use crate::listing::{self, Columns, ListParams, Table, page_number};
 use crate::view::{Chrome, FieldErrors};
 use askama::Template;
 use axum::extract::{Form, Path, Query};
@@ -16,9 +17,18 @@ use jisr_domain::establishments::{
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::entity::{establishment, establishment_category, establishment_event};
 use jisr_store::establishments::{
-    self, Details, EstablishmentError, ListFilter, NewEstablishment, PAGE_SIZE, Scoped,
+    self, Details, EstablishmentError, ListFilter, NewEstablishment, PAGE_SIZE, Scoped, Sort,
 };
+use jisr_store::listing::{Direction, Page};
 use serde::Deserialize;
+
+/// The statuses a change to needs an explicit confirmation: they stop an establishment.
+pub const CONFIRMED_STATUSES: [Status; 4] = [
+    Status::Refused,
+    Status::Suspended,
+    Status::Withdrawn,
+    Status::Closed,
+];
 
 /// Who registers establishments.
 pub const REGISTRARS: &[Role] = &[
@@ -33,7 +43,8 @@ pub struct ListQuery {
     pub q: String,
     pub category: String,
     pub status: String,
-    pub page: Option<u64>,
+    #[serde(flatten)]
+    pub list: ListParams,
 }
 
 pub struct Choice {
@@ -41,23 +52,40 @@ pub struct Choice {
     pub label: String,
 }
 
+/// The sortable columns of the list; "name" sorts by the name in the page's script.
+const COLUMNS: Columns<Sort> = Columns {
+    columns: &[
+        ("name", Sort::NameFr, Direction::Ascending),
+        ("province", Sort::Province, Direction::Ascending),
+        ("capacity", Sort::Capacity, Direction::Descending),
+        ("status", Sort::Status, Direction::Ascending),
+    ],
+    default: ("name", Direction::Ascending),
+};
+
+/// The filters, count, table and pager: the part htmx replaces.
+#[derive(Template)]
+#[template(path = "establishments/list_region.html")]
+struct ListRegion {
+    chrome: Chrome,
+    rows: Vec<establishment::Model>,
+    table: Table,
+    query: ListQuery,
+    categories: Vec<establishment_category::Model>,
+    statuses: Vec<Choice>,
+}
+
 #[derive(Template)]
 #[template(path = "establishments/list.html")]
 struct ListPage {
     chrome: Chrome,
-    rows: Vec<establishment::Model>,
-    total: u64,
-    page: u64,
-    pages: u64,
-    query: ListQuery,
-    categories: Vec<establishment_category::Model>,
-    statuses: Vec<Choice>,
+    region: String,
     can_register: bool,
 }
 
-impl ListPage {
+impl ListRegion {
     fn count_label(&self) -> String {
-        self.chrome.tn("est-count", self.total as usize)
+        self.chrome.tn("est-count", self.table.total as usize)
     }
 
     fn category_name(&self, code: &str) -> String {
@@ -66,17 +94,6 @@ impl ListPage {
             .find(|c| c.code == code)
             .map(|c| self.chrome.name(&c.name_ar, &c.name_fr).to_owned())
             .unwrap_or_else(|| code.to_owned())
-    }
-
-    /// The address of another page of the same search.
-    fn page_href(&self, page: u64) -> String {
-        let enc = crate::view::encode_path;
-        format!(
-            "/establishments?q={}&category={}&status={}&page={page}",
-            enc(&self.query.q),
-            enc(&self.query.category),
-            enc(&self.query.status)
-        )
     }
 }
 
@@ -92,32 +109,63 @@ fn status_choices(chrome: &Chrome) -> Vec<Choice> {
 
 pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, WebError> {
     let g = ctx.grants();
-    let page = query.page.unwrap_or(1).max(1);
-    let filter = ListFilter {
+    let mut sorting = COLUMNS.parse(&query.list);
+    if sorting.key == Sort::NameFr && ctx.locale == jisr_i18n::Locale::Ar {
+        sorting.key = Sort::NameAr;
+    }
+    let mut filter = ListFilter {
         province: None,
         category: Some(query.category.clone()),
         status: Status::parse(&query.status),
         text: Some(query.q.clone()),
-        page,
+        page: page_number(&query.list),
     };
-    let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&filter).await?;
+    let scoped = Scoped::new(&ctx.state.store, &g);
+    let (mut rows, mut total) = scoped
+        .list_sorted(&filter, sorting.key, sorting.dir)
+        .await?;
+    let last = Page::new(1, PAGE_SIZE).count(total);
+    if filter.page > last {
+        // Past the end (the list shrank, or a typed address): the last page.
+        filter.page = last;
+        (rows, total) = scoped
+            .list_sorted(&filter, sorting.key, sorting.dir)
+            .await?;
+    }
     let chrome = ctx.chrome("est-title");
     let categories = establishments::categories(&ctx.state.store).await?;
     let statuses = status_choices(&chrome);
-    let can_register = g.iter().any(|(r, _)| REGISTRARS.contains(r));
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    render(ListPage {
+    let table = Table::new(
+        &chrome,
+        "/establishments",
+        "establishments-region",
+        vec![
+            ("q", query.q.clone()),
+            ("category", query.category.clone()),
+            ("status", query.status.clone()),
+        ],
+        &COLUMNS,
+        &sorting,
+        Page::new(filter.page, PAGE_SIZE),
+        total,
+    );
+    let region = ListRegion {
         chrome,
         rows,
-        total,
-        page,
-        pages,
+        table,
         query,
         categories,
         statuses,
-        can_register,
+    };
+    let region = render(region)?.0;
+    let can_register = g.iter().any(|(r, _)| REGISTRARS.contains(r));
+    listing::respond(ctx.fragment, region, |region| {
+        render(ListPage {
+            chrome: ctx.chrome("est-title"),
+            region,
+            can_register,
+        })
     })
-    .map(IntoResponse::into_response)
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -254,6 +302,8 @@ pub(crate) struct ShowState {
     pub chosen: String,
     /// The documents ticked for a request, kept likewise.
     pub requested: Vec<String>,
+    /// Whether "I confirm" was ticked, kept likewise.
+    pub confirmed: bool,
     pub upload_errors: Vec<(String, jisr_domain::authorisation::UploadError)>,
     pub changed: bool,
     pub attached: bool,
@@ -273,6 +323,11 @@ impl ShowState {
 
 impl ShowPage {
     /// Whether the last error belongs to the status form (not to the upload form).
+    /// Whether the status form was refused for want of the confirmation.
+    fn confirm_error(&self) -> bool {
+        self.state.error == Some("est-error-confirm")
+    }
+
     fn status_error(&self) -> bool {
         self.error.is_some()
             && self.state.upload_errors.is_empty()
@@ -437,6 +492,7 @@ pub async fn change_status(
             .unwrap_or_default()
     };
     let (to_text, reason) = (field("to"), field("reason"));
+    let confirmed = field("confirm") == "yes";
     let requested: Vec<String> = fields
         .iter()
         .filter(|(k, _)| k == "requested")
@@ -449,6 +505,9 @@ pub async fn change_status(
     let mut items = Vec::new();
     let key = match Status::parse(&to_text) {
         None => "est-error-transition",
+        // Refusing, suspending, withdrawing or closing is not undone from the page: it needs the box
+        // "I confirm" ticked (the form works the same without JavaScript).
+        Some(to) if CONFIRMED_STATUSES.contains(&to) && !confirmed => "est-error-confirm",
         Some(to) => {
             // Documents are named only when asking for them.
             let asked: &[String] = if to == Status::DocumentsMissing {
@@ -491,6 +550,7 @@ pub async fn change_status(
         reason,
         chosen: to_text,
         requested,
+        confirmed,
         ..ShowState::default()
     };
     let page = show_page(&ctx, id, state).await?;

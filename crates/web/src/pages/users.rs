@@ -5,15 +5,17 @@
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
+use crate::listing::{self, Columns, ListParams, Table, page_number};
 use crate::view::{Chrome, FieldErrors};
 use askama::Template;
-use axum::extract::{Form, Path};
+use axum::extract::{Form, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use jisr_domain::access::{Role, Scope, may_grant, may_see_account};
 use jisr_domain::ids::UserId;
 use jisr_store::StoreError;
 use jisr_store::accounts::{self, Account, Password};
+use jisr_store::listing::{Direction, Page};
 use serde::Deserialize;
 
 /// Who may open the account pages at all (each then sees only their scope).
@@ -49,19 +51,64 @@ fn grant_labels(chrome: &Chrome, grants: &[(Role, Scope)]) -> Vec<String> {
         .collect()
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    #[serde(flatten)]
+    pub list: ListParams,
+}
+
+const COLUMNS: Columns<accounts::Sort> = Columns {
+    columns: &[
+        ("username", accounts::Sort::Username, Direction::Ascending),
+        ("name", accounts::Sort::Name, Direction::Ascending),
+        ("status", accounts::Sort::Active, Direction::Ascending),
+    ],
+    default: ("username", Direction::Ascending),
+};
+
+/// Accounts shown on one page.
+pub const PAGE_SIZE: u64 = 25;
+
+/// The search, count, table and pager: the part htmx replaces.
+#[derive(Template)]
+#[template(path = "users/list_region.html")]
+struct ListRegion {
+    chrome: Chrome,
+    rows: Vec<Row>,
+    table: Table,
+    q: String,
+}
+
+impl ListRegion {
+    fn count_label(&self) -> String {
+        self.chrome.tn("users-count", self.table.total as usize)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "users/list.html")]
 struct ListPage {
     chrome: Chrome,
-    rows: Vec<Row>,
+    region: String,
 }
 
-pub async fn list(ctx: Ctx) -> Result<Response, WebError> {
+/// The accounts the person may manage, sorted and paged by the database.
+pub async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, WebError> {
     let chrome = ctx.chrome("users-title");
-    let rows = accounts::accounts(ctx.state.store.conn())
-        .await?
+    let sorting = COLUMNS.parse(&q.list);
+    let db = ctx.state.store.conn();
+    let mut page = Page::new(page_number(&q.list), PAGE_SIZE);
+    let (mut found, mut total) =
+        accounts::visible_page(db, viewer(&ctx), &q.q, sorting.key, sorting.dir, page).await?;
+    if page.number > page.count(total) {
+        page = Page::new(page.count(total), PAGE_SIZE);
+        (found, total) =
+            accounts::visible_page(db, viewer(&ctx), &q.q, sorting.key, sorting.dir, page).await?;
+    }
+    let rows = found
         .into_iter()
-        .filter(|a| may_see_account(viewer(&ctx), &a.grants))
         .map(|a| Row {
             id: a.user.id,
             grants: grant_labels(&chrome, &a.grants),
@@ -70,7 +117,29 @@ pub async fn list(ctx: Ctx) -> Result<Response, WebError> {
             active: a.user.active,
         })
         .collect();
-    Ok(render(ListPage { chrome, rows })?.into_response())
+    let table = Table::new(
+        &chrome,
+        "/admin/users",
+        "users-region",
+        vec![("q", q.q.clone())],
+        &COLUMNS,
+        &sorting,
+        page,
+        total,
+    );
+    let region = render(ListRegion {
+        chrome,
+        rows,
+        table,
+        q: q.q,
+    })?
+    .0;
+    listing::respond(ctx.fragment, region, |region| {
+        render(ListPage {
+            chrome: ctx.chrome("users-title"),
+            region,
+        })
+    })
 }
 
 /// A choice in a select.
