@@ -351,13 +351,13 @@ mod tests {
         for (_, _, text) in FILES.iter().filter(|(l, _, _)| *l == locale) {
             let mut current: Option<String> = None;
             for line in text.lines() {
-                if line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-                    if let Some((k, v)) = line.split_once('=') {
-                        let k = k.trim().to_owned();
-                        out.insert(k.clone(), v.to_owned());
-                        current = Some(k);
-                        continue;
-                    }
+                if line.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && let Some((k, v)) = line.split_once('=')
+                {
+                    let k = k.trim().to_owned();
+                    out.insert(k.clone(), v.to_owned());
+                    current = Some(k);
+                    continue;
                 }
                 match (&current, line.starts_with(' ') || line.starts_with('}')) {
                     (Some(k), true) => {
