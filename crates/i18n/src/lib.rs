@@ -112,6 +112,11 @@ const FILES: &[(Locale, &str, &str)] = &[
     ),
     (Locale::Fr, "care", include_str!("../locales/fr/care.ftl")),
     (Locale::Zgh, "main", include_str!("../locales/zgh/main.ftl")),
+    (
+        Locale::Zgh,
+        "eservices",
+        include_str!("../locales/zgh/eservices.ftl"),
+    ),
 ];
 
 /// Why the catalogue could not be built.
@@ -161,6 +166,11 @@ thread_local! {
 
 /// The CLDR plural category of a whole number in `locale`.
 pub fn plural_category(locale: Locale, n: u64) -> &'static str {
+    // CLDR has no rules for Standard Moroccan Amazigh, so ICU4X would answer with the
+    // root's single `other`; the Tifinagh files distinguish one thing from several.
+    if locale == Locale::Zgh {
+        return if n == 1 { "one" } else { "other" };
+    }
     RULES.with(|cell| {
         let mut rules = cell.borrow_mut();
         if !rules.iter().any(|(l, _)| *l == locale) {
@@ -333,6 +343,105 @@ mod tests {
             .filter(|k| !fr.contains(k))
             .collect();
         assert!(extra.is_empty(), "{extra:?}");
+    }
+
+    /// Each message's source text (with its continuation lines), by id.
+    fn sources(locale: Locale) -> std::collections::BTreeMap<String, String> {
+        let mut out = std::collections::BTreeMap::new();
+        for (_, _, text) in FILES.iter().filter(|(l, _, _)| *l == locale) {
+            let mut current: Option<String> = None;
+            for line in text.lines() {
+                if line.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && let Some((k, v)) = line.split_once('=')
+                {
+                    let k = k.trim().to_owned();
+                    out.insert(k.clone(), v.to_owned());
+                    current = Some(k);
+                    continue;
+                }
+                match (&current, line.starts_with(' ') || line.starts_with('}')) {
+                    (Some(k), true) => {
+                        let v = out.get_mut(k).expect("inserted above");
+                        v.push('\n');
+                        v.push_str(line);
+                    }
+                    _ => current = None,
+                }
+            }
+        }
+        out
+    }
+
+    fn variables(source: &str) -> BTreeSet<String> {
+        source
+            .split('$')
+            .skip(1)
+            .map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tifinagh_messages_keep_the_french_placeables_and_plural_forms() {
+        let fr = sources(Locale::Fr);
+        let zgh = sources(Locale::Zgh);
+        assert!(zgh.len() > 100, "{}", zgh.len());
+        for (key, text) in &zgh {
+            let french = &fr[key];
+            assert_eq!(variables(text), variables(french), "{key}: {text}");
+            if french.contains("PLURAL(") {
+                assert!(
+                    text.contains("PLURAL(") && text.contains("[one]") && text.contains("*[other]"),
+                    "{key} needs [one] and *[other]: {text}"
+                );
+            }
+            // Written in Tifinagh, except what is the same in every language (« API »).
+            assert!(
+                text.chars().any(|c| ('\u{2D30}'..='\u{2D7F}').contains(&c))
+                    || text.trim() == french.trim(),
+                "{key} is not in Tifinagh: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn tifinagh_files_are_marked_for_review_by_a_native_speaker() {
+        for (_, file, text) in FILES.iter().filter(|(l, _, _)| *l == Locale::Zgh) {
+            let header: String = text
+                .lines()
+                .take_while(|l| l.starts_with('#'))
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                header.to_lowercase().contains("review by a native speaker"),
+                "zgh/{file}.ftl header"
+            );
+            for section in text.lines().filter(|l| l.starts_with("## ")) {
+                assert!(
+                    section.contains("awaiting review by a native speaker"),
+                    "zgh/{file}.ftl: {section}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tifinagh_plurals_tell_one_from_several() {
+        let c = Catalog::load().unwrap();
+        let count = |n: i64| {
+            let mut a = FluentArgs::new();
+            a.set("count", n);
+            c.t_args(Locale::Zgh, "svc-count", Some(&a))
+        };
+        assert_eq!(plural_category(Locale::Zgh, 1), "one");
+        assert_eq!(plural_category(Locale::Zgh, 0), "other");
+        assert_eq!(plural_category(Locale::Zgh, 5), "other");
+        assert_eq!(plural_category(Locale::Zgh, 21), "other");
+        assert_eq!(count(1), "1 ⵜⵏⴰⴼⵓⵜ");
+        assert_eq!(count(5), "5 ⵜⵏⴰⴼⵓⵜⵉⵏ");
     }
 
     #[test]
