@@ -3380,6 +3380,29 @@ async fn a_programme_deciding_about_persons_explains_each_member() {
         assert_eq!(persons.len(), 2, "{}", r.body);
         assert!(persons.iter().all(|d| d["person_id"].is_i64()));
         assert_eq!(persons.iter().filter(|d| d["eligible"] == true).count(), 1);
+
+        // A draft raising the school age: the household page re-evaluates each member
+        // under it and shows what changes, without changing any decision.
+        let r = send_json(&app, Method::POST, "/api/v1/programmes/school-support/drafts", &owner,
+            r#"{"valid_from":"2028-09-01","rule":"school-age: age >= 12 and age <= 17\npoor: household.index <= 9.743001","benefit":"200"}"#).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let page = send(&app, Method::GET, "/registry/households/1", Some(&worker), None, &[]).await;
+        let youssef = page.body.split_once("Aide scolaire — Youssef Alaoui").unwrap().1;
+        let youssef = youssef.split("</section>").next().unwrap();
+        assert!(youssef.contains("Réévaluation selon le projet de version 2"), "{youssef}");
+        assert!(youssef.contains("la décision change"), "{youssef}");
+        let fatima = page.body.split_once("Aide scolaire — Fatima Alaoui").unwrap().1;
+        let fatima = fatima.split("</section>").next().unwrap();
+        assert!(fatima.contains("la décision ne change pas"), "{fatima}");
+        let r = send_json(&app, Method::GET, "/api/v1/registry/households/1", &api_worker, "").await;
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        let still = v["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["programme"] == "school-support" && d["eligible"] == true)
+            .count();
+        assert_eq!(still, 1, "the version in force still decides");
     })
     .await;
 }

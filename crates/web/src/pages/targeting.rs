@@ -606,6 +606,19 @@ pub struct ProgrammeDecision {
     pub amount: Option<String>,
     pub criteria: Vec<CriterionOutcomeView>,
     pub inputs: Vec<InputView>,
+    /// The same decision re-evaluated under the newest draft version, when there is one.
+    pub draft: Option<DraftComparison>,
+}
+
+/// A decision re-evaluated under a draft version, and what changes.
+pub struct DraftComparison {
+    pub version: i32,
+    pub eligible: bool,
+    pub amount: Option<String>,
+    /// Each criterion of either version: (id, outcome now, outcome under the draft), as
+    /// translated words; "—" where a version has no such criterion.
+    pub criteria: Vec<(String, String, String, bool)>,
+    pub changed: bool,
 }
 
 #[derive(Template)]
@@ -739,6 +752,44 @@ pub(crate) fn decision(
             .map(|a| chrome.t1("prog-dirhams", "amount", &number(a))),
         criteria,
         inputs,
+        draft: None,
+    }
+}
+
+/// The decision `now` compared with the same one under draft version `d`.
+pub(crate) fn compare_with_draft(
+    chrome: &Chrome,
+    now: &Explanation,
+    d: &rule_version::Model,
+    draft: &Explanation,
+) -> DraftComparison {
+    let word = |passed: Option<bool>| match passed {
+        Some(true) => chrome.t("reg-passed"),
+        Some(false) => chrome.t("reg-failed"),
+        None => "—".to_owned(),
+    };
+    let mut ids: Vec<&str> = now.criteria.iter().map(|c| c.id.as_str()).collect();
+    for c in &draft.criteria {
+        if !ids.contains(&c.id.as_str()) {
+            ids.push(&c.id);
+        }
+    }
+    let criteria = ids
+        .into_iter()
+        .map(|id| {
+            let a = now.criteria.iter().find(|c| c.id == id).map(|c| c.passed);
+            let b = draft.criteria.iter().find(|c| c.id == id).map(|c| c.passed);
+            (id.to_owned(), word(a), word(b), a != b)
+        })
+        .collect();
+    DraftComparison {
+        version: d.version,
+        eligible: draft.eligible,
+        amount: draft
+            .amount
+            .map(|a| chrome.t1("prog-dirhams", "amount", &number(a))),
+        criteria,
+        changed: now.eligible != draft.eligible || now.amount != draft.amount,
     }
 }
 
@@ -751,6 +802,8 @@ pub(crate) struct HouseholdDecision {
     pub explanation: Explanation,
     /// The member the decision is about, for a programme deciding about persons.
     pub person: Option<jisr_store::entity::person::Model>,
+    /// The newest draft version and the decision under it.
+    pub draft: Option<(rule_version::Model, Explanation)>,
 }
 
 pub(crate) async fn household_decisions(
@@ -774,23 +827,33 @@ pub(crate) async fn household_decisions(
         let Ok(compiled) = programmes::compile(level, v, &reg.geo) else {
             continue;
         };
-        match level {
-            jisr_targeting::rules::Level::Household => out.push(HouseholdDecision {
+        // The newest draft after the version in force, re-evaluated for comparison.
+        let draft = p
+            .versions
+            .iter()
+            .filter(|d| d.status == programmes::DRAFT && d.version > v.version)
+            .max_by_key(|d| d.version)
+            .and_then(|d| {
+                programmes::compile(level, d, &reg.geo)
+                    .ok()
+                    .map(|c| (d.clone(), c))
+            });
+        let rows: Vec<(usize, Option<jisr_store::entity::person::Model>)> = match level {
+            jisr_targeting::rules::Level::Household => vec![(row, None)],
+            jisr_targeting::rules::Level::Person => reg
+                .members(row)
+                .zip(&members)
+                .map(|(r, m)| (r, Some(m.person.clone())))
+                .collect(),
+        };
+        for (r, person) in rows {
+            out.push(HouseholdDecision {
                 version: v.clone(),
                 programme: p.programme.clone(),
-                explanation: compiled.explain(&reg, row),
-                person: None,
-            }),
-            jisr_targeting::rules::Level::Person => {
-                for (person_row, m) in reg.members(row).zip(&members) {
-                    out.push(HouseholdDecision {
-                        version: v.clone(),
-                        programme: p.programme.clone(),
-                        explanation: compiled.explain(&reg, person_row),
-                        person: Some(m.person.clone()),
-                    });
-                }
-            }
+                explanation: compiled.explain(&reg, r),
+                person,
+                draft: draft.as_ref().map(|(d, c)| (d.clone(), c.explain(&reg, r))),
+            });
         }
     }
     Ok(out)
@@ -840,7 +903,12 @@ pub async fn household(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebErr
                     ],
                 );
             }
-            decision(&chrome, name, &h.version, &h.explanation)
+            let mut dec = decision(&chrome, name, &h.version, &h.explanation);
+            dec.draft = h
+                .draft
+                .as_ref()
+                .map(|(d, ex)| compare_with_draft(&chrome, &h.explanation, d, ex));
+            dec
         })
         .collect();
     render(HouseholdPage {
