@@ -319,5 +319,5 @@ needs-model-none = —
 needs-model-error-number = أدخل عددا (مثال: 2.5).
 needs-model-error-range = القيمة خارج المجال المسموح به.
 needs-model-error-invalid = النموذج لا يطابق حقول السجل الاجتماعي: { $detail }
-needs-model-category = { $field }: { $points }؛ القيم الأخرى: { $default }
+needs-model-others = القيم الأخرى: { $default }
 needs-models-edit = تعديل نماذج الحاجيات

@@ -295,5 +295,5 @@ needs-model-none = —
 needs-model-error-number = Saisissez un nombre (par exemple 2,5).
 needs-model-error-range = La valeur est hors de l’intervalle permis.
 needs-model-error-invalid = Le modèle ne correspond pas aux champs du registre social : { $detail }
-needs-model-category = { $field } : { $points } ; autres valeurs : { $default }
+needs-model-others = autres valeurs : { $default }
 needs-models-edit = Modifier les modèles de besoins

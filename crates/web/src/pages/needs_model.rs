@@ -54,7 +54,11 @@ pub async fn list(ctx: Ctx) -> Result<Response, WebError> {
 pub(crate) struct TermRow {
     pub id: String,
     pub label: String,
+    /// The input as written in the rule language (an expression, or a category field with
+    /// its points).
     pub input: String,
+    /// For a category input: the points of values not listed, worded.
+    pub others: Option<String>,
     pub transforms: String,
     pub weight: String,
     pub missing: String,
@@ -91,27 +95,27 @@ fn transform_text(t: &Transform) -> String {
     }
 }
 
-fn input_text(chrome: &Chrome, input: &TermInput) -> String {
+fn input_text(chrome: &Chrome, input: &TermInput) -> (String, Option<String>) {
     match input {
-        TermInput::Expr { expr } => expr.clone(),
+        TermInput::Expr { expr } => (expr.clone(), None),
         TermInput::Category {
             field,
             points,
             default,
-        } => chrome.targs(
-            "needs-model-category",
-            &[
-                ("field", field.clone()),
-                (
-                    "points",
-                    points
-                        .iter()
-                        .map(|(v, p)| format!("{v} = {}", decimal(f64::from(*p))))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                ("default", decimal(f64::from(*default))),
-            ],
+        } => (
+            format!(
+                "{field}: {}",
+                points
+                    .iter()
+                    .map(|(v, p)| format!("{v} = {}", decimal(f64::from(*p))))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Some(chrome.t1(
+                "needs-model-others",
+                "default",
+                &decimal(f64::from(*default)),
+            )),
         ),
     }
 }
@@ -139,21 +143,25 @@ async fn page(
     let terms = model
         .terms
         .iter()
-        .map(|t| TermRow {
-            label: chrome.t2("needs-term", &t.id),
-            input: input_text(&chrome, &t.input),
-            transforms: if t.transforms.is_empty() {
-                chrome.t("needs-model-none")
-            } else {
-                t.transforms
-                    .iter()
-                    .map(transform_text)
-                    .collect::<Vec<_>>()
-                    .join(" → ")
-            },
-            weight: value(format!("weight-{}", t.id), t.weight),
-            missing: value(format!("missing-{}", t.id), t.missing),
-            id: t.id.clone(),
+        .map(|t| {
+            let (input, others) = input_text(&chrome, &t.input);
+            TermRow {
+                label: chrome.t2("needs-term", &t.id),
+                input,
+                others,
+                transforms: if t.transforms.is_empty() {
+                    chrome.t("needs-model-none")
+                } else {
+                    t.transforms
+                        .iter()
+                        .map(transform_text)
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                },
+                weight: value(format!("weight-{}", t.id), t.weight),
+                missing: value(format!("missing-{}", t.id), t.missing),
+                id: t.id.clone(),
+            }
         })
         .collect();
     let regions = jisr_store::geo::regions(ctx.state.store.conn())
