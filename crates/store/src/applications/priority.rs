@@ -13,7 +13,7 @@ use crate::entity::{application, person, person_household_membership as stay, se
 use crate::registry::{Declared, LoadError, load_with_declared};
 use crate::{Store, StoreError};
 use jisr_targeting::rules::Schema;
-use jisr_targeting::score::{CompiledScore, ScoreExplanation, ScoreModel};
+use jisr_targeting::score::ScoreExplanation;
 use sea_orm::{ColumnTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait};
 use std::collections::HashMap;
 
@@ -45,26 +45,6 @@ pub struct Priority {
     pub total: f64,
 }
 
-/// The service's needs model, checked against the registry's fields; `None` when the
-/// service has none.
-pub async fn compiled_model(
-    store: &Store,
-    service: &service::Model,
-) -> Result<Option<(ScoreModel, CompiledScore)>, StoreError> {
-    let Some(json) = service.needs_model.as_deref() else {
-        return Ok(None);
-    };
-    let model: ScoreModel = serde_json::from_str(json)
-        .map_err(|_| StoreError::Invalid(format!("needs model of {}", service.code)))?;
-    let geo = crate::registry::engine_geo(store)
-        .await
-        .map_err(load_error)?;
-    let compiled = model
-        .compile(&Schema::households(&geo))
-        .map_err(|_| StoreError::Invalid(format!("needs model of {}", service.code)))?;
-    Ok(Some((model, compiled)))
-}
-
 /// The priority of each application of `apps` (all of `service`), in the same order.
 pub async fn priorities(
     store: &Store,
@@ -72,7 +52,7 @@ pub async fn priorities(
     apps: &[application::Model],
 ) -> Result<Vec<Priority>, StoreError> {
     let assessment = |a: &application::Model| a.score.unwrap_or(0).max(0) as u32;
-    let Some((_, compiled)) = compiled_model(store, service).await? else {
+    let Some(model) = crate::services::needs_model(service) else {
         return Ok(apps
             .iter()
             .map(|a| Priority {
@@ -102,6 +82,9 @@ pub async fn priorities(
     let registry = load_with_declared(store, &ids, &declared)
         .await
         .map_err(load_error)?;
+    let compiled = model
+        .compile(&Schema::households(&registry.geo))
+        .map_err(|_| StoreError::Invalid(format!("needs model of {}", service.code)))?;
     // Registry households come first (by id), then the declared rows in order.
     let first_declared = registry.household_count() - declared.len();
     let mut next_declared = first_declared;

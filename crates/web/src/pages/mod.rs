@@ -767,6 +767,26 @@ async fn switch_language(
     ))
 }
 
+/// The widest of the scopes the person holds through any of `roles` (national, then
+/// region, province, establishment); `None` when no grant has one of them.
+pub(crate) fn widest_scope_of(
+    grants: &[(jisr_domain::access::Role, jisr_domain::access::Scope)],
+    roles: &[jisr_domain::access::Role],
+) -> Option<jisr_domain::access::Scope> {
+    use jisr_domain::access::Scope;
+    let rank = |s: &Scope| match s {
+        Scope::National => 0,
+        Scope::Region(_) => 1,
+        Scope::Province(_) => 2,
+        Scope::Establishment(_) => 3,
+    };
+    grants
+        .iter()
+        .filter(|(r, _)| roles.contains(r))
+        .map(|(_, s)| s.clone())
+        .min_by_key(rank)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -82,6 +82,15 @@ struct EditPage {
     saved: bool,
 }
 
+/// A region's coefficient in a model (1 when the model does not name the region).
+fn coefficient(model: &ScoreModel, region: &str) -> f32 {
+    model
+        .region_coefficients
+        .iter()
+        .find(|(c, _)| c == region)
+        .map_or(1.0, |(_, v)| *v)
+}
+
 fn transform_text(t: &Transform) -> String {
     match t {
         Transform::Log1p => "ln(1 + x)".into(),
@@ -168,11 +177,7 @@ async fn page(
         .await?
         .into_iter()
         .map(|r| {
-            let stored = model
-                .region_coefficients
-                .iter()
-                .find(|(c, _)| *c == r.code)
-                .map_or(1.0, |(_, v)| *v);
+            let stored = coefficient(&model, &r.code);
             RegionRow {
                 coefficient: value(format!("coef-{}", r.code), stored),
                 name: chrome.name(&r.name_ar, &r.name_fr).to_owned(),
@@ -239,11 +244,7 @@ fn read(
     next.region_coefficients = regions
         .iter()
         .filter_map(|code| {
-            let stored = model
-                .region_coefficients
-                .iter()
-                .find(|(c, _)| c == code)
-                .map_or(1.0, |(_, v)| *v);
+            let stored = coefficient(model, code);
             let v = field(format!("coef-{code}"), parameter::COEFFICIENT, stored);
             (v != 1.0).then(|| (code.clone(), v))
         })

@@ -35,18 +35,7 @@ pub const REGISTRY_READERS: &[Role] = &[
 
 /// The widest territory among the person's grants: the registry they may see whole.
 pub(crate) fn widest_scope(ctx: &Ctx) -> Scope {
-    let g = ctx.grants();
-    let rank = |s: &Scope| match s {
-        Scope::National => 0,
-        Scope::Region(_) => 1,
-        Scope::Province(_) => 2,
-        Scope::Establishment(_) => 3,
-    };
-    g.into_iter()
-        .filter(|(r, _)| REGISTRY_READERS.contains(r))
-        .map(|(_, s)| s)
-        .min_by_key(rank)
-        .unwrap_or(Scope::Establishment(0))
+    super::widest_scope_of(&ctx.grants(), REGISTRY_READERS).unwrap_or(Scope::Establishment(0))
 }
 
 pub(crate) fn may_own(ctx: &Ctx) -> bool {

@@ -11,7 +11,6 @@ use crate::view::Chrome;
 use askama::Template;
 use axum::extract::Query;
 use axum::response::{IntoResponse, Response};
-use jisr_domain::access::{Role, Scope};
 use jisr_domain::applications::TrackingCode;
 use jisr_domain::geo::ProvinceCode;
 use jisr_store::applications::Scoped;
@@ -142,21 +141,6 @@ struct WaitingPage {
     may_edit_models: bool,
 }
 
-/// The widest scope among the person's grants that process applications.
-fn widest_scope(grants: &[(Role, Scope)]) -> Option<Scope> {
-    let rank = |s: &Scope| match s {
-        Scope::National => 0,
-        Scope::Region(_) => 1,
-        Scope::Province(_) => 2,
-        Scope::Establishment(_) => 3,
-    };
-    grants
-        .iter()
-        .filter(|(r, _)| PROCESSORS.contains(r))
-        .map(|(_, s)| s.clone())
-        .min_by_key(rank)
-}
-
 pub async fn waiting_lists(
     ctx: Ctx,
     Query(mut query): Query<WaitingQuery>,
@@ -173,7 +157,7 @@ pub async fn waiting_lists(
             value: s.code,
         })
         .collect();
-    let scope = widest_scope(&g);
+    let scope = super::widest_scope_of(&g, PROCESSORS);
     let provinces: Vec<Choice> = jisr_store::geo::provinces(store.conn(), None)
         .await?
         .into_iter()
