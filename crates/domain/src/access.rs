@@ -77,6 +77,269 @@ impl Role {
     }
 }
 
+/// Something a person may do, whatever the record: the one vocabulary in which route
+/// policies, the store's checks and the navigation are written. Where a capability is
+/// exercised (which territory, which establishment) is the grant's scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Capability {
+    /// Create an establishment's file and edit its description.
+    RegisterEstablishments,
+    /// Edit an existing establishment's description (its manager too).
+    EditEstablishments,
+    /// Attach documents to an authorisation dossier, file a request, answer a request
+    /// for documents, appeal a refusal, declare care outside the premises.
+    FileAuthorisations,
+    /// Work the authorisation queue: review, ask for documents, decide, suspend, withdraw.
+    DecideAuthorisations,
+    /// Decide the appeal of a refused authorisation (above the delegation).
+    DecideAuthorisationAppeals,
+    /// Create and edit partner associations, their boards and documents.
+    EditAssociations,
+    /// Process online applications: take, assess, ask for documents, decide.
+    ProcessApplications,
+    /// Assign an application to another social worker.
+    AssignApplications,
+    /// Decide the appeal of an application's decision (above the social worker).
+    DecideApplicationAppeals,
+    /// Keep an establishment's register: admissions, exits, beneficiary files.
+    KeepRegisters,
+    /// Read an establishment's register and beneficiary files (without sensitive notes).
+    ReadRegisters,
+    /// Read and write beneficiaries' health, disability and schooling notes.
+    ReadSensitiveNotes,
+    /// Follow establishments on the dashboard (queues, counts).
+    FollowEstablishments,
+    /// See the establishments above their authorised capacity.
+    OverseeCapacity,
+    /// Define programmes, write and activate their rule versions, tune needs models.
+    OwnProgrammes,
+    /// Read the social registry within the territory and simulate rule changes.
+    ReadRegistry,
+    /// Import registry files (households, persons, index values).
+    ImportRegistry,
+    /// Create accounts and grant roles within one's own scope.
+    AdministerAccounts,
+    /// Read and verify the whole audit trail.
+    ReadAuditTrail,
+}
+
+impl Capability {
+    pub const ALL: [Capability; 19] = [
+        Capability::RegisterEstablishments,
+        Capability::EditEstablishments,
+        Capability::FileAuthorisations,
+        Capability::DecideAuthorisations,
+        Capability::DecideAuthorisationAppeals,
+        Capability::EditAssociations,
+        Capability::ProcessApplications,
+        Capability::AssignApplications,
+        Capability::DecideApplicationAppeals,
+        Capability::KeepRegisters,
+        Capability::ReadRegisters,
+        Capability::ReadSensitiveNotes,
+        Capability::FollowEstablishments,
+        Capability::OverseeCapacity,
+        Capability::OwnProgrammes,
+        Capability::ReadRegistry,
+        Capability::ImportRegistry,
+        Capability::AdministerAccounts,
+        Capability::ReadAuditTrail,
+    ];
+
+    /// The roles that hold this capability, read from [`Role::capabilities`].
+    pub fn holders(self) -> impl Iterator<Item = Role> {
+        Role::ALL.into_iter().filter(move |r| r.can(self))
+    }
+}
+
+impl Role {
+    /// The one table of who may do what. Everything that asks "may this person…"
+    /// reads it, through [`Role::can`] or [`Grants`].
+    pub const fn capabilities(self) -> &'static [Capability] {
+        use Capability::*;
+        match self {
+            Role::NationalAdministrator => &[
+                RegisterEstablishments,
+                EditEstablishments,
+                FileAuthorisations,
+                DecideAuthorisations,
+                DecideAuthorisationAppeals,
+                EditAssociations,
+                ProcessApplications,
+                AssignApplications,
+                DecideApplicationAppeals,
+                ReadRegisters,
+                FollowEstablishments,
+                OverseeCapacity,
+                OwnProgrammes,
+                ReadRegistry,
+                ImportRegistry,
+                AdministerAccounts,
+                ReadAuditTrail,
+            ],
+            Role::ProgrammeOwner => &[OwnProgrammes, ReadRegistry, ImportRegistry],
+            Role::RegionalCoordinator => &[
+                RegisterEstablishments,
+                EditEstablishments,
+                FileAuthorisations,
+                DecideAuthorisations,
+                DecideAuthorisationAppeals,
+                EditAssociations,
+                ProcessApplications,
+                AssignApplications,
+                DecideApplicationAppeals,
+                ReadRegisters,
+                FollowEstablishments,
+                OverseeCapacity,
+                ReadRegistry,
+                AdministerAccounts,
+            ],
+            Role::ProvincialOfficer => &[
+                RegisterEstablishments,
+                EditEstablishments,
+                FileAuthorisations,
+                DecideAuthorisations,
+                EditAssociations,
+                ProcessApplications,
+                AssignApplications,
+                DecideApplicationAppeals,
+                KeepRegisters,
+                ReadRegisters,
+                FollowEstablishments,
+                OverseeCapacity,
+                ReadRegistry,
+                AdministerAccounts,
+            ],
+            Role::SocialWorker => &[
+                ProcessApplications,
+                KeepRegisters,
+                ReadRegisters,
+                ReadSensitiveNotes,
+                ReadRegistry,
+            ],
+            Role::Inspector => &[ReadRegisters, FollowEstablishments],
+            Role::EstablishmentManager => &[
+                EditEstablishments,
+                FileAuthorisations,
+                KeepRegisters,
+                ReadRegisters,
+                ReadSensitiveNotes,
+                FollowEstablishments,
+            ],
+            Role::Auditor => &[ReadRegistry, ReadAuditTrail],
+        }
+    }
+
+    /// Whether this role holds `capability`.
+    pub fn can(self, capability: Capability) -> bool {
+        self.capabilities().contains(&capability)
+    }
+}
+
+/// The grants of one person: each a role bound to a scope. Cheap to clone (shared), so
+/// handles and requests pass it around instead of copying lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grants(std::sync::Arc<[(Role, Scope)]>);
+
+impl Grants {
+    /// No grant at all: a signed-out person.
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// Whether any grant's role holds `capability`, wherever.
+    pub fn can(&self, capability: Capability) -> bool {
+        self.0.iter().any(|(r, _)| r.can(capability))
+    }
+
+    /// The scopes over which the person holds `capability`.
+    pub fn scopes_for(&self, capability: Capability) -> impl Iterator<Item = &Scope> {
+        self.0
+            .iter()
+            .filter(move |(r, _)| r.can(capability))
+            .map(|(_, s)| s)
+    }
+
+    /// Whether the person holds `capability` over a scope covering `province`.
+    pub fn can_in_province(&self, capability: Capability, province: &ProvinceCode) -> bool {
+        self.scopes_for(capability)
+            .any(|s| s.covers_province(province))
+    }
+
+    /// Whether the person holds `capability` over a scope covering the establishment
+    /// `id` located in `province`.
+    pub fn can_at_establishment(
+        &self,
+        capability: Capability,
+        province: &ProvinceCode,
+        id: i64,
+    ) -> bool {
+        self.scopes_for(capability)
+            .any(|s| s.covers_establishment(province, id))
+    }
+
+    /// Whether a grant of any role covers `province`.
+    pub fn covers_province(&self, province: &ProvinceCode) -> bool {
+        self.0.iter().any(|(_, s)| s.covers_province(province))
+    }
+
+    /// The widest scope over which the person holds `capability` (national, then
+    /// region, province, establishment); `None` without the capability.
+    pub fn widest_scope_for(&self, capability: Capability) -> Option<Scope> {
+        self.scopes_for(capability)
+            .min_by_key(|s| s.breadth())
+            .cloned()
+    }
+
+    /// The grants whose role holds `capability`.
+    pub fn holding(&self, capability: Capability) -> Grants {
+        self.0
+            .iter()
+            .filter(|(r, _)| r.can(capability))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether one of the grants is `role`, over whatever scope.
+    pub fn has_role(&self, role: Role) -> bool {
+        self.0.iter().any(|(r, _)| *r == role)
+    }
+
+    pub fn roles(&self) -> impl Iterator<Item = Role> + '_ {
+        self.0.iter().map(|(r, _)| *r)
+    }
+
+    pub fn scopes(&self) -> impl Iterator<Item = &Scope> {
+        self.0.iter().map(|(_, s)| s)
+    }
+}
+
+impl std::ops::Deref for Grants {
+    type Target = [(Role, Scope)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl From<Vec<(Role, Scope)>> for Grants {
+    fn from(v: Vec<(Role, Scope)>) -> Self {
+        Self(v.into())
+    }
+}
+
+impl From<&[(Role, Scope)]> for Grants {
+    fn from(v: &[(Role, Scope)]) -> Self {
+        Self(v.into())
+    }
+}
+
+impl FromIterator<(Role, Scope)> for Grants {
+    fn from_iter<I: IntoIterator<Item = (Role, Scope)>>(iter: I) -> Self {
+        Self(iter.into_iter().collect())
+    }
+}
+
 /// Roles an administrator holding `admin` may grant to others, with where.
 ///
 /// A national administrator grants anything anywhere; a regional coordinator creates the
@@ -181,6 +444,16 @@ impl Scope {
         match self {
             Scope::Establishment(e) => *e == id,
             _ => self.covers_province(province),
+        }
+    }
+
+    /// How wide the scope is: 0 for national, then region, province, establishment.
+    pub fn breadth(&self) -> u8 {
+        match self {
+            Scope::National => 0,
+            Scope::Region(_) => 1,
+            Scope::Province(_) => 2,
+            Scope::Establishment(_) => 3,
         }
     }
 
@@ -338,5 +611,57 @@ mod tests {
         assert!(Role::ProvincialOfficer.accepts_scope(&Scope::Province(prov("07.427"))));
         assert!(!Role::ProvincialOfficer.accepts_scope(&Scope::National));
         assert!(Role::EstablishmentManager.accepts_scope(&Scope::Establishment(1)));
+    }
+
+    #[test]
+    fn the_table_keeps_the_rules_of_the_field() {
+        use Capability::*;
+        // Auditors change nothing.
+        for c in Role::Auditor.capabilities() {
+            assert!(matches!(c, ReadRegistry | ReadAuditTrail), "{c:?}");
+        }
+        // Sensitive notes: those who care for the person, not their hierarchy.
+        let sensitive: Vec<Role> = ReadSensitiveNotes.holders().collect();
+        assert_eq!(
+            sensitive,
+            vec![Role::SocialWorker, Role::EstablishmentManager]
+        );
+        // An authorisation appeal is decided above the delegation.
+        assert!(!Role::ProvincialOfficer.can(DecideAuthorisationAppeals));
+        assert!(Role::RegionalCoordinator.can(DecideAuthorisationAppeals));
+        // Every capability is held by someone.
+        for c in Capability::ALL {
+            assert!(c.holders().next().is_some(), "{c:?} is held by nobody");
+        }
+    }
+
+    #[test]
+    fn grants_answer_where_a_capability_holds() {
+        let rehamna = prov("07.427");
+        let safi = prov("07.431");
+        let g: Grants = vec![
+            (Role::SocialWorker, Scope::Province(rehamna.clone())),
+            (
+                Role::Inspector,
+                Scope::Region(RegionCode::parse("07").unwrap()),
+            ),
+        ]
+        .into();
+        assert!(g.can(Capability::KeepRegisters));
+        assert!(g.can_in_province(Capability::KeepRegisters, &rehamna));
+        assert!(
+            !g.can_in_province(Capability::KeepRegisters, &safi),
+            "the inspector's wider grant does not make them keep Safi's registers"
+        );
+        assert!(g.can_in_province(Capability::ReadRegisters, &safi));
+        assert_eq!(
+            g.widest_scope_for(Capability::ReadRegisters),
+            Some(Scope::Region(RegionCode::parse("07").unwrap()))
+        );
+        assert_eq!(g.widest_scope_for(Capability::ReadAuditTrail), None);
+        assert!(!Grants::none().can(Capability::ReadRegisters));
+        let manager: Grants = vec![(Role::EstablishmentManager, Scope::Establishment(4))].into();
+        assert!(manager.can_at_establishment(Capability::KeepRegisters, &rehamna, 4));
+        assert!(!manager.can_at_establishment(Capability::KeepRegisters, &rehamna, 5));
     }
 }

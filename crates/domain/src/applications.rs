@@ -2,7 +2,7 @@
 //! cycle of an application and who may move it, and the ranking of a waiting list.
 //! Pure rules; the store keeps the records.
 
-use crate::access::Role;
+use crate::access::{Capability, Role};
 use serde::{Deserialize, Serialize};
 
 /// The letters of a tracking code: digits and capitals without those read alike
@@ -155,28 +155,6 @@ impl Status {
     }
 }
 
-/// Who assesses applications and decides at first instance.
-pub const PROCESSORS: &[Role] = &[
-    Role::SocialWorker,
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
-
-/// Who assigns applications to a social worker.
-pub const ASSIGNERS: &[Role] = &[
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
-
-/// Who decides an appeal: a role above the social worker who decided.
-pub const APPEAL_DECIDERS: &[Role] = &[
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
-
 /// A first-instance or appeal decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -252,8 +230,8 @@ pub fn check_step(
     history: History,
 ) -> Result<Status, StepError> {
     use Status::*;
-    let staff = |allowed: &[Role]| match roles {
-        Some(rs) if rs.iter().any(|r| allowed.contains(r)) => Ok(()),
+    let staff = |needed: Capability| match roles {
+        Some(rs) if rs.iter().any(|r| r.can(needed)) => Ok(()),
         _ => Err(StepError::Role),
     };
     let applicant = || match roles {
@@ -274,11 +252,11 @@ pub fn check_step(
     };
     match (from, step) {
         (Submitted | InReview, Step::Assign) => {
-            staff(PROCESSORS)?;
+            staff(Capability::ProcessApplications)?;
             Ok(InReview)
         }
         (InReview, Step::RequestDocuments) => {
-            staff(PROCESSORS)?;
+            staff(Capability::ProcessApplications)?;
             if history.documents_requested {
                 return Err(StepError::DocumentsAlreadyRequested);
             }
@@ -290,7 +268,7 @@ pub fn check_step(
             Ok(InReview)
         }
         (InReview, Step::Decide(d)) => {
-            staff(PROCESSORS)?;
+            staff(Capability::ProcessApplications)?;
             needs_reason()?;
             Ok(outcome(d))
         }
@@ -303,12 +281,12 @@ pub fn check_step(
             Ok(Appealed)
         }
         (Appealed, Step::DecideAppeal(d)) => {
-            staff(APPEAL_DECIDERS)?;
+            staff(Capability::DecideApplicationAppeals)?;
             needs_reason()?;
             Ok(outcome(d))
         }
         (Waiting, Step::Place) => {
-            staff(PROCESSORS)?;
+            staff(Capability::ProcessApplications)?;
             Ok(Accepted)
         }
         (_, Step::RequestDocuments) if history.documents_requested => {

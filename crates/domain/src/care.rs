@@ -2,7 +2,6 @@
 //! authorised capacity, the choice of an establishment with a free place, and who may
 //! read a beneficiary's sensitive notes. Pure rules; the store keeps the records.
 
-use crate::access::Role;
 use crate::establishments::Capacity;
 use crate::registry::Sex;
 use serde::{Deserialize, Serialize};
@@ -100,27 +99,6 @@ pub fn is_latin_name(s: &str) -> bool {
             || (c.is_alphabetic() && matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}'))
     })
 }
-
-/// Who reads and writes a beneficiary's health, disability and schooling notes: those
-/// who care for the person. Every reading is recorded in the audit trail.
-pub const SENSITIVE_READERS: &[Role] = &[Role::EstablishmentManager, Role::SocialWorker];
-
-/// Who keeps an establishment's register (admissions, exits, files).
-pub const REGISTER_KEEPERS: &[Role] = &[
-    Role::EstablishmentManager,
-    Role::SocialWorker,
-    Role::ProvincialOfficer,
-];
-
-/// Who reads the register (keepers, their hierarchy and inspectors).
-pub const REGISTER_READERS: &[Role] = &[
-    Role::EstablishmentManager,
-    Role::SocialWorker,
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-    Role::Inspector,
-];
 
 /// Persons present, by sex.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! Social-welfare establishments (law 65.15): the life cycle of their authorisation and
 //! the checks on their declared capacity.
 
-use crate::access::Role;
+use crate::access::{Capability, Role};
 use serde::{Deserialize, Serialize};
 
 /// Where an establishment stands.
@@ -72,35 +72,22 @@ impl Status {
     }
 }
 
-/// Officers of the delegation decide; the establishment's manager files and answers.
-const DECIDERS: &[Role] = &[
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
-/// An appeal is decided above the delegation that refused.
-const APPEAL_DECIDERS: &[Role] = &[Role::RegionalCoordinator, Role::NationalAdministrator];
-const FILERS: &[Role] = &[
-    Role::EstablishmentManager,
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
-
-/// The moves the life cycle allows, and who may make each.
-pub fn transition_roles(from: Status, to: Status) -> Option<&'static [Role]> {
+/// The moves the life cycle allows, and the capability each needs: the manager files
+/// and answers, the delegation decides, an appeal is decided above the delegation.
+pub fn transition_capability(from: Status, to: Status) -> Option<Capability> {
+    use Capability::{DecideAuthorisationAppeals, DecideAuthorisations, FileAuthorisations};
     use Status::*;
     Some(match (from, to) {
-        (Project, Requested) => FILERS,
-        (Requested, UnderReview) => DECIDERS,
-        (UnderReview, DocumentsMissing) => DECIDERS,
-        (DocumentsMissing, UnderReview) => FILERS,
-        (UnderReview, Authorised) | (UnderReview, Refused) => DECIDERS,
-        (Refused, Appealed) => FILERS,
-        (Appealed, Authorised) | (Appealed, Refused) => APPEAL_DECIDERS,
-        (Authorised, Suspended) | (Suspended, Authorised) => DECIDERS,
-        (Authorised, Withdrawn) | (Suspended, Withdrawn) => DECIDERS,
-        (Authorised, Closed) | (Suspended, Closed) => FILERS,
+        (Project, Requested) => FileAuthorisations,
+        (Requested, UnderReview) => DecideAuthorisations,
+        (UnderReview, DocumentsMissing) => DecideAuthorisations,
+        (DocumentsMissing, UnderReview) => FileAuthorisations,
+        (UnderReview, Authorised) | (UnderReview, Refused) => DecideAuthorisations,
+        (Refused, Appealed) => FileAuthorisations,
+        (Appealed, Authorised) | (Appealed, Refused) => DecideAuthorisationAppeals,
+        (Authorised, Suspended) | (Suspended, Authorised) => DecideAuthorisations,
+        (Authorised, Withdrawn) | (Suspended, Withdrawn) => DecideAuthorisations,
+        (Authorised, Closed) | (Suspended, Closed) => FileAuthorisations,
         _ => return None,
     })
 }
@@ -109,7 +96,7 @@ pub fn transition_roles(from: Status, to: Status) -> Option<&'static [Role]> {
 pub fn next_statuses(from: Status) -> Vec<Status> {
     Status::ALL
         .into_iter()
-        .filter(|to| transition_roles(from, *to).is_some())
+        .filter(|to| transition_capability(from, *to).is_some())
         .collect()
 }
 
@@ -145,8 +132,8 @@ pub fn check_transition(
     reason: &str,
     history: History,
 ) -> Result<(), TransitionError> {
-    let allowed = transition_roles(from, to).ok_or(TransitionError::NotAllowed)?;
-    if !roles.iter().any(|r| allowed.contains(r)) {
+    let needed = transition_capability(from, to).ok_or(TransitionError::NotAllowed)?;
+    if !roles.iter().any(|r| r.can(needed)) {
         return Err(TransitionError::Role);
     }
     if reason.trim().is_empty() {

@@ -3,11 +3,11 @@
 //! territory; an establishment's manager sees the association running it. Out of scope is
 //! "not found".
 
+use crate::StoreError;
 use crate::audit::{self, Actor, Change};
 use crate::entity::{association, association_board_member, commune, establishment};
 use crate::listing::{Direction, Page};
-use crate::{Store, StoreError};
-use jisr_domain::access::{Role, Scope};
+use jisr_domain::access::Capability;
 use jisr_domain::associations::{Position, RegistrationNumber, email_ok, parse_registration_date};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use sea_orm::sea_query::{Condition, Query};
@@ -18,13 +18,6 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::HashSet;
-
-/// Who may register and change associations.
-pub const EDITORS: &[Role] = &[
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
 
 /// An association as typed in a form or a file row, not yet checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,35 +117,20 @@ struct Checked {
     province: String,
 }
 
-/// Associations as one person may see them.
-pub struct Scoped<'a> {
-    store: &'a Store,
-    grants: Vec<(Role, Scope)>,
-}
+crate::scoped_handle!(
+    /// Associations as one person may see them.
+    Scoped
+);
 
 impl<'a> Scoped<'a> {
-    pub fn new(store: &'a Store, grants: &[(Role, Scope)]) -> Self {
-        Self {
-            store,
-            grants: grants.to_vec(),
-        }
-    }
-
-    /// Every association, for system jobs (demo seed). Never for a request.
-    pub fn unscoped_for_system_jobs(store: &'a Store) -> Self {
-        Self::new(store, &[(Role::NationalAdministrator, Scope::National)])
-    }
-
     fn may_edit(&self) -> bool {
-        self.grants.iter().any(|(r, _)| EDITORS.contains(r))
+        self.can(Capability::EditAssociations)
     }
 
     fn condition(&self) -> Condition {
         // A manager sees the association running their establishment.
-        crate::territory::condition(
-            self.grants.iter().map(|(_, s)| s),
-            association::Column::ProvinceCode,
-            |id| {
+        self.access
+            .condition(association::Column::ProvinceCode, |id| {
                 Some(
                     association::Column::Id.in_subquery(
                         Query::select()
@@ -162,13 +140,11 @@ impl<'a> Scoped<'a> {
                             .to_owned(),
                     ),
                 )
-            },
-        )
+            })
     }
 
     fn covers(&self, province: &str) -> bool {
-        ProvinceCode::parse(province)
-            .is_ok_and(|p| self.grants.iter().any(|(_, s)| s.covers_province(&p)))
+        ProvinceCode::parse(province).is_ok_and(|p| self.covers_province(&p))
     }
 
     /// One page of associations matching a text (name in either script, or number),
@@ -201,7 +177,7 @@ impl<'a> Scoped<'a> {
                     .add(association::Column::RegistrationNumber.contains(t)),
             );
         }
-        let total = q.clone().count(self.store.conn()).await?;
+        let total = q.clone().count(self.store().conn()).await?;
         let order = dir.order();
         let q = match sort {
             Sort::NameFr => q.order_by(association::Column::NameFr, order),
@@ -216,7 +192,7 @@ impl<'a> Scoped<'a> {
             .order_by_asc(association::Column::Id)
             .offset(page.offset())
             .limit(page.size)
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?;
         Ok((rows, total))
     }
@@ -225,7 +201,7 @@ impl<'a> Scoped<'a> {
     pub async fn get(&self, id: i64) -> Result<association::Model, StoreError> {
         association::Entity::find_by_id(id)
             .filter(self.condition())
-            .one(self.store.conn())
+            .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)
     }
@@ -235,7 +211,7 @@ impl<'a> Scoped<'a> {
         self.get(id).await?;
         let mut rows = association_board_member::Entity::find()
             .filter(association_board_member::Column::AssociationId.eq(id))
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?;
         let rank = |p: &str| Position::ALL.iter().position(|x| x.as_str() == p);
         rows.sort_by(|a, b| {
@@ -309,7 +285,7 @@ impl<'a> Scoped<'a> {
         if !self.may_edit() {
             return Err(AssociationError::Role);
         }
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let checked = self
             .check(&txn, input, None)
             .await
@@ -330,7 +306,7 @@ impl<'a> Scoped<'a> {
             return Err(AssociationError::Role);
         }
         let current = self.get(id).await?;
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let checked = self
             .check(&txn, input, Some(id))
             .await
@@ -366,7 +342,7 @@ impl<'a> Scoped<'a> {
         if !since_ok {
             errors.push(("since", "assoc-error-date"));
         }
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         if let Some(p) = position.filter(|p| p.is_single()) {
             let held = association_board_member::Entity::find()
                 .filter(association_board_member::Column::AssociationId.eq(id))
@@ -420,7 +396,7 @@ impl<'a> Scoped<'a> {
             return Err(AssociationError::Role);
         }
         self.get(id).await?;
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let Some(row) = association_board_member::Entity::find_by_id(member)
             .filter(association_board_member::Column::AssociationId.eq(id))
             .one(&txn)
@@ -473,7 +449,7 @@ impl<'a> Scoped<'a> {
                 key: "import-error-header",
             }]));
         }
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let mut seen = HashSet::new();
         let mut rows = Vec::new();
         for record in reader.records() {
@@ -684,7 +660,7 @@ impl Scoped<'_> {
         }
         self.get(id).await?;
         crate::documents::attach(
-            self.store,
+            self.store(),
             actor,
             files,
             crate::documents::Owner::Association(id),
@@ -706,7 +682,7 @@ impl Scoped<'_> {
         id: i64,
     ) -> Result<Vec<crate::entity::document::Model>, StoreError> {
         self.get(id).await?;
-        crate::documents::list(self.store, crate::documents::Owner::Association(id)).await
+        crate::documents::list(self.store(), crate::documents::Owner::Association(id)).await
     }
 
     /// One document of an association in scope, with its bytes; the read is audited.
@@ -719,7 +695,7 @@ impl Scoped<'_> {
     ) -> Result<(crate::entity::document::Model, Vec<u8>), StoreError> {
         self.get(id).await?;
         crate::documents::read(
-            self.store,
+            self.store(),
             actor,
             files,
             crate::documents::Owner::Association(id),

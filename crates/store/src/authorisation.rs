@@ -12,7 +12,7 @@ use crate::entity::{
 use crate::establishments::{EstablishmentError, Scoped};
 use crate::files::FileStore;
 use chrono::NaiveDate;
-use jisr_domain::access::Role;
+use jisr_domain::access::Capability;
 use jisr_domain::authorisation::{
     ReceiptKind, check_document_request, decision_due, missing_mandatory, receipt_number,
     still_requested,
@@ -25,14 +25,6 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
 };
 use std::collections::BTreeSet;
-
-/// Who may attach documents to a dossier: those who file it, and the officers helping.
-const ATTACHERS: &[Role] = &[
-    Role::EstablishmentManager,
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
 
 /// The checklist of a category, in order.
 pub async fn checklist(
@@ -323,7 +315,7 @@ impl Scoped<'_> {
         max_bytes: usize,
         at: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<i64>, EstablishmentError> {
-        if !self.roles().iter().any(|r| ATTACHERS.contains(r)) {
+        if !self.can(Capability::FileAuthorisations) {
             return Err(TransitionError::Role.into());
         }
         let e = self.get(id).await?;
@@ -408,9 +400,6 @@ pub struct DeclarationInput {
     pub beneficiaries: String,
 }
 
-/// Who may declare care outside the premises: those who file for the establishment.
-const DECLARERS: &[Role] = ATTACHERS;
-
 impl Scoped<'_> {
     /// Declares care given outside the premises of an authorised establishment, in a
     /// commune of the territory; gives a receipt number.
@@ -420,7 +409,7 @@ impl Scoped<'_> {
         id: i64,
         input: &DeclarationInput,
     ) -> Result<i64, EstablishmentError> {
-        if !self.roles().iter().any(|r| DECLARERS.contains(r)) {
+        if !self.can(Capability::FileAuthorisations) {
             return Err(TransitionError::Role.into());
         }
         let e = self.get(id).await?;

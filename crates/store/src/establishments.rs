@@ -1,14 +1,13 @@
 //! Establishments, always reached through [`Scoped`]: a handle built from the grants of
-//! the person asking, which adds their territory to every query. A record outside it is
-//! "not found". The only other door is [`Scoped::unscoped_for_system_jobs`], for the demo
-//! seed and imports, and [`public_directory`], which shows authorised establishments'
-//! public fields only.
+//! the person asking (`crate::access`), which adds their territory to every query. A record
+//! outside it is "not found". The only other doors are the system jobs' handle and
+//! [`public_directory`], which shows authorised establishments' public fields only.
 
 use crate::audit::{self, Actor, Change};
 use crate::entity::{commune, establishment, establishment_category, establishment_event};
 use crate::listing::{Direction, Page};
 use crate::{Store, StoreError};
-use jisr_domain::access::{Role, Scope};
+use jisr_domain::access::{Capability, Role};
 use jisr_domain::authorisation::{DocumentRequestError, UploadError};
 use jisr_domain::establishments::{Capacity, Status, TransitionError, check_transition};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
@@ -105,48 +104,27 @@ pub enum Sort {
     Status,
 }
 
-/// Establishments as one person may see them.
-pub struct Scoped<'a> {
-    store: &'a Store,
-    grants: Vec<(Role, Scope)>,
-}
+crate::scoped_handle!(
+    /// Establishments as one person may see them.
+    Scoped
+);
 
 impl<'a> Scoped<'a> {
-    pub fn new(store: &'a Store, grants: &[(Role, Scope)]) -> Self {
-        Self {
-            store,
-            grants: grants.to_vec(),
-        }
-    }
-
-    /// Every establishment, for system jobs (demo seed, imports). Never for a request.
-    pub fn unscoped_for_system_jobs(store: &'a Store) -> Self {
-        Self {
-            store,
-            grants: vec![(Role::NationalAdministrator, Scope::National)],
-        }
-    }
-
-    pub(crate) fn store(&self) -> &'a Store {
-        self.store
-    }
-
     pub(crate) fn roles(&self) -> Vec<Role> {
-        self.grants.iter().map(|(r, _)| *r).collect()
+        self.grants().roles().collect()
     }
 
     /// The territory of the grants, as a condition on establishments.
     pub(crate) fn condition(&self) -> Condition {
-        crate::territory::condition(
-            self.grants.iter().map(|(_, s)| s),
-            establishment::Column::ProvinceCode,
-            |id| Some(establishment::Column::Id.eq(id)),
-        )
+        self.access
+            .condition(establishment::Column::ProvinceCode, |id| {
+                Some(establishment::Column::Id.eq(id))
+            })
     }
 
     /// Whether the grants cover a commune's province (for registering there).
     pub(crate) fn covers(&self, province: &ProvinceCode) -> bool {
-        self.grants.iter().any(|(_, s)| s.covers_province(province))
+        self.covers_province(province)
     }
 
     /// One page of establishments and the total count, by French name.
@@ -183,7 +161,7 @@ impl<'a> Scoped<'a> {
                     .add(establishment::Column::NameFr.contains(t)),
             );
         }
-        let total = q.clone().count(self.store.conn()).await?;
+        let total = q.clone().count(self.store().conn()).await?;
         let order = dir.order();
         let q = match sort {
             Sort::NameFr => q.order_by(establishment::Column::NameFr, order),
@@ -205,7 +183,7 @@ impl<'a> Scoped<'a> {
             .order_by_asc(establishment::Column::Id)
             .offset(page.offset())
             .limit(page.size)
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?;
         Ok((rows, total))
     }
@@ -219,7 +197,7 @@ impl<'a> Scoped<'a> {
             .filter(self.condition())
             .filter(establishment::Column::AssociationId.eq(association_id))
             .order_by_asc(establishment::Column::NameFr)
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?)
     }
 
@@ -227,7 +205,7 @@ impl<'a> Scoped<'a> {
     pub async fn get(&self, id: i64) -> Result<establishment::Model, StoreError> {
         establishment::Entity::find_by_id(id)
             .filter(self.condition())
-            .one(self.store.conn())
+            .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)
     }
@@ -238,7 +216,7 @@ impl<'a> Scoped<'a> {
         Ok(establishment_event::Entity::find()
             .filter(establishment_event::Column::EstablishmentId.eq(id))
             .order_by_asc(establishment_event::Column::Id)
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?)
     }
 
@@ -252,7 +230,7 @@ impl<'a> Scoped<'a> {
         if new.name_ar.trim().is_empty() && new.name_fr.trim().is_empty() {
             errors.push(("name_ar", "est-error-name"));
         }
-        let db = self.store.conn();
+        let db = self.store().conn();
         if establishment_category::Entity::find_by_id(new.category.as_str())
             .one(db)
             .await?
@@ -284,7 +262,7 @@ impl<'a> Scoped<'a> {
             return Err(EstablishmentError::Fields(errors));
         }
         let province = commune.map(|c| c.province_code).unwrap_or_default();
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let res = establishment::Entity::insert(establishment::ActiveModel {
             id: NotSet,
             name_ar: Set(new.name_ar.trim().to_owned()),
@@ -372,7 +350,7 @@ impl<'a> Scoped<'a> {
         requested: &[String],
         at: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), EstablishmentError> {
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let current = establishment::Entity::find_by_id(id)
             .filter(self.condition())
             .one(&txn)
@@ -444,14 +422,6 @@ pub struct EstablishmentUpdate {
     pub details: Details,
 }
 
-/// Who may change an establishment's facts: its manager and the delegation.
-const EDITORS: &[Role] = &[
-    Role::EstablishmentManager,
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
-
 impl Scoped<'_> {
     /// Changes the facts of an establishment in scope; the audit entry holds what changed.
     pub async fn update(
@@ -460,10 +430,10 @@ impl Scoped<'_> {
         id: i64,
         u: EstablishmentUpdate,
     ) -> Result<(), EstablishmentError> {
-        if !self.roles().iter().any(|r| EDITORS.contains(r)) {
+        if !self.can(Capability::EditEstablishments) {
             return Err(TransitionError::Role.into());
         }
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let current = establishment::Entity::find_by_id(id)
             .filter(self.condition())
             .one(&txn)
@@ -480,7 +450,7 @@ impl Scoped<'_> {
             errors.push(("capacity_male", "est-error-capacity-locked"));
         }
         if let Some(aid) = u.details.association_id {
-            let visible = crate::associations::Scoped::new(self.store, &self.grants)
+            let visible = crate::associations::Scoped::from(self.access.clone())
                 .get(aid)
                 .await
                 .is_ok();

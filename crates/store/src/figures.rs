@@ -83,7 +83,7 @@ pub async fn places(store: &Store, grants: &[(Role, Scope)]) -> Result<(u64, u64
 }
 
 fn applications_in(grants: &[(Role, Scope)]) -> sea_orm::Select<application::Entity> {
-    application::Entity::find().filter(crate::territory::condition(
+    application::Entity::find().filter(crate::access::condition(
         grants.iter().map(|(_, s)| s),
         application::Column::ProvinceCode,
         |_| None,
@@ -140,7 +140,7 @@ pub async fn applications_assigned(
 /// Registry households of the territory.
 pub async fn households(store: &Store, grants: &[(Role, Scope)]) -> Result<u64, StoreError> {
     Ok(household::Entity::find()
-        .filter(crate::territory::condition(
+        .filter(crate::access::condition(
             grants.iter().map(|(_, s)| s),
             household::Column::ProvinceCode,
             |_| None,

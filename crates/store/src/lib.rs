@@ -4,6 +4,7 @@
 //! Every change goes through [`Store::begin_write`] and writes its audit entry with
 //! [`audit::record`] inside the same transaction.
 
+pub mod access;
 pub mod accounts;
 pub mod applications;
 pub mod associations;
@@ -25,7 +26,7 @@ pub mod progress;
 pub mod registry;
 pub mod services;
 pub mod sessions;
-mod territory;
+
 pub mod testing;
 pub mod tokens;
 

@@ -26,12 +26,6 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::json;
 
-/// Who may write drafts and activate them.
-pub const OWNERS: &[jisr_domain::access::Role] = &[
-    jisr_domain::access::Role::ProgrammeOwner,
-    jisr_domain::access::Role::NationalAdministrator,
-];
-
 /// The status of a version.
 pub const DRAFT: &str = "draft";
 pub const ACTIVE: &str = "active";

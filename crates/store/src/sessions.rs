@@ -10,7 +10,7 @@ use crate::audit::{self, Actor, Change};
 use crate::entity::{login_throttle, session, user};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Utc};
-use jisr_domain::access::{Role, Scope};
+use jisr_domain::access::{Grants, Role, Scope};
 use jisr_domain::session::{SessionPolicy, ThrottlePolicy, ThrottleState};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
@@ -39,7 +39,7 @@ pub struct SessionUser {
     pub username: String,
     pub display_name: String,
     pub must_change_password: bool,
-    pub grants: Vec<(Role, Scope)>,
+    pub grants: Grants,
     /// The password was right; the one-time code is still to be given.
     pub pending_second_factor: bool,
     /// The account has a confirmed TOTP second factor.
@@ -53,7 +53,7 @@ impl SessionUser {
             username: u.username,
             display_name: u.display_name,
             must_change_password: u.must_change_password,
-            grants,
+            grants: grants.into(),
             pending_second_factor: pending,
             totp_enabled: u.totp_enabled,
         }
@@ -61,11 +61,7 @@ impl SessionUser {
 
     /// National administrators must use a second factor.
     pub fn needs_second_factor_enrolment(&self) -> bool {
-        !self.totp_enabled
-            && self
-                .grants
-                .iter()
-                .any(|(r, _)| *r == Role::NationalAdministrator)
+        !self.totp_enabled && self.grants.has_role(Role::NationalAdministrator)
     }
 }
 

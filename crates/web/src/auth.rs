@@ -12,7 +12,7 @@ use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::MethodRouter;
-use jisr_domain::access::Role;
+use jisr_domain::access::Capability;
 use jisr_domain::session::SessionPolicy;
 use jisr_store::audit::Actor;
 use jisr_store::sessions::SessionUser;
@@ -28,8 +28,9 @@ pub enum Policy {
     Public,
     /// Any signed-in person.
     SignedIn,
-    /// A signed-in person holding one of these roles.
-    AnyOf(&'static [Role]),
+    /// A signed-in person whose role holds this capability (over some scope: which
+    /// records they reach is the store's scoped handles' business).
+    Can(Capability),
 }
 
 impl Policy {
@@ -39,8 +40,8 @@ impl Policy {
             (Policy::Public, _) => Ok(()),
             (_, None) => Err(Denied::SignInFirst),
             (Policy::SignedIn, Some(_)) => Ok(()),
-            (Policy::AnyOf(roles), Some(u)) => {
-                if u.grants.iter().any(|(r, _)| roles.contains(r)) {
+            (Policy::Can(capability), Some(u)) => {
+                if u.grants.can(*capability) {
                     Ok(())
                 } else {
                     Err(Denied::Forbidden)

@@ -8,7 +8,9 @@ use crate::view::Chrome;
 use axum::extract::FromRequestParts;
 use axum::http::Uri;
 use axum::http::request::Parts;
+use jisr_domain::access::{Capability, Grants};
 use jisr_i18n::Locale;
+use jisr_store::access::Access;
 use jisr_store::audit::Actor;
 use jisr_store::sessions::SessionUser;
 
@@ -25,12 +27,23 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// The signed-in person's grants (none when signed out).
-    pub fn grants(&self) -> Vec<(jisr_domain::access::Role, jisr_domain::access::Scope)> {
+    /// The signed-in person's grants (none when signed out); shared, not copied.
+    pub fn grants(&self) -> Grants {
         self.user
             .as_ref()
             .map(|u| u.grants.clone())
             .unwrap_or_default()
+    }
+
+    /// Whether the signed-in person's role holds `capability` (over some scope).
+    pub fn can(&self, capability: Capability) -> bool {
+        self.user.as_ref().is_some_and(|u| u.grants.can(capability))
+    }
+
+    /// The person's reach into the store, from which every context's scoped handle is
+    /// built (`jisr_store::establishments::Scoped::from(ctx.access())`).
+    pub fn access(&self) -> Access<'_> {
+        Access::new(&self.state.store, self.grants())
     }
 
     /// The page frame with a translated title.

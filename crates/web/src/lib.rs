@@ -13,6 +13,7 @@ mod error;
 mod health;
 mod listing;
 mod locale;
+mod nav;
 mod pages;
 mod security;
 mod view;

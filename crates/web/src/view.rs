@@ -45,7 +45,7 @@ impl Chrome {
     pub fn with_user(mut self, user: Option<&jisr_store::sessions::SessionUser>) -> Self {
         self.user = user.map(|u| {
             let mut roles: Vec<jisr_domain::access::Role> = Vec::new();
-            for (role, _) in &u.grants {
+            for (role, _) in u.grants.iter() {
                 if !roles.contains(role) {
                     roles.push(*role);
                 }
@@ -78,46 +78,24 @@ impl Chrome {
         }
     }
 
-    /// Whether the person works the queue of authorisation requests.
-    pub fn works_queue(&self) -> bool {
-        use jisr_domain::access::Role;
-        self.user.as_ref().is_some_and(|u| {
-            u.roles.iter().any(|r| {
-                matches!(
-                    r,
-                    Role::ProvincialOfficer
-                        | Role::RegionalCoordinator
-                        | Role::NationalAdministrator
-                )
-            })
-        })
-    }
-
-    /// Whether the person processes applications for services.
-    pub fn processes_applications(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| {
-            u.roles
-                .iter()
-                .any(|r| jisr_domain::applications::PROCESSORS.contains(r))
-        })
-    }
-
-    /// Whether the person reads the social registry.
-    pub fn reads_registry(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| {
-            u.roles
-                .iter()
-                .any(|r| crate::pages::REGISTRY_READERS.contains(r))
-        })
+    /// Whether the person's role holds `capability` (navigation and page links).
+    pub fn can(&self, capability: jisr_domain::access::Capability) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.roles.iter().any(|r| r.can(capability)))
     }
 
     /// Whether the person reads establishments' admissions registers.
     pub fn reads_register(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| {
-            u.roles
-                .iter()
-                .any(|r| jisr_domain::care::REGISTER_READERS.contains(r))
-        })
+        self.can(jisr_domain::access::Capability::ReadRegisters)
+    }
+
+    /// The main navigation: every entry the person may use, in order.
+    pub fn nav(&self) -> Vec<&'static crate::nav::NavItem> {
+        crate::nav::ITEMS
+            .iter()
+            .filter(|item| item.shown_to(self))
+            .collect()
     }
 
     /// Whether someone is signed in.

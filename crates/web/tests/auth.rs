@@ -766,7 +766,7 @@ async fn permission_matrix_over_every_declared_route() {
                     ),
                     // Allowed: the page answers (an empty form gets its validation errors;
                     // an action needing no fields is done and goes back to its record).
-                    (Policy::AnyOf(roles), Some(role)) if roles.contains(role) => assert!(
+                    (Policy::Can(capability), Some(role)) if role.can(capability) => assert!(
                         r.status.is_success()
                             || r.status == StatusCode::UNPROCESSABLE_ENTITY
                             || (r.status == StatusCode::SEE_OTHER
@@ -774,14 +774,14 @@ async fn permission_matrix_over_every_declared_route() {
                         "{label}: {}",
                         r.status
                     ),
-                    (Policy::AnyOf(_), Some(_)) => {
+                    (Policy::Can(_), Some(_)) => {
                         assert_eq!(r.status, StatusCode::FORBIDDEN, "{label}")
                     }
                 }
                 // A record outside a provincial or regional scope does not exist for them.
                 if let (Some(out), Some(role)) = (route.out_of_scope, role) {
                     let allowed = match route.policy {
-                        Policy::AnyOf(roles) => roles.contains(role),
+                        Policy::Can(capability) => role.can(capability),
                         _ => true,
                     };
                     let national = people()

@@ -16,7 +16,7 @@ use crate::entity::{
 use crate::files::FileStore;
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
-use jisr_domain::access::{Role, Scope};
+use jisr_domain::access::{Capability, Role};
 use jisr_domain::applications::{
     Decision, History, Status, Step, StepError, TrackingCode, Waiting, check_step, rank,
 };
@@ -811,12 +811,11 @@ pub struct QueueRow {
     pub days_left: Option<i64>,
 }
 
-/// Applications as one member of staff may see and process them: those of the provinces
-/// their grants cover.
-pub struct Scoped<'a> {
-    store: &'a Store,
-    grants: Vec<(Role, Scope)>,
-}
+crate::scoped_handle!(
+    /// Applications as one member of staff may see and process them: those of the
+    /// provinces their grants cover.
+    Scoped
+);
 
 /// An application with everything staff need to process it.
 #[derive(Debug, Clone)]
@@ -832,28 +831,14 @@ pub struct Record {
 }
 
 impl<'a> Scoped<'a> {
-    pub fn new(store: &'a Store, grants: &[(Role, Scope)]) -> Self {
-        Self {
-            store,
-            grants: grants.to_vec(),
-        }
-    }
-
-    pub fn unscoped_for_system_jobs(store: &'a Store) -> Self {
-        Self::new(store, &[(Role::NationalAdministrator, Scope::National)])
-    }
-
     fn roles(&self) -> Vec<Role> {
-        self.grants.iter().map(|(r, _)| *r).collect()
+        self.grants().roles().collect()
     }
 
     fn condition(&self) -> Condition {
         // Establishment grants see no applications: the delegation processes them.
-        crate::territory::condition(
-            self.grants.iter().map(|(_, s)| s),
-            application::Column::ProvinceCode,
-            |_| None,
-        )
+        self.access
+            .condition(application::Column::ProvinceCode, |_| None)
     }
 
     async fn find(
@@ -887,7 +872,7 @@ impl<'a> Scoped<'a> {
         if let Some(user) = f.assigned_to {
             q = q.filter(application::Column::AssignedTo.eq(user));
         }
-        let total = q.clone().count(self.store.conn()).await?;
+        let total = q.clone().count(self.store().conn()).await?;
         let awaiting: Vec<&str> = Status::ALL
             .iter()
             .filter(|s| s.awaits_decision())
@@ -899,7 +884,7 @@ impl<'a> Scoped<'a> {
             .order_by_asc(application::Column::Id)
             .offset(f.page.unwrap_or(1).max(1).saturating_sub(1) * PAGE_SIZE)
             .limit(PAGE_SIZE)
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?;
         let today = today();
         Ok((
@@ -921,7 +906,7 @@ impl<'a> Scoped<'a> {
     pub async fn ensure(&self, id: i64) -> Result<(), StoreError> {
         application::Entity::find_by_id(id)
             .filter(self.condition())
-            .count(self.store.conn())
+            .count(self.store().conn())
             .await?
             .gt(&0)
             .then_some(())
@@ -932,14 +917,14 @@ impl<'a> Scoped<'a> {
     pub async fn get(&self, actor: &Actor, id: i64) -> Result<Record, StoreError> {
         let app = application::Entity::find_by_id(id)
             .filter(self.condition())
-            .one(self.store.conn())
+            .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)?;
-        audit::record_read(self.store, actor, "application", &id.to_string()).await?;
+        audit::record_read(self.store(), actor, "application", &id.to_string()).await?;
         let events = application_event::Entity::find()
             .filter(application_event::Column::ApplicationId.eq(id))
             .order_by_asc(application_event::Column::Id)
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?;
         let days = Status::parse(&app.status)
             .filter(|s| s.awaits_decision())
@@ -950,11 +935,11 @@ impl<'a> Scoped<'a> {
             .as_deref()
             .and_then(|s| serde_json::from_str(s).ok())
             .unwrap_or_default();
-        let tracked = tracked(self.store, app).await?;
+        let tracked = tracked(self.store(), app).await?;
         let model = crate::services::assessment(&tracked.service);
         let score_lines = score(&model, &ratings).map(|(_, l)| l).unwrap_or_default();
         let priority = priority::priorities(
-            self.store,
+            self.store(),
             &tracked.service,
             std::slice::from_ref(&tracked.application),
         )
@@ -980,11 +965,11 @@ impl<'a> Scoped<'a> {
     ) -> Result<(document::Model, Vec<u8>), StoreError> {
         application::Entity::find_by_id(id)
             .filter(self.condition())
-            .one(self.store.conn())
+            .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)?;
         documents::read(
-            self.store,
+            self.store(),
             actor,
             files,
             Owner::Application(id),
@@ -1002,7 +987,7 @@ impl<'a> Scoped<'a> {
         user_id: i64,
     ) -> Result<(), ApplicationError> {
         let roles = self.roles();
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let app = self.find(&txn, id).await?;
         let worker = crate::accounts::account(&txn, jisr_domain::ids::UserId(user_id))
             .await
@@ -1020,11 +1005,7 @@ impl<'a> Scoped<'a> {
             )]));
         }
         let self_assign = actor.label == format!("user:{user_id}");
-        if !self_assign
-            && !roles
-                .iter()
-                .any(|r| jisr_domain::applications::ASSIGNERS.contains(r))
-        {
+        if !self_assign && !roles.iter().any(|r| r.can(Capability::AssignApplications)) {
             return Err(StepError::Role.into());
         }
         let history = history_of(&events_of(&txn, id).await?);
@@ -1064,11 +1045,7 @@ impl<'a> Scoped<'a> {
 
     /// An internal note on the application (not shown to the applicant).
     pub async fn note(&self, actor: &Actor, id: i64, text: &str) -> Result<(), ApplicationError> {
-        if !self
-            .roles()
-            .iter()
-            .any(|r| jisr_domain::applications::PROCESSORS.contains(r))
-        {
+        if !self.can(Capability::ProcessApplications) {
             return Err(StepError::Role.into());
         }
         let text = text.trim();
@@ -1078,7 +1055,7 @@ impl<'a> Scoped<'a> {
                 "app-error-note",
             )]));
         }
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let app = self.find(&txn, id).await?;
         event(&txn, app.id, actor, "note", None, None, text, false).await?;
         audit::record(
@@ -1104,14 +1081,10 @@ impl<'a> Scoped<'a> {
         id: i64,
         ratings: &[(String, u32)],
     ) -> Result<u32, ApplicationError> {
-        if !self
-            .roles()
-            .iter()
-            .any(|r| jisr_domain::applications::PROCESSORS.contains(r))
-        {
+        if !self.can(Capability::ProcessApplications) {
             return Err(StepError::Role.into());
         }
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let app = self.find(&txn, id).await?;
         let service = service::Entity::find_by_id(app.service_code.as_str())
             .one(&txn)
@@ -1149,7 +1122,7 @@ impl<'a> Scoped<'a> {
         message: &str,
     ) -> Result<(), ApplicationError> {
         let roles = self.roles();
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let app = self.find(&txn, id).await?;
         let published: Vec<String> = service_document::Entity::find()
             .filter(service_document::Column::ServiceCode.eq(app.service_code.as_str()))
@@ -1214,7 +1187,7 @@ impl<'a> Scoped<'a> {
         reason: &str,
     ) -> Result<Status, ApplicationError> {
         let roles = self.roles();
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let app = self.find(&txn, id).await?;
         let from = status_of(&app)?;
         let step = if from == Status::Appealed {
@@ -1290,7 +1263,7 @@ impl<'a> Scoped<'a> {
     /// Gives a waiting applicant a place that has become free.
     pub async fn place(&self, actor: &Actor, id: i64) -> Result<(), ApplicationError> {
         let roles = self.roles();
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let app = self.find(&txn, id).await?;
         let history = history_of(&events_of(&txn, id).await?);
         let to = check_step(status_of(&app)?, Step::Place, Some(&roles), "", history)?;
@@ -1319,16 +1292,14 @@ impl<'a> Scoped<'a> {
 
     /// The latest notifications written for applications within scope.
     pub async fn outbox(&self, limit: u64) -> Result<Vec<outbox_message::Model>, StoreError> {
-        let condition = crate::territory::condition(
-            self.grants.iter().map(|(_, s)| s),
-            outbox_message::Column::ProvinceCode,
-            |_| None,
-        );
+        let condition = self
+            .access
+            .condition(outbox_message::Column::ProvinceCode, |_| None);
         Ok(outbox_message::Entity::find()
             .filter(condition)
             .order_by_desc(outbox_message::Column::Id)
             .limit(limit)
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?)
     }
 
@@ -1341,10 +1312,10 @@ impl<'a> Scoped<'a> {
     ) -> Result<Vec<(application::Model, priority::Priority)>, StoreError> {
         let p =
             jisr_domain::geo::ProvinceCode::parse(province).map_err(|_| StoreError::NotFound)?;
-        if !self.grants.iter().any(|(_, s)| s.covers_province(&p)) {
+        if !self.covers_province(&p) {
             return Err(StoreError::NotFound);
         }
-        waiting(self.store, service_code, province).await
+        waiting(self.store(), service_code, province).await
     }
 }
 

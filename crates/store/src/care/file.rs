@@ -52,7 +52,7 @@ pub struct BeneficiaryFile {
     pub goals: Vec<care_goal::Model>,
     /// Services delivered, latest first.
     pub services: Vec<care_service::Model>,
-    /// Only for those who care for the person (see `SENSITIVE_READERS`); they may also
+    /// Only for those who care for the person (`Capability::ReadSensitiveNotes`); they may also
     /// change them.
     pub sensitive: Option<SensitiveNotes>,
     /// Whether the person asking keeps the file (care plan, services log).
@@ -84,7 +84,7 @@ impl Scoped<'_> {
         id: i64,
     ) -> Result<(beneficiary::Model, establishment::Model), StoreError> {
         let b = beneficiary::Entity::find_by_id(id)
-            .one(self.store.conn())
+            .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)?;
         let e = self.establishments().get(b.establishment_id).await?;
@@ -95,7 +95,7 @@ impl Scoped<'_> {
     /// of the sensitive notes when the person's role shows them.
     pub async fn beneficiary(&self, actor: &Actor, id: i64) -> Result<BeneficiaryFile, StoreError> {
         let (b, e) = self.find(id).await?;
-        let db = self.store.conn();
+        let db = self.store().conn();
         let admissions = admission::Entity::find()
             .filter(admission::Column::BeneficiaryId.eq(id))
             .order_by_asc(admission::Column::AdmittedOn)
@@ -119,9 +119,15 @@ impl Scoped<'_> {
             disability: b.disability_notes.clone(),
             schooling: b.schooling_notes.clone(),
         });
-        audit::record_read(self.store, actor, "beneficiary", &id.to_string()).await?;
+        audit::record_read(self.store(), actor, "beneficiary", &id.to_string()).await?;
         if sensitive.is_some() {
-            audit::record_read(self.store, actor, "beneficiary-sensitive", &id.to_string()).await?;
+            audit::record_read(
+                self.store(),
+                actor,
+                "beneficiary-sensitive",
+                &id.to_string(),
+            )
+            .await?;
         }
         Ok(BeneficiaryFile {
             id: b.id,
@@ -185,7 +191,7 @@ impl Scoped<'_> {
         if changed.is_empty() {
             return Ok(false);
         }
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let mut am = b.into_active_model();
         am.health_notes = Set(health);
         am.disability_notes = Set(disability);
@@ -227,7 +233,7 @@ impl Scoped<'_> {
             return Err(CareError::Fields(errors));
         };
         let review = date_text(review);
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let goal_id = care_goal::Entity::insert(care_goal::ActiveModel {
             id: NotSet,
             beneficiary_id: Set(id),
@@ -264,7 +270,7 @@ impl Scoped<'_> {
         let (_, e) = self.find(id).await?;
         let goal = care_goal::Entity::find_by_id(goal_id)
             .filter(care_goal::Column::BeneficiaryId.eq(id))
-            .one(self.store.conn())
+            .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)?;
         if !self.keeps(&e) {
@@ -276,7 +282,7 @@ impl Scoped<'_> {
             return Ok(false);
         }
         let before = goal.status.clone();
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let mut am = goal.into_active_model();
         am.status = Set(status.as_str().to_owned());
         am.update(&txn).await?;
@@ -317,7 +323,7 @@ impl Scoped<'_> {
             return Err(CareError::Fields(errors));
         };
         let on = date_text(on);
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let service_id = care_service::Entity::insert(care_service::ActiveModel {
             id: NotSet,
             beneficiary_id: Set(id),

@@ -2,8 +2,9 @@
 //! authorised capacity, and the beneficiaries' files. Reached through [`Scoped`], built
 //! from the grants of the person asking: the establishment must be within them, or it is
 //! "not found". Keeping the register needs a keeper's grant over the establishment
-//! ([`REGISTER_KEEPERS`]); the health, disability and schooling notes are read and written
-//! by [`SENSITIVE_READERS`] only, and every reading of a file is in the audit trail.
+//! (`Capability::KeepRegisters`); the health, disability and schooling notes are read and
+//! written with `Capability::ReadSensitiveNotes` only, and every reading of a file is in
+//! the audit trail.
 //!
 //! - [`register`]: the register, admitting, exits, establishments over capacity;
 //! - [`file`]: a beneficiary's file, the care plan, the services log, the sensitive notes.
@@ -14,13 +15,11 @@ pub mod register;
 pub use file::{BeneficiaryFile, SensitiveNotes};
 pub use register::{AdmissionInput, ExitInput, OverCapacity, Register, RegisterLine};
 
+use crate::StoreError;
 use crate::audit::{self, Actor, Change};
 use crate::entity::{admission, beneficiary, establishment};
-use crate::{Store, StoreError};
-use jisr_domain::access::{Role, Scope};
-use jisr_domain::care::{
-    Basis, Candidate, Occupancy, REGISTER_KEEPERS, Representative, SENSITIVE_READERS,
-};
+use jisr_domain::access::Capability;
+use jisr_domain::care::{Basis, Candidate, Occupancy, Representative};
 use jisr_domain::establishments::Capacity;
 use jisr_domain::geo::ProvinceCode;
 use jisr_domain::registry::Sex;
@@ -235,58 +234,31 @@ pub(crate) async fn admit_in(
     Ok((b, a))
 }
 
-/// The register and files of the establishments a person may see.
-pub struct Scoped<'a> {
-    store: &'a Store,
-    grants: Vec<(Role, Scope)>,
-    /// A system job (demo seed): every role's rights everywhere.
-    system: bool,
-}
+crate::scoped_handle!(
+    /// The register and files of the establishments a person may see.
+    Scoped
+);
 
-impl<'a> Scoped<'a> {
-    pub fn new(store: &'a Store, grants: &[(Role, Scope)]) -> Self {
-        Self {
-            store,
-            grants: grants.to_vec(),
-            system: false,
-        }
+impl Scoped<'_> {
+    fn establishments(&self) -> crate::establishments::Scoped<'_> {
+        self.access.clone().into()
     }
 
-    /// Every establishment, for system jobs (demo seed). Never for a request.
-    pub fn unscoped_for_system_jobs(store: &'a Store) -> Self {
-        Self {
-            store,
-            grants: vec![(Role::NationalAdministrator, Scope::National)],
-            system: true,
-        }
-    }
-
-    fn establishments(&self) -> crate::establishments::Scoped<'a> {
-        crate::establishments::Scoped::new(self.store, &self.grants)
-    }
-
-    /// Whether one of `roles` is granted over a scope covering the establishment (a
+    /// Whether `capability` is granted over a scope covering the establishment (a
     /// social worker of another province who inspects here reads no sensitive notes).
-    fn holds(&self, roles: &[Role], e: &establishment::Model) -> bool {
-        if self.system {
-            return true;
-        }
-        let Ok(province) = ProvinceCode::parse(&e.province_code) else {
-            return false;
-        };
-        self.grants
-            .iter()
-            .any(|(r, s)| roles.contains(r) && s.covers_establishment(&province, e.id))
+    fn holds(&self, capability: Capability, e: &establishment::Model) -> bool {
+        ProvinceCode::parse(&e.province_code)
+            .is_ok_and(|province| self.can_at_establishment(capability, &province, e.id))
     }
 
     /// Whether the person keeps this establishment's register and files.
     fn keeps(&self, e: &establishment::Model) -> bool {
-        self.holds(REGISTER_KEEPERS, e)
+        self.holds(Capability::KeepRegisters, e)
     }
 
     /// Whether the person reads and writes the sensitive notes of its beneficiaries.
     fn reads_sensitive(&self, e: &establishment::Model) -> bool {
-        self.holds(SENSITIVE_READERS, e)
+        self.holds(Capability::ReadSensitiveNotes, e)
     }
 
     /// Persons present in an establishment within scope, by sex, and its capacity.
@@ -295,7 +267,7 @@ impl<'a> Scoped<'a> {
         establishment_id: i64,
     ) -> Result<(Occupancy, Capacity), StoreError> {
         let e = self.establishments().get(establishment_id).await?;
-        let occ = occupancy_of(self.store.conn(), &[e.id]).await?;
+        let occ = occupancy_of(self.store().conn(), &[e.id]).await?;
         Ok((occ.get(&e.id).copied().unwrap_or_default(), capacity_of(&e)))
     }
 }

@@ -256,7 +256,7 @@ impl Scoped<'_> {
         let rows = admission::Entity::find()
             .filter(admission::Column::EstablishmentId.eq(e.id))
             .find_also_related(beneficiary::Entity)
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?;
         let mut occupancy = Occupancy::default();
         let mut lines: Vec<RegisterLine> = rows
@@ -317,7 +317,7 @@ impl Scoped<'_> {
             Ok(ok) if errors.is_empty() => ok,
             _ => return Err(CareError::Fields(errors)),
         };
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         let ids = admit_in(&txn, actor, &e, &person, &admission).await?;
         txn.commit().await?;
         Ok(ids)
@@ -334,7 +334,7 @@ impl Scoped<'_> {
         let e = self.establishments().get(establishment_id).await?;
         let a = admission::Entity::find_by_id(admission_id)
             .filter(admission::Column::EstablishmentId.eq(e.id))
-            .one(self.store.conn())
+            .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)?;
         if !self.keeps(&e) {
@@ -349,7 +349,7 @@ impl Scoped<'_> {
         let (exit_on, reason) =
             check_exit(input, &a.admitted_on, today()).map_err(CareError::Fields)?;
         let destination = input.destination.trim().to_owned();
-        let txn = self.store.begin_write().await?;
+        let txn = self.store().begin_write().await?;
         // Only a line still open is closed: two exits recorded at once leave one.
         let done = admission::Entity::update_many()
             .col_expr(admission::Column::ExitOn, Expr::value(exit_on.clone()))
@@ -391,7 +391,7 @@ impl Scoped<'_> {
     /// The establishments within scope holding more persons than authorised for either
     /// sex, by name.
     pub async fn over_capacity(&self) -> Result<Vec<OverCapacity>, StoreError> {
-        let db = self.store.conn();
+        let db = self.store().conn();
         let occupied = establishment::Entity::find()
             .filter(self.establishments().condition())
             .filter(

@@ -2,7 +2,6 @@
 //! households ordered by id: one query for the households, one for their current
 //! members, one for their index values, per batch.
 
-use super::read::Scoped;
 use crate::entity::{
     commune, household, household_index_value as value, person,
     person_household_membership as stay, province, region,
@@ -162,8 +161,16 @@ async fn push_households(
     builder: &mut RegistryBuilder,
     (commune_ix, residence): (&CommuneIndex, &[Option<Residence>]),
 ) -> Result<(), LoadError> {
-    let scoped = Scoped::for_scope(store, scope);
-    let db = scoped.store().conn();
+    // The territory was chosen from the grants by the caller.
+    let territory = || {
+        crate::access::condition(
+            std::iter::once(scope),
+            household::Column::ProvinceCode,
+            |_| None,
+        )
+    };
+    let national = *scope == Scope::National;
+    let db = store.conn();
     let as_of_day = day_of(as_of);
     let mut last = 0i64;
     loop {
@@ -172,7 +179,7 @@ async fn push_households(
             .column(household::Column::Id)
             .column(household::Column::CommuneCode)
             .column(household::Column::CreatedAt)
-            .filter(scoped.condition())
+            .filter(territory())
             .filter(household::Column::Id.gt(last))
             .apply_if(only, |q, ids| {
                 q.filter(household::Column::Id.is_in(ids.iter().copied()))
@@ -200,10 +207,10 @@ async fn push_households(
             .join(JoinType::InnerJoin, stay::Relation::Person.def())
             .filter(stay::Column::ToDate.is_null())
             .filter(stay::Column::HouseholdId.between(first_id, last));
-        if !scoped.is_national() {
+        if !national {
             members = members
                 .join(JoinType::InnerJoin, stay::Relation::Household.def())
-                .filter(scoped.condition());
+                .filter(territory());
         }
         let members: Vec<MemberRow> = members
             .order_by_asc(stay::Column::HouseholdId)
@@ -220,10 +227,10 @@ async fn push_households(
             .column(value::Column::Source)
             .column(value::Column::ValidTo)
             .filter(value::Column::HouseholdId.between(first_id, last));
-        if !scoped.is_national() {
+        if !national {
             values = values
                 .join(JoinType::InnerJoin, value::Relation::Household.def())
-                .filter(scoped.condition());
+                .filter(territory());
         }
         let mut observations: HashMap<i64, Vec<IndexObservation>> = HashMap::new();
         for (hid, v, date, source, valid_to) in values

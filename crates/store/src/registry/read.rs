@@ -1,11 +1,10 @@
 //! Reading the registry as one person may see it.
 
+use crate::StoreError;
 use crate::entity::{
     household, household_index_value as value, person, person_household_membership as stay,
 };
-use crate::{Store, StoreError};
 use chrono::NaiveDate;
-use jisr_domain::access::{Role, Scope};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_targeting::date::parse_day;
 use jisr_targeting::registry::{IndexObservation, latest_valid};
@@ -92,48 +91,18 @@ pub fn latest_valid_value(values: &[value::Model], as_of: NaiveDate) -> Option<v
         .map(|(i, _)| values[*i].clone())
 }
 
-/// The registry as one person may see it: every query is limited to the territory of
-/// their grants; a household outside it is "not found".
-pub struct Scoped<'a> {
-    store: &'a Store,
-    scopes: Vec<Scope>,
-}
+crate::scoped_handle!(
+    /// The registry as one person may see it: every query is limited to the territory
+    /// of their grants; a household outside it is "not found".
+    Scoped
+);
 
-impl<'a> Scoped<'a> {
-    pub fn new(store: &'a Store, grants: &[(Role, Scope)]) -> Self {
-        Self {
-            store,
-            scopes: grants.iter().map(|(_, s)| s.clone()).collect(),
-        }
-    }
-
-    /// The registry within one scope (for jobs working on a territory).
-    pub fn for_scope(store: &'a Store, scope: &Scope) -> Self {
-        Self {
-            store,
-            scopes: vec![scope.clone()],
-        }
-    }
-
-    /// The whole registry, for system jobs (imports, benchmarks). Never for a request.
-    pub fn unscoped_for_system_jobs(store: &'a Store) -> Self {
-        Self::for_scope(store, &Scope::National)
-    }
-
-    pub(crate) fn store(&self) -> &'a Store {
-        self.store
-    }
-
-    /// Whether the scopes cover the whole country.
-    pub(crate) fn is_national(&self) -> bool {
-        self.scopes.contains(&Scope::National)
-    }
-
-    /// The territory of the scopes, as a condition on households. Establishment scopes
+impl Scoped<'_> {
+    /// The territory of the grants, as a condition on households. Establishment scopes
     /// cover no household.
     pub(crate) fn condition(&self) -> Condition {
-        // Households are never within an establishment's grant.
-        crate::territory::condition(&self.scopes, household::Column::ProvinceCode, |_| None)
+        self.access
+            .condition(household::Column::ProvinceCode, |_| None)
     }
 
     /// One page of households and the total count, by household number.
@@ -141,7 +110,7 @@ impl<'a> Scoped<'a> {
         &self,
         f: &HouseholdFilter,
     ) -> Result<(Vec<HouseholdSummary>, u64), StoreError> {
-        let db = self.store.conn();
+        let db = self.store().conn();
         let mut q = household::Entity::find().filter(self.condition());
         if let Some(p) = &f.province {
             q = q.filter(household::Column::ProvinceCode.eq(p.as_str()));
@@ -197,7 +166,7 @@ impl<'a> Scoped<'a> {
     pub async fn household(&self, id: i64) -> Result<household::Model, StoreError> {
         household::Entity::find_by_id(id)
             .filter(self.condition())
-            .one(self.store.conn())
+            .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)
     }
@@ -207,14 +176,14 @@ impl<'a> Scoped<'a> {
         household::Entity::find()
             .filter(household::Column::HouseholdKey.eq(key.trim()))
             .filter(self.condition())
-            .one(self.store.conn())
+            .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)
     }
 
     /// A household with its members (current and former) and its index values.
     pub async fn get(&self, id: i64) -> Result<HouseholdDetail, StoreError> {
-        let db = self.store.conn();
+        let db = self.store().conn();
         let household = self.household(id).await?;
         let stays = stay::Entity::find()
             .filter(stay::Column::HouseholdId.eq(id))
@@ -260,7 +229,7 @@ impl<'a> Scoped<'a> {
             .find_also_related(household::Entity)
             .order_by_asc(stay::Column::FromDate)
             .order_by_asc(stay::Column::Id)
-            .all(self.store.conn())
+            .all(self.store().conn())
             .await?;
         let stays: Vec<Stay> = rows
             .into_iter()

@@ -92,8 +92,7 @@ pub async fn list_associations(
     Query(q): Query<AssociationQuery>,
 ) -> Result<Json<AssociationPage>, WebError> {
     let page = q.page.unwrap_or(1).max(1);
-    let g = ctx.grants();
-    let (rows, total) = Scoped::new(&ctx.state.store, &g)
+    let (rows, total) = Scoped::from(ctx.access())
         .list(q.q.as_deref().unwrap_or(""), page)
         .await?;
     Ok(Json(AssociationPage {
@@ -112,8 +111,7 @@ pub async fn get_association(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Json<AssociationDto>, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let mut dto: AssociationDto = scoped.get(id).await?.into();
     dto.board = Some(
         scoped
@@ -168,8 +166,7 @@ pub async fn create_association(
         phone: b.phone,
         email: b.email,
     };
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     match scoped.create(&ctx.actor, &input).await {
         Ok(id) => Ok((StatusCode::CREATED, Json(scoped.get(id).await?.into()))),
         Err(AssociationError::Fields(f)) => Err(WebError::Invalid(
@@ -214,8 +211,7 @@ pub async fn update_association(
     Path(id): Path<i64>,
     body: Result<Json<AssociationPatchDto>, JsonRejection>,
 ) -> Result<Json<AssociationDto>, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let a = scoped.get(id).await?;
     let Json(p) =
         body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;

@@ -82,8 +82,7 @@ pub struct RegisterDto {
               (status = 403, body = crate::api::ApiErrorBody, description = "The caller's role does not read registers"),
               (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope")))]
 pub async fn get_register(ctx: Ctx, Path(id): Path<i64>) -> Result<Json<RegisterDto>, WebError> {
-    let g = ctx.grants();
-    let reg = Scoped::new(&ctx.state.store, &g).register(id).await?;
+    let reg = Scoped::from(ctx.access()).register(id).await?;
     let over_capacity = reg.over_capacity();
     let (o, c) = (reg.occupancy, reg.capacity);
     Ok(Json(RegisterDto {

@@ -423,7 +423,6 @@ pub async fn list_applications(
     ctx: Ctx,
     Query(q): Query<QueueQuery>,
 ) -> Result<Json<ApplicationPage>, WebError> {
-    let g = ctx.grants();
     let filter = QueueFilter {
         service: q.service.unwrap_or_default(),
         status: q.status.unwrap_or_default(),
@@ -432,7 +431,7 @@ pub async fn list_applications(
         assigned_to: None,
         page: q.page,
     };
-    let (rows, total) = Scoped::new(&ctx.state.store, &g).queue(&filter).await?;
+    let (rows, total) = Scoped::from(ctx.access()).queue(&filter).await?;
     Ok(Json(ApplicationPage {
         total,
         page: q.page.unwrap_or(1).max(1),
@@ -451,10 +450,7 @@ pub async fn get_application(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Json<ApplicationDto>, WebError> {
-    let g = ctx.grants();
-    let r = Scoped::new(&ctx.state.store, &g)
-        .get(&ctx.actor, id)
-        .await?;
+    let r = Scoped::from(ctx.access()).get(&ctx.actor, id).await?;
     Ok(Json(dto(r.tracked.application, r.days_left)))
 }
 
@@ -487,8 +483,7 @@ pub async fn decide_application(
     Path(id): Path<i64>,
     body: Result<Json<DecisionDto>, JsonRejection>,
 ) -> Result<Json<ApplicationDto>, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     scoped.ensure(id).await?;
     let Json(b) =
         body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
@@ -520,8 +515,7 @@ pub async fn request_application_documents(
     Path(id): Path<i64>,
     body: Result<Json<DocumentRequestDto>, JsonRejection>,
 ) -> Result<Json<ApplicationDto>, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     scoped.ensure(id).await?;
     let Json(b) =
         body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
@@ -548,8 +542,7 @@ pub async fn assign_application(
     Path(id): Path<i64>,
     body: Result<Json<AssignDto>, JsonRejection>,
 ) -> Result<Json<ApplicationDto>, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     scoped.ensure(id).await?;
     let Json(b) =
         body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;

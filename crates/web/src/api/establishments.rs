@@ -109,8 +109,7 @@ pub async fn list_establishments(
         text: None,
         page,
     };
-    let g = ctx.grants();
-    let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&filter).await?;
+    let (rows, total) = Scoped::from(ctx.access()).list(&filter).await?;
     Ok(Json(EstablishmentPage {
         total,
         page,
@@ -127,10 +126,7 @@ pub async fn get_establishment(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Json<EstablishmentDto>, WebError> {
-    let g = ctx.grants();
-    Ok(Json(
-        Scoped::new(&ctx.state.store, &g).get(id).await?.into(),
-    ))
+    Ok(Json(Scoped::from(ctx.access()).get(id).await?.into()))
 }
 
 /// An establishment to register (status `project`).
@@ -195,8 +191,7 @@ pub async fn create_establishment(
     let (Ok(commune), Ok(capacity), true) = (commune, capacity, errors.is_empty()) else {
         return Err(invalid(errors));
     };
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let new = NewEstablishment {
         name_ar: b.name_ar,
         name_fr: b.name_fr,
@@ -259,8 +254,7 @@ pub async fn transition_establishment(
     Path(id): Path<i64>,
     body: Result<Json<TransitionDto>, JsonRejection>,
 ) -> Result<Json<EstablishmentDto>, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     scoped.get(id).await?;
     let b = json_body(body)?;
     let to = Status::parse(&b.to)
@@ -325,8 +319,7 @@ pub async fn update_establishment(
     Path(id): Path<i64>,
     body: Result<Json<EstablishmentPatchDto>, JsonRejection>,
 ) -> Result<Json<EstablishmentDto>, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let e = scoped.get(id).await?;
     let p = json_body(body)?;
     let capacity = Capacity::new(

@@ -14,6 +14,7 @@ use crate::auth::{Policy, Routes};
 use axum::Json;
 use axum::http::Method;
 use axum::routing::{get, patch, post};
+use jisr_domain::access::Capability;
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
@@ -129,7 +130,7 @@ pub fn routes() -> Routes {
             Method::POST,
             "/establishments",
             "/establishments",
-            Policy::AnyOf(crate::pages::REGISTRARS),
+            Policy::Can(Capability::RegisterEstablishments),
             post(establishments::create_establishment),
         )
         .add_record(
@@ -145,7 +146,7 @@ pub fn routes() -> Routes {
             "/establishments/{id}",
             "/establishments/1",
             Some("/establishments/2"),
-            Policy::AnyOf(crate::pages::ATTACHERS),
+            Policy::Can(Capability::FileAuthorisations),
             patch(establishments::update_establishment),
         )
         .add_record(
@@ -153,7 +154,7 @@ pub fn routes() -> Routes {
             "/establishments/{id}/register",
             "/establishments/1/register",
             Some("/establishments/2/register"),
-            Policy::AnyOf(jisr_domain::care::REGISTER_READERS),
+            Policy::Can(Capability::ReadRegisters),
             get(care::get_register),
         )
         .add(
@@ -188,7 +189,7 @@ pub fn routes() -> Routes {
             Method::GET,
             "/applications",
             "/applications",
-            Policy::AnyOf(jisr_domain::applications::PROCESSORS),
+            Policy::Can(Capability::ProcessApplications),
             get(eservices::list_applications),
         )
         .add_record(
@@ -196,7 +197,7 @@ pub fn routes() -> Routes {
             "/applications/{id}",
             "/applications/1",
             Some("/applications/2"),
-            Policy::AnyOf(jisr_domain::applications::PROCESSORS),
+            Policy::Can(Capability::ProcessApplications),
             get(eservices::get_application),
         )
         .add_record(
@@ -204,7 +205,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/decision",
             "/applications/1/decision",
             Some("/applications/2/decision"),
-            Policy::AnyOf(jisr_domain::applications::PROCESSORS),
+            Policy::Can(Capability::ProcessApplications),
             post(eservices::decide_application),
         )
         .add_record(
@@ -212,7 +213,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/document-request",
             "/applications/1/document-request",
             Some("/applications/2/document-request"),
-            Policy::AnyOf(jisr_domain::applications::PROCESSORS),
+            Policy::Can(Capability::ProcessApplications),
             post(eservices::request_application_documents),
         )
         .add_record(
@@ -220,7 +221,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/assignment",
             "/applications/1/assignment",
             Some("/applications/2/assignment"),
-            Policy::AnyOf(jisr_domain::applications::PROCESSORS),
+            Policy::Can(Capability::ProcessApplications),
             post(eservices::assign_application),
         )
         .add(
@@ -234,7 +235,7 @@ pub fn routes() -> Routes {
             Method::POST,
             "/programmes",
             "/programmes",
-            Policy::AnyOf(jisr_store::programmes::OWNERS),
+            Policy::Can(Capability::OwnProgrammes),
             post(targeting::create_programme),
         )
         .add(
@@ -248,14 +249,14 @@ pub fn routes() -> Routes {
             Method::POST,
             "/programmes/{code}/drafts",
             "/programmes/asd/drafts",
-            Policy::AnyOf(jisr_store::programmes::OWNERS),
+            Policy::Can(Capability::OwnProgrammes),
             post(targeting::create_draft),
         )
         .add(
             Method::GET,
             "/programmes/{code}/simulation",
             "/programmes/asd/simulation?version=1",
-            Policy::AnyOf(crate::pages::REGISTRY_READERS),
+            Policy::Can(Capability::ReadRegistry),
             get(targeting::simulation),
         )
         // Example: version 1 is in force already, so the answer is its error.
@@ -263,14 +264,14 @@ pub fn routes() -> Routes {
             Method::POST,
             "/programmes/{code}/versions/{version}/activation",
             "/programmes/asd/versions/1/activation",
-            Policy::AnyOf(jisr_store::programmes::OWNERS),
+            Policy::Can(Capability::OwnProgrammes),
             post(targeting::activate),
         )
         .add(
             Method::GET,
             "/registry/households",
             "/registry/households",
-            Policy::AnyOf(crate::pages::REGISTRY_READERS),
+            Policy::Can(Capability::ReadRegistry),
             get(targeting::list_households),
         )
         // Examples: household 1 is in Rehamna, household 2 in Casablanca.
@@ -279,7 +280,7 @@ pub fn routes() -> Routes {
             "/registry/households/{id}",
             "/registry/households/1",
             Some("/registry/households/2"),
-            Policy::AnyOf(crate::pages::REGISTRY_READERS),
+            Policy::Can(Capability::ReadRegistry),
             get(targeting::get_household),
         )
         .add(
@@ -301,7 +302,7 @@ pub fn routes() -> Routes {
             Method::POST,
             "/associations",
             "/associations",
-            Policy::AnyOf(jisr_store::associations::EDITORS),
+            Policy::Can(Capability::EditAssociations),
             post(associations::create_association),
         )
         .add_record(
@@ -309,7 +310,7 @@ pub fn routes() -> Routes {
             "/associations/{id}",
             "/associations/1",
             Some("/associations/2"),
-            Policy::AnyOf(jisr_store::associations::EDITORS),
+            Policy::Can(Capability::EditAssociations),
             patch(associations::update_association),
         )
 }

@@ -521,8 +521,7 @@ pub async fn list_households(
         key: q.key,
         page,
     };
-    let g = ctx.grants();
-    let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&filter).await?;
+    let (rows, total) = Scoped::from(ctx.access()).list(&filter).await?;
     Ok(Json(HouseholdPage {
         total,
         page,

@@ -9,8 +9,9 @@ use askama::Template;
 use axum::extract::{Form, Query};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use jisr_domain::access::{Role, Scope};
+use jisr_domain::access::{Capability, Grants, Role};
 use jisr_store::StoreError;
+use jisr_store::access::Access;
 use jisr_store::accounts::Password;
 use jisr_store::figures;
 use jisr_store::sessions::{self, SignIn};
@@ -152,25 +153,6 @@ pub struct Figure {
     pub alert: bool,
 }
 
-/// Who sees the establishments of their territory in figures.
-const ESTABLISHMENT_WATCHERS: &[Role] = &[
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-    Role::Inspector,
-    Role::EstablishmentManager,
-];
-
-/// The grants of `grants` held with one of `roles`: a figure counts only the territory
-/// of the roles it is meant for.
-fn grants_of(grants: &[(Role, Scope)], roles: &[Role]) -> Vec<(Role, Scope)> {
-    grants
-        .iter()
-        .filter(|(r, _)| roles.contains(r))
-        .cloned()
-        .collect()
-}
-
 /// The figures a person lands on, each counted by the database within their territory.
 async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebError> {
     let store = &ctx.state.store;
@@ -179,7 +161,7 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebErro
     let today = chrono::Utc::now().date_naive().to_string();
     let mut groups = Vec::new();
 
-    let watched = grants_of(&grants, ESTABLISHMENT_WATCHERS);
+    let watched = grants.holding(Capability::FollowEstablishments);
     if !watched.is_empty() {
         let mut figures: Vec<Figure> = figures::establishments_by_status(store, &watched)
             .await?
@@ -204,7 +186,7 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebErro
         });
     }
 
-    let processing = grants_of(&grants, super::applications::PROCESSORS);
+    let processing = grants.holding(Capability::ProcessApplications);
     if !processing.is_empty() {
         let mut figures = Vec::new();
         if let Some(me) = ctx
@@ -245,7 +227,11 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebErro
         });
     }
 
-    let owners = grants_of(&grants, &[Role::ProgrammeOwner]);
+    let owners: Grants = grants
+        .iter()
+        .filter(|(r, _)| *r == Role::ProgrammeOwner)
+        .cloned()
+        .collect();
     if !owners.is_empty() {
         groups.push(FigureGroup {
             title: chrome.t("fig-programmes-title"),
@@ -306,13 +292,6 @@ impl DashboardPage {
     }
 }
 
-/// Who sees the establishments of their territory over capacity on the dashboard.
-const CAPACITY_OVERSEERS: &[jisr_domain::access::Role] = &[
-    jisr_domain::access::Role::ProvincialOfficer,
-    jisr_domain::access::Role::RegionalCoordinator,
-    jisr_domain::access::Role::NationalAdministrator,
-];
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct DashboardQuery {
@@ -321,19 +300,12 @@ pub struct DashboardQuery {
 
 pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Response, WebError> {
     let audit_reader = super::audit::may_read_trail(ctx.user.as_ref());
-    let user_admin = ctx.user.as_ref().is_some_and(|u| {
-        u.grants
-            .iter()
-            .any(|(r, _)| super::users::USER_ADMINS.contains(r))
-    });
+    let user_admin = ctx.can(Capability::AdministerAccounts);
     let chrome = ctx.chrome("dashboard-title");
     let changed = q.changed.is_some();
     let grants = ctx.grants();
-    let queue = if grants
-        .iter()
-        .any(|(r, _)| super::authorisation::DECIDERS.contains(r))
-    {
-        let rows = jisr_store::establishments::Scoped::new(&ctx.state.store, &grants)
+    let queue = if grants.can(Capability::DecideAuthorisations) {
+        let rows = jisr_store::establishments::Scoped::from(ctx.access())
             .queue()
             .await?;
         let today = chrono::Utc::now().date_naive();
@@ -348,16 +320,12 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
     } else {
         None
     };
-    let overseen: Vec<_> = grants
-        .iter()
-        .filter(|(r, _)| CAPACITY_OVERSEERS.contains(r))
-        .cloned()
-        .collect();
+    let overseen = grants.holding(Capability::OverseeCapacity);
     let over_capacity = if overseen.is_empty() {
         None
     } else {
         Some(
-            jisr_store::care::Scoped::new(&ctx.state.store, &overseen)
+            jisr_store::care::Scoped::from(Access::new(&ctx.state.store, overseen))
                 .over_capacity()
                 .await?,
         )

@@ -13,15 +13,13 @@ use askama::Template;
 use axum::extract::{Form, Path, Query};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::access::Capability;
 use jisr_domain::access::Role;
-use jisr_domain::applications::{ASSIGNERS, Decision, Status, TrackingCode};
+use jisr_domain::applications::{Decision, Status, TrackingCode};
 use jisr_store::applications::{
     ApplicationError, PAGE_SIZE, QueueFilter, QueueRow, Record, Scoped,
 };
 use jisr_store::services;
-
-/// Who works the queue.
-pub const PROCESSORS: &[Role] = jisr_domain::applications::PROCESSORS;
 
 #[derive(Template)]
 #[template(path = "applications/queue.html")]
@@ -118,8 +116,7 @@ pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, We
         assigned_to: if mine { user_id(&ctx) } else { None },
         page: q.page,
     };
-    let g = ctx.grants();
-    let (rows, total) = Scoped::new(&ctx.state.store, &g).queue(&filter).await?;
+    let (rows, total) = Scoped::from(ctx.access()).queue(&filter).await?;
     let services = service_choices(&ctx, &chrome).await?;
     render(QueuePage {
         chrome,
@@ -226,7 +223,7 @@ async fn show_page(
     flash: Option<&str>,
 ) -> Result<ShowPage, WebError> {
     let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let r = scoped.get(&ctx.actor, id).await?;
     let chrome = ctx.chrome("app-record-title");
     let app = &r.tracked.application;
@@ -310,10 +307,10 @@ async fn show_page(
             .iter()
             .any(|e| e.to_status.as_deref() == Some("documents_requested")),
         documents: super::eservices::document_lines(&chrome, &docs),
-        can_assign: roles.iter().any(|r| ASSIGNERS.contains(r)),
+        can_assign: roles.iter().any(|r| r.can(Capability::AssignApplications)),
         may_decide_appeal: roles
             .iter()
-            .any(|r| jisr_domain::applications::APPEAL_DECIDERS.contains(r)),
+            .any(|r| r.can(Capability::DecideApplicationAppeals)),
         flash: flash.map(|k| chrome.t(k)),
         code,
         commune,
@@ -395,8 +392,7 @@ fn field(pairs: &[(String, String)], name: &str) -> String {
 }
 
 pub async fn assign(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let user = match field(&p, "user").as_str() {
         "me" | "" => user_id(&ctx).unwrap_or(0),
         other => other.parse().unwrap_or(0),
@@ -406,8 +402,7 @@ pub async fn assign(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Res
 }
 
 pub async fn note(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let result = Scoped::new(&ctx.state.store, &g)
+    let result = Scoped::from(ctx.access())
         .note(&ctx.actor, id, &field(&p, "text"))
         .await;
     after_step(&ctx, id, result).await
@@ -418,8 +413,7 @@ pub async fn assess(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Res
         .iter()
         .filter_map(|(k, v)| Some((k.strip_prefix("rate-")?.to_owned(), v.parse().ok()?)))
         .collect();
-    let g = ctx.grants();
-    let result = Scoped::new(&ctx.state.store, &g)
+    let result = Scoped::from(ctx.access())
         .rate(&ctx.actor, id, &ratings)
         .await
         .map(|_| ());
@@ -436,23 +430,21 @@ pub async fn request_documents(
         .filter(|(k, _)| k == "items")
         .map(|(_, v)| v.clone())
         .collect();
-    let g = ctx.grants();
-    let result = Scoped::new(&ctx.state.store, &g)
+    let result = Scoped::from(ctx.access())
         .request_documents(&ctx.actor, id, &items, &field(&p, "message"))
         .await;
     after_step(&ctx, id, result).await
 }
 
 pub async fn decide(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
-    let g = ctx.grants();
     let result = match Decision::parse(&field(&p, "decision")) {
-        Some(d) => Scoped::new(&ctx.state.store, &g)
+        Some(d) => Scoped::from(ctx.access())
             .decide(&ctx.actor, id, d, &field(&p, "reason"))
             .await
             .map(|_| ()),
         None => {
             // Out of scope stays "not found" before the fields are looked at.
-            Scoped::new(&ctx.state.store, &g).ensure(id).await?;
+            Scoped::from(ctx.access()).ensure(id).await?;
             Err(ApplicationError::Fields(vec![(
                 "decision".into(),
                 "app-error-decision",
@@ -463,16 +455,12 @@ pub async fn decide(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Res
 }
 
 pub async fn place(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let result = Scoped::new(&ctx.state.store, &g)
-        .place(&ctx.actor, id)
-        .await;
+    let result = Scoped::from(ctx.access()).place(&ctx.actor, id).await;
     after_step(&ctx, id, result).await
 }
 
 pub async fn document(ctx: Ctx, Path((id, doc)): Path<(i64, i64)>) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let (d, bytes) = Scoped::new(&ctx.state.store, &g)
+    let (d, bytes) = Scoped::from(ctx.access())
         .read_document(&ctx.actor, &ctx.state.files, id, doc)
         .await?;
     Ok((
@@ -505,8 +493,7 @@ struct OutboxPage {
 
 pub async fn outbox(ctx: Ctx) -> Result<Response, WebError> {
     let chrome = ctx.chrome("outbox-title");
-    let g = ctx.grants();
-    let rows = Scoped::new(&ctx.state.store, &g).outbox(200).await?;
+    let rows = Scoped::from(ctx.access()).outbox(200).await?;
     let messages = rows
         .into_iter()
         .map(|m| {

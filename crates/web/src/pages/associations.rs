@@ -12,17 +12,18 @@ use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Form, Multipart, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::access::Capability;
 use jisr_domain::associations::Position;
 use jisr_store::associations::{
-    AssociationError, AssociationInput, EDITORS, IMPORT_COLUMNS, ImportError, ImportReport,
-    PAGE_SIZE, RowError, Scoped, Sort,
+    AssociationError, AssociationInput, IMPORT_COLUMNS, ImportError, ImportReport, PAGE_SIZE,
+    RowError, Scoped, Sort,
 };
 use jisr_store::entity::{association, association_board_member, establishment};
 use jisr_store::listing::{Direction, Page};
 use serde::Deserialize;
 
 fn may_edit(ctx: &Ctx) -> bool {
-    ctx.grants().iter().any(|(r, _)| EDITORS.contains(r))
+    ctx.can(Capability::EditAssociations)
 }
 
 #[derive(Deserialize, Default)]
@@ -68,13 +69,12 @@ impl ListRegion {
 }
 
 pub async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, WebError> {
-    let g = ctx.grants();
     let mut sorting = COLUMNS.parse(&q.list);
     if sorting.key == Sort::NameFr && ctx.locale == jisr_i18n::Locale::Ar {
         sorting.key = Sort::NameAr;
     }
     let mut page = page_number(&q.list);
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let (mut rows, mut total) = scoped
         .list_sorted(&q.q, sorting.key, sorting.dir, page)
         .await?;
@@ -200,8 +200,7 @@ fn form_error(
 }
 
 pub async fn create(ctx: Ctx, Form(form): Form<AssociationForm>) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    match Scoped::new(&ctx.state.store, &g)
+    match Scoped::from(ctx.access())
         .create(&ctx.actor, &form.input())
         .await
     {
@@ -211,8 +210,7 @@ pub async fn create(ctx: Ctx, Form(form): Form<AssociationForm>) -> Result<Respo
 }
 
 pub async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let a = Scoped::new(&ctx.state.store, &g).get(id).await?;
+    let a = Scoped::from(ctx.access()).get(id).await?;
     render(FormPage {
         chrome: ctx.chrome("assoc-edit-title"),
         form: AssociationForm::from_model(&a),
@@ -227,8 +225,7 @@ pub async fn update(
     Path(id): Path<i64>,
     Form(form): Form<AssociationForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    match Scoped::new(&ctx.state.store, &g)
+    match Scoped::from(ctx.access())
         .update(&ctx.actor, id, &form.input())
         .await
     {
@@ -308,11 +305,10 @@ async fn show_page_with(
     saved: bool,
     upload: UploadState,
 ) -> Result<ShowPage, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let a = scoped.get(id).await?;
     let board = scoped.board(id).await?;
-    let establishments = jisr_store::establishments::Scoped::new(&ctx.state.store, &g)
+    let establishments = jisr_store::establishments::Scoped::from(ctx.access())
         .of_association(id)
         .await?;
     let base = ctx.chrome("assoc-title");
@@ -395,8 +391,7 @@ pub async fn add_member(
     Path(id): Path<i64>,
     Form(form): Form<MemberForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let result = Scoped::new(&ctx.state.store, &g)
+    let result = Scoped::from(ctx.access())
         .add_board_member(
             &ctx.actor,
             id,
@@ -432,7 +427,6 @@ pub async fn remove_member(
     Path((id, member)): Path<(i64, i64)>,
     Form(form): Form<Confirm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
     if form.confirm != "yes" {
         let mut page = show_page(
             &ctx,
@@ -445,7 +439,7 @@ pub async fn remove_member(
         page.remove_refused = Some(member);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
     }
-    match Scoped::new(&ctx.state.store, &g)
+    match Scoped::from(ctx.access())
         .remove_board_member(&ctx.actor, id, member)
         .await
     {
@@ -520,8 +514,7 @@ pub async fn import(
         page.error = Some(page.chrome.t("import-error-encoding"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
     };
-    let g = ctx.grants();
-    match Scoped::new(&ctx.state.store, &g)
+    match Scoped::from(ctx.access())
         .import_csv(&ctx.actor, text)
         .await
     {
@@ -557,8 +550,7 @@ pub async fn attach(
     Path(id): Path<i64>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     scoped.get(id).await?;
     let read = super::uploads::read_files(multipart).await;
     let unreadable = read.is_err();
@@ -620,8 +612,7 @@ pub async fn download(
     ctx: Ctx,
     Path((id, document_id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let (doc, bytes) = Scoped::new(&ctx.state.store, &g)
+    let (doc, bytes) = Scoped::from(ctx.access())
         .document(&ctx.actor, &ctx.state.files, id, document_id)
         .await?;
     Ok(super::authorisation::file_response(&doc, bytes))

@@ -1,6 +1,6 @@
 //! The auditor's view of the trail: search, and verification of the hash chain.
 
-use super::{AUDIT_READERS, render};
+use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
 use crate::listing::{self, Columns, ListParams, Table, page_number};
@@ -8,6 +8,7 @@ use crate::view::Chrome;
 use askama::Template;
 use axum::extract::Query;
 use axum::response::Response;
+use jisr_domain::access::Capability;
 use jisr_domain::access::Scope;
 use jisr_domain::audit::ChainBreak;
 use jisr_store::audit::{self, Search};
@@ -20,8 +21,8 @@ use serde::Deserialize;
 pub fn may_read_trail(user: Option<&SessionUser>) -> bool {
     user.is_some_and(|u| {
         u.grants
-            .iter()
-            .any(|(r, s)| AUDIT_READERS.contains(r) && *s == Scope::National)
+            .scopes_for(Capability::ReadAuditTrail)
+            .any(|s| *s == Scope::National)
     })
 }
 

@@ -12,7 +12,6 @@ use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, Query};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use jisr_domain::access::Role;
 use jisr_domain::authorisation::{UploadError, days_left};
 use jisr_domain::establishments::Status;
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
@@ -20,21 +19,6 @@ use jisr_store::authorisation::{self, requested_codes};
 use jisr_store::entity::{authorisation_request, document, dossier_requirement, establishment};
 use jisr_store::establishments::{self, EstablishmentError, Scoped};
 use serde::Deserialize;
-
-/// Who attaches documents (the store checks the same list).
-pub const ATTACHERS: &[Role] = &[
-    Role::EstablishmentManager,
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
-
-/// Who works the queue of requests.
-pub const DECIDERS: &[Role] = &[
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-];
 
 /// Requests for uploads larger than this are cut off before they are read in full.
 pub const UPLOAD_BODY_LIMIT: usize = 64 * 1024 * 1024;
@@ -113,8 +97,7 @@ pub async fn dossier(
     e: &establishment::Model,
     upload_errors: &[(String, UploadError)],
 ) -> Result<(Option<DossierView>, Vec<ChecklistRow>), WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let request = scoped.request(e.id).await?;
     let documents = scoped.documents(e.id).await?;
     let list = authorisation::checklist(ctx.state.store.conn(), &e.category_code).await?;
@@ -180,8 +163,7 @@ pub async fn attach(
     Path(id): Path<i64>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     // Out of scope is "not found" before the body is looked at.
     scoped.get(id).await?;
     let read = super::uploads::read_files(multipart).await;
@@ -230,8 +212,7 @@ pub async fn download(
     ctx: Ctx,
     Path((id, document_id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let (doc, bytes) = Scoped::new(&ctx.state.store, &g)
+    let (doc, bytes) = Scoped::from(ctx.access())
         .document(&ctx.actor, &ctx.state.files, id, document_id)
         .await?;
     Ok(file_response(&doc, bytes))
@@ -279,8 +260,7 @@ struct ReceiptPage {
 
 /// The printable receipt of the current authorisation request.
 pub async fn receipt(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let e = scoped.get(id).await?;
     let r = scoped.request(id).await?.ok_or(WebError::NotFound)?;
     let chrome = ctx.chrome("receipt-title");
@@ -384,10 +364,9 @@ impl QueuePage {
 
 /// Requests awaiting a decision in the person's territory, overdue first.
 pub async fn queue(ctx: Ctx, Query(query): Query<QueueQuery>) -> Result<Response, WebError> {
-    let g = ctx.grants();
     let chrome = ctx.chrome("auth-queue-title");
     let wanted = Status::parse(&query.status);
-    let rows: Vec<QueueRowView> = Scoped::new(&ctx.state.store, &g)
+    let rows: Vec<QueueRowView> = Scoped::from(ctx.access())
         .queue()
         .await?
         .into_iter()
@@ -444,8 +423,7 @@ pub async fn declare(
     Path(id): Path<i64>,
     axum::extract::Form(form): axum::extract::Form<DeclarationForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     scoped.get(id).await?;
     let input = jisr_store::authorisation::DeclarationInput {
         activity: form.activity.clone(),
@@ -494,8 +472,7 @@ pub async fn declaration(
     ctx: Ctx,
     Path((id, declaration_id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let e = scoped.get(id).await?;
     let d = scoped.declaration(id, declaration_id).await?;
     let chrome = ctx.chrome("decl-receipt-title");

@@ -209,8 +209,7 @@ async fn register_page(
     exit: Option<ExitState>,
     done: Option<&str>,
 ) -> Result<RegisterPage, WebError> {
-    let g = ctx.grants();
-    let reg = Scoped::new(&ctx.state.store, &g).register(id).await?;
+    let reg = Scoped::from(ctx.access()).register(id).await?;
     let base = ctx.chrome("care-register-title");
     let establishment_name = base
         .name(&reg.establishment.name_ar, &reg.establishment.name_fr)
@@ -282,8 +281,7 @@ pub async fn admit(
     Path(id): Path<i64>,
     Form(form): Form<AdmitForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    match Scoped::new(&ctx.state.store, &g)
+    match Scoped::from(ctx.access())
         .admit(&ctx.actor, id, &form.input())
         .await
     {
@@ -306,20 +304,19 @@ pub async fn exit(
     Path((id, admission_id)): Path<(i64, i64)>,
     Form(form): Form<ExitForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
     let input = ExitInput {
         exit_on: form.exit_on.clone(),
         reason: form.reason.clone(),
         destination: form.destination.clone(),
     };
     let outcome = if form.confirm == "yes" {
-        Scoped::new(&ctx.state.store, &g)
+        Scoped::from(ctx.access())
             .exit(&ctx.actor, id, admission_id, &input)
             .await
     } else {
         // Nothing is recorded without the confirmation; the line must still be one of
         // this establishment's, in scope.
-        let register = Scoped::new(&ctx.state.store, &g).register(id).await?;
+        let register = Scoped::from(ctx.access()).register(id).await?;
         if !register
             .lines
             .iter()
@@ -456,8 +453,7 @@ async fn file_page(
     forms: FileForms,
     done: Option<&str>,
 ) -> Result<FilePage, WebError> {
-    let g = ctx.grants();
-    let f = Scoped::new(&ctx.state.store, &g)
+    let f = Scoped::from(ctx.access())
         .beneficiary(&ctx.actor, id)
         .await?;
     let base = ctx.chrome("care-file-title");
@@ -535,8 +531,7 @@ pub async fn add_goal(
     Path(id): Path<i64>,
     Form(form): Form<GoalForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let result = Scoped::new(&ctx.state.store, &g)
+    let result = Scoped::from(ctx.access())
         .add_goal(&ctx.actor, id, &form.goal, &form.review_on)
         .await;
     after_change(&ctx, id, result, "goal", "plan", |goal_errors| FileForms {
@@ -552,8 +547,7 @@ pub async fn set_goal_status(
     Path((id, goal_id)): Path<(i64, i64)>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let result = Scoped::new(&ctx.state.store, &g)
+    let result = Scoped::from(ctx.access())
         .set_goal_status(&ctx.actor, id, goal_id, &form.status)
         .await;
     after_change(&ctx, id, result, "status", "plan", |errors| FileForms {
@@ -568,8 +562,7 @@ pub async fn log_service(
     Path(id): Path<i64>,
     Form(form): Form<ServiceForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let result = Scoped::new(&ctx.state.store, &g)
+    let result = Scoped::from(ctx.access())
         .log_service(&ctx.actor, id, &form.on_date, &form.description)
         .await;
     after_change(&ctx, id, result, "service", "services", |service_errors| {
@@ -587,13 +580,12 @@ pub async fn update_sensitive(
     Path(id): Path<i64>,
     Form(form): Form<SensitiveForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
     let notes = SensitiveNotes {
         health: form.health.clone(),
         disability: form.disability.clone(),
         schooling: form.schooling.clone(),
     };
-    let result = Scoped::new(&ctx.state.store, &g)
+    let result = Scoped::from(ctx.access())
         .update_sensitive(&ctx.actor, id, &notes)
         .await;
     after_change(

@@ -1,6 +1,6 @@
 //! The registry of establishments (staff, scoped) and the public directory.
 
-use super::authorisation::{ATTACHERS, ChecklistRow, DossierView};
+use super::authorisation::{ChecklistRow, DossierView};
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
@@ -10,9 +10,10 @@ use askama::Template;
 use axum::extract::{Form, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::access::Capability;
 use jisr_domain::access::Role;
 use jisr_domain::establishments::{
-    Capacity, Status, TransitionError, next_statuses, transition_roles,
+    Capacity, Status, TransitionError, next_statuses, transition_capability,
 };
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::entity::{establishment, establishment_category, establishment_event};
@@ -28,13 +29,6 @@ pub const CONFIRMED_STATUSES: [Status; 4] = [
     Status::Suspended,
     Status::Withdrawn,
     Status::Closed,
-];
-
-/// Who registers establishments.
-pub const REGISTRARS: &[Role] = &[
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
 ];
 
 #[derive(Deserialize, Default, Clone)]
@@ -120,7 +114,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
         text: Some(query.q.clone()),
         page: page_number(&query.list),
     };
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let (mut rows, mut total) = scoped
         .list_sorted(&filter, sorting.key, sorting.dir)
         .await?;
@@ -158,7 +152,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
         statuses,
     };
     let region = render(region)?.0;
-    let can_register = g.iter().any(|(r, _)| REGISTRARS.contains(r));
+    let can_register = g.can(Capability::RegisterEstablishments);
     listing::respond(ctx.fragment, region, |region| {
         render(ListPage {
             chrome: ctx.chrome("est-title"),
@@ -238,12 +232,8 @@ fn parse_new(f: &NewForm) -> Result<NewEstablishment, Vec<(&'static str, &'stati
 }
 
 pub async fn create(ctx: Ctx, Form(form): Form<NewForm>) -> Result<Response, WebError> {
-    let g = ctx.grants();
     let errors = match parse_new(&form) {
-        Ok(new) => match Scoped::new(&ctx.state.store, &g)
-            .create(&ctx.actor, new)
-            .await
-        {
+        Ok(new) => match Scoped::from(ctx.access()).create(&ctx.actor, new).await {
             Ok(id) => return Ok(Redirect::to(&format!("/establishments/{id}")).into_response()),
             Err(EstablishmentError::Fields(e)) => e,
             Err(EstablishmentError::Store(e)) => return Err(e.into()),
@@ -365,7 +355,7 @@ impl ShowPage {
 
 pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<ShowPage, WebError> {
     let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     let e = scoped.get(id).await?;
     let events = scoped.events(id).await?;
     let base = ctx.chrome("est-title");
@@ -398,8 +388,8 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
         .into_iter()
         .filter(|to| {
             status
-                .and_then(|from| transition_roles(from, *to))
-                .is_some_and(|allowed| roles.iter().any(|r| allowed.contains(r)))
+                .and_then(|from| transition_capability(from, *to))
+                .is_some_and(|needed| roles.iter().any(|r| r.can(needed)))
         })
         .map(|s| Choice {
             value: s.as_str().into(),
@@ -409,7 +399,7 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
     let can_request_documents = next
         .iter()
         .any(|c| c.value == Status::DocumentsMissing.as_str());
-    let can_attach = roles.iter().any(|r| ATTACHERS.contains(r))
+    let can_attach = g.can(Capability::FileAuthorisations)
         && matches!(
             status,
             Some(Status::Project | Status::DocumentsMissing | Status::Refused)
@@ -426,15 +416,14 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
     let names = jisr_store::accounts::names_of_actors(ctx.state.store.conn(), &labels).await?;
     let declarations = scoped.declarations(id).await?;
     let association = match e.association_id {
-        Some(aid) => jisr_store::associations::Scoped::new(&ctx.state.store, &g)
+        Some(aid) => jisr_store::associations::Scoped::from(ctx.access())
             .get(aid)
             .await
             .ok()
             .map(|a| chrome.name(&a.name_ar, &a.name_fr).to_owned()),
         None => None,
     };
-    let can_declare =
-        status == Some(Status::Authorised) && roles.iter().any(|r| ATTACHERS.contains(r));
+    let can_declare = status == Some(Status::Authorised) && g.can(Capability::FileAuthorisations);
     let decl_errors = FieldErrors::translate(&chrome, state.declaration_errors.clone());
     Ok(ShowPage {
         chrome,
@@ -452,7 +441,7 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
         names,
         declarations,
         can_declare,
-        can_edit: roles.iter().any(|r| ATTACHERS.contains(r)),
+        can_edit: g.can(Capability::FileAuthorisations),
         association,
         decl_errors,
     })
@@ -498,8 +487,7 @@ pub async fn change_status(
         .filter(|(k, _)| k == "requested")
         .map(|(_, v)| v.clone())
         .collect();
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     // Out of scope is "not found" before anything else is looked at.
     scoped.get(id).await?;
     let mut items = Vec::new();
@@ -787,8 +775,7 @@ async fn edit_page(
     form: Option<EditForm>,
     errors: Vec<(&'static str, &'static str)>,
 ) -> Result<EditPage, WebError> {
-    let g = ctx.grants();
-    let e = Scoped::new(&ctx.state.store, &g).get(id).await?;
+    let e = Scoped::from(ctx.access()).get(id).await?;
     let chrome = ctx.chrome("est-edit-title");
     let errors = FieldErrors::translate(&chrome, errors);
     Ok(EditPage {
@@ -811,8 +798,7 @@ pub async fn edit(
     Path(id): Path<i64>,
     Form(form): Form<EditForm>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
-    let scoped = Scoped::new(&ctx.state.store, &g);
+    let scoped = Scoped::from(ctx.access());
     scoped.get(id).await?;
     let errors = match form.parse() {
         Ok(update) => match scoped.update(&ctx.actor, id, update).await {

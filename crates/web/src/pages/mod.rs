@@ -22,20 +22,13 @@ mod waiting;
 use crate::auth::{Policy, Routes};
 use crate::locale::LANG_COOKIE;
 use crate::{AppState, WebError};
-pub(crate) use authorisation::ATTACHERS;
 use axum::extract::{Path, Query, State};
 use axum::http::{Method, header};
 use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::{get, post};
 pub(crate) use eservices::notice_version;
-pub(crate) use establishments::REGISTRARS;
-use jisr_domain::access::Role;
-use jisr_domain::care::{REGISTER_KEEPERS, REGISTER_READERS, SENSITIVE_READERS};
+use jisr_domain::access::Capability;
 use jisr_i18n::Locale;
-pub(crate) use targeting::REGISTRY_READERS;
-
-/// Who may read and verify the whole audit trail.
-pub const AUDIT_READERS: &[Role] = &[Role::Auditor, Role::NationalAdministrator];
 
 pub fn routes() -> Routes {
     use Policy::*;
@@ -102,42 +95,42 @@ pub fn routes() -> Routes {
             Method::GET,
             "/applications",
             "/applications",
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             get(applications::queue),
         )
         .add(
             Method::GET,
             "/waiting-lists",
             "/waiting-lists",
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             get(waiting::waiting_lists),
         )
         .add(
             Method::GET,
             "/needs-models",
             "/needs-models",
-            AnyOf(needs_model::EDITORS),
+            Can(Capability::OwnProgrammes),
             get(needs_model::list),
         )
         .add(
             Method::GET,
             "/needs-models/{code}",
             "/needs-models/disability-centre",
-            AnyOf(needs_model::EDITORS),
+            Can(Capability::OwnProgrammes),
             get(needs_model::show),
         )
         .add(
             Method::POST,
             "/needs-models/{code}",
             "/needs-models/disability-centre",
-            AnyOf(needs_model::EDITORS),
+            Can(Capability::OwnProgrammes),
             post(needs_model::save),
         )
         .add(
             Method::GET,
             "/outbox",
             "/outbox",
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             get(applications::outbox),
         )
         // Examples: application 1 is in Rehamna, application 2 in Casablanca.
@@ -146,7 +139,7 @@ pub fn routes() -> Routes {
             "/applications/{id}",
             "/applications/1",
             Some("/applications/2"),
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             get(applications::show),
         )
         .add_record(
@@ -154,7 +147,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/documents/{doc}",
             "/applications/1/documents/13",
             Some("/applications/2/documents/14"),
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             get(applications::document),
         )
         .add_record(
@@ -162,7 +155,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/assign",
             "/applications/1/assign",
             Some("/applications/2/assign"),
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             post(applications::assign),
         )
         .add_record(
@@ -170,7 +163,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/note",
             "/applications/1/note",
             Some("/applications/2/note"),
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             post(applications::note),
         )
         .add_record(
@@ -178,7 +171,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/assess",
             "/applications/1/assess",
             Some("/applications/2/assess"),
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             post(applications::assess),
         )
         .add_record(
@@ -186,7 +179,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/request-documents",
             "/applications/1/request-documents",
             Some("/applications/2/request-documents"),
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             post(applications::request_documents),
         )
         .add_record(
@@ -194,7 +187,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/decide",
             "/applications/1/decide",
             Some("/applications/2/decide"),
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             post(applications::decide),
         )
         .add_record(
@@ -202,7 +195,7 @@ pub fn routes() -> Routes {
             "/applications/{id}/place",
             "/applications/1/place",
             Some("/applications/2/place"),
-            AnyOf(applications::PROCESSORS),
+            Can(Capability::ProcessApplications),
             post(applications::place),
         )
         .add(
@@ -280,35 +273,35 @@ pub fn routes() -> Routes {
             Method::GET,
             "/audit",
             "/audit",
-            AnyOf(AUDIT_READERS),
+            Can(Capability::ReadAuditTrail),
             get(audit::page),
         )
         .add(
             Method::POST,
             "/audit/verify",
             "/audit/verify",
-            AnyOf(AUDIT_READERS),
+            Can(Capability::ReadAuditTrail),
             post(audit::verify),
         )
         .add(
             Method::GET,
             "/admin/users",
             "/admin/users",
-            AnyOf(users::USER_ADMINS),
+            Can(Capability::AdministerAccounts),
             get(users::list),
         )
         .add(
             Method::GET,
             "/admin/users/new",
             "/admin/users/new",
-            AnyOf(users::USER_ADMINS),
+            Can(Capability::AdministerAccounts),
             get(users::new_form),
         )
         .add(
             Method::POST,
             "/admin/users",
             "/admin/users",
-            AnyOf(users::USER_ADMINS),
+            Can(Capability::AdministerAccounts),
             post(users::create),
         )
         // Examples: account 5 is a Rehamna social worker, account 1 the national administrator.
@@ -317,7 +310,7 @@ pub fn routes() -> Routes {
             "/admin/users/{id}",
             "/admin/users/5",
             Some("/admin/users/1"),
-            AnyOf(users::USER_ADMINS),
+            Can(Capability::AdministerAccounts),
             get(users::show),
         )
         .add_record(
@@ -325,7 +318,7 @@ pub fn routes() -> Routes {
             "/admin/users/{id}/grants",
             "/admin/users/5/grants",
             Some("/admin/users/1/grants"),
-            AnyOf(users::USER_ADMINS),
+            Can(Capability::AdministerAccounts),
             post(users::add_grant),
         )
         .add(
@@ -374,14 +367,14 @@ pub fn routes() -> Routes {
             Method::GET,
             "/establishments/new",
             "/establishments/new",
-            AnyOf(establishments::REGISTRARS),
+            Can(Capability::RegisterEstablishments),
             get(establishments::new_form),
         )
         .add(
             Method::POST,
             "/establishments",
             "/establishments",
-            AnyOf(establishments::REGISTRARS),
+            Can(Capability::RegisterEstablishments),
             post(establishments::create),
         )
         // Examples: establishment 1 is in Rehamna, establishment 2 in Casablanca.
@@ -406,7 +399,7 @@ pub fn routes() -> Routes {
             "/establishments/{id}/edit",
             "/establishments/1/edit",
             Some("/establishments/2/edit"),
-            AnyOf(authorisation::ATTACHERS),
+            Can(Capability::FileAuthorisations),
             get(establishments::edit_form),
         )
         .add_record(
@@ -414,7 +407,7 @@ pub fn routes() -> Routes {
             "/establishments/{id}/edit",
             "/establishments/1/edit",
             Some("/establishments/2/edit"),
-            AnyOf(authorisation::ATTACHERS),
+            Can(Capability::FileAuthorisations),
             post(establishments::edit),
         )
         .add_record(
@@ -422,7 +415,7 @@ pub fn routes() -> Routes {
             "/establishments/{id}/documents",
             "/establishments/1/documents",
             Some("/establishments/2/documents"),
-            AnyOf(authorisation::ATTACHERS),
+            Can(Capability::FileAuthorisations),
             post(authorisation::attach).layer(axum::extract::DefaultBodyLimit::max(
                 authorisation::UPLOAD_BODY_LIMIT,
             )),
@@ -451,7 +444,7 @@ pub fn routes() -> Routes {
             "/establishments/{id}/register",
             "/establishments/1/register",
             Some("/establishments/2/register"),
-            AnyOf(REGISTER_READERS),
+            Can(Capability::ReadRegisters),
             get(care::register),
         )
         .add_record(
@@ -459,7 +452,7 @@ pub fn routes() -> Routes {
             "/establishments/{id}/admissions",
             "/establishments/1/admissions",
             Some("/establishments/2/admissions"),
-            AnyOf(REGISTER_KEEPERS),
+            Can(Capability::KeepRegisters),
             post(care::admit),
         )
         .add_record(
@@ -467,7 +460,7 @@ pub fn routes() -> Routes {
             "/establishments/{id}/admissions/{admission}/exit",
             "/establishments/1/admissions/1/exit",
             Some("/establishments/2/admissions/2/exit"),
-            AnyOf(REGISTER_KEEPERS),
+            Can(Capability::KeepRegisters),
             post(care::exit),
         )
         .add_record(
@@ -475,7 +468,7 @@ pub fn routes() -> Routes {
             "/beneficiaries/{id}",
             "/beneficiaries/1",
             Some("/beneficiaries/2"),
-            AnyOf(REGISTER_READERS),
+            Can(Capability::ReadRegisters),
             get(care::file),
         )
         .add_record(
@@ -483,7 +476,7 @@ pub fn routes() -> Routes {
             "/beneficiaries/{id}/goals",
             "/beneficiaries/1/goals",
             Some("/beneficiaries/2/goals"),
-            AnyOf(REGISTER_KEEPERS),
+            Can(Capability::KeepRegisters),
             post(care::add_goal),
         )
         .add_record(
@@ -491,7 +484,7 @@ pub fn routes() -> Routes {
             "/beneficiaries/{id}/goals/{goal}",
             "/beneficiaries/1/goals/1",
             Some("/beneficiaries/2/goals/2"),
-            AnyOf(REGISTER_KEEPERS),
+            Can(Capability::KeepRegisters),
             post(care::set_goal_status),
         )
         .add_record(
@@ -499,7 +492,7 @@ pub fn routes() -> Routes {
             "/beneficiaries/{id}/services",
             "/beneficiaries/1/services",
             Some("/beneficiaries/2/services"),
-            AnyOf(REGISTER_KEEPERS),
+            Can(Capability::KeepRegisters),
             post(care::log_service),
         )
         .add_record(
@@ -507,7 +500,7 @@ pub fn routes() -> Routes {
             "/beneficiaries/{id}/sensitive",
             "/beneficiaries/1/sensitive",
             Some("/beneficiaries/2/sensitive"),
-            AnyOf(SENSITIVE_READERS),
+            Can(Capability::ReadSensitiveNotes),
             post(care::update_sensitive),
         )
         .add(
@@ -521,28 +514,28 @@ pub fn routes() -> Routes {
             Method::GET,
             "/associations/new",
             "/associations/new",
-            AnyOf(jisr_store::associations::EDITORS),
+            Can(Capability::EditAssociations),
             get(associations::new_form),
         )
         .add(
             Method::POST,
             "/associations",
             "/associations",
-            AnyOf(jisr_store::associations::EDITORS),
+            Can(Capability::EditAssociations),
             post(associations::create),
         )
         .add(
             Method::GET,
             "/associations/import",
             "/associations/import",
-            AnyOf(jisr_store::associations::EDITORS),
+            Can(Capability::EditAssociations),
             get(associations::import_form),
         )
         .add(
             Method::POST,
             "/associations/import",
             "/associations/import",
-            AnyOf(jisr_store::associations::EDITORS),
+            Can(Capability::EditAssociations),
             post(associations::import).layer(axum::extract::DefaultBodyLimit::max(
                 associations::IMPORT_LIMIT,
             )),
@@ -562,7 +555,7 @@ pub fn routes() -> Routes {
             "/associations/{id}",
             "/associations/1",
             Some("/associations/2"),
-            AnyOf(jisr_store::associations::EDITORS),
+            Can(Capability::EditAssociations),
             post(associations::update),
         )
         .add_record(
@@ -570,7 +563,7 @@ pub fn routes() -> Routes {
             "/associations/{id}/edit",
             "/associations/1/edit",
             Some("/associations/2/edit"),
-            AnyOf(jisr_store::associations::EDITORS),
+            Can(Capability::EditAssociations),
             get(associations::edit_form),
         )
         .add_record(
@@ -578,7 +571,7 @@ pub fn routes() -> Routes {
             "/associations/{id}/board",
             "/associations/1/board",
             Some("/associations/2/board"),
-            AnyOf(jisr_store::associations::EDITORS),
+            Can(Capability::EditAssociations),
             post(associations::add_member),
         )
         .add_record(
@@ -586,7 +579,7 @@ pub fn routes() -> Routes {
             "/associations/{id}/board/{member}/delete",
             "/associations/1/board/1/delete",
             Some("/associations/2/board/2/delete"),
-            AnyOf(jisr_store::associations::EDITORS),
+            Can(Capability::EditAssociations),
             post(associations::remove_member),
         )
         .add_record(
@@ -594,7 +587,7 @@ pub fn routes() -> Routes {
             "/establishments/{id}/declarations",
             "/establishments/1/declarations",
             Some("/establishments/2/declarations"),
-            AnyOf(authorisation::ATTACHERS),
+            Can(Capability::FileAuthorisations),
             post(authorisation::declare),
         )
         // Examples: declaration 1 belongs to establishment 1, 2 to establishment 2.
@@ -611,7 +604,7 @@ pub fn routes() -> Routes {
             "/associations/{id}/documents",
             "/associations/1/documents",
             Some("/associations/2/documents"),
-            AnyOf(jisr_store::associations::EDITORS),
+            Can(Capability::EditAssociations),
             post(associations::attach).layer(axum::extract::DefaultBodyLimit::max(
                 authorisation::UPLOAD_BODY_LIMIT,
             )),
@@ -629,7 +622,7 @@ pub fn routes() -> Routes {
             Method::GET,
             "/authorisations",
             "/authorisations",
-            AnyOf(authorisation::DECIDERS),
+            Can(Capability::DecideAuthorisations),
             get(authorisation::queue),
         )
         .add(
@@ -643,14 +636,14 @@ pub fn routes() -> Routes {
             Method::GET,
             "/programmes/new",
             "/programmes/new",
-            AnyOf(targeting::OWNERS),
+            Can(Capability::OwnProgrammes),
             get(targeting::programme_new),
         )
         .add(
             Method::POST,
             "/programmes/new",
             "/programmes/new",
-            AnyOf(targeting::OWNERS),
+            Can(Capability::OwnProgrammes),
             post(targeting::programme_create),
         )
         .add(
@@ -664,14 +657,14 @@ pub fn routes() -> Routes {
             Method::POST,
             "/programmes/{code}/drafts",
             "/programmes/asd/drafts",
-            AnyOf(targeting::OWNERS),
+            Can(Capability::OwnProgrammes),
             post(targeting::draft_create),
         )
         .add(
             Method::GET,
             "/programmes/{code}/simulate",
             "/programmes/asd/simulate?version=1",
-            AnyOf(targeting::REGISTRY_READERS),
+            Can(Capability::ReadRegistry),
             get(targeting::simulate),
         )
         // Example: version 1 is in force already, so the page answers with its error.
@@ -679,28 +672,28 @@ pub fn routes() -> Routes {
             Method::POST,
             "/programmes/{code}/versions/{version}/activate",
             "/programmes/asd/versions/1/activate",
-            AnyOf(targeting::OWNERS),
+            Can(Capability::OwnProgrammes),
             post(targeting::activate),
         )
         .add(
             Method::GET,
             "/registry/households",
             "/registry/households",
-            AnyOf(targeting::REGISTRY_READERS),
+            Can(Capability::ReadRegistry),
             get(targeting::households),
         )
         .add(
             Method::GET,
             "/registry/import",
             "/registry/import",
-            AnyOf(registry_import::IMPORTERS),
+            Can(Capability::ImportRegistry),
             get(registry_import::form),
         )
         .add(
             Method::POST,
             "/registry/import",
             "/registry/import",
-            AnyOf(registry_import::IMPORTERS),
+            Can(Capability::ImportRegistry),
             post(registry_import::import).layer(axum::extract::DefaultBodyLimit::max(
                 registry_import::IMPORT_LIMIT,
             )),
@@ -711,7 +704,7 @@ pub fn routes() -> Routes {
             "/registry/households/{id}",
             "/registry/households/1",
             Some("/registry/households/2"),
-            AnyOf(targeting::REGISTRY_READERS),
+            Can(Capability::ReadRegistry),
             get(targeting::household),
         )
 }
@@ -765,26 +758,6 @@ async fn switch_language(
         [(header::SET_COOKIE, cookie)],
         Redirect::to(safe_next(q.next.as_deref())),
     ))
-}
-
-/// The widest of the scopes the person holds through any of `roles` (national, then
-/// region, province, establishment); `None` when no grant has one of them.
-pub(crate) fn widest_scope_of(
-    grants: &[(jisr_domain::access::Role, jisr_domain::access::Scope)],
-    roles: &[jisr_domain::access::Role],
-) -> Option<jisr_domain::access::Scope> {
-    use jisr_domain::access::Scope;
-    let rank = |s: &Scope| match s {
-        Scope::National => 0,
-        Scope::Region(_) => 1,
-        Scope::Province(_) => 2,
-        Scope::Establishment(_) => 3,
-    };
-    grants
-        .iter()
-        .filter(|(r, _)| roles.contains(r))
-        .map(|(_, s)| s.clone())
-        .min_by_key(rank)
 }
 
 #[cfg(test)]

@@ -12,14 +12,11 @@ use askama::Template;
 use axum::extract::{Form, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use jisr_domain::access::Role;
+use jisr_domain::access::Capability;
 use jisr_domain::services::{parameter, parse_parameter};
 use jisr_store::services::{self, NeedsModelError};
 use jisr_targeting::score::{ScoreModel, TermInput, Transform};
 use std::collections::HashMap;
-
-/// Who may change a needs model: those who own the targeting rules.
-pub const EDITORS: &[Role] = jisr_store::programmes::OWNERS;
 
 pub(crate) struct ServiceRow {
     pub code: String,
@@ -297,5 +294,5 @@ pub async fn save(
 
 /// Whether the person may change needs models (for links).
 pub fn may_edit(ctx: &Ctx) -> bool {
-    ctx.grants().iter().any(|(r, _)| EDITORS.contains(r))
+    ctx.can(Capability::OwnProgrammes)
 }

@@ -12,12 +12,8 @@ use axum::extract::Multipart;
 use axum::extract::multipart::MultipartRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use jisr_domain::access::Role;
 use jisr_store::progress::Silent;
 use jisr_store::registry::{self, ImportError};
-
-/// Who imports registry files: national roles (extracts cover the whole country).
-pub const IMPORTERS: &[Role] = &[Role::NationalAdministrator, Role::ProgrammeOwner];
 
 /// The largest file read from the page.
 pub const IMPORT_LIMIT: usize = 64 * 1024 * 1024;

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::{Form, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use jisr_domain::access::{Role, Scope};
+use jisr_domain::access::{Capability, Scope};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::entity::{household_index_value, rule_version};
 use jisr_store::programmes::{self, Draft, DraftError, ProgrammeDetail, ProgrammeError};
@@ -20,26 +20,15 @@ use jisr_targeting::simulate::simulate as engine_simulate;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-/// Who writes drafts and activates them.
-pub const OWNERS: &[Role] = programmes::OWNERS;
-
-/// Who reads the registry (each within their territory) and simulates rule changes.
-pub const REGISTRY_READERS: &[Role] = &[
-    Role::SocialWorker,
-    Role::ProvincialOfficer,
-    Role::RegionalCoordinator,
-    Role::NationalAdministrator,
-    Role::ProgrammeOwner,
-    Role::Auditor,
-];
-
 /// The widest territory among the person's grants: the registry they may see whole.
 pub(crate) fn widest_scope(ctx: &Ctx) -> Scope {
-    super::widest_scope_of(&ctx.grants(), REGISTRY_READERS).unwrap_or(Scope::Establishment(0))
+    ctx.grants()
+        .widest_scope_for(Capability::ReadRegistry)
+        .unwrap_or(Scope::Establishment(0))
 }
 
 pub(crate) fn may_own(ctx: &Ctx) -> bool {
-    ctx.grants().iter().any(|(r, _)| OWNERS.contains(r))
+    ctx.can(Capability::OwnProgrammes)
 }
 
 /// A draft error in the page's language, with its line and column.
@@ -535,7 +524,6 @@ pub async fn households(
     ctx: Ctx,
     Query(query): Query<HouseholdQuery>,
 ) -> Result<Response, WebError> {
-    let g = ctx.grants();
     let page = query.page.unwrap_or(1).max(1);
     let filter = HouseholdFilter {
         province: ProvinceCode::parse(&query.province).ok(),
@@ -543,7 +531,7 @@ pub async fn households(
         key: Some(query.key.clone()),
         page,
     };
-    let (rows, total) = Scoped::new(&ctx.state.store, &g).list(&filter).await?;
+    let (rows, total) = Scoped::from(ctx.access()).list(&filter).await?;
     let chrome = ctx.chrome("reg-title");
     let scope = widest_scope(&ctx);
     let provinces = jisr_store::geo::provinces(ctx.state.store.conn(), None)
@@ -808,7 +796,7 @@ pub(crate) async fn household_decisions(
         return Ok(out);
     };
     // The engine holds the current members in the order of their stays.
-    let mut members = Scoped::new(store, &ctx.grants()).get(id).await?.members;
+    let mut members = Scoped::from(ctx.access()).get(id).await?.members;
     members.sort_by_key(|m| m.stay.id);
     for p in programmes::list(store).await? {
         let Some(v) = p.active() else { continue };

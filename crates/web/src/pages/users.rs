@@ -18,15 +18,8 @@ use jisr_store::accounts::{self, Account, Password};
 use jisr_store::listing::{Direction, Page};
 use serde::Deserialize;
 
-/// Who may open the account pages at all (each then sees only their scope).
-pub const USER_ADMINS: &[Role] = &[
-    Role::NationalAdministrator,
-    Role::RegionalCoordinator,
-    Role::ProvincialOfficer,
-];
-
 fn viewer(ctx: &Ctx) -> &[(Role, Scope)] {
-    ctx.user.as_ref().map_or(&[], |u| u.grants.as_slice())
+    ctx.user.as_ref().map_or(&[], |u| &u.grants)
 }
 
 /// A row of the accounts table.

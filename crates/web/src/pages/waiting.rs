@@ -2,7 +2,6 @@
 //! place, per service and province, ranked by priority (the service's assessment plus its
 //! needs model), each priority explained term by term.
 
-use super::applications::PROCESSORS;
 use super::establishments::Choice;
 use super::render;
 use crate::WebError;
@@ -11,6 +10,7 @@ use crate::view::Chrome;
 use askama::Template;
 use axum::extract::Query;
 use axum::response::{IntoResponse, Response};
+use jisr_domain::access::Capability;
 use jisr_domain::applications::TrackingCode;
 use jisr_domain::geo::ProvinceCode;
 use jisr_store::applications::Scoped;
@@ -157,7 +157,7 @@ pub async fn waiting_lists(
             value: s.code,
         })
         .collect();
-    let scope = super::widest_scope_of(&g, PROCESSORS);
+    let scope = g.widest_scope_for(Capability::ProcessApplications);
     let provinces: Vec<Choice> = jisr_store::geo::provinces(store.conn(), None)
         .await?
         .into_iter()
