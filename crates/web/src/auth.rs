@@ -18,6 +18,9 @@ use jisr_store::audit::Actor;
 use jisr_store::sessions::SessionUser;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::path::{PathItem, Paths};
+use utoipa::openapi::schema::Schema;
 
 pub const SESSION_COOKIE: &str = "jisr_session";
 
@@ -70,17 +73,27 @@ pub struct RouteInfo {
     pub policy: Policy,
 }
 
-/// A router under construction that records every route with its policy.
+/// A router under construction that records every route with its policy, and for API
+/// routes their OpenAPI description, taken from the handler's own `#[utoipa::path]`.
+/// Each context builds one and the top merges them.
 pub struct Routes {
     methods: BTreeMap<&'static str, MethodRouter<AppState>>,
     pub table: Vec<RouteInfo>,
+    api_paths: Paths,
+    api_schemas: Vec<(String, RefOr<Schema>)>,
 }
+
+/// What `utoipa_axum::routes!(handler)` gives: the handler's schemas, its documented
+/// path and the method router serving it.
+pub type ApiRoute = utoipa_axum::router::UtoipaMethodRouter<AppState>;
 
 impl Routes {
     pub fn new() -> Self {
         Self {
             methods: BTreeMap::new(),
             table: Vec::new(),
+            api_paths: Paths::new(),
+            api_schemas: Vec::new(),
         }
     }
 
@@ -124,6 +137,39 @@ impl Routes {
         self
     }
 
+    /// Declares an API operation: its path, method and documentation are the handler's
+    /// `#[utoipa::path]`, written once (`utoipa_axum::routes!(handler)`).
+    pub fn api(self, example: &'static str, policy: Policy, route: ApiRoute) -> Self {
+        self.api_record(example, None, policy, route)
+    }
+
+    /// Declares an API operation about one record, with an example outside a provincial
+    /// scope.
+    pub fn api_record(
+        mut self,
+        example: &'static str,
+        out_of_scope: Option<&'static str>,
+        policy: Policy,
+        (schemas, paths, router): ApiRoute,
+    ) -> Self {
+        let declared: Vec<(String, Vec<Method>)> = paths
+            .paths
+            .iter()
+            .map(|(path, item)| (path.clone(), methods_of(item)))
+            .collect();
+        let [(path, methods)] = declared.as_slice() else {
+            panic!("one API operation per declaration, got {declared:?}");
+        };
+        let [method] = methods.as_slice() else {
+            panic!("{path}: one method per API operation, got {methods:?}");
+        };
+        let path: &'static str = Box::leak(path.clone().into_boxed_str());
+        self = self.add_record(method.clone(), path, example, out_of_scope, policy, router);
+        self.api_paths.merge(paths);
+        self.api_schemas.extend(schemas);
+        self
+    }
+
     pub fn nest(mut self, prefix: &'static str, other: Routes) -> Self {
         for (path, mr) in other.methods {
             let full: &'static str = Box::leak(format!("{prefix}{path}").into_boxed_str());
@@ -141,9 +187,29 @@ impl Routes {
     }
 
     pub fn merge(mut self, other: Routes) -> Self {
-        self.methods.extend(other.methods);
+        for (path, mr) in other.methods {
+            let merged = match self.methods.remove(path) {
+                Some(existing) => existing.merge(mr),
+                None => mr,
+            };
+            self.methods.insert(path, merged);
+        }
         self.table.extend(other.table);
+        self.api_paths.merge(other.api_paths);
+        self.api_schemas.extend(other.api_schemas);
         self
+    }
+
+    /// Adds the declared API operations and the schemas they use to `doc`.
+    pub fn document(&self, doc: &mut utoipa::openapi::OpenApi) {
+        doc.paths.merge(self.api_paths.clone());
+        let components = doc.components.get_or_insert_with(Default::default);
+        for (name, schema) in &self.api_schemas {
+            components
+                .schemas
+                .entry(name.clone())
+                .or_insert_with(|| schema.clone());
+        }
     }
 
     pub fn into_router(self) -> Router<AppState> {
@@ -151,6 +217,24 @@ impl Routes {
             .into_iter()
             .fold(Router::new(), |r, (path, mr)| r.route(path, mr))
     }
+}
+
+/// The HTTP methods a documented path item has operations for.
+fn methods_of(item: &PathItem) -> Vec<Method> {
+    [
+        (&item.get, Method::GET),
+        (&item.post, Method::POST),
+        (&item.put, Method::PUT),
+        (&item.patch, Method::PATCH),
+        (&item.delete, Method::DELETE),
+        (&item.head, Method::HEAD),
+        (&item.options, Method::OPTIONS),
+        (&item.trace, Method::TRACE),
+    ]
+    .into_iter()
+    .filter(|(op, _)| op.is_some())
+    .map(|(_, m)| m)
+    .collect()
 }
 
 impl Default for Routes {

@@ -17,6 +17,7 @@ mod nav;
 mod pages;
 mod security;
 mod view;
+mod views;
 
 use axum::Router;
 use axum::extract::MatchedPath;
@@ -78,7 +79,7 @@ impl AppState {
 /// Every route with its policy: pages, API, health probes and assets.
 fn declared_routes() -> auth::Routes {
     pages::routes()
-        .nest("/api/v1", api::routes())
+        .merge(api::routes())
         .merge(health::routes())
         .merge(assets::routes())
 }

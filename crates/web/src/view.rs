@@ -13,6 +13,12 @@ pub struct LangLink {
     pub current: bool,
 }
 
+/// One option of a select or a set of radio buttons: the stored value and its label.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
 /// The signed-in person as shown in the page header.
 pub struct Badge {
     pub name: String,

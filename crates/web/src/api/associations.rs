@@ -1,15 +1,18 @@
 //! Associations in JSON, as the caller's grants allow (out of scope: 404).
 
 use crate::WebError;
+use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
+use jisr_domain::access::Capability;
 use jisr_store::associations::{AssociationError, AssociationInput, Scoped};
 use jisr_store::entity::{association, association_board_member};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::routes;
 
 #[derive(Serialize, ToSchema)]
 pub struct BoardMemberDto {
@@ -242,4 +245,27 @@ pub async fn update_association(
         Err(AssociationError::Role) => Err(WebError::Forbidden),
         Err(AssociationError::Store(e)) => Err(e.into()),
     }
+}
+
+/// The API operations of this context, each with its policy.
+pub fn routes() -> Routes {
+    Routes::new()
+        .api("/api/v1/associations", SignedIn, routes!(list_associations))
+        .api_record(
+            "/api/v1/associations/1",
+            Some("/api/v1/associations/2"),
+            SignedIn,
+            routes!(get_association),
+        )
+        .api(
+            "/api/v1/associations",
+            Can(Capability::EditAssociations),
+            routes!(create_association),
+        )
+        .api_record(
+            "/api/v1/associations/1",
+            Some("/api/v1/associations/2"),
+            Can(Capability::EditAssociations),
+            routes!(update_association),
+        )
 }

@@ -2,12 +2,15 @@
 //! scope: 404). Identity and stays only: the sensitive notes never leave through the API.
 
 use crate::WebError;
+use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
 use axum::Json;
 use axum::extract::Path;
+use jisr_domain::access::Capability;
 use jisr_store::care::{RegisterLine, Scoped};
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa_axum::routes;
 
 /// Places by sex.
 #[derive(Serialize, ToSchema)]
@@ -100,4 +103,14 @@ pub async fn get_register(ctx: Ctx, Path(id): Path<i64>) -> Result<Json<Register
         over_capacity,
         lines: reg.lines.into_iter().map(Into::into).collect(),
     }))
+}
+
+/// The API operations of this context, each with its policy.
+pub fn routes() -> Routes {
+    Routes::new().api_record(
+        "/api/v1/establishments/1/register",
+        Some("/api/v1/establishments/2/register"),
+        Can(Capability::ReadRegisters),
+        routes!(get_register),
+    )
 }

@@ -3,18 +3,21 @@
 //! delegation's processing within the caller's scope.
 
 use crate::WebError;
+use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use base64::Engine;
+use jisr_domain::access::Capability;
 use jisr_domain::applications::{Decision, TrackingCode};
 use jisr_store::applications::{self, ApplicationError, ApplicationInput, QueueFilter, Scoped};
 use jisr_store::documents::Upload;
 use jisr_store::entity::{application, service};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::routes;
 
 #[derive(Serialize, ToSchema)]
 pub struct ServiceDocumentDto {
@@ -248,7 +251,8 @@ pub async fn submit_application(
             b.locale
         },
     };
-    let notice = crate::pages::notice_version(&ctx.state.config.data_protection_reference);
+    let notice =
+        crate::views::eservices::notice_version(&ctx.state.config.data_protection_reference);
     let done = applications::submit(
         &ctx.state.store,
         &ctx.actor,
@@ -551,4 +555,54 @@ pub async fn assign_application(
         .await
         .map_err(application_error)?;
     current(&ctx, &scoped, id).await
+}
+
+/// The API operations of this context, each with its policy.
+pub fn routes() -> Routes {
+    Routes::new()
+        .api(
+            "/api/v1/services?need=disability",
+            Public,
+            routes!(list_services),
+        )
+        .api(
+            "/api/v1/services/disability-centre",
+            Public,
+            routes!(get_service),
+        )
+        .api("/api/v1/applications", Public, routes!(submit_application))
+        .api(
+            "/api/v1/applications/status",
+            Public,
+            routes!(application_status),
+        )
+        .api(
+            "/api/v1/applications",
+            Can(Capability::ProcessApplications),
+            routes!(list_applications),
+        )
+        .api_record(
+            "/api/v1/applications/1",
+            Some("/api/v1/applications/2"),
+            Can(Capability::ProcessApplications),
+            routes!(get_application),
+        )
+        .api_record(
+            "/api/v1/applications/1/decision",
+            Some("/api/v1/applications/2/decision"),
+            Can(Capability::ProcessApplications),
+            routes!(decide_application),
+        )
+        .api_record(
+            "/api/v1/applications/1/document-request",
+            Some("/api/v1/applications/2/document-request"),
+            Can(Capability::ProcessApplications),
+            routes!(request_application_documents),
+        )
+        .api_record(
+            "/api/v1/applications/1/assignment",
+            Some("/api/v1/applications/2/assignment"),
+            Can(Capability::ProcessApplications),
+            routes!(assign_application),
+        )
 }

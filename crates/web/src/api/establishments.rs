@@ -1,11 +1,13 @@
 //! Establishments in JSON, as the caller's grants allow (out of scope: 404).
 
 use crate::WebError;
+use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
+use jisr_domain::access::Capability;
 use jisr_domain::establishments::{Capacity, CapacityError, Status, TransitionError};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::entity::establishment;
@@ -14,6 +16,7 @@ use jisr_store::establishments::{
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::routes;
 
 #[derive(Serialize, ToSchema)]
 pub struct EstablishmentDto {
@@ -356,4 +359,37 @@ pub async fn update_establishment(
         Err(EstablishmentError::Store(e)) => Err(e.into()),
         Err(other) => Err(WebError::Internal(other.to_string())),
     }
+}
+
+/// The API operations of this context, each with its policy.
+pub fn routes() -> Routes {
+    Routes::new()
+        .api(
+            "/api/v1/establishments",
+            SignedIn,
+            routes!(list_establishments),
+        )
+        .api_record(
+            "/api/v1/establishments/1",
+            Some("/api/v1/establishments/2"),
+            SignedIn,
+            routes!(get_establishment),
+        )
+        .api(
+            "/api/v1/establishments",
+            Can(Capability::RegisterEstablishments),
+            routes!(create_establishment),
+        )
+        .api_record(
+            "/api/v1/establishments/1/transitions",
+            Some("/api/v1/establishments/2/transitions"),
+            SignedIn,
+            routes!(transition_establishment),
+        )
+        .api_record(
+            "/api/v1/establishments/1",
+            Some("/api/v1/establishments/2"),
+            Can(Capability::EditEstablishments),
+            routes!(update_establishment),
+        )
 }

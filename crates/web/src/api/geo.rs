@@ -1,5 +1,6 @@
 //! Reference geography in JSON.
 
+use crate::auth::{Policy::*, Routes};
 use crate::{AppState, WebError};
 use axum::Json;
 use axum::extract::{Query, State};
@@ -7,6 +8,7 @@ use jisr_domain::geo::{ProvinceCode, RegionCode};
 use jisr_store::geo;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::routes;
 
 #[derive(Serialize, ToSchema)]
 pub struct RegionDto {
@@ -142,4 +144,20 @@ pub async fn list_communes(
             })
             .collect(),
     ))
+}
+
+/// The API operations of this context, each with its policy.
+pub fn routes() -> Routes {
+    Routes::new()
+        .api("/api/v1/regions", Public, routes!(list_regions))
+        .api(
+            "/api/v1/provinces?region=07",
+            Public,
+            routes!(list_provinces),
+        )
+        .api(
+            "/api/v1/communes?province=07.427",
+            Public,
+            routes!(list_communes),
+        )
 }

@@ -1,9 +1,11 @@
 //! The caller's own account, for API clients to check their token.
 
+use crate::auth::{Policy::*, Routes};
 use crate::{WebError, ctx::Ctx};
 use axum::Json;
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa_axum::routes;
 
 #[derive(Serialize, ToSchema)]
 pub struct GrantDto {
@@ -42,4 +44,9 @@ pub async fn whoami(ctx: Ctx) -> Result<Json<MeDto>, WebError> {
             })
             .collect(),
     }))
+}
+
+/// The API operations of this context, each with its policy.
+pub fn routes() -> Routes {
+    Routes::new().api("/api/v1/me", SignedIn, routes!(whoami))
 }

@@ -4,16 +4,18 @@
 //! registry's households within the caller's territory, each with why it is or is not
 //! eligible under every programme in force (out of scope: 404).
 
+use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
 use crate::error::FieldProblem;
-use crate::pages::targeting::{
-    self as pages, HouseholdDecision, SimulationRun, decision, draft_message,
+use crate::views::targeting::{
+    self as views, HouseholdDecision, SimulationRun, decision, draft_message,
 };
 use crate::{WebError, view::Chrome};
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
+use jisr_domain::access::Capability;
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::entity::{household_index_value, programme, rule_version};
 use jisr_store::programmes::{self, Draft, NewProgramme, ProgrammeDetail, ProgrammeError};
@@ -23,6 +25,7 @@ use jisr_targeting::explain::InputValue;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::routes;
 
 fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, WebError> {
     body.map(|Json(v)| v)
@@ -359,7 +362,7 @@ pub async fn simulation(
         active,
         sim,
         households,
-    } = pages::run_simulation(&ctx, &code, q.version).await?;
+    } = views::run_simulation(&ctx, &code, q.version).await?;
     let names: HashMap<String, (String, String)> =
         jisr_store::geo::provinces(ctx.state.store.conn(), None)
             .await?
@@ -610,6 +613,7 @@ pub struct InputDto {
 
 /// Why the household is or is not eligible under one programme in force.
 #[derive(Serialize, ToSchema)]
+#[schema(as = ProgrammeDecisionDto)]
 pub struct DecisionDto {
     pub programme: String,
     /// The member the decision is about, for a programme deciding about persons.
@@ -658,7 +662,7 @@ fn input_dto(chrome: &Chrome, field: &str, v: &InputValue) -> InputDto {
         date: None,
         code: None,
         source: None,
-        text: pages::input_text(chrome, v),
+        text: views::input_text(chrome, v),
     };
     dto.kind = match v {
         InputValue::Missing => "missing",
@@ -749,7 +753,7 @@ pub async fn get_household(ctx: Ctx, Path(id): Path<i64>) -> Result<Json<Househo
     let d = Scoped::new(store, &g).get(id).await?;
     jisr_store::audit::record_read(store, &ctx.actor, "household", &id.to_string()).await?;
     let chrome = ctx.chrome("reg-household-title");
-    let decisions = pages::household_decisions(&ctx, id)
+    let decisions = views::household_decisions(&ctx, id)
         .await?
         .iter()
         .map(|h| decision_dto(&chrome, h))
@@ -765,4 +769,44 @@ pub async fn get_household(ctx: Ctx, Path(id): Path<i64>) -> Result<Json<Househo
         index_history: d.index_history.iter().map(Into::into).collect(),
         decisions,
     }))
+}
+
+/// The API operations of this context, each with its policy.
+pub fn routes() -> Routes {
+    Routes::new()
+        .api("/api/v1/programmes", SignedIn, routes!(list_programmes))
+        .api(
+            "/api/v1/programmes",
+            Can(Capability::OwnProgrammes),
+            routes!(create_programme),
+        )
+        .api("/api/v1/programmes/asd", SignedIn, routes!(get_programme))
+        .api(
+            "/api/v1/programmes/asd/drafts",
+            Can(Capability::OwnProgrammes),
+            routes!(create_draft),
+        )
+        .api(
+            "/api/v1/programmes/asd/simulation?version=1",
+            Can(Capability::ReadRegistry),
+            routes!(simulation),
+        )
+        // Example: version 1 is in force already, so the answer is its error.
+        .api(
+            "/api/v1/programmes/asd/versions/1/activation",
+            Can(Capability::OwnProgrammes),
+            routes!(activate),
+        )
+        .api(
+            "/api/v1/registry/households",
+            Can(Capability::ReadRegistry),
+            routes!(list_households),
+        )
+        // Examples: household 1 is in Rehamna, household 2 in Casablanca.
+        .api_record(
+            "/api/v1/registry/households/1",
+            Some("/api/v1/registry/households/2"),
+            Can(Capability::ReadRegistry),
+            routes!(get_household),
+        )
 }

@@ -1,10 +1,12 @@
 //! The agency's units in JSON.
 
+use crate::auth::{Policy::*, Routes};
 use crate::{AppState, WebError};
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa_axum::routes;
 
 #[derive(Serialize, ToSchema)]
 pub struct UnitDto {
@@ -40,4 +42,9 @@ pub async fn list_units(State(state): State<AppState>) -> Result<Json<Vec<UnitDt
             })
             .collect(),
     ))
+}
+
+/// The API operations of this context, each with its policy.
+pub fn routes() -> Routes {
+    Routes::new().api("/api/v1/units", Public, routes!(list_units))
 }

@@ -547,3 +547,63 @@ pub async fn totp_enrol(ctx: Ctx, Form(f): Form<CodeForm>) -> Result<Response, W
     let page = enrol_page(&ctx, Some("totp-error-invalid")).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
 }
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    Routes::new()
+        .add(Method::GET, "/login", "/login", Public, get(login_form))
+        .add(Method::POST, "/login", "/login", Public, post(login))
+        .add(Method::POST, "/logout", "/logout", Public, post(logout))
+        .add(
+            Method::GET,
+            "/dashboard",
+            "/dashboard",
+            SignedIn,
+            get(dashboard),
+        )
+        .add(
+            Method::GET,
+            "/account/password",
+            "/account/password",
+            SignedIn,
+            get(password_form),
+        )
+        .add(
+            Method::POST,
+            "/account/password",
+            "/account/password",
+            SignedIn,
+            post(change_password),
+        )
+        .add(
+            Method::GET,
+            "/login/totp",
+            "/login/totp",
+            Public,
+            get(totp_login_form),
+        )
+        .add(
+            Method::POST,
+            "/login/totp",
+            "/login/totp",
+            Public,
+            post(totp_login),
+        )
+        .add(
+            Method::GET,
+            "/account/totp",
+            "/account/totp",
+            SignedIn,
+            get(totp_enrol_form),
+        )
+        .add(
+            Method::POST,
+            "/account/totp",
+            "/account/totp",
+            SignedIn,
+            post(totp_enrol),
+        )
+}

@@ -4,10 +4,10 @@
 //! a freed place — plus the outbox of notifications.
 
 use super::eservices::upload_errors;
-use super::establishments::Choice;
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
+use crate::view::Choice;
 use crate::view::{Chrome, FieldErrors};
 use askama::Template;
 use axum::extract::{Form, Path, Query};
@@ -519,4 +519,92 @@ pub async fn outbox(ctx: Ctx) -> Result<Response, WebError> {
         })
         .collect();
     render(OutboxPage { chrome, messages }).map(IntoResponse::into_response)
+}
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    use jisr_domain::access::Capability;
+    Routes::new()
+        .add(
+            Method::GET,
+            "/applications",
+            "/applications",
+            Can(Capability::ProcessApplications),
+            get(queue),
+        )
+        .add(
+            Method::GET,
+            "/outbox",
+            "/outbox",
+            Can(Capability::ProcessApplications),
+            get(outbox),
+        )
+        // Examples: application 1 is in Rehamna, application 2 in Casablanca.
+        .add_record(
+            Method::GET,
+            "/applications/{id}",
+            "/applications/1",
+            Some("/applications/2"),
+            Can(Capability::ProcessApplications),
+            get(show),
+        )
+        .add_record(
+            Method::GET,
+            "/applications/{id}/documents/{doc}",
+            "/applications/1/documents/13",
+            Some("/applications/2/documents/14"),
+            Can(Capability::ProcessApplications),
+            get(document),
+        )
+        .add_record(
+            Method::POST,
+            "/applications/{id}/assign",
+            "/applications/1/assign",
+            Some("/applications/2/assign"),
+            Can(Capability::ProcessApplications),
+            post(assign),
+        )
+        .add_record(
+            Method::POST,
+            "/applications/{id}/note",
+            "/applications/1/note",
+            Some("/applications/2/note"),
+            Can(Capability::ProcessApplications),
+            post(note),
+        )
+        .add_record(
+            Method::POST,
+            "/applications/{id}/assess",
+            "/applications/1/assess",
+            Some("/applications/2/assess"),
+            Can(Capability::ProcessApplications),
+            post(assess),
+        )
+        .add_record(
+            Method::POST,
+            "/applications/{id}/request-documents",
+            "/applications/1/request-documents",
+            Some("/applications/2/request-documents"),
+            Can(Capability::ProcessApplications),
+            post(request_documents),
+        )
+        .add_record(
+            Method::POST,
+            "/applications/{id}/decide",
+            "/applications/1/decide",
+            Some("/applications/2/decide"),
+            Can(Capability::ProcessApplications),
+            post(decide),
+        )
+        .add_record(
+            Method::POST,
+            "/applications/{id}/place",
+            "/applications/1/place",
+            Some("/applications/2/place"),
+            Can(Capability::ProcessApplications),
+            post(place),
+        )
 }

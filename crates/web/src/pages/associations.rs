@@ -617,3 +617,108 @@ pub async fn download(
         .await?;
     Ok(super::authorisation::file_response(&doc, bytes))
 }
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    use jisr_domain::access::Capability;
+    Routes::new()
+        .add(
+            Method::GET,
+            "/associations",
+            "/associations",
+            SignedIn,
+            get(list),
+        )
+        .add(
+            Method::GET,
+            "/associations/new",
+            "/associations/new",
+            Can(Capability::EditAssociations),
+            get(new_form),
+        )
+        .add(
+            Method::POST,
+            "/associations",
+            "/associations",
+            Can(Capability::EditAssociations),
+            post(create),
+        )
+        .add(
+            Method::GET,
+            "/associations/import",
+            "/associations/import",
+            Can(Capability::EditAssociations),
+            get(import_form),
+        )
+        .add(
+            Method::POST,
+            "/associations/import",
+            "/associations/import",
+            Can(Capability::EditAssociations),
+            post(import).layer(axum::extract::DefaultBodyLimit::max(IMPORT_LIMIT)),
+        )
+        // Examples: association 1 is in Rehamna, association 2 in Casablanca; board
+        // member 1 sits on the first, 2 on the second.
+        .add_record(
+            Method::GET,
+            "/associations/{id}",
+            "/associations/1",
+            Some("/associations/2"),
+            SignedIn,
+            get(show),
+        )
+        .add_record(
+            Method::POST,
+            "/associations/{id}",
+            "/associations/1",
+            Some("/associations/2"),
+            Can(Capability::EditAssociations),
+            post(update),
+        )
+        .add_record(
+            Method::GET,
+            "/associations/{id}/edit",
+            "/associations/1/edit",
+            Some("/associations/2/edit"),
+            Can(Capability::EditAssociations),
+            get(edit_form),
+        )
+        .add_record(
+            Method::POST,
+            "/associations/{id}/board",
+            "/associations/1/board",
+            Some("/associations/2/board"),
+            Can(Capability::EditAssociations),
+            post(add_member),
+        )
+        .add_record(
+            Method::POST,
+            "/associations/{id}/board/{member}/delete",
+            "/associations/1/board/1/delete",
+            Some("/associations/2/board/2/delete"),
+            Can(Capability::EditAssociations),
+            post(remove_member),
+        )
+        .add_record(
+            Method::POST,
+            "/associations/{id}/documents",
+            "/associations/1/documents",
+            Some("/associations/2/documents"),
+            Can(Capability::EditAssociations),
+            post(attach).layer(axum::extract::DefaultBodyLimit::max(
+                super::authorisation::UPLOAD_BODY_LIMIT,
+            )),
+        )
+        // Examples: document 11 belongs to association 1, 12 to association 2.
+        .add_record(
+            Method::GET,
+            "/associations/{id}/documents/{document}",
+            "/associations/1/documents/11",
+            Some("/associations/2/documents/12"),
+            SignedIn,
+            get(download),
+        )
+}

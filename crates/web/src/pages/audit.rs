@@ -225,3 +225,26 @@ pub async fn verify(mut ctx: Ctx) -> Result<Response, WebError> {
     };
     show(ctx, AuditQuery::default(), Some(outcome)).await
 }
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    use jisr_domain::access::Capability;
+    Routes::new()
+        .add(
+            Method::GET,
+            "/audit",
+            "/audit",
+            Can(Capability::ReadAuditTrail),
+            get(page),
+        )
+        .add(
+            Method::POST,
+            "/audit/verify",
+            "/audit/verify",
+            Can(Capability::ReadAuditTrail),
+            post(verify),
+        )
+}

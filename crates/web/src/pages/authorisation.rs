@@ -349,7 +349,7 @@ struct QueuePage {
     rows: Vec<QueueRowView>,
     overdue: usize,
     query: QueueQuery,
-    statuses: Vec<super::establishments::Choice>,
+    statuses: Vec<crate::view::Choice>,
 }
 
 impl QueuePage {
@@ -391,7 +391,7 @@ pub async fn queue(ctx: Ctx, Query(query): Query<QueueQuery>) -> Result<Response
     let statuses = Status::ALL
         .into_iter()
         .filter(|s| s.awaits_decision())
-        .map(|s| super::establishments::Choice {
+        .map(|s| crate::view::Choice {
             value: s.as_str().into(),
             label: chrome.t2("est-status", s.as_str()),
         })
@@ -495,4 +495,62 @@ pub async fn declaration(
         filed_by,
     })
     .map(IntoResponse::into_response)
+}
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    use jisr_domain::access::Capability;
+    Routes::new()
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/documents",
+            "/establishments/1/documents",
+            Some("/establishments/2/documents"),
+            Can(Capability::FileAuthorisations),
+            post(attach).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
+        )
+        // Examples: documents 1–5 belong to establishment 1, 6–10 to establishment 2.
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/documents/{document}",
+            "/establishments/1/documents/1",
+            Some("/establishments/2/documents/6"),
+            SignedIn,
+            get(download),
+        )
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/receipt",
+            "/establishments/1/receipt",
+            Some("/establishments/2/receipt"),
+            SignedIn,
+            get(receipt),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/declarations",
+            "/establishments/1/declarations",
+            Some("/establishments/2/declarations"),
+            Can(Capability::FileAuthorisations),
+            post(declare),
+        )
+        // Examples: declaration 1 belongs to establishment 1, 2 to establishment 2.
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/declarations/{declaration}",
+            "/establishments/1/declarations/1",
+            Some("/establishments/2/declarations/2"),
+            SignedIn,
+            get(declaration),
+        )
+        .add(
+            Method::GET,
+            "/authorisations",
+            "/authorisations",
+            Can(Capability::DecideAuthorisations),
+            get(queue),
+        )
 }

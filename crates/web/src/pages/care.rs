@@ -602,3 +602,78 @@ pub async fn update_sensitive(
     )
     .await
 }
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    use jisr_domain::access::Capability;
+    Routes::new()
+        // Examples: admission 1 of beneficiary 1 (with goal 1) is in establishment 1,
+        // admission 2 of beneficiary 2 (with goal 2) in establishment 2.
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/register",
+            "/establishments/1/register",
+            Some("/establishments/2/register"),
+            Can(Capability::ReadRegisters),
+            get(register),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/admissions",
+            "/establishments/1/admissions",
+            Some("/establishments/2/admissions"),
+            Can(Capability::KeepRegisters),
+            post(admit),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/admissions/{admission}/exit",
+            "/establishments/1/admissions/1/exit",
+            Some("/establishments/2/admissions/2/exit"),
+            Can(Capability::KeepRegisters),
+            post(exit),
+        )
+        .add_record(
+            Method::GET,
+            "/beneficiaries/{id}",
+            "/beneficiaries/1",
+            Some("/beneficiaries/2"),
+            Can(Capability::ReadRegisters),
+            get(file),
+        )
+        .add_record(
+            Method::POST,
+            "/beneficiaries/{id}/goals",
+            "/beneficiaries/1/goals",
+            Some("/beneficiaries/2/goals"),
+            Can(Capability::KeepRegisters),
+            post(add_goal),
+        )
+        .add_record(
+            Method::POST,
+            "/beneficiaries/{id}/goals/{goal}",
+            "/beneficiaries/1/goals/1",
+            Some("/beneficiaries/2/goals/2"),
+            Can(Capability::KeepRegisters),
+            post(set_goal_status),
+        )
+        .add_record(
+            Method::POST,
+            "/beneficiaries/{id}/services",
+            "/beneficiaries/1/services",
+            Some("/beneficiaries/2/services"),
+            Can(Capability::KeepRegisters),
+            post(log_service),
+        )
+        .add_record(
+            Method::POST,
+            "/beneficiaries/{id}/sensitive",
+            "/beneficiaries/1/sensitive",
+            Some("/beneficiaries/2/sensitive"),
+            Can(Capability::ReadSensitiveNotes),
+            post(update_sensitive),
+        )
+}

@@ -3,12 +3,13 @@
 //! before submitting), the receipt, and the status page reached with the tracking code
 //! and a second fact, from which the applicant sends requested documents or appeals.
 
-use super::establishments::Choice;
 use super::render;
 use super::uploads::{FormParts, read_form};
 use crate::WebError;
 use crate::ctx::Ctx;
+use crate::view::Choice;
 use crate::view::{Chrome, FieldErrors};
+use crate::views::eservices::notice_version;
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Form, Multipart, Path, Query};
@@ -22,10 +23,6 @@ use jisr_store::applications::{self, ApplicationError, ApplicationInput, RELATIO
 use jisr_store::documents::Upload;
 use jisr_store::entity::{establishment, service, service_document};
 use serde::Deserialize;
-
-/// The version of the data-protection notice shown before submitting; the consent is
-/// recorded with it and the authority's reference.
-pub const NOTICE_VERSION: &str = "2026-11";
 
 async fn province_choices(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<Choice>, WebError> {
     Ok(jisr_store::geo::provinces(ctx.state.store.conn(), None)
@@ -486,14 +483,6 @@ pub async fn apply(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
 }
 
-/// The notice's version with the authority's reference, as recorded with the consent.
-pub(crate) fn notice_version(reference: &str) -> String {
-    match reference.trim() {
-        "" => NOTICE_VERSION.to_owned(),
-        r => format!("{NOTICE_VERSION}/{r}"),
-    }
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct TrackForm {
@@ -706,4 +695,56 @@ pub async fn track_appeal(ctx: Ctx, Form(form): Form<TrackForm>) -> Result<Respo
         }
         Err(other) => Err(WebError::Internal(other.to_string())),
     }
+}
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    Routes::new()
+        .add(
+            Method::GET,
+            "/services",
+            "/services?need=disability",
+            Public,
+            get(catalogue),
+        )
+        .add(
+            Method::GET,
+            "/services/{code}",
+            "/services/disability-centre?province=07.427",
+            Public,
+            get(service_page),
+        )
+        .add(
+            Method::GET,
+            "/services/{code}/apply",
+            "/services/disability-centre/apply?province=07.427",
+            Public,
+            get(apply_form),
+        )
+        .add(
+            Method::POST,
+            "/services/{code}/apply",
+            "/services/disability-centre/apply",
+            Public,
+            post(apply),
+        )
+        .add(Method::GET, "/track", "/track", Public, get(track_form))
+        .add(Method::POST, "/track", "/track", Public, post(track))
+        .add(
+            Method::POST,
+            "/track/documents",
+            "/track/documents",
+            Public,
+            post(track_documents),
+        )
+        .add(
+            Method::POST,
+            "/track/appeal",
+            "/track/appeal",
+            Public,
+            post(track_appeal),
+        )
 }

@@ -5,6 +5,7 @@ use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
 use crate::listing::{self, Columns, ListParams, Table, page_number};
+use crate::view::Choice;
 use crate::view::{Chrome, FieldErrors};
 use askama::Template;
 use axum::extract::{Form, Path, Query};
@@ -39,11 +40,6 @@ pub struct ListQuery {
     pub status: String,
     #[serde(flatten)]
     pub list: ListParams,
-}
-
-pub struct Choice {
-    pub value: String,
-    pub label: String,
 }
 
 /// The sortable columns of the list; "name" sorts by the name in the page's script.
@@ -814,4 +810,74 @@ pub async fn edit(
     };
     let page = edit_page(&ctx, id, Some(form), errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    use jisr_domain::access::Capability;
+    Routes::new()
+        .add(
+            Method::GET,
+            "/directory",
+            "/directory?province=07.427",
+            Public,
+            get(directory),
+        )
+        .add(
+            Method::GET,
+            "/establishments",
+            "/establishments",
+            SignedIn,
+            get(list),
+        )
+        .add(
+            Method::GET,
+            "/establishments/new",
+            "/establishments/new",
+            Can(Capability::RegisterEstablishments),
+            get(new_form),
+        )
+        .add(
+            Method::POST,
+            "/establishments",
+            "/establishments",
+            Can(Capability::RegisterEstablishments),
+            post(create),
+        )
+        // Examples: establishment 1 is in Rehamna, establishment 2 in Casablanca.
+        .add_record(
+            Method::GET,
+            "/establishments/{id}",
+            "/establishments/1",
+            Some("/establishments/2"),
+            SignedIn,
+            get(show),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/status",
+            "/establishments/1/status",
+            Some("/establishments/2/status"),
+            SignedIn,
+            post(change_status),
+        )
+        .add_record(
+            Method::GET,
+            "/establishments/{id}/edit",
+            "/establishments/1/edit",
+            Some("/establishments/2/edit"),
+            Can(Capability::FileAuthorisations),
+            get(edit_form),
+        )
+        .add_record(
+            Method::POST,
+            "/establishments/{id}/edit",
+            "/establishments/1/edit",
+            Some("/establishments/2/edit"),
+            Can(Capability::FileAuthorisations),
+            post(edit),
+        )
 }

@@ -93,3 +93,32 @@ pub async fn province_page(ctx: Ctx, Path(code): Path<String>) -> Result<Html<St
         communes,
     })
 }
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::get;
+    Routes::new()
+        .add(
+            Method::GET,
+            "/territories",
+            "/territories",
+            Public,
+            get(regions_page),
+        )
+        .add(
+            Method::GET,
+            "/territories/regions/{code}",
+            "/territories/regions/07",
+            Public,
+            get(region_page),
+        )
+        .add(
+            Method::GET,
+            "/territories/provinces/{code}",
+            "/territories/provinces/07.427",
+            Public,
+            get(province_page),
+        )
+}

@@ -296,3 +296,33 @@ pub async fn save(
 pub fn may_edit(ctx: &Ctx) -> bool {
     ctx.can(Capability::OwnProgrammes)
 }
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    use jisr_domain::access::Capability;
+    Routes::new()
+        .add(
+            Method::GET,
+            "/needs-models",
+            "/needs-models",
+            Can(Capability::OwnProgrammes),
+            get(list),
+        )
+        .add(
+            Method::GET,
+            "/needs-models/{code}",
+            "/needs-models/disability-centre",
+            Can(Capability::OwnProgrammes),
+            get(show),
+        )
+        .add(
+            Method::POST,
+            "/needs-models/{code}",
+            "/needs-models/disability-centre",
+            Can(Capability::OwnProgrammes),
+            post(save),
+        )
+}

@@ -166,3 +166,26 @@ pub async fn import(
         }
     }
 }
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    use jisr_domain::access::Capability;
+    Routes::new()
+        .add(
+            Method::GET,
+            "/registry/import",
+            "/registry/import",
+            Can(Capability::ImportRegistry),
+            get(form),
+        )
+        .add(
+            Method::POST,
+            "/registry/import",
+            "/registry/import",
+            Can(Capability::ImportRegistry),
+            post(import).layer(axum::extract::DefaultBodyLimit::max(IMPORT_LIMIT)),
+        )
+}

@@ -21,3 +21,11 @@ pub async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
         units,
     })
 }
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::get;
+    Routes::new().add(Method::GET, "/units", "/units", Public, get(page))
+}

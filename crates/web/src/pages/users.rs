@@ -375,3 +375,50 @@ pub async fn add_grant(
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
 }
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    use jisr_domain::access::Capability;
+    Routes::new()
+        .add(
+            Method::GET,
+            "/admin/users",
+            "/admin/users",
+            Can(Capability::AdministerAccounts),
+            get(list),
+        )
+        .add(
+            Method::GET,
+            "/admin/users/new",
+            "/admin/users/new",
+            Can(Capability::AdministerAccounts),
+            get(new_form),
+        )
+        .add(
+            Method::POST,
+            "/admin/users",
+            "/admin/users",
+            Can(Capability::AdministerAccounts),
+            post(create),
+        )
+        // Examples: account 5 is a Rehamna social worker, account 1 the national administrator.
+        .add_record(
+            Method::GET,
+            "/admin/users/{id}",
+            "/admin/users/5",
+            Some("/admin/users/1"),
+            Can(Capability::AdministerAccounts),
+            get(show),
+        )
+        .add_record(
+            Method::POST,
+            "/admin/users/{id}/grants",
+            "/admin/users/5/grants",
+            Some("/admin/users/1/grants"),
+            Can(Capability::AdministerAccounts),
+            post(add_grant),
+        )
+}

@@ -2,10 +2,10 @@
 //! place, per service and province, ranked by priority (the service's assessment plus its
 //! needs model), each priority explained term by term.
 
-use super::establishments::Choice;
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
+use crate::view::Choice;
 use crate::view::Chrome;
 use askama::Template;
 use axum::extract::Query;
@@ -235,4 +235,19 @@ mod tests {
         assert_eq!(decimal(-0.001), "0");
         assert_eq!(decimal(1.005), "1");
     }
+}
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::get;
+    use jisr_domain::access::Capability;
+    Routes::new().add(
+        Method::GET,
+        "/waiting-lists",
+        "/waiting-lists",
+        Can(Capability::ProcessApplications),
+        get(waiting_lists),
+    )
 }
