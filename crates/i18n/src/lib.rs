@@ -83,41 +83,9 @@ impl Locale {
     }
 }
 
-/// The message files of each locale, by context.
-const FILES: &[(Locale, &str, &str)] = &[
-    (Locale::Ar, "main", include_str!("../locales/ar/main.ftl")),
-    (Locale::Ar, "geo", include_str!("../locales/ar/geo.ftl")),
-    (
-        Locale::Ar,
-        "errors",
-        include_str!("../locales/ar/errors.ftl"),
-    ),
-    (
-        Locale::Ar,
-        "eservices",
-        include_str!("../locales/ar/eservices.ftl"),
-    ),
-    (Locale::Ar, "care", include_str!("../locales/ar/care.ftl")),
-    (Locale::Fr, "main", include_str!("../locales/fr/main.ftl")),
-    (Locale::Fr, "geo", include_str!("../locales/fr/geo.ftl")),
-    (
-        Locale::Fr,
-        "errors",
-        include_str!("../locales/fr/errors.ftl"),
-    ),
-    (
-        Locale::Fr,
-        "eservices",
-        include_str!("../locales/fr/eservices.ftl"),
-    ),
-    (Locale::Fr, "care", include_str!("../locales/fr/care.ftl")),
-    (Locale::Zgh, "main", include_str!("../locales/zgh/main.ftl")),
-    (
-        Locale::Zgh,
-        "eservices",
-        include_str!("../locales/zgh/eservices.ftl"),
-    ),
-];
+/// The message files of each locale, by context: every `locales/<tag>/<context>.ftl`,
+/// found by the build script.
+const FILES: &[(Locale, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/files.rs"));
 
 /// Why the catalogue could not be built.
 #[derive(Debug, thiserror::Error)]
