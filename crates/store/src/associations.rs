@@ -709,7 +709,7 @@ impl Scoped<'_> {
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
     #[error("files refused: {0:?}")]
-    Uploads(Vec<(String, jisr_domain::authorisation::UploadError)>),
+    Uploads(Vec<(String, jisr_domain::documents::UploadError)>),
     #[error("your role may not change associations")]
     Role,
     #[error(transparent)]

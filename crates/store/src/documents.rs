@@ -6,7 +6,7 @@ use crate::audit::{self, Actor, Change};
 use crate::entity::document;
 use crate::files::FileStore;
 use crate::{Store, StoreError};
-use jisr_domain::authorisation::{UploadError, check_upload, safe_file_name};
+use jisr_domain::documents::{UploadError, check_upload, safe_file_name};
 use sea_orm::sea_query::SimpleExpr;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
@@ -73,7 +73,7 @@ pub(crate) struct Stored {
     requirement: String,
     file_name: String,
     size: usize,
-    kind: jisr_domain::authorisation::FileKind,
+    kind: jisr_domain::documents::FileKind,
     sha256: String,
 }
 

@@ -8,7 +8,8 @@ use crate::entity::{commune, establishment, establishment_category, establishmen
 use crate::listing::{Direction, Page};
 use crate::{Store, StoreError};
 use jisr_domain::access::{Capability, Role};
-use jisr_domain::authorisation::{DocumentRequestError, UploadError};
+use jisr_domain::authorisation::DocumentRequestError;
+use jisr_domain::documents::UploadError;
 use jisr_domain::establishments::{Capacity, Status, TransitionError, check_transition};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait};

@@ -20,8 +20,9 @@ use jisr_domain::access::{Capability, Role};
 use jisr_domain::applications::{
     Decision, History, Status, Step, StepError, TrackingCode, Waiting, check_step, rank,
 };
-use jisr_domain::authorisation::{UploadError, days_left, decision_due};
+use jisr_domain::authorisation::{days_left, decision_due};
 use jisr_domain::care::{Basis, Representative, choose_placement};
+use jisr_domain::documents::UploadError;
 use jisr_domain::registry::{Cin, Sex, parse_past_date};
 use jisr_domain::services::{RatingError, ScoreLine, score};
 use sea_orm::sea_query::Condition;

@@ -294,7 +294,7 @@ pub(crate) struct ShowState {
     pub requested: Vec<String>,
     /// Whether "I confirm" was ticked, kept likewise.
     pub confirmed: bool,
-    pub upload_errors: Vec<(String, jisr_domain::authorisation::UploadError)>,
+    pub upload_errors: Vec<(String, jisr_domain::documents::UploadError)>,
     pub changed: bool,
     pub attached: bool,
     /// The declaration form as typed, and its errors.
