@@ -8,6 +8,7 @@ pub mod associations;
 pub mod audit;
 pub mod authorisation;
 pub mod care;
+pub mod documents;
 pub mod establishments;
 pub mod geo;
 pub mod ids;

@@ -43,7 +43,7 @@ impl Default for Config {
             log_format: "text".into(),
             log: "info".into(),
             secure_cookies: false,
-            max_upload_bytes: jisr_domain::authorisation::DEFAULT_MAX_UPLOAD_BYTES,
+            max_upload_bytes: jisr_domain::documents::DEFAULT_MAX_UPLOAD_BYTES,
             data_protection_reference: String::new(),
         }
     }

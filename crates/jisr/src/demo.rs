@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::progress::Reporter;
 use anyhow::{Context, Result};
 use jisr_domain::access::{Role, Scope};
-use jisr_domain::authorisation::DEFAULT_MAX_UPLOAD_BYTES;
+use jisr_domain::documents::DEFAULT_MAX_UPLOAD_BYTES;
 use jisr_domain::establishments::{Capacity, Status};
 use jisr_domain::geo::CommuneCode;
 use jisr_domain::geo::{ProvinceCode, RegionCode};

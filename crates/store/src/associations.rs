@@ -640,6 +640,14 @@ async fn update(
     Ok(true)
 }
 
+/// The kind naming associations as owners of documents.
+pub const OWNER_KIND: &str = "association";
+
+/// An association as the owner of documents.
+pub fn owner(id: i64) -> crate::owner::Owner {
+    crate::owner::Owner::new(OWNER_KIND, id)
+}
+
 /// The kinds of document an association's file holds.
 pub const DOCUMENT_KINDS: &[&str] = &["statutes", "registration_receipt", "board_minutes"];
 
@@ -663,7 +671,7 @@ impl Scoped<'_> {
             self.store(),
             actor,
             files,
-            crate::documents::Owner::Association(id),
+            owner(id),
             uploads,
             DOCUMENT_KINDS,
             max_bytes,
@@ -682,7 +690,7 @@ impl Scoped<'_> {
         id: i64,
     ) -> Result<Vec<crate::entity::document::Model>, StoreError> {
         self.get(id).await?;
-        crate::documents::list(self.store(), crate::documents::Owner::Association(id)).await
+        crate::documents::list(self.store(), owner(id)).await
     }
 
     /// One document of an association in scope, with its bytes; the read is audited.
@@ -694,14 +702,7 @@ impl Scoped<'_> {
         document_id: i64,
     ) -> Result<(crate::entity::document::Model, Vec<u8>), StoreError> {
         self.get(id).await?;
-        crate::documents::read(
-            self.store(),
-            actor,
-            files,
-            crate::documents::Owner::Association(id),
-            document_id,
-        )
-        .await
+        crate::documents::read(self.store(), actor, files, owner(id), document_id).await
     }
 }
 
@@ -709,7 +710,7 @@ impl Scoped<'_> {
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
     #[error("files refused: {0:?}")]
-    Uploads(Vec<(String, jisr_domain::authorisation::UploadError)>),
+    Uploads(Vec<(String, jisr_domain::documents::UploadError)>),
     #[error("your role may not change associations")]
     Role,
     #[error(transparent)]

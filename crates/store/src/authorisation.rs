@@ -4,11 +4,12 @@
 
 use crate::StoreError;
 use crate::audit::{self, Actor, Change};
-use crate::documents::{self, BatchError, Owner};
+use crate::documents::{self, BatchError};
 use crate::entity::{
     authorisation_request, care_declaration, document, dossier_requirement, establishment,
     establishment_category,
 };
+use crate::establishments::owner;
 use crate::establishments::{EstablishmentError, Scoped};
 use crate::files::FileStore;
 use chrono::NaiveDate;
@@ -95,8 +96,7 @@ async fn supplied_codes(
     establishment_id: i64,
     since: Option<&str>,
 ) -> Result<BTreeSet<String>, StoreError> {
-    let mut q =
-        document::Entity::find().filter(document::Column::EstablishmentId.eq(establishment_id));
+    let mut q = document::Entity::find().filter(documents::of(owner(establishment_id)));
     if let Some(since) = since {
         q = q.filter(document::Column::UploadedAt.gt(since));
     }
@@ -268,7 +268,7 @@ impl Scoped<'_> {
     /// The documents of an establishment in scope, newest first.
     pub async fn documents(&self, id: i64) -> Result<Vec<document::Model>, StoreError> {
         self.get(id).await?;
-        documents::list(self.store(), Owner::Establishment(id)).await
+        documents::list(self.store(), owner(id)).await
     }
 
     /// One document of an establishment in scope, with its bytes; the read is audited.
@@ -280,14 +280,7 @@ impl Scoped<'_> {
         document_id: i64,
     ) -> Result<(document::Model, Vec<u8>), StoreError> {
         self.get(id).await?;
-        documents::read(
-            self.store(),
-            actor,
-            files,
-            Owner::Establishment(id),
-            document_id,
-        )
-        .await
+        documents::read(self.store(), actor, files, owner(id), document_id).await
     }
 
     /// Attaches files to the dossier: all are checked first (type, size, checklist item),
@@ -332,7 +325,7 @@ impl Scoped<'_> {
             self.store(),
             actor,
             files,
-            Owner::Establishment(id),
+            owner(id),
             uploads,
             &allowed,
             max_bytes,

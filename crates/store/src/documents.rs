@@ -1,16 +1,18 @@
-//! Uploaded documents of establishments and associations: one way to check a batch,
-//! store its bytes, record it with its audit entries, list it and read it back. The
-//! owners' scoped handles decide who may do this and to which record.
+//! Uploaded documents of any owner (`crate::owner`: an establishment, an association, an
+//! application, …): one way to check a batch, store its bytes, record it with its audit
+//! entries, list it and read it back. The owners' scoped handles decide who may do this
+//! and to which record.
 
 use crate::audit::{self, Actor, Change};
 use crate::entity::document;
 use crate::files::FileStore;
+use crate::owner::Owner;
 use crate::{Store, StoreError};
-use jisr_domain::authorisation::{UploadError, check_upload, safe_file_name};
-use sea_orm::sea_query::SimpleExpr;
+use jisr_domain::documents::{UploadError, check_upload, safe_file_name};
+use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
 };
 
 /// A file handed in: the item or kind it answers, its name, its bytes.
@@ -19,32 +21,6 @@ pub struct Upload {
     pub requirement: String,
     pub file_name: String,
     pub bytes: Vec<u8>,
-}
-
-/// Whose document it is.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Owner {
-    Establishment(i64),
-    Association(i64),
-    Application(i64),
-}
-
-impl Owner {
-    fn filter(self) -> SimpleExpr {
-        match self {
-            Owner::Establishment(id) => document::Column::EstablishmentId.eq(id),
-            Owner::Association(id) => document::Column::AssociationId.eq(id),
-            Owner::Application(id) => document::Column::ApplicationId.eq(id),
-        }
-    }
-
-    fn audit_key(self) -> (&'static str, i64) {
-        match self {
-            Owner::Establishment(id) => ("establishment", id),
-            Owner::Association(id) => ("association", id),
-            Owner::Application(id) => ("application", id),
-        }
-    }
 }
 
 /// Why a batch was not attached.
@@ -73,7 +49,7 @@ pub(crate) struct Stored {
     requirement: String,
     file_name: String,
     size: usize,
-    kind: jisr_domain::authorisation::FileKind,
+    kind: jisr_domain::documents::FileKind,
     sha256: String,
 }
 
@@ -125,20 +101,13 @@ pub(crate) async fn record(
     stored: Vec<Stored>,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<i64>, StoreError> {
-    let (owner_key, owner_id) = owner.audit_key();
     let mut ids = Vec::new();
     for f in stored {
         let name = safe_file_name(&f.file_name, f.kind);
-        let (establishment_id, association_id, application_id) = match owner {
-            Owner::Establishment(id) => (Some(id), None, None),
-            Owner::Association(id) => (None, Some(id), None),
-            Owner::Application(id) => (None, None, Some(id)),
-        };
         let res = document::Entity::insert(document::ActiveModel {
             id: NotSet,
-            establishment_id: Set(establishment_id),
-            association_id: Set(association_id),
-            application_id: Set(application_id),
+            owner_kind: Set(owner.kind().to_owned()),
+            owner_id: Set(owner.id()),
             requirement_code: Set(Some(f.requirement.clone())),
             file_name: Set(name.clone()),
             content_type: Set(f.kind.content_type().to_owned()),
@@ -158,7 +127,7 @@ pub(crate) async fn record(
                 entity_id: res.last_insert_id.to_string(),
                 before: None,
                 after: Some(serde_json::json!({
-                    owner_key: owner_id, "requirement": f.requirement,
+                    owner.kind(): owner.id(), "requirement": f.requirement,
                     "file_name": name, "size": f.size, "sha256": f.sha256,
                 })),
             },
@@ -188,10 +157,15 @@ pub(crate) async fn attach(
     Ok(ids)
 }
 
+/// The documents of an owner, as a condition on `documents`.
+pub(crate) fn of(owner: Owner) -> Condition {
+    owner.condition(document::Column::OwnerKind, document::Column::OwnerId)
+}
+
 /// The documents of an owner, newest first.
 pub(crate) async fn list(store: &Store, owner: Owner) -> Result<Vec<document::Model>, StoreError> {
     Ok(document::Entity::find()
-        .filter(owner.filter())
+        .filter(of(owner))
         .order_by_desc(document::Column::Id)
         .all(store.conn())
         .await?)
@@ -207,7 +181,7 @@ pub(crate) async fn read(
     document_id: i64,
 ) -> Result<(document::Model, Vec<u8>), StoreError> {
     let doc = document::Entity::find_by_id(document_id)
-        .filter(owner.filter())
+        .filter(of(owner))
         .one(store.conn())
         .await?
         .ok_or(StoreError::NotFound)?;

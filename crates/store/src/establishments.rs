@@ -4,11 +4,14 @@
 //! [`public_directory`], which shows authorised establishments' public fields only.
 
 use crate::audit::{self, Actor, Change};
-use crate::entity::{commune, establishment, establishment_category, establishment_event};
+use crate::entity::{commune, establishment, establishment_category, timeline_event};
 use crate::listing::{Direction, Page};
+use crate::owner::Owner;
+use crate::timeline::{self, Event, Lines};
 use crate::{Store, StoreError};
 use jisr_domain::access::{Capability, Role};
-use jisr_domain::authorisation::{DocumentRequestError, UploadError};
+use jisr_domain::authorisation::DocumentRequestError;
+use jisr_domain::documents::UploadError;
 use jisr_domain::establishments::{Capacity, Status, TransitionError, check_transition};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait};
@@ -18,6 +21,14 @@ use sea_orm::{
     ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
 };
+
+/// The kind naming establishments as owners of documents and timeline lines.
+pub const OWNER_KIND: &str = "establishment";
+
+/// An establishment as the owner of documents and timeline lines.
+pub fn owner(id: i64) -> Owner {
+    Owner::new(OWNER_KIND, id)
+}
 
 /// An establishment to register.
 #[derive(Debug, Clone)]
@@ -211,13 +222,9 @@ impl<'a> Scoped<'a> {
     }
 
     /// The timeline of an establishment's status, oldest first.
-    pub async fn events(&self, id: i64) -> Result<Vec<establishment_event::Model>, StoreError> {
+    pub async fn events(&self, id: i64) -> Result<Vec<timeline_event::Model>, StoreError> {
         self.get(id).await?;
-        Ok(establishment_event::Entity::find()
-            .filter(establishment_event::Column::EstablishmentId.eq(id))
-            .order_by_asc(establishment_event::Column::Id)
-            .all(self.store().conn())
-            .await?)
+        timeline::read(self.store().conn(), owner(id), Lines::All).await
     }
 
     /// Registers an establishment (status: project) in a commune inside the grants.
@@ -286,16 +293,13 @@ impl<'a> Scoped<'a> {
         .exec(&txn)
         .await?;
         let id = res.last_insert_id;
-        establishment_event::Entity::insert(establishment_event::ActiveModel {
-            id: NotSet,
-            establishment_id: Set(id),
-            at: Set(crate::now_text()),
-            from_status: Set(None),
-            to_status: Set(Status::Project.as_str().to_owned()),
-            reason: Set(String::new()),
-            actor: Set(actor.label.clone()),
-        })
-        .exec_without_returning(&txn)
+        timeline::append(
+            &txn,
+            owner(id),
+            actor,
+            chrono::Utc::now(),
+            Event::status(None, Status::Project.as_str(), "", true),
+        )
         .await?;
         audit::record(
             &txn,
@@ -378,16 +382,13 @@ impl<'a> Scoped<'a> {
         let mut am = current.into_active_model();
         am.status = Set(to.as_str().to_owned());
         am.update(&txn).await?;
-        establishment_event::Entity::insert(establishment_event::ActiveModel {
-            id: NotSet,
-            establishment_id: Set(id),
-            at: Set(crate::time_text(at)),
-            from_status: Set(Some(from.as_str().to_owned())),
-            to_status: Set(to.as_str().to_owned()),
-            reason: Set(reason.trim().to_owned()),
-            actor: Set(actor.label.clone()),
-        })
-        .exec_without_returning(&txn)
+        timeline::append(
+            &txn,
+            owner(id),
+            actor,
+            at,
+            Event::status(Some(from.as_str()), to.as_str(), reason, true),
+        )
         .await?;
         let mut after = serde_json::json!({ "status": to.as_str(), "reason": reason.trim() });
         if let (Some(obj), Some(step)) = (after.as_object_mut(), step) {

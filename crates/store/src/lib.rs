@@ -21,6 +21,8 @@ pub mod geo;
 pub mod listing;
 pub mod migration;
 pub mod org;
+pub mod outbox;
+pub mod owner;
 pub mod programmes;
 pub mod progress;
 pub mod registry;
@@ -28,6 +30,7 @@ pub mod services;
 pub mod sessions;
 
 pub mod testing;
+pub mod timeline;
 pub mod tokens;
 
 pub use db::{Backend, DatabaseUrl, DatabaseUrlError, Store};

@@ -19,11 +19,17 @@ enum Cleanup {
 impl TestDb {
     /// A fresh SQLite database in a temporary file.
     pub async fn sqlite() -> Self {
+        let db = Self::sqlite_unmigrated().await;
+        db.store.migrate().await.expect("migrate sqlite");
+        db
+    }
+
+    /// A fresh SQLite database with no migration applied.
+    pub async fn sqlite_unmigrated() -> Self {
         let path = std::env::temp_dir().join(format!("jisr-test-{}.db", uuid::Uuid::new_v4()));
         let store = Store::connect(&DatabaseUrl::sqlite_file(&path))
             .await
             .expect("sqlite test db");
-        store.migrate().await.expect("migrate sqlite");
         Self {
             store,
             cleanup: Cleanup::SqliteFile(path),
@@ -32,6 +38,13 @@ impl TestDb {
 
     /// A fresh PostgreSQL database created through `admin_url`.
     pub async fn postgres(admin_url: &str) -> Self {
+        let db = Self::postgres_unmigrated(admin_url).await;
+        db.store.migrate().await.expect("migrate postgres");
+        db
+    }
+
+    /// A fresh PostgreSQL database created through `admin_url`, with no migration applied.
+    pub async fn postgres_unmigrated(admin_url: &str) -> Self {
         let name = format!("jisr_test_{}", uuid::Uuid::new_v4().simple());
         let admin = Database::connect(admin_url)
             .await
@@ -45,7 +58,6 @@ impl TestDb {
         let store = Store::connect(&DatabaseUrl::parse(&url).expect("test url"))
             .await
             .expect("pg test db");
-        store.migrate().await.expect("migrate postgres");
         Self {
             store,
             cleanup: Cleanup::PostgresDatabase {
@@ -114,6 +126,23 @@ where
     db.finish().await;
     if let Some(url) = postgres_url() {
         let db = TestDb::postgres(&url).await;
+        test(db.store.clone()).await;
+        db.finish().await;
+    }
+}
+
+/// [`each_backend`] on databases with no migration applied: for testing migrations on
+/// rows written before them.
+pub async fn each_backend_unmigrated<F, Fut>(test: F)
+where
+    F: Fn(Store) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let db = TestDb::sqlite_unmigrated().await;
+    test(db.store.clone()).await;
+    db.finish().await;
+    if let Some(url) = postgres_url() {
+        let db = TestDb::postgres_unmigrated(&url).await;
         test(db.store.clone()).await;
         db.finish().await;
     }

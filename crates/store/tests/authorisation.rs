@@ -3,7 +3,7 @@
 //! and the scope around all of it.
 
 use jisr_domain::access::{Role, Scope};
-use jisr_domain::authorisation::UploadError;
+use jisr_domain::documents::UploadError;
 use jisr_domain::establishments::{Capacity, Status, TransitionError};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::audit::Actor;

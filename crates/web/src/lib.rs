@@ -50,7 +50,7 @@ impl Default for WebConfig {
         Self {
             secure_cookies: false,
             documents_dir: std::env::temp_dir().join("jisr-documents"),
-            max_upload_bytes: jisr_domain::authorisation::DEFAULT_MAX_UPLOAD_BYTES,
+            max_upload_bytes: jisr_domain::documents::DEFAULT_MAX_UPLOAD_BYTES,
             data_protection_reference: String::new(),
         }
     }

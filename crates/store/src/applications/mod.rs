@@ -8,20 +8,23 @@ pub mod priority;
 
 use crate::audit::{self, Actor, Change};
 use crate::care::{NewAdmission, NewBeneficiary};
-use crate::documents::{self, BatchError, Owner, Upload};
+use crate::documents::{self, BatchError, Upload};
 use crate::entity::{
-    application, application_event, commune, document, establishment, outbox_message, service,
-    service_document,
+    application, commune, document, establishment, service, service_document, timeline_event,
 };
 use crate::files::FileStore;
+use crate::outbox::{self, Notification};
+use crate::owner::Owner;
+use crate::timeline::{self, Event, Lines};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use jisr_domain::access::{Capability, Role};
 use jisr_domain::applications::{
     Decision, History, Status, Step, StepError, TrackingCode, Waiting, check_step, rank,
 };
-use jisr_domain::authorisation::{UploadError, days_left, decision_due};
+use jisr_domain::authorisation::{days_left, decision_due};
 use jisr_domain::care::{Basis, Representative, choose_placement};
+use jisr_domain::documents::UploadError;
 use jisr_domain::registry::{Cin, Sex, parse_past_date};
 use jisr_domain::services::{RatingError, ScoreLine, score};
 use sea_orm::sea_query::Condition;
@@ -31,6 +34,15 @@ use sea_orm::{
     ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
+
+/// The kind naming applications as owners of documents, timeline lines and
+/// notifications.
+pub const OWNER_KIND: &str = "application";
+
+/// An application as the owner of documents, timeline lines and notifications.
+pub fn owner(id: i64) -> Owner {
+    Owner::new(OWNER_KIND, id)
+}
 
 /// Who the applicant is to the beneficiary.
 pub const RELATIONS: &[&str] = &["self", "parent", "guardian", "child", "relative", "other"];
@@ -268,18 +280,18 @@ async fn notify(
         );
     }
     for (channel, recipient) in channels {
-        outbox_message::Entity::insert(outbox_message::ActiveModel {
-            id: NotSet,
-            at: Set(crate::now_text()),
-            channel: Set(channel.into()),
-            recipient: Set(recipient),
-            locale: Set(app.locale.clone()),
-            message: Set(message.into()),
-            body: Set(body.to_string()),
-            application_id: Set(Some(app.id)),
-            province_code: Set(app.province_code.clone()),
-        })
-        .exec_without_returning(txn)
+        outbox::write(
+            txn,
+            Notification {
+                owner: Some(owner(app.id)),
+                province_code: &app.province_code,
+                channel,
+                recipient: &recipient,
+                locale: &app.locale,
+                message,
+                body: &body,
+            },
+        )
         .await?;
     }
     Ok(())
@@ -296,20 +308,20 @@ async fn event(
     text: &str,
     public: bool,
 ) -> Result<(), StoreError> {
-    application_event::Entity::insert(application_event::ActiveModel {
-        id: NotSet,
-        application_id: Set(app_id),
-        at: Set(crate::now_text()),
-        kind: Set(kind.into()),
-        from_status: Set(from.map(|s| s.as_str().to_owned())),
-        to_status: Set(to.map(|s| s.as_str().to_owned())),
-        text: Set(text.trim().to_owned()),
-        public: Set(public),
-        actor: Set(actor.label.clone()),
-    })
-    .exec_without_returning(txn)
-    .await?;
-    Ok(())
+    timeline::append(
+        txn,
+        owner(app_id),
+        actor,
+        chrono::Utc::now(),
+        Event {
+            kind,
+            from_status: from.map(Status::as_str),
+            to_status: to.map(Status::as_str),
+            text,
+            public,
+        },
+    )
+    .await
 }
 
 /// Files an application with its documents. Every field is checked first and every
@@ -407,7 +419,7 @@ pub async fn submit(
     }
     .insert(&txn)
     .await?;
-    documents::record(&txn, actor, Owner::Application(model.id), kept, now).await?;
+    documents::record(&txn, actor, owner(model.id), kept, now).await?;
     event(
         &txn,
         model.id,
@@ -489,7 +501,7 @@ pub struct Tracked {
     pub application: application::Model,
     pub service: service::Model,
     /// The public lines of the timeline, oldest first.
-    pub events: Vec<application_event::Model>,
+    pub events: Vec<timeline_event::Model>,
     /// The documents handed in (names only).
     pub documents: Vec<document::Model>,
     /// The documents asked for, when a request is pending.
@@ -506,13 +518,8 @@ async fn tracked(store: &Store, app: application::Model) -> Result<Tracked, Stor
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)?;
-    let events = application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.eq(app.id))
-        .filter(application_event::Column::Public.eq(true))
-        .order_by_asc(application_event::Column::Id)
-        .all(db)
-        .await?;
-    let documents = documents::list(store, Owner::Application(app.id)).await?;
+    let events = timeline::read(db, owner(app.id), Lines::Public).await?;
+    let documents = documents::list(store, owner(app.id)).await?;
     let requested_codes = requested_of(&app);
     let requested = if app.status == Status::DocumentsRequested.as_str() {
         crate::services::documents(store, &app.service_code)
@@ -567,7 +574,7 @@ fn requested_of(app: &application::Model) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn history_of(events: &[application_event::Model]) -> History {
+fn history_of(events: &[timeline_event::Model]) -> History {
     History {
         documents_requested: events
             .iter()
@@ -581,12 +588,8 @@ fn history_of(events: &[application_event::Model]) -> History {
 async fn events_of(
     txn: &DatabaseTransaction,
     id: i64,
-) -> Result<Vec<application_event::Model>, StoreError> {
-    Ok(application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.eq(id))
-        .order_by_asc(application_event::Column::Id)
-        .all(txn)
-        .await?)
+) -> Result<Vec<timeline_event::Model>, StoreError> {
+    timeline::read(txn, owner(id), Lines::All).await
 }
 
 fn status_of(app: &application::Model) -> Result<Status, StoreError> {
@@ -681,7 +684,7 @@ pub async fn supply_documents(
         "",
         history,
     )?;
-    documents::record(&txn, actor, Owner::Application(app.id), kept, now).await?;
+    documents::record(&txn, actor, owner(app.id), kept, now).await?;
     let deadline = service::Entity::find_by_id(current.service_code.as_str())
         .one(&txn)
         .await?
@@ -822,7 +825,7 @@ crate::scoped_handle!(
 pub struct Record {
     pub tracked: Tracked,
     /// Every line of the timeline, internal notes included.
-    pub events: Vec<application_event::Model>,
+    pub events: Vec<timeline_event::Model>,
     pub days_left: Option<i64>,
     /// The needs assessment as rated, with one line per criterion.
     pub score_lines: Vec<ScoreLine>,
@@ -921,11 +924,7 @@ impl<'a> Scoped<'a> {
             .await?
             .ok_or(StoreError::NotFound)?;
         audit::record_read(self.store(), actor, "application", &id.to_string()).await?;
-        let events = application_event::Entity::find()
-            .filter(application_event::Column::ApplicationId.eq(id))
-            .order_by_asc(application_event::Column::Id)
-            .all(self.store().conn())
-            .await?;
+        let events = timeline::read(self.store().conn(), owner(id), Lines::All).await?;
         let days = Status::parse(&app.status)
             .filter(|s| s.awaits_decision())
             .and_then(|_| NaiveDate::parse_from_str(&app.due_on, "%Y-%m-%d").ok())
@@ -968,14 +967,7 @@ impl<'a> Scoped<'a> {
             .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)?;
-        documents::read(
-            self.store(),
-            actor,
-            files,
-            Owner::Application(id),
-            document_id,
-        )
-        .await
+        documents::read(self.store(), actor, files, owner(id), document_id).await
     }
 
     /// Gives the application to a social worker whose grants cover its province (a social
@@ -1288,19 +1280,6 @@ impl<'a> Scoped<'a> {
         .await?;
         txn.commit().await?;
         Ok(())
-    }
-
-    /// The latest notifications written for applications within scope.
-    pub async fn outbox(&self, limit: u64) -> Result<Vec<outbox_message::Model>, StoreError> {
-        let condition = self
-            .access
-            .condition(outbox_message::Column::ProvinceCode, |_| None);
-        Ok(outbox_message::Entity::find()
-            .filter(condition)
-            .order_by_desc(outbox_message::Column::Id)
-            .limit(limit)
-            .all(self.store().conn())
-            .await?)
     }
 
     /// The waiting list of a service in a province within scope, by rank, with each

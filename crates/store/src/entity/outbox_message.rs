@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// A notification written by the default sender, for staff to read.
+/// A notification written by the default sender, for staff to read (`crate::outbox`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "outbox")]
 pub struct Model {
@@ -12,7 +12,9 @@ pub struct Model {
     pub locale: String,
     pub message: String,
     pub body: String,
-    pub application_id: Option<i64>,
+    /// The record it is about (`crate::owner`), if any.
+    pub owner_kind: Option<String>,
+    pub owner_id: Option<i64>,
     pub province_code: String,
 }
 

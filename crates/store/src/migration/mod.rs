@@ -18,6 +18,7 @@ mod m0012_eservices;
 mod m0013_needs_models;
 mod m0014_programme_benefit;
 mod m0015_programme_level;
+mod m0016_shared_records;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0013_needs_models::Migration),
             Box::new(m0014_programme_benefit::Migration),
             Box::new(m0015_programme_level::Migration),
+            Box::new(m0016_shared_records::Migration),
         ]
     }
 }

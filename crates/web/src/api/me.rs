@@ -36,7 +36,7 @@ pub async fn whoami(ctx: Ctx) -> Result<Json<MeDto>, WebError> {
         display_name: u.display_name,
         grants: u
             .grants
-            .into_iter()
+            .iter()
             .map(|(r, s)| GrantDto {
                 role: r.as_str().into(),
                 scope_kind: s.kind().into(),

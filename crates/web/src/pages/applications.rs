@@ -493,7 +493,9 @@ struct OutboxPage {
 
 pub async fn outbox(ctx: Ctx) -> Result<Response, WebError> {
     let chrome = ctx.chrome("outbox-title");
-    let rows = Scoped::from(ctx.access()).outbox(200).await?;
+    let rows = jisr_store::outbox::Scoped::from(ctx.access())
+        .latest(200)
+        .await?;
     let messages = rows
         .into_iter()
         .map(|m| {

@@ -284,7 +284,7 @@ impl ShowPage {
 #[derive(Default)]
 struct UploadState {
     error: Option<&'static str>,
-    fields: Vec<(String, jisr_domain::authorisation::UploadError)>,
+    fields: Vec<(String, jisr_domain::documents::UploadError)>,
 }
 
 async fn show_page(

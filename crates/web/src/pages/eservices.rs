@@ -16,7 +16,7 @@ use axum::extract::{Form, Multipart, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use jisr_domain::applications::TrackingCode;
-use jisr_domain::authorisation::check_upload;
+use jisr_domain::documents::check_upload;
 use jisr_domain::geo::ProvinceCode;
 use jisr_domain::services::Need;
 use jisr_store::applications::{self, ApplicationError, ApplicationInput, RELATIONS, Tracked};
@@ -418,14 +418,14 @@ async fn keep(ctx: &Ctx, uploads: &[Upload]) -> Vec<KeptFile> {
 
 pub(crate) fn upload_errors(
     chrome: &Chrome,
-    refused: Vec<(String, jisr_domain::authorisation::UploadError)>,
+    refused: Vec<(String, jisr_domain::documents::UploadError)>,
 ) -> FieldErrors {
     let mut errors = FieldErrors::default();
     for (item, e) in refused {
         let key = match e {
-            jisr_domain::authorisation::UploadError::TooLarge => "doc-error-too-large",
-            jisr_domain::authorisation::UploadError::Empty => "doc-error-empty",
-            jisr_domain::authorisation::UploadError::ForbiddenType => "doc-error-type",
+            jisr_domain::documents::UploadError::TooLarge => "doc-error-too-large",
+            jisr_domain::documents::UploadError::Empty => "doc-error-empty",
+            jisr_domain::documents::UploadError::ForbiddenType => "doc-error-type",
         };
         errors.push(format!("doc_{item}"), chrome.t(key));
     }

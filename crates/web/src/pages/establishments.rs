@@ -17,7 +17,7 @@ use jisr_domain::establishments::{
     Capacity, Status, TransitionError, next_statuses, transition_capability,
 };
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
-use jisr_store::entity::{establishment, establishment_category, establishment_event};
+use jisr_store::entity::{establishment, establishment_category, timeline_event};
 use jisr_store::establishments::{
     self, Details, EstablishmentError, ListFilter, NewEstablishment, PAGE_SIZE, Scoped, Sort,
 };
@@ -258,7 +258,7 @@ pub(crate) struct ShowPage {
     e: establishment::Model,
     category: String,
     commune: String,
-    events: Vec<establishment_event::Model>,
+    events: Vec<timeline_event::Model>,
     next: Vec<Choice>,
     dossier: Option<DossierView>,
     checklist: Vec<ChecklistRow>,
@@ -290,7 +290,7 @@ pub(crate) struct ShowState {
     pub requested: Vec<String>,
     /// Whether "I confirm" was ticked, kept likewise.
     pub confirmed: bool,
-    pub upload_errors: Vec<(String, jisr_domain::authorisation::UploadError)>,
+    pub upload_errors: Vec<(String, jisr_domain::documents::UploadError)>,
     pub changed: bool,
     pub attached: bool,
     /// The declaration form as typed, and its errors.

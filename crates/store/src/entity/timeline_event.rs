@@ -1,12 +1,14 @@
 use sea_orm::entity::prelude::*;
 
-/// One line of an application's timeline; `public` lines are shown to the applicant.
+/// One line of a record's timeline (`crate::timeline`); `public` lines are shown to the
+/// record's outside party (an applicant).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "application_events")]
+#[sea_orm(table_name = "timeline_events")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub application_id: i64,
+    pub owner_kind: String,
+    pub owner_id: i64,
     pub at: String,
     pub kind: String,
     pub from_status: Option<String>,
