@@ -223,20 +223,6 @@ fn row(chrome: &Chrome, rank: usize, a: &application::Model, p: &Priority) -> Wa
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::decimal;
-
-    #[test]
-    fn decimals_are_short() {
-        assert_eq!(decimal(17.5), "17.5");
-        assert_eq!(decimal(3.0), "3");
-        assert_eq!(decimal(2.0794415), "2.08");
-        assert_eq!(decimal(-0.001), "0");
-        assert_eq!(decimal(1.005), "1");
-    }
-}
-
 /// The pages of this context, each with its policy and example paths.
 pub(super) fn routes() -> crate::auth::Routes {
     use crate::auth::{Policy::*, Routes};
@@ -250,4 +236,18 @@ pub(super) fn routes() -> crate::auth::Routes {
         Can(Capability::ProcessApplications),
         get(waiting_lists),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn decimals_are_short() {
+        assert_eq!(decimal(17.5), "17.5");
+        assert_eq!(decimal(3.0), "3");
+        assert_eq!(decimal(2.0794415), "2.08");
+        assert_eq!(decimal(-0.001), "0");
+        assert_eq!(decimal(1.005), "1");
+    }
 }
