@@ -1,5 +1,11 @@
 //! Isolated databases for tests: a fresh SQLite file for every test, and a fresh
 //! PostgreSQL database as well when `JISR_TEST_DATABASE_URL` is set.
+//!
+//! Migrating takes longer than most tests, so each test process migrates one template
+//! per engine once and every test gets a copy of it: the SQLite file is copied, the
+//! PostgreSQL database is created `TEMPLATE` the migrated one. A template belongs to its
+//! process (its name carries the process id), so it is never stale after a new
+//! migration; templates of processes that have ended are dropped by the next one.
 
 use crate::{DatabaseUrl, Store};
 use sea_orm::{ConnectionTrait, Database};
@@ -17,11 +23,34 @@ enum Cleanup {
 }
 
 impl TestDb {
-    /// A fresh SQLite database in a temporary file.
+    /// A fresh, migrated SQLite database in a temporary file (a copy of the process's
+    /// migrated template).
     pub async fn sqlite() -> Self {
-        let db = Self::sqlite_unmigrated().await;
-        db.store.migrate().await.expect("migrate sqlite");
-        db
+        let template = SQLITE_TEMPLATE
+            .get_or_init(|| async {
+                let db = Self::sqlite_unmigrated().await;
+                db.store.migrate().await.expect("migrate sqlite");
+                db.store
+                    .conn()
+                    .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .await
+                    .expect("checkpoint the template");
+                let _ = db.store.close().await;
+                match db.cleanup {
+                    Cleanup::SqliteFile(path) => path,
+                    Cleanup::PostgresDatabase { .. } => unreachable!("a SQLite template"),
+                }
+            })
+            .await;
+        let path = std::env::temp_dir().join(format!("jisr-test-{}.db", uuid::Uuid::new_v4()));
+        std::fs::copy(template, &path).expect("copy the migrated template");
+        let store = Store::connect(&DatabaseUrl::sqlite_file(&path))
+            .await
+            .expect("sqlite test db");
+        Self {
+            store,
+            cleanup: Cleanup::SqliteFile(path),
+        }
     }
 
     /// A fresh SQLite database with no migration applied.
@@ -36,21 +65,28 @@ impl TestDb {
         }
     }
 
-    /// A fresh PostgreSQL database created through `admin_url`.
+    /// A fresh, migrated PostgreSQL database created through `admin_url`, as a copy of
+    /// the process's migrated template.
     pub async fn postgres(admin_url: &str) -> Self {
-        let db = Self::postgres_unmigrated(admin_url).await;
-        db.store.migrate().await.expect("migrate postgres");
-        db
+        let template = POSTGRES_TEMPLATE
+            .get_or_init(|| postgres_template(admin_url))
+            .await;
+        Self::postgres_created(admin_url, &format!("TEMPLATE {template}")).await
     }
 
     /// A fresh PostgreSQL database created through `admin_url`, with no migration applied.
     pub async fn postgres_unmigrated(admin_url: &str) -> Self {
+        Self::postgres_created(admin_url, "").await
+    }
+
+    /// A new PostgreSQL database, created with `options` (e.g. `TEMPLATE name`).
+    async fn postgres_created(admin_url: &str, options: &str) -> Self {
         let name = format!("jisr_test_{}", uuid::Uuid::new_v4().simple());
         let admin = Database::connect(admin_url)
             .await
             .expect("connect to JISR_TEST_DATABASE_URL");
         admin
-            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .execute_unprepared(&format!("CREATE DATABASE {name} {options}"))
             .await
             .expect("create test database");
         admin.close().await.ok();
@@ -86,6 +122,66 @@ impl TestDb {
             }
         }
     }
+}
+
+/// The migrated SQLite file this process copies for each test.
+static SQLITE_TEMPLATE: tokio::sync::OnceCell<std::path::PathBuf> =
+    tokio::sync::OnceCell::const_new();
+
+/// The migrated PostgreSQL database this process clones for each test.
+static POSTGRES_TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+
+const TEMPLATE_PREFIX: &str = "jisr_template_";
+
+/// Creates and migrates this process's PostgreSQL template, after dropping the templates
+/// of test processes that have ended.
+async fn postgres_template(admin_url: &str) -> String {
+    let admin = Database::connect(admin_url)
+        .await
+        .expect("connect to JISR_TEST_DATABASE_URL");
+    let rows = admin
+        .query_all_raw(sea_orm::Statement::from_string(
+            admin.get_database_backend(),
+            format!("SELECT datname FROM pg_database WHERE datname LIKE '{TEMPLATE_PREFIX}%'"),
+        ))
+        .await
+        .unwrap_or_default();
+    for row in rows {
+        let Ok(name) = row.try_get::<String>("", "datname") else {
+            continue;
+        };
+        let pid = name
+            .strip_prefix(TEMPLATE_PREFIX)
+            .and_then(|rest| rest.split('_').next())
+            .and_then(|p| p.parse::<u32>().ok());
+        let ended = pid.is_some_and(|p| !std::path::Path::new(&format!("/proc/{p}")).exists());
+        if ended {
+            let _ = admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await;
+        }
+    }
+    admin.close().await.ok();
+    let db = TestDb::postgres_unmigrated(admin_url).await;
+    db.store.migrate().await.expect("migrate postgres");
+    let _ = db.store.close().await;
+    let Cleanup::PostgresDatabase { name, .. } = &db.cleanup else {
+        unreachable!("a PostgreSQL template")
+    };
+    let template = format!(
+        "{TEMPLATE_PREFIX}{}_{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    );
+    let admin = Database::connect(admin_url)
+        .await
+        .expect("connect to JISR_TEST_DATABASE_URL");
+    admin
+        .execute_unprepared(&format!("ALTER DATABASE {name} RENAME TO {template}"))
+        .await
+        .expect("name the template");
+    admin.close().await.ok();
+    template
 }
 
 /// Replaces the database name of a PostgreSQL address.
