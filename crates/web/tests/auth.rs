@@ -730,8 +730,8 @@ async fn permission_matrix_over_every_declared_route() {
             who.push((Some(role), Some(name), Some(token_for(&app, name).await)));
         }
         for route in &table {
-            for who_index in 0..who.len() {
-                let (role, name, token) = who[who_index].clone();
+            for entry in who.iter_mut() {
+                let (role, name, token) = entry.clone();
                 let (role, name) = (&role, &name);
                 let headers: &[(&str, &str)] = if route.method == Method::GET {
                     &[]
@@ -752,7 +752,7 @@ async fn permission_matrix_over_every_declared_route() {
                 // sign-out, password): sign in again only then, once per role otherwise.
                 if let Some(name) = name.filter(|_| route.method != Method::GET && r.sets_session())
                 {
-                    who[who_index].2 = Some(token_for(&app, name).await);
+                    entry.2 = Some(token_for(&app, name).await);
                 }
                 let label = format!("{} {} as {role:?}", route.method, route.example);
                 match (route.policy, role) {
@@ -799,7 +799,7 @@ async fn permission_matrix_over_every_declared_route() {
                         .iter()
                         .any(|(_, r, s)| r == role && *s == Scope::National);
                     if allowed && !national {
-                        let token = who[who_index].2.clone();
+                        let token = entry.2.clone();
                         let r = send(
                             &app,
                             route.method.clone(),
@@ -812,7 +812,7 @@ async fn permission_matrix_over_every_declared_route() {
                         if let Some(name) =
                             name.filter(|_| route.method != Method::GET && r.sets_session())
                         {
-                            who[who_index].2 = Some(token_for(&app, name).await);
+                            entry.2 = Some(token_for(&app, name).await);
                         }
                         assert_eq!(
                             r.status,
