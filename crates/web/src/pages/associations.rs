@@ -340,7 +340,7 @@ async fn show_page_with(
                 .fields
                 .iter()
                 .find(|(code, _)| code == k)
-                .map(|(_, e)| chrome.t(super::authorisation::upload_error_key(*e)));
+                .map(|(_, e)| chrome.t(super::uploads::upload_error_key(*e)));
             ((*k).to_owned(), chrome.t2("assoc-doc", k), error)
         })
         .collect();
@@ -615,7 +615,7 @@ pub async fn download(
     let (doc, bytes) = Scoped::from(ctx.access())
         .document(&ctx.actor, &ctx.state.files, id, document_id)
         .await?;
-    Ok(super::authorisation::file_response(&doc, bytes))
+    Ok(super::uploads::file_response(&doc, bytes))
 }
 
 /// The pages of this context, each with its policy and example paths.
@@ -709,7 +709,7 @@ pub(super) fn routes() -> crate::auth::Routes {
             Some("/associations/2/documents"),
             Can(Capability::EditAssociations),
             post(attach).layer(axum::extract::DefaultBodyLimit::max(
-                super::authorisation::UPLOAD_BODY_LIMIT,
+                super::uploads::UPLOAD_BODY_LIMIT,
             )),
         )
         // Examples: document 11 belongs to association 1, 12 to association 2.

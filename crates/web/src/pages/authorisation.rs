@@ -10,7 +10,7 @@ use crate::view::Chrome;
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, Query};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use jisr_domain::authorisation::days_left;
 use jisr_domain::documents::UploadError;
@@ -20,9 +20,6 @@ use jisr_store::authorisation::{self, requested_codes};
 use jisr_store::entity::{authorisation_request, document, dossier_requirement, establishment};
 use jisr_store::establishments::{self, EstablishmentError, Scoped};
 use serde::Deserialize;
-
-/// Requests for uploads larger than this are cut off before they are read in full.
-pub const UPLOAD_BODY_LIMIT: usize = 64 * 1024 * 1024;
 
 pub struct DocView {
     pub id: i64,
@@ -119,7 +116,7 @@ pub async fn dossier(
             error: upload_errors
                 .iter()
                 .find(|(code, _)| *code == r.code)
-                .map(|(_, err)| chrome.t(upload_error_key(*err))),
+                .map(|(_, err)| chrome.t(super::uploads::upload_error_key(*err))),
         })
         .collect();
     let view = request.map(|r: authorisation_request::Model| {
@@ -148,14 +145,6 @@ pub async fn dossier(
         }
     });
     Ok((view, rows))
-}
-
-pub fn upload_error_key(e: UploadError) -> &'static str {
-    match e {
-        UploadError::Empty => "doc-error-empty",
-        UploadError::TooLarge => "doc-error-too-large",
-        UploadError::ForbiddenType => "doc-error-type",
-    }
 }
 
 /// Attaches the files chosen in the checklist form (`file-<code>` fields).
@@ -216,33 +205,7 @@ pub async fn download(
     let (doc, bytes) = Scoped::from(ctx.access())
         .document(&ctx.actor, &ctx.state.files, id, document_id)
         .await?;
-    Ok(file_response(&doc, bytes))
-}
-
-/// A stored document as a download: its type, and its name for saving it.
-pub fn file_response(doc: &document::Model, bytes: Vec<u8>) -> Response {
-    let encoded: String = doc
-        .file_name
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    (
-        [
-            (header::CONTENT_TYPE, doc.content_type.clone()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"document-{}\"; filename*=UTF-8''{encoded}",
-                    doc.id
-                ),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
+    Ok(super::uploads::file_response(&doc, bytes))
 }
 
 #[derive(Template)]
@@ -511,7 +474,9 @@ pub(super) fn routes() -> crate::auth::Routes {
             "/establishments/1/documents",
             Some("/establishments/2/documents"),
             Can(Capability::FileAuthorisations),
-            post(attach).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
+            post(attach).layer(axum::extract::DefaultBodyLimit::max(
+                super::uploads::UPLOAD_BODY_LIMIT,
+            )),
         )
         // Examples: documents 1–5 belong to establishment 1, 6–10 to establishment 2.
         .add_record(

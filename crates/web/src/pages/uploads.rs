@@ -1,8 +1,14 @@
-//! Reading the files of a multipart form: every `file-<item>` field that holds a file.
+//! Documents in the pages, whatever context owns them: reading the files of a multipart
+//! form (every `file-<item>` field that holds a file), the message of a refused file, and
+//! a stored document as a download.
 
 use axum::extract::Multipart;
 use axum::extract::multipart::MultipartRejection;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use jisr_domain::documents::UploadError;
 use jisr_store::documents::Upload;
+use jisr_store::entity::document;
 
 /// The send was cut off or malformed: nothing of it is kept.
 pub struct Unreadable;
@@ -80,4 +86,41 @@ pub async fn read_form(
         }
     }
     Ok(out)
+}
+
+/// Requests for uploads larger than this are cut off before they are read in full.
+pub const UPLOAD_BODY_LIMIT: usize = 64 * 1024 * 1024;
+
+pub fn upload_error_key(e: UploadError) -> &'static str {
+    match e {
+        UploadError::Empty => "doc-error-empty",
+        UploadError::TooLarge => "doc-error-too-large",
+        UploadError::ForbiddenType => "doc-error-type",
+    }
+}
+
+/// A stored document as a download: its type, and its name for saving it.
+pub fn file_response(doc: &document::Model, bytes: Vec<u8>) -> Response {
+    let encoded: String = doc
+        .file_name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    (
+        [
+            (header::CONTENT_TYPE, doc.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"document-{}\"; filename*=UTF-8''{encoded}",
+                    doc.id
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
 }
