@@ -217,14 +217,7 @@ where
     F: Fn(Store) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let db = TestDb::sqlite().await;
-    test(db.store.clone()).await;
-    db.finish().await;
-    if let Some(url) = postgres_url() {
-        let db = TestDb::postgres(&url).await;
-        test(db.store.clone()).await;
-        db.finish().await;
-    }
+    on_each(true, test).await
 }
 
 /// [`each_backend`] on databases with no migration applied: for testing migrations on
@@ -234,11 +227,27 @@ where
     F: Fn(Store) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let db = TestDb::sqlite_unmigrated().await;
+    on_each(false, test).await
+}
+
+async fn on_each<F, Fut>(migrated: bool, test: F)
+where
+    F: Fn(Store) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let db = if migrated {
+        TestDb::sqlite().await
+    } else {
+        TestDb::sqlite_unmigrated().await
+    };
     test(db.store.clone()).await;
     db.finish().await;
     if let Some(url) = postgres_url() {
-        let db = TestDb::postgres_unmigrated(&url).await;
+        let db = if migrated {
+            TestDb::postgres(&url).await
+        } else {
+            TestDb::postgres_unmigrated(&url).await
+        };
         test(db.store.clone()).await;
         db.finish().await;
     }
