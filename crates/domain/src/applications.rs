@@ -165,6 +165,8 @@ pub enum Decision {
 }
 
 impl Decision {
+    pub const ALL: [Decision; 3] = [Decision::Accept, Decision::Refuse, Decision::Refer];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Decision::Accept => "accept",
@@ -174,7 +176,7 @@ impl Decision {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Decision::Accept, Decision::Refuse, Decision::Refer]
+        Self::ALL
             .into_iter()
             .find(|d| d.as_str() == s.trim())
     }

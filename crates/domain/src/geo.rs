@@ -32,6 +32,21 @@ fn groups_match(s: &str, widths: &[(usize, usize)]) -> bool {
         })
 }
 
+/// The regular expression of one form of code: its digit groups, dot-separated.
+fn groups_pattern(widths: &[(usize, usize)]) -> String {
+    widths
+        .iter()
+        .map(|(min, max)| {
+            if min == max {
+                format!("[0-9]{{{min}}}")
+            } else {
+                format!("[0-9]{{{min},{max}}}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\\.")
+}
+
 macro_rules! territory_code {
     ($(#[$meta:meta])* $name:ident, $level:literal, $pattern:literal, [$($widths:expr),+]) => {
         $(#[$meta])*
@@ -53,6 +68,22 @@ macro_rules! territory_code {
                 }
             }
 
+            /// Parses a code as written, refusing surrounding spaces: for codes read
+            /// from a document (JSON, a query) rather than typed in a form.
+            pub fn parse_exact(s: &str) -> Result<Self, CodeError> {
+                if s.trim() != s {
+                    return Err(CodeError::Format { code: s.to_owned(), level: $level, pattern: $pattern });
+                }
+                Self::parse(s)
+            }
+
+            /// The regular expression (ECMA-262, anchored) of the codes [`Self::parse`]
+            /// accepts once trimmed: what the API document states.
+            pub fn pattern() -> String {
+                let forms: Vec<String> = vec![$(groups_pattern($widths)),+];
+                format!("^(?:{})$", forms.join("|"))
+            }
+
             /// The code as written by the HCP.
             pub fn as_str(&self) -> &str {
                 &self.0
@@ -67,8 +98,10 @@ macro_rules! territory_code {
 
         impl TryFrom<String> for $name {
             type Error = CodeError;
+            /// Strict: a code read from a document (JSON, a query) is taken as written,
+            /// surrounding spaces refused.
             fn try_from(s: String) -> Result<Self, Self::Error> {
-                Self::parse(&s)
+                Self::parse_exact(&s)
             }
         }
 
@@ -194,6 +227,37 @@ mod tests {
         assert!(CommuneCode::parse("07.351.01.0").is_ok());
         assert!(CommuneCode::parse("07.427.03.15").is_ok());
         assert!(ArrondissementCode::parse("06.141.01.05").is_ok());
+    }
+
+    fn anchored(p: &str) -> regex::Regex {
+        regex::Regex::new(p).unwrap()
+    }
+
+    #[test]
+    fn documents_read_codes_as_written() {
+        let read = |s: &str| serde_json::from_value::<ProvinceCode>(serde_json::json!(s));
+        assert!(read("07.427").is_ok());
+        assert!(read(" 07.427").is_err());
+        assert!(read("07.427\n").is_err());
+    }
+
+    proptest! {
+        /// What the pattern describes is what parsing accepts, both ways.
+        #[test]
+        fn the_pattern_states_what_parsing_accepts(
+            s in "[0-9.]{0,14}|[0-9]{2}\\.[0-9]{3}(\\.[0-9]{2}\\.[0-9]{1,2})?|.{0,12}"
+        ) {
+            for (accepted, pattern) in [
+                (RegionCode::parse(&s).is_ok(), RegionCode::pattern()),
+                (ProvinceCode::parse(&s).is_ok(), ProvinceCode::pattern()),
+                (CercleCode::parse(&s).is_ok(), CercleCode::pattern()),
+                (CommuneCode::parse(&s).is_ok(), CommuneCode::pattern()),
+                (ArrondissementCode::parse(&s).is_ok(), ArrondissementCode::pattern()),
+            ] {
+                let exact = accepted && s.trim() == s;
+                prop_assert_eq!(exact, anchored(&pattern).is_match(&s), "{:?} against {}", s, pattern);
+            }
+        }
     }
 
     #[test]

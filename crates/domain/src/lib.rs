@@ -6,12 +6,15 @@ pub mod access;
 pub mod applications;
 pub mod associations;
 pub mod audit;
+pub mod bounds;
 pub mod authorisation;
 pub mod care;
 pub mod documents;
 pub mod establishments;
 pub mod geo;
 pub mod ids;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod org;
 pub mod registry;
 pub mod services;

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::progress::Reporter;
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use jisr_domain::access::{Role, Scope};
 use jisr_domain::documents::DEFAULT_MAX_UPLOAD_BYTES;
 use jisr_domain::establishments::{Capacity, Status};
@@ -1027,14 +1027,35 @@ fn reset(dir: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
+/// Runs the platform with demo data: on a fresh SQLite database in the data directory,
+/// or, when a PostgreSQL database is configured, on that database if it is empty (it is
+/// migrated and seeded; one that holds any account is refused, never overwritten).
 pub async fn run(cfg: Config) -> Result<()> {
     reset(&cfg.data_dir)?;
-    let url = DatabaseUrl::sqlite_file(&cfg.data_dir.join("jisr.db"));
-    let cfg = Config {
-        database_url: Some(url.as_str().to_owned()),
-        ..cfg
+    let postgres = cfg
+        .database_url
+        .as_deref()
+        .filter(|u| u.starts_with("postgres://") || u.starts_with("postgresql://"))
+        .map(str::to_owned);
+    let cfg = match postgres {
+        Some(url) => Config {
+            database_url: Some(url),
+            ..cfg
+        },
+        None => Config {
+            database_url: Some(
+                DatabaseUrl::sqlite_file(&cfg.data_dir.join("jisr.db"))
+                    .as_str()
+                    .to_owned(),
+            ),
+            ..cfg
+        },
     };
-    let store = crate::cli::connect_migrated(&cfg).await?;
+    let store = crate::cli::connect(&cfg).await?;
+    store.migrate().await.context("migrating the database")?;
+    if jisr_store::accounts::count_users(&store).await? > 0 {
+        bail!("the demo seeds an empty database only, and this one holds accounts");
+    }
     seed(&store, &FileStore::new(cfg.documents_dir())).await?;
     let data_dir = cfg.data_dir.clone();
     crate::serve::run(

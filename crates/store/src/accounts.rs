@@ -581,3 +581,9 @@ pub async fn visible_page(
         .collect::<Result<Vec<_>, StoreError>>()?;
     Ok((accounts, total))
 }
+
+/// How many accounts exist (e.g. to refuse seeding demo data over real ones).
+pub async fn count_users(store: &Store) -> Result<u64, StoreError> {
+    use sea_orm::PaginatorTrait;
+    Ok(user::Entity::find().count(store.conn()).await?)
+}

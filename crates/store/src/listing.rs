@@ -44,6 +44,8 @@ impl Direction {
     }
 }
 
+use jisr_domain::bounds::PageNumber;
+
 /// One page of a list: 1-based number and size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {
@@ -52,16 +54,17 @@ pub struct Page {
 }
 
 impl Page {
+    /// Page `number` (nearest in the bounds of [`PageNumber`]) of `size` rows.
     pub fn new(number: u64, size: u64) -> Self {
         Self {
-            number: number.max(1),
-            size: size.max(1),
+            number: u64::from(PageNumber::clamped(number).get()),
+            size: size.clamp(1, 1000),
         }
     }
 
-    /// Rows to skip before this page.
+    /// Rows to skip before this page: always a valid SQL offset.
     pub fn offset(self) -> u64 {
-        (self.number - 1) * self.size
+        (self.number - 1).saturating_mul(self.size)
     }
 
     /// How many pages `total` rows fill (at least one, so an empty list has page 1 of 1).

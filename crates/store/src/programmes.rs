@@ -424,6 +424,10 @@ pub const CODE_MAX: usize = 32;
 const NAME_MAX: usize = 200;
 const DESCRIPTION_MAX: usize = 2000;
 
+/// [`valid_code`] as a regular expression (ECMA-262), with lengths 2 to [`CODE_MAX`]:
+/// what the API document states.
+pub const CODE_PATTERN: &str = "^(?!new$)[a-z](?:-?[a-z0-9])+$";
+
 /// Whether a programme code is well formed: 2 to [`CODE_MAX`] lower-case ASCII letters,
 /// digits and single hyphens, starting with a letter and not ending with a hyphen; `new`
 /// is the address of the form that creates one.

@@ -165,6 +165,12 @@ impl Routes {
         };
         let path: &'static str = Box::leak(path.clone().into_boxed_str());
         self = self.add_record(method.clone(), path, example, out_of_scope, policy, router);
+        let mut paths = paths;
+        for item in paths.paths.values_mut() {
+            for op in operations_mut(item) {
+                crate::api::problem::complete(op, policy);
+            }
+        }
         self.api_paths.merge(paths);
         self.api_schemas.extend(schemas);
         self
@@ -217,6 +223,22 @@ impl Routes {
             .into_iter()
             .fold(Router::new(), |r, (path, mr)| r.route(path, mr))
     }
+}
+
+/// The operations of a documented path item.
+fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [
+        &mut item.get,
+        &mut item.post,
+        &mut item.put,
+        &mut item.patch,
+        &mut item.delete,
+        &mut item.head,
+        &mut item.options,
+        &mut item.trace,
+    ]
+    .into_iter()
+    .filter_map(Option::as_mut)
 }
 
 /// The HTTP methods a documented path item has operations for.

@@ -30,10 +30,18 @@ pub enum WebError {
     /// Fields refused with more than a message key (e.g. where in a rule text): answered
     /// 422 like [`WebError::Invalid`], each problem already in the request's language.
     InvalidAt(Vec<FieldProblem>),
+    /// Refused by the platform's rules with more than a message key, answered 409 like
+    /// [`WebError::Conflict`] (e.g. a rule text the engine does not accept).
+    RefusedAt(Vec<FieldProblem>),
     /// The address exists, but not for this method (e.g. reloading a form's target).
     MethodNotAllowed,
     /// The request body is larger than the address accepts.
     TooLarge,
+    /// The request body is not of the media type the address takes (API only).
+    MediaType,
+    /// Well-formed, but refused by the record's current state (e.g. a move its status
+    /// does not allow): `(field, message key)` each, answered 409.
+    Conflict(Vec<(String, &'static str)>),
     /// Something the user cannot fix; the detail goes to the log only.
     Internal(String),
 }
@@ -58,6 +66,8 @@ impl WebError {
             WebError::Invalid(_) | WebError::InvalidAt(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::MediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            WebError::Conflict(_) | WebError::RefusedAt(_) => StatusCode::CONFLICT,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -73,6 +83,8 @@ impl WebError {
             WebError::Invalid(_) | WebError::InvalidAt(_) => "error-invalid-fields-text",
             WebError::MethodNotAllowed => "error-method-text",
             WebError::TooLarge => "error-too-large-text",
+            WebError::MediaType => "error-media-type-text",
+            WebError::Conflict(_) | WebError::RefusedAt(_) => "error-conflict-text",
             WebError::Internal(_) => "error-internal-text",
         }
     }
@@ -87,6 +99,8 @@ impl WebError {
             WebError::Invalid(_) | WebError::InvalidAt(_) => "invalid-fields",
             WebError::MethodNotAllowed => "method-not-allowed",
             WebError::TooLarge => "too-large",
+            WebError::MediaType => "unsupported-media-type",
+            WebError::Conflict(_) | WebError::RefusedAt(_) => "conflict",
             WebError::Internal(_) => "internal",
         }
     }
@@ -112,6 +126,12 @@ impl IntoResponse for WebError {
     }
 }
 
+/// The answer of a handler that panicked. Its message may hold the values it worked on,
+/// so only the fact is logged (in the request's span, with its id).
+pub fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    WebError::Internal("a handler panicked".into()).into_response()
+}
+
 /// The fallback for unknown paths.
 pub async fn not_found() -> WebError {
     WebError::NotFound
@@ -123,6 +143,99 @@ struct ErrorPage {
     chrome: Chrome,
     message: String,
     reference: Option<String>,
+}
+
+/// The translation key of the title of an error answer.
+fn title_key(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::NOT_FOUND => "error-not-found-title",
+        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => "error-bad-request-title",
+        StatusCode::METHOD_NOT_ALLOWED => "error-method-title",
+        StatusCode::PAYLOAD_TOO_LARGE => "error-too-large-title",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "error-media-type-title",
+        StatusCode::CONFLICT => "error-conflict-title",
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => "error-forbidden-title",
+        _ => "error-internal-title",
+    }
+}
+
+/// An API error as problem details (RFC 9457), in the request's language.
+fn api_problem(
+    state: &AppState,
+    locale: jisr_i18n::Locale,
+    err: &WebError,
+    status: StatusCode,
+    title_key: &str,
+    path: &str,
+    request_id: String,
+) -> Response {
+    use crate::api::problem::{FieldError, MEDIA_TYPE, Problem, type_of};
+    let t = |key: &str| state.catalog.t(locale, key);
+    let errors = match err {
+        WebError::Invalid(fields) | WebError::Conflict(fields) => fields
+            .iter()
+            .map(|(field, key)| FieldError {
+                field: field.clone(),
+                code: key.trim_start_matches("error-").to_owned(),
+                message: t(key),
+                line: None,
+                column: None,
+                start: None,
+                end: None,
+                name: None,
+            })
+            .collect(),
+        WebError::InvalidAt(problems) | WebError::RefusedAt(problems) => problems
+            .iter()
+            .map(|p| {
+                let n = |k: &str| p.extra.get(k).and_then(serde_json::Value::as_u64);
+                FieldError {
+                    field: p.field.clone(),
+                    code: p.code.clone(),
+                    message: p.message.clone(),
+                    line: n("line"),
+                    column: n("column"),
+                    start: n("start"),
+                    end: n("end"),
+                    name: p
+                        .extra
+                        .get("name")
+                        .and_then(serde_json::Value::as_str)
+                        .map(str::to_owned),
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let problem = Problem {
+        kind: type_of(err.code()),
+        title: t(title_key),
+        status: status.as_u16(),
+        detail: t(err.message_key()),
+        instance: path.to_owned(),
+        code: err.code().to_owned(),
+        request_id,
+        errors,
+    };
+    let mut res = (status, axum::Json(problem)).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static(MEDIA_TYPE),
+    );
+    if status == StatusCode::UNAUTHORIZED {
+        res.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            axum::http::HeaderValue::from_static("Bearer"),
+        );
+    }
+    res
+}
+
+fn is_json(res: &Response) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"))
 }
 
 /// Renders a [`WebError`] left in a response's extensions.
@@ -142,6 +255,19 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         Some(err) => err,
         None if res.status() == StatusCode::METHOD_NOT_ALLOWED => WebError::MethodNotAllowed,
         None if res.status() == StatusCode::PAYLOAD_TOO_LARGE => WebError::TooLarge,
+        None if res.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE => WebError::MediaType,
+        // An API answer refused by a layer below the handlers (the router, an
+        // extractor not wrapped): never plain text under `/api`.
+        None if uri.path().starts_with("/api/")
+            && (res.status().is_client_error() || res.status().is_server_error())
+            && !is_json(&res) =>
+        {
+            if res.status().is_server_error() {
+                WebError::Internal(format!("unwrapped {} answer", res.status()))
+            } else {
+                WebError::BadRequest("error-malformed-request")
+            }
+        }
         None => return res,
     };
     let status = res.status();
@@ -149,51 +275,10 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         .extensions_mut()
         .remove::<jisr_store::sessions::SessionUser>();
     let message = state.catalog.t(locale, err.message_key());
+    let title_key = title_key(status);
     if uri.path().starts_with("/api/") {
-        let mut body = serde_json::json!({
-            "error": { "code": err.code(), "message": message, "request_id": request_id }
-        });
-        if let WebError::Invalid(fields) = &err {
-            body["error"]["fields"] = fields
-                .iter()
-                .map(|(field, key)| {
-                    serde_json::json!({
-                        "field": field,
-                        "code": key.trim_start_matches("error-"),
-                        "message": state.catalog.t(locale, key),
-                    })
-                })
-                .collect();
-        }
-        if let WebError::InvalidAt(problems) = &err {
-            body["error"]["fields"] = problems
-                .iter()
-                .map(|p| {
-                    let mut o = p.extra.clone();
-                    o.insert("field".into(), p.field.clone().into());
-                    o.insert("code".into(), p.code.clone().into());
-                    o.insert("message".into(), p.message.clone().into());
-                    serde_json::Value::Object(o)
-                })
-                .collect();
-        }
-        let mut res = (status, axum::Json(body)).into_response();
-        if status == StatusCode::UNAUTHORIZED {
-            res.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                axum::http::HeaderValue::from_static("Bearer"),
-            );
-        }
-        return res;
+        return api_problem(&state, locale, &err, status, title_key, uri.path(), request_id);
     }
-    let title_key = match status {
-        StatusCode::NOT_FOUND => "error-not-found-title",
-        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => "error-bad-request-title",
-        StatusCode::METHOD_NOT_ALLOWED => "error-method-title",
-        StatusCode::PAYLOAD_TOO_LARGE => "error-too-large-title",
-        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => "error-forbidden-title",
-        _ => "error-internal-title",
-    };
     let page = ErrorPage {
         chrome: Chrome::new(state.catalog.clone(), locale, &uri, title_key)
             .with_user(user.as_ref()),

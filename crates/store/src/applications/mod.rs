@@ -45,6 +45,13 @@ pub fn owner(id: i64) -> Owner {
 }
 
 /// Who the applicant is to the beneficiary.
+/// The longest name of an applicant or beneficiary, in characters.
+pub const NAME_MAX_CHARS: usize = 120;
+/// The household sizes an application may state.
+pub const HOUSEHOLD_SIZES: std::ops::RangeInclusive<i32> = 1..=30;
+/// The longest description of the household's situation, in characters.
+pub const FACTS_MAX_CHARS: usize = 2000;
+
 pub const RELATIONS: &[&str] = &["self", "parent", "guardian", "child", "relative", "other"];
 
 /// An application as typed in the form (or sent to the API).
@@ -179,7 +186,7 @@ async fn check(
         ("beneficiary_name_ar", &input.beneficiary_name_ar),
         ("beneficiary_name_fr", &input.beneficiary_name_fr),
     ] {
-        if value.chars().count() > 120 {
+        if value.chars().count() > NAME_MAX_CHARS {
             errors.push((field.into(), "app-error-too-long"));
         }
     }
@@ -217,13 +224,13 @@ async fn check(
         s => s
             .parse::<i32>()
             .ok()
-            .filter(|n| (1..=30).contains(n))
+            .filter(|n| HOUSEHOLD_SIZES.contains(n))
             .map(Some),
     };
     if household_size.is_none() {
         errors.push(("household_size".into(), "app-error-household-size"));
     }
-    if input.household_facts.chars().count() > 2000 {
+    if input.household_facts.chars().count() > FACTS_MAX_CHARS {
         errors.push(("household_facts".into(), "app-error-too-long"));
     }
     let required = crate::services::documents(store, &service.code).await?;
@@ -798,7 +805,7 @@ pub struct QueueFilter {
     pub status: String,
     pub commune: String,
     /// Only applications filed at least this many days ago.
-    pub older_than: Option<u32>,
+    pub older_than: Option<jisr_domain::bounds::DaysAgo>,
     /// Only those assigned to this account.
     pub assigned_to: Option<i64>,
     pub page: Option<u64>,
@@ -869,7 +876,7 @@ impl<'a> Scoped<'a> {
             q = q.filter(application::Column::CommuneCode.eq(f.commune.trim()));
         }
         if let Some(days) = f.older_than {
-            let before = chrono::Utc::now() - chrono::Duration::days(i64::from(days));
+            let before = chrono::Utc::now() - chrono::Duration::days(i64::from(days.get()));
             q = q.filter(application::Column::SubmittedAt.lte(crate::time_text(before)));
         }
         if let Some(user) = f.assigned_to {
@@ -885,7 +892,7 @@ impl<'a> Scoped<'a> {
             .order_by_desc(application::Column::Status.is_in(awaiting))
             .order_by_asc(application::Column::DueOn)
             .order_by_asc(application::Column::Id)
-            .offset(f.page.unwrap_or(1).max(1).saturating_sub(1) * PAGE_SIZE)
+            .offset(crate::listing::Page::new(f.page.unwrap_or(1), PAGE_SIZE).offset())
             .limit(PAGE_SIZE)
             .all(self.store().conn())
             .await?;

@@ -124,7 +124,7 @@ impl Scoped<'_> {
         let total = q.clone().count(db).await?;
         let rows = q
             .order_by_asc(household::Column::HouseholdKey)
-            .offset(f.page.max(1).saturating_sub(1) * PAGE_SIZE)
+            .offset(crate::listing::Page::new(f.page, PAGE_SIZE).offset())
             .limit(PAGE_SIZE)
             .all(db)
             .await?;

@@ -1,11 +1,11 @@
 //! Associations in JSON, as the caller's grants allow (out of scope: 404).
 
 use crate::WebError;
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
+use jisr_domain::bounds::PageNumber;
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use jisr_domain::access::Capability;
 use jisr_store::associations::{AssociationError, AssociationInput, Scoped};
@@ -78,23 +78,25 @@ pub struct AssociationPage {
 }
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct AssociationQuery {
     /// Part of the name (either script) or of the registration number.
     pub q: Option<String>,
     /// 1-based page of 25.
-    pub page: Option<u64>,
+    #[param(inline)]
+    pub page: Option<PageNumber>,
 }
 
 /// Associations within the caller's scope, searched and paged.
 #[utoipa::path(get, path = "/api/v1/associations", tag = "associations", operation_id = "list_associations",
     security(("bearer" = [])), params(AssociationQuery),
-    responses((status = 200, body = AssociationPage), (status = 401, body = crate::api::ApiErrorBody)))]
+    responses((status = 200, body = AssociationPage), (status = 401, )))]
 pub async fn list_associations(
     ctx: Ctx,
-    Query(q): Query<AssociationQuery>,
+    ApiQuery(q): ApiQuery<AssociationQuery>,
 ) -> Result<Json<AssociationPage>, WebError> {
-    let page = q.page.unwrap_or(1).max(1);
+    let page = q.page.unwrap_or_default().get().into();
     let (rows, total) = Scoped::from(ctx.access())
         .list(q.q.as_deref().unwrap_or(""), page)
         .await?;
@@ -109,10 +111,10 @@ pub async fn list_associations(
 #[utoipa::path(get, path = "/api/v1/associations/{id}", tag = "associations", operation_id = "get_association",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Association id")),
     responses((status = 200, body = AssociationDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope")))]
+              (status = 404, description = "Unknown or out of scope")))]
 pub async fn get_association(
     ctx: Ctx,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<AssociationDto>, WebError> {
     let scoped = Scoped::from(ctx.access());
     let mut dto: AssociationDto = scoped.get(id).await?.into();
@@ -127,17 +129,22 @@ pub async fn get_association(
     Ok(Json(dto))
 }
 
-/// An association to register.
+/// An association to register: a name in Arabic or French (refused with 409 otherwise).
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NewAssociationDto {
+    /// As written on the filing receipt: letters, digits, `/ - .` and spaces, at most 64
+    /// characters; unique.
     pub registration_number: String,
     #[serde(default)]
     pub name_ar: String,
     #[serde(default)]
     pub name_fr: String,
-    /// `YYYY-MM-DD`, not in the future.
+    /// Not in the future, not before 1958.
+    #[schema(schema_with = crate::api::schema::date)]
     pub registration_date: String,
     /// HCP commune code within the caller's territory.
+    #[schema(schema_with = crate::api::schema::commune_code)]
     pub commune_code: String,
     #[serde(default)]
     pub address: String,
@@ -147,18 +154,29 @@ pub struct NewAssociationDto {
     pub email: String,
 }
 
+/// Refusals of the platform's rules, past what the document states (409).
+fn refused(f: Vec<(&'static str, &'static str)>) -> WebError {
+    WebError::Conflict(
+        f.into_iter()
+            .map(|(field, key)| {
+                let field = if field == "commune" { "commune_code" } else { field };
+                (field.to_owned(), key)
+            })
+            .collect(),
+    )
+}
+
 /// Registers an association in a commune of the caller's territory.
 #[utoipa::path(post, path = "/api/v1/associations", tag = "associations", operation_id = "create_association",
     security(("bearer" = [])), request_body = NewAssociationDto,
     responses((status = 201, body = AssociationDto),
-              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`"),
-              (status = 403, body = crate::api::ApiErrorBody)))]
+              (status = 422, description = "Fields refused, each named in `errors`"),
+              (status = 403, )))]
 pub async fn create_association(
     ctx: Ctx,
-    body: Result<Json<NewAssociationDto>, JsonRejection>,
+    body: Result<ApiJson<NewAssociationDto>, WebError>,
 ) -> Result<(StatusCode, Json<AssociationDto>), WebError> {
-    let Json(b) =
-        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let ApiJson(b) = body?;
     let input = AssociationInput {
         registration_number: b.registration_number,
         name_ar: b.name_ar,
@@ -172,18 +190,7 @@ pub async fn create_association(
     let scoped = Scoped::from(ctx.access());
     match scoped.create(&ctx.actor, &input).await {
         Ok(id) => Ok((StatusCode::CREATED, Json(scoped.get(id).await?.into()))),
-        Err(AssociationError::Fields(f)) => Err(WebError::Invalid(
-            f.into_iter()
-                .map(|(field, key)| {
-                    let field = if field == "commune" {
-                        "commune_code"
-                    } else {
-                        field
-                    };
-                    (field.to_owned(), key)
-                })
-                .collect(),
-        )),
+        Err(AssociationError::Fields(f)) => Err(refused(f)),
         Err(AssociationError::Role) => Err(WebError::Forbidden),
         Err(AssociationError::Store(e)) => Err(e.into()),
     }
@@ -196,7 +203,9 @@ pub struct AssociationPatchDto {
     pub registration_number: Option<String>,
     pub name_ar: Option<String>,
     pub name_fr: Option<String>,
+    #[schema(schema_with = crate::api::schema::nullable_date)]
     pub registration_date: Option<String>,
+    #[schema(schema_with = crate::api::schema::nullable_commune_code)]
     pub commune_code: Option<String>,
     pub address: Option<String>,
     pub phone: Option<String>,
@@ -207,17 +216,16 @@ pub struct AssociationPatchDto {
 #[utoipa::path(patch, path = "/api/v1/associations/{id}", tag = "associations", operation_id = "update_association",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Association id")), request_body = AssociationPatchDto,
     responses((status = 200, body = AssociationDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope"),
-              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`")))]
+              (status = 404, description = "Unknown or out of scope"),
+              (status = 422, description = "Fields refused, each named in `errors`")))]
 pub async fn update_association(
     ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Result<Json<AssociationPatchDto>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<ApiJson<AssociationPatchDto>, WebError>,
 ) -> Result<Json<AssociationDto>, WebError> {
     let scoped = Scoped::from(ctx.access());
     let a = scoped.get(id).await?;
-    let Json(p) =
-        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let ApiJson(p) = body?;
     let input = AssociationInput {
         registration_number: p.registration_number.unwrap_or(a.registration_number),
         name_ar: p.name_ar.unwrap_or(a.name_ar),
@@ -230,18 +238,7 @@ pub async fn update_association(
     };
     match scoped.update(&ctx.actor, id, &input).await {
         Ok(()) => Ok(Json(scoped.get(id).await?.into())),
-        Err(AssociationError::Fields(f)) => Err(WebError::Invalid(
-            f.into_iter()
-                .map(|(field, key)| {
-                    let field = if field == "commune" {
-                        "commune_code"
-                    } else {
-                        field
-                    };
-                    (field.to_owned(), key)
-                })
-                .collect(),
-        )),
+        Err(AssociationError::Fields(f)) => Err(refused(f)),
         Err(AssociationError::Role) => Err(WebError::Forbidden),
         Err(AssociationError::Store(e)) => Err(e.into()),
     }

@@ -2,10 +2,10 @@
 //! scope: 404). Identity and stays only: the sensitive notes never leave through the API.
 
 use crate::WebError;
+use crate::api::extract::{ApiPath};
 use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
 use axum::Json;
-use axum::extract::Path;
 use jisr_domain::access::Capability;
 use jisr_store::care::{RegisterLine, Scoped};
 use serde::Serialize;
@@ -81,10 +81,10 @@ pub struct RegisterDto {
 #[utoipa::path(get, path = "/api/v1/establishments/{id}/register", tag = "care", operation_id = "get_establishment_register",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Establishment id")),
     responses((status = 200, body = RegisterDto),
-              (status = 401, body = crate::api::ApiErrorBody),
-              (status = 403, body = crate::api::ApiErrorBody, description = "The caller's role does not read registers"),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope")))]
-pub async fn get_register(ctx: Ctx, Path(id): Path<i64>) -> Result<Json<RegisterDto>, WebError> {
+              (status = 401, ),
+              (status = 403, description = "The caller's role does not read registers"),
+              (status = 404, description = "Unknown or out of scope")))]
+pub async fn get_register(ctx: Ctx, ApiPath(id): ApiPath<i64>) -> Result<Json<RegisterDto>, WebError> {
     let reg = Scoped::from(ctx.access()).register(id).await?;
     let over_capacity = reg.over_capacity();
     let (o, c) = (reg.occupancy, reg.capacity);

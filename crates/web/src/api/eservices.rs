@@ -3,15 +3,16 @@
 //! delegation's processing within the caller's scope.
 
 use crate::WebError;
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
+use jisr_domain::bounds::{DaysAgo, PageNumber};
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use base64::Engine;
 use jisr_domain::access::Capability;
-use jisr_domain::applications::{Decision, TrackingCode};
+use jisr_domain::applications::{Decision, Status, TrackingCode};
+use jisr_domain::geo::CommuneCode;
 use jisr_store::applications::{self, ApplicationError, ApplicationInput, QueueFilter, Scoped};
 use jisr_store::documents::Upload;
 use jisr_store::entity::{application, service};
@@ -73,6 +74,7 @@ async fn service_dto(ctx: &Ctx, s: service::Model) -> Result<ServiceDto, WebErro
 }
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ServiceQuery {
     /// Only the services answering this need.
@@ -84,7 +86,7 @@ pub struct ServiceQuery {
     params(ServiceQuery), responses((status = 200, body = [ServiceDto])))]
 pub async fn list_services(
     ctx: Ctx,
-    Query(q): Query<ServiceQuery>,
+    ApiQuery(q): ApiQuery<ServiceQuery>,
 ) -> Result<Json<Vec<ServiceDto>>, WebError> {
     let need = q
         .need
@@ -100,14 +102,20 @@ pub async fn list_services(
 /// One service (public).
 #[utoipa::path(get, path = "/api/v1/services/{code}", tag = "services", operation_id = "get_service",
     params(("code" = String, Path, description = "Service code")),
-    responses((status = 200, body = ServiceDto), (status = 404, body = crate::api::ApiErrorBody)))]
-pub async fn get_service(ctx: Ctx, Path(code): Path<String>) -> Result<Json<ServiceDto>, WebError> {
+    responses((status = 200, body = ServiceDto), (status = 404, )))]
+pub async fn get_service(ctx: Ctx, ApiPath(code): ApiPath<String>) -> Result<Json<ServiceDto>, WebError> {
     let s = jisr_store::services::get(&ctx.state.store, &code).await?;
     Ok(Json(service_dto(&ctx, s).await?))
 }
 
+/// The relations of an applicant to the beneficiary.
+fn relations() -> utoipa::openapi::schema::ObjectBuilder {
+    crate::api::schema::one_of(applications::RELATIONS.iter().copied())
+}
+
 /// A document sent with an application, its bytes in base64.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DocumentDto {
     /// One of the service's document codes.
     pub requirement: String,
@@ -118,34 +126,49 @@ pub struct DocumentDto {
 
 /// An application to file. `submission_key` makes a retry safe: the same key gives back
 /// the first application.
+///
+/// Past what the schema states, the platform's rules refuse with 409, naming each field:
+/// an unknown service, a name in neither script (the applicant's, unless applying for
+/// oneself; the beneficiary's), a phone that is not a Moroccan number, an e-mail address
+/// or national ID that is malformed, a birth date in the future, an unknown commune, a
+/// missing mandatory document or a file that is not PDF, PNG or JPEG, no consent.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NewApplicationDto {
     pub service: String,
+    /// Any text of 1 to 64 characters, unique per application.
     pub submission_key: String,
-    /// `self`, `parent`, `guardian`, `child`, `relative` or `other`.
+    #[schema(schema_with = relations)]
     pub applicant_relation: String,
     #[serde(default)]
+    #[schema(schema_with = crate::api::schema::person_name)]
     pub applicant_name_ar: String,
     #[serde(default)]
+    #[schema(schema_with = crate::api::schema::person_name)]
     pub applicant_name_fr: String,
     pub applicant_phone: String,
     #[serde(default)]
     pub applicant_email: String,
     #[serde(default)]
+    #[schema(schema_with = crate::api::schema::person_name)]
     pub beneficiary_name_ar: String,
     #[serde(default)]
+    #[schema(schema_with = crate::api::schema::person_name)]
     pub beneficiary_name_fr: String,
-    /// `YYYY-MM-DD`.
+    #[schema(schema_with = crate::api::schema::date)]
     pub beneficiary_birth_date: String,
     /// `male` or `female`.
     pub beneficiary_sex: String,
     #[serde(default)]
     pub beneficiary_national_id: String,
     /// HCP commune code where the beneficiary lives.
+    #[schema(schema_with = crate::api::schema::commune_code)]
     pub commune_code: String,
     #[serde(default)]
+    #[schema(schema_with = crate::api::schema::household_size)]
     pub household_size: Option<u32>,
     #[serde(default)]
+    #[schema(schema_with = crate::api::schema::household_facts)]
     pub household_facts: String,
     /// `ar`, `fr` or `zgh`: the language of the notifications.
     #[serde(default)]
@@ -167,36 +190,54 @@ pub struct FiledDto {
     pub already_filed: bool,
 }
 
+
+/// Refusals of the document's constraints (422) or, past them, of the platform's rules
+/// (409), each field named.
 fn fields(f: Vec<(String, &'static str)>) -> WebError {
-    WebError::Invalid(
-        f.into_iter()
-            .map(|(field, key)| {
-                let field = if field == "commune" {
-                    "commune_code".to_owned()
-                } else if let Some(item) = field.strip_prefix("doc_") {
-                    format!("documents.{item}")
-                } else {
-                    field
-                };
-                (field, key)
-            })
-            .collect(),
-    )
+    let named: Vec<(String, &'static str)> = f
+        .into_iter()
+        .map(|(field, key)| {
+            let field = if field == "commune" {
+                "commune_code".to_owned()
+            } else if let Some(item) = field.strip_prefix("doc_") {
+                format!("documents.{item}")
+            } else {
+                field
+            };
+            (field, key)
+        })
+        .collect();
+    if named.iter().any(|(_, key)| STATED.contains(key)) {
+        WebError::Invalid(named)
+    } else {
+        WebError::Conflict(named)
+    }
 }
+
+/// The refusals whose rule the document states (an enumeration, a bound, a length).
+const STATED: &[&str] = &[
+    "app-error-relation",
+    "app-error-too-long",
+    "app-error-household-size",
+];
 
 fn application_error(e: ApplicationError) -> WebError {
     match e {
         ApplicationError::Fields(f) => fields(f),
-        ApplicationError::Uploads(u) => WebError::Invalid(
+        ApplicationError::Uploads(u) => WebError::Conflict(
             u.into_iter()
                 .map(|(item, _)| (format!("documents.{item}"), "doc-error-type"))
                 .collect(),
         ),
-        ApplicationError::Step(_) => WebError::Invalid(vec![("step".into(), "app-error-step-now")]),
-        ApplicationError::Rating(_) => {
-            WebError::Invalid(vec![("ratings".into(), "app-error-rating")])
+        ApplicationError::Step(_) => {
+            WebError::Conflict(vec![("step".into(), "app-error-step-now")])
         }
-        ApplicationError::NoPlace => WebError::Invalid(vec![("step".into(), "app-error-no-place")]),
+        ApplicationError::Rating(_) => {
+            WebError::Conflict(vec![("ratings".into(), "app-error-rating")])
+        }
+        ApplicationError::NoPlace => {
+            WebError::Conflict(vec![("step".into(), "app-error-no-place")])
+        }
         ApplicationError::Store(s) => s.into(),
     }
 }
@@ -205,14 +246,13 @@ fn application_error(e: ApplicationError) -> WebError {
 #[utoipa::path(post, path = "/api/v1/applications", tag = "applications", operation_id = "submit_application",
     request_body = NewApplicationDto,
     responses((status = 201, body = FiledDto),
-              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`"),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown service")))]
+              (status = 422, description = "Fields refused, each named in `errors`"),
+              (status = 404, description = "Unknown service")))]
 pub async fn submit_application(
     ctx: Ctx,
-    body: Result<Json<NewApplicationDto>, JsonRejection>,
+    body: Result<ApiJson<NewApplicationDto>, WebError>,
 ) -> Result<(StatusCode, Json<FiledDto>), WebError> {
-    let Json(b) =
-        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let ApiJson(b) = body?;
     let mut uploads = Vec::new();
     let mut bad = Vec::new();
     for d in b.documents {
@@ -226,7 +266,7 @@ pub async fn submit_application(
         }
     }
     if !bad.is_empty() {
-        return Err(WebError::Invalid(bad));
+        return Err(WebError::Conflict(bad));
     }
     let input = ApplicationInput {
         service: b.service,
@@ -288,6 +328,7 @@ pub async fn submit_application(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct StatusQueryDto {
     pub tracking_code: String,
     /// The beneficiary's date of birth, or the applicant's phone.
@@ -323,13 +364,12 @@ pub struct StatusDto {
 /// fact; anything wrong answers 404).
 #[utoipa::path(post, path = "/api/v1/applications/status", tag = "applications", operation_id = "application_status",
     request_body = StatusQueryDto,
-    responses((status = 200, body = StatusDto), (status = 404, body = crate::api::ApiErrorBody)))]
+    responses((status = 200, body = StatusDto), (status = 404, )))]
 pub async fn application_status(
     ctx: Ctx,
-    body: Result<Json<StatusQueryDto>, JsonRejection>,
+    body: Result<ApiJson<StatusQueryDto>, WebError>,
 ) -> Result<Json<StatusDto>, WebError> {
-    let Json(b) =
-        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let ApiJson(b) = body?;
     let t = applications::track(&ctx.state.store, &ctx.actor, &b.tracking_code, &b.secret).await?;
     Ok(Json(StatusDto {
         tracking_code: TrackingCode::parse(&t.application.tracking_code)
@@ -408,37 +448,46 @@ pub struct ApplicationPage {
 }
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct QueueQuery {
+    /// Only applications to this service (its code).
     pub service: Option<String>,
-    pub status: Option<String>,
-    pub commune: Option<String>,
+    /// Only applications in this status.
+    #[param(inline)]
+    pub status: Option<Status>,
+    /// Only applications about this commune (HCP code).
+    #[param(inline)]
+    pub commune: Option<CommuneCode>,
     /// Only applications filed at least this many days ago.
-    pub older_than: Option<u32>,
-    pub page: Option<u64>,
+    #[param(inline)]
+    pub older_than: Option<DaysAgo>,
+    /// 1-based page of 25.
+    #[param(inline)]
+    pub page: Option<PageNumber>,
 }
 
 /// The processing queue within the caller's scope: awaiting a decision first, nearest
 /// deadline first.
 #[utoipa::path(get, path = "/api/v1/applications", tag = "applications", operation_id = "list_applications",
     security(("bearer" = [])), params(QueueQuery),
-    responses((status = 200, body = ApplicationPage), (status = 401, body = crate::api::ApiErrorBody)))]
+    responses((status = 200, body = ApplicationPage), (status = 401, )))]
 pub async fn list_applications(
     ctx: Ctx,
-    Query(q): Query<QueueQuery>,
+    ApiQuery(q): ApiQuery<QueueQuery>,
 ) -> Result<Json<ApplicationPage>, WebError> {
     let filter = QueueFilter {
         service: q.service.unwrap_or_default(),
-        status: q.status.unwrap_or_default(),
-        commune: q.commune.unwrap_or_default(),
+        status: q.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+        commune: q.commune.map(String::from).unwrap_or_default(),
         older_than: q.older_than,
         assigned_to: None,
-        page: q.page,
+        page: q.page.map(|p| p.get().into()),
     };
     let (rows, total) = Scoped::from(ctx.access()).queue(&filter).await?;
     Ok(Json(ApplicationPage {
         total,
-        page: q.page.unwrap_or(1).max(1),
+        page: q.page.unwrap_or_default().get().into(),
         items: rows
             .into_iter()
             .map(|r| dto(r.application, r.days_left))
@@ -449,10 +498,10 @@ pub async fn list_applications(
 /// One application within the caller's scope (reading it is audited).
 #[utoipa::path(get, path = "/api/v1/applications/{id}", tag = "applications", operation_id = "get_application",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Application id")),
-    responses((status = 200, body = ApplicationDto), (status = 404, body = crate::api::ApiErrorBody)))]
+    responses((status = 200, body = ApplicationDto), (status = 404, )))]
 pub async fn get_application(
     ctx: Ctx,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<ApplicationDto>, WebError> {
     let r = Scoped::from(ctx.access()).get(&ctx.actor, id).await?;
     Ok(Json(dto(r.tracked.application, r.days_left)))
@@ -470,9 +519,9 @@ async fn current(
 
 /// A decision (or the decision on an appeal), with its reasons.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DecisionDto {
-    /// `accept`, `refuse` or `refer`.
-    pub decision: String,
+    pub decision: Decision,
     pub reason: String,
 }
 
@@ -480,19 +529,17 @@ pub struct DecisionDto {
 /// or puts them on the waiting list.
 #[utoipa::path(post, path = "/api/v1/applications/{id}/decision", tag = "applications", operation_id = "decide_application",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Application id")), request_body = DecisionDto,
-    responses((status = 200, body = ApplicationDto), (status = 422, body = crate::api::ApiErrorBody),
-              (status = 404, body = crate::api::ApiErrorBody)))]
+    responses((status = 200, body = ApplicationDto), (status = 422, ),
+              (status = 404, )))]
 pub async fn decide_application(
     ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Result<Json<DecisionDto>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<ApiJson<DecisionDto>, WebError>,
 ) -> Result<Json<ApplicationDto>, WebError> {
     let scoped = Scoped::from(ctx.access());
     scoped.ensure(id).await?;
-    let Json(b) =
-        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
-    let decision = Decision::parse(&b.decision)
-        .ok_or_else(|| WebError::Invalid(vec![("decision".into(), "app-error-decision")]))?;
+    let ApiJson(b) = body?;
+    let decision = b.decision;
     scoped
         .decide(&ctx.actor, id, decision, &b.reason)
         .await
@@ -502,6 +549,7 @@ pub async fn decide_application(
 
 /// The single request for missing documents.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DocumentRequestDto {
     /// Codes of the service's documents.
     pub items: Vec<String>,
@@ -512,17 +560,16 @@ pub struct DocumentRequestDto {
 /// Asks the applicant, once, for documents the service publishes.
 #[utoipa::path(post, path = "/api/v1/applications/{id}/document-request", tag = "applications", operation_id = "request_application_documents",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Application id")), request_body = DocumentRequestDto,
-    responses((status = 200, body = ApplicationDto), (status = 422, body = crate::api::ApiErrorBody),
-              (status = 404, body = crate::api::ApiErrorBody)))]
+    responses((status = 200, body = ApplicationDto), (status = 422, ),
+              (status = 404, )))]
 pub async fn request_application_documents(
     ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Result<Json<DocumentRequestDto>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<ApiJson<DocumentRequestDto>, WebError>,
 ) -> Result<Json<ApplicationDto>, WebError> {
     let scoped = Scoped::from(ctx.access());
     scoped.ensure(id).await?;
-    let Json(b) =
-        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let ApiJson(b) = body?;
     scoped
         .request_documents(&ctx.actor, id, &b.items, &b.message)
         .await
@@ -531,6 +578,7 @@ pub async fn request_application_documents(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AssignDto {
     /// The account of a social worker covering the application's province.
     pub user_id: i64,
@@ -539,17 +587,16 @@ pub struct AssignDto {
 /// Gives the application to a social worker.
 #[utoipa::path(post, path = "/api/v1/applications/{id}/assignment", tag = "applications", operation_id = "assign_application",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Application id")), request_body = AssignDto,
-    responses((status = 200, body = ApplicationDto), (status = 422, body = crate::api::ApiErrorBody),
-              (status = 404, body = crate::api::ApiErrorBody)))]
+    responses((status = 200, body = ApplicationDto), (status = 422, ),
+              (status = 404, )))]
 pub async fn assign_application(
     ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Result<Json<AssignDto>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<ApiJson<AssignDto>, WebError>,
 ) -> Result<Json<ApplicationDto>, WebError> {
     let scoped = Scoped::from(ctx.access());
     scoped.ensure(id).await?;
-    let Json(b) =
-        body.map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))?;
+    let ApiJson(b) = body?;
     scoped
         .assign(&ctx.actor, id, b.user_id)
         .await

@@ -1,13 +1,13 @@
 //! Establishments in JSON, as the caller's grants allow (out of scope: 404).
 
 use crate::WebError;
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use jisr_domain::access::Capability;
+use jisr_domain::bounds::PageNumber;
 use jisr_domain::establishments::{Capacity, CapacityError, Status, TransitionError};
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::entity::establishment;
@@ -71,40 +71,39 @@ pub struct EstablishmentPage {
 }
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct EstablishmentQuery {
     /// Only this province (HCP code, e.g. `07.427`).
-    pub province: Option<String>,
+    #[param(inline)]
+    pub province: Option<ProvinceCode>,
     /// Only this category code.
     pub category: Option<String>,
     /// Only this status.
-    pub status: Option<String>,
+    #[param(inline)]
+    pub status: Option<Status>,
     /// 1-based page of 25.
-    pub page: Option<u64>,
+    #[param(inline)]
+    pub page: Option<PageNumber>,
+}
+
+/// The statuses of an establishment's life cycle.
+fn establishment_status() -> utoipa::openapi::schema::ObjectBuilder {
+    crate::api::schema::one_of(Status::ALL.iter().map(|s| s.as_str()))
 }
 
 /// Establishments within the caller's scope, filtered and paged.
 #[utoipa::path(get, path = "/api/v1/establishments", tag = "establishments", operation_id = "list_establishments",
     security(("bearer" = [])), params(EstablishmentQuery),
     responses((status = 200, body = EstablishmentPage),
-              (status = 400, body = crate::api::ApiErrorBody, description = "Malformed filter"),
-              (status = 401, body = crate::api::ApiErrorBody)))]
+              (status = 400, description = "Malformed filter"),
+              (status = 401, )))]
 pub async fn list_establishments(
     ctx: Ctx,
-    Query(q): Query<EstablishmentQuery>,
+    ApiQuery(q): ApiQuery<EstablishmentQuery>,
 ) -> Result<Json<EstablishmentPage>, WebError> {
-    let province = match q.province.as_deref().filter(|s| !s.is_empty()) {
-        Some(p) => Some(
-            ProvinceCode::parse(p)
-                .map_err(|_| WebError::BadRequest("error-invalid-territory-code"))?,
-        ),
-        None => None,
-    };
-    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => Some(Status::parse(s).ok_or(WebError::BadRequest("error-invalid-status"))?),
-        None => None,
-    };
-    let page = q.page.unwrap_or(1).max(1);
+    let (province, status) = (q.province, q.status);
+    let page = q.page.unwrap_or_default().get().into();
     let filter = ListFilter {
         province,
         category: q.category,
@@ -124,16 +123,18 @@ pub async fn list_establishments(
 #[utoipa::path(get, path = "/api/v1/establishments/{id}", tag = "establishments", operation_id = "get_establishment",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Establishment id")),
     responses((status = 200, body = EstablishmentDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope")))]
+              (status = 404, description = "Unknown or out of scope")))]
 pub async fn get_establishment(
     ctx: Ctx,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<EstablishmentDto>, WebError> {
     Ok(Json(Scoped::from(ctx.access()).get(id).await?.into()))
 }
 
-/// An establishment to register (status `project`).
+/// An establishment to register (status `project`): a name in Arabic or French, and at
+/// least one place in all (refused with 409 otherwise).
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NewEstablishmentDto {
     #[serde(default)]
     pub name_ar: String,
@@ -142,13 +143,17 @@ pub struct NewEstablishmentDto {
     /// A category code from the configured list, e.g. `elderly`.
     pub category: String,
     /// HCP commune code, e.g. `07.427.01.01`; must be within the caller's territory.
+    #[schema(schema_with = crate::api::schema::commune_code)]
     pub commune_code: String,
     #[serde(default)]
     pub address: String,
     #[serde(default)]
     pub phone: String,
-    /// 0 to 2000 each; at least one place in all.
+    /// Authorised places for men or boys; at least one place in all.
+    #[schema(schema_with = crate::api::schema::capacity)]
     pub capacity_male: i32,
+    /// Authorised places for women or girls.
+    #[schema(schema_with = crate::api::schema::capacity)]
     pub capacity_female: i32,
     #[serde(default)]
     pub director: String,
@@ -163,37 +168,49 @@ fn invalid(fields: Vec<(&'static str, &'static str)>) -> WebError {
     WebError::Invalid(fields.into_iter().map(|(f, k)| (f.to_owned(), k)).collect())
 }
 
-fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, WebError> {
-    body.map(|Json(v)| v)
-        .map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))
+/// Refusals of the platform's rules, past what the document states (409).
+fn refused(fields: Vec<(&'static str, &'static str)>) -> WebError {
+    WebError::Conflict(
+        fields
+            .into_iter()
+            .map(|(f, k)| (if f == "commune" { "commune_code" } else { f }.to_owned(), k))
+            .collect(),
+    )
+}
+
+/// The capacity refusal: out of range is against the document (422), no place at all
+/// against a rule across both fields (409).
+fn capacity_refused(e: CapacityError) -> WebError {
+    match e {
+        CapacityError::OutOfRange => invalid(vec![("capacity_male", "est-error-capacity-range")]),
+        CapacityError::Empty => refused(vec![("capacity_male", "est-error-capacity-empty")]),
+    }
 }
 
 /// Registers an establishment in a commune of the caller's territory.
 #[utoipa::path(post, path = "/api/v1/establishments", tag = "establishments", operation_id = "create_establishment",
     security(("bearer" = [])), request_body = NewEstablishmentDto,
     responses((status = 201, body = EstablishmentDto),
-              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`"),
-              (status = 403, body = crate::api::ApiErrorBody, description = "The role may not register establishments")))]
+              (status = 422, description = "Fields refused, each named in `errors`"),
+              (status = 403, description = "The role may not register establishments")))]
 pub async fn create_establishment(
     ctx: Ctx,
-    body: Result<Json<NewEstablishmentDto>, JsonRejection>,
+    body: Result<ApiJson<NewEstablishmentDto>, WebError>,
 ) -> Result<(StatusCode, Json<EstablishmentDto>), WebError> {
-    let b = json_body(body)?;
+    let ApiJson(b) = body?;
     let mut errors = Vec::new();
-    let commune = CommuneCode::parse(&b.commune_code);
+    let commune = CommuneCode::parse_exact(&b.commune_code);
     if commune.is_err() {
         errors.push(("commune_code", "est-error-commune"));
     }
-    let capacity = Capacity::new(b.capacity_male, b.capacity_female).map_err(|e| match e {
-        CapacityError::OutOfRange => "est-error-capacity-range",
-        CapacityError::Empty => "est-error-capacity-empty",
-    });
-    if let Err(key) = capacity {
-        errors.push(("capacity_male", key));
+    let capacity = Capacity::new(b.capacity_male, b.capacity_female);
+    if capacity == Err(CapacityError::OutOfRange) {
+        errors.push(("capacity_male", "est-error-capacity-range"));
     }
-    let (Ok(commune), Ok(capacity), true) = (commune, capacity, errors.is_empty()) else {
+    let (Ok(commune), true) = (commune, errors.is_empty()) else {
         return Err(invalid(errors));
     };
+    let capacity = capacity.map_err(capacity_refused)?;
     let scoped = Scoped::from(ctx.access());
     let new = NewEstablishment {
         name_ar: b.name_ar,
@@ -213,20 +230,7 @@ pub async fn create_establishment(
     };
     match scoped.create(&ctx.actor, new).await {
         Ok(id) => Ok((StatusCode::CREATED, Json(scoped.get(id).await?.into()))),
-        Err(EstablishmentError::Fields(f)) => Err(invalid(
-            f.into_iter()
-                .map(|(field, key)| {
-                    (
-                        if field == "commune" {
-                            "commune_code"
-                        } else {
-                            field
-                        },
-                        key,
-                    )
-                })
-                .collect(),
-        )),
+        Err(EstablishmentError::Fields(f)) => Err(refused(f)),
         Err(EstablishmentError::Store(e)) => Err(e.into()),
         Err(other) => Err(WebError::Internal(other.to_string())),
     }
@@ -234,8 +238,10 @@ pub async fn create_establishment(
 
 /// A move along the life cycle.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TransitionDto {
     /// The status to reach, e.g. `under_review`.
+    #[schema(schema_with = establishment_status)]
     pub to: String,
     /// Why (required; shown on the establishment's timeline).
     pub reason: String,
@@ -250,19 +256,19 @@ pub struct TransitionDto {
 #[utoipa::path(post, path = "/api/v1/establishments/{id}/transitions", tag = "establishments", operation_id = "transition_establishment",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Establishment id")), request_body = TransitionDto,
     responses((status = 200, body = EstablishmentDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope"),
-              (status = 422, body = crate::api::ApiErrorBody, description = "The move is refused; `error.fields` says why")))]
+              (status = 404, description = "Unknown or out of scope"),
+              (status = 422, description = "The move is refused; `errors` says why")))]
 pub async fn transition_establishment(
     ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Result<Json<TransitionDto>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<ApiJson<TransitionDto>, WebError>,
 ) -> Result<Json<EstablishmentDto>, WebError> {
     let scoped = Scoped::from(ctx.access());
     scoped.get(id).await?;
-    let b = json_body(body)?;
+    let ApiJson(b) = body?;
     let to = Status::parse(&b.to)
         .ok_or_else(|| WebError::Invalid(vec![("to".into(), "error-invalid-status")]))?;
-    let field = |f: &str, key: &'static str| WebError::Invalid(vec![(f.to_owned(), key)]);
+    let field = |f: &str, key: &'static str| WebError::Conflict(vec![(f.to_owned(), key)]);
     match scoped
         .transition(&ctx.actor, id, to, &b.reason, &b.requested_documents)
         .await
@@ -279,7 +285,7 @@ pub async fn transition_establishment(
         }
         Err(EstablishmentError::Transition(_)) => Err(field("to", "est-error-transition")),
         Err(EstablishmentError::MissingDocuments(codes))
-        | Err(EstablishmentError::StillRequested(codes)) => Err(WebError::Invalid(
+        | Err(EstablishmentError::StillRequested(codes)) => Err(WebError::Conflict(
             codes
                 .into_iter()
                 .map(|c| (format!("documents.{c}"), "est-error-missing-documents"))
@@ -302,7 +308,9 @@ pub struct EstablishmentPatchDto {
     pub name_fr: Option<String>,
     pub address: Option<String>,
     pub phone: Option<String>,
+    #[schema(schema_with = crate::api::schema::nullable_capacity)]
     pub capacity_male: Option<i32>,
+    #[schema(schema_with = crate::api::schema::nullable_capacity)]
     pub capacity_female: Option<i32>,
     pub director: Option<String>,
     pub services: Option<String>,
@@ -315,29 +323,21 @@ pub struct EstablishmentPatchDto {
 #[utoipa::path(patch, path = "/api/v1/establishments/{id}", tag = "establishments", operation_id = "update_establishment",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Establishment id")), request_body = EstablishmentPatchDto,
     responses((status = 200, body = EstablishmentDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope"),
-              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`")))]
+              (status = 404, description = "Unknown or out of scope"),
+              (status = 422, description = "Fields refused, each named in `errors`")))]
 pub async fn update_establishment(
     ctx: Ctx,
-    Path(id): Path<i64>,
-    body: Result<Json<EstablishmentPatchDto>, JsonRejection>,
+    ApiPath(id): ApiPath<i64>,
+    body: Result<ApiJson<EstablishmentPatchDto>, WebError>,
 ) -> Result<Json<EstablishmentDto>, WebError> {
     let scoped = Scoped::from(ctx.access());
     let e = scoped.get(id).await?;
-    let p = json_body(body)?;
+    let ApiJson(p) = body?;
     let capacity = Capacity::new(
         p.capacity_male.unwrap_or(e.capacity_male),
         p.capacity_female.unwrap_or(e.capacity_female),
     )
-    .map_err(|err| {
-        invalid(vec![(
-            "capacity_male",
-            match err {
-                CapacityError::OutOfRange => "est-error-capacity-range",
-                CapacityError::Empty => "est-error-capacity-empty",
-            },
-        )])
-    })?;
+    .map_err(capacity_refused)?;
     let update = jisr_store::establishments::EstablishmentUpdate {
         name_ar: p.name_ar.unwrap_or(e.name_ar),
         name_fr: p.name_fr.unwrap_or(e.name_fr),
@@ -354,7 +354,7 @@ pub async fn update_establishment(
     };
     match scoped.update(&ctx.actor, id, update).await {
         Ok(()) => Ok(Json(scoped.get(id).await?.into())),
-        Err(EstablishmentError::Fields(f)) => Err(invalid(f)),
+        Err(EstablishmentError::Fields(f)) => Err(refused(f)),
         Err(EstablishmentError::Transition(_)) => Err(WebError::Forbidden),
         Err(EstablishmentError::Store(e)) => Err(e.into()),
         Err(other) => Err(WebError::Internal(other.to_string())),

@@ -3,7 +3,8 @@
 use crate::auth::{Policy::*, Routes};
 use crate::{AppState, WebError};
 use axum::Json;
-use axum::extract::{Query, State};
+use crate::api::extract::ApiQuery;
+use axum::extract::State;
 use jisr_domain::geo::{ProvinceCode, RegionCode};
 use jisr_store::geo;
 use serde::{Deserialize, Serialize};
@@ -68,31 +69,28 @@ pub async fn list_regions(State(state): State<AppState>) -> Result<Json<Vec<Regi
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProvinceQuery {
     /// Only the provinces of this region (HCP code, e.g. `07`).
-    pub region: Option<String>,
+    #[param(inline)]
+    pub region: Option<RegionCode>,
 }
 
 /// Provinces and prefectures, optionally of one region.
 #[utoipa::path(get, path = "/api/v1/provinces", tag = "geography", operation_id = "list_provinces",
     params(ProvinceQuery),
     responses((status = 200, body = [ProvinceDto]),
-              (status = 400, body = crate::api::ApiErrorBody, description = "Malformed region code"),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown region")))]
+              (status = 400, description = "Malformed region code"),
+              (status = 404, description = "Unknown region")))]
 pub async fn list_provinces(
     State(state): State<AppState>,
-    Query(q): Query<ProvinceQuery>,
+    ApiQuery(q): ApiQuery<ProvinceQuery>,
 ) -> Result<Json<Vec<ProvinceDto>>, WebError> {
     let db = state.store.conn();
-    let region = match q.region.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => {
-            let code = RegionCode::parse(s)
-                .map_err(|_| WebError::BadRequest("error-invalid-territory-code"))?;
-            geo::region(db, &code).await?;
-            Some(code)
-        }
-        None => None,
-    };
+    if let Some(code) = &q.region {
+        geo::region(db, code).await?;
+    }
+    let region = q.region;
     let rows = geo::provinces(db, region.as_ref()).await?;
     Ok(Json(
         rows.into_iter()
@@ -110,23 +108,24 @@ pub async fn list_provinces(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CommuneQuery {
-    /// The province or prefecture (HCP code, e.g. `07.427`). Required.
-    pub province: Option<String>,
+    /// The province or prefecture (HCP code, e.g. `07.427`).
+    #[param(inline)]
+    pub province: ProvinceCode,
 }
 
 /// The communes of one province or prefecture.
 #[utoipa::path(get, path = "/api/v1/communes", tag = "geography", operation_id = "list_communes",
     params(CommuneQuery),
     responses((status = 200, body = [CommuneDto]),
-              (status = 400, body = crate::api::ApiErrorBody, description = "Missing or malformed province code"),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown province")))]
+              (status = 400, description = "Missing or malformed province code"),
+              (status = 404, description = "Unknown province")))]
 pub async fn list_communes(
     State(state): State<AppState>,
-    Query(q): Query<CommuneQuery>,
+    ApiQuery(q): ApiQuery<CommuneQuery>,
 ) -> Result<Json<Vec<CommuneDto>>, WebError> {
-    let code = ProvinceCode::parse(q.province.as_deref().unwrap_or(""))
-        .map_err(|_| WebError::BadRequest("error-invalid-territory-code"))?;
+    let code = q.province;
     let db = state.store.conn();
     geo::province(db, &code).await?;
     let rows = geo::communes(db, &code).await?;

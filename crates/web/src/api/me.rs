@@ -28,7 +28,7 @@ pub struct MeDto {
 #[utoipa::path(get, path = "/api/v1/me", tag = "access", operation_id = "whoami",
     security(("bearer" = [])),
     responses((status = 200, body = MeDto),
-              (status = 401, body = crate::api::ApiErrorBody, description = "No valid token or session")))]
+              (status = 401, description = "No valid token or session")))]
 pub async fn whoami(ctx: Ctx) -> Result<Json<MeDto>, WebError> {
     let u = ctx.user.ok_or(WebError::Unauthorized)?;
     Ok(Json(MeDto {

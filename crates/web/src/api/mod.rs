@@ -6,7 +6,11 @@ pub mod care;
 pub mod eservices;
 pub mod establishments;
 pub mod geo;
+pub mod links;
 pub mod me;
+pub mod extract;
+pub mod problem;
+pub mod schema;
 pub mod targeting;
 pub mod units;
 
@@ -53,25 +57,12 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     DOC.get_or_init(|| {
         let mut doc = ApiDoc::openapi();
         routes().document(&mut doc);
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.schemas.extend(problem::schemas());
+        links::declare(&mut doc);
         doc
     })
     .clone()
-}
-
-/// The body of every API error.
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct ApiErrorBody {
-    pub error: ApiErrorDetail,
-}
-
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct ApiErrorDetail {
-    /// Stable machine code, e.g. `not-found`.
-    pub code: String,
-    /// The message in the request's language.
-    pub message: String,
-    /// The request id, to quote when asking for help.
-    pub request_id: String,
 }
 
 pub fn routes() -> Routes {
@@ -91,9 +82,39 @@ pub fn routes() -> Routes {
         .merge(associations::routes())
 }
 
+/// The OpenAPI document as served: [`openapi`] in JSON, with the members of its links
+/// named as the specification names them (`operationId`, `requestBody`).
+pub fn document() -> serde_json::Value {
+    static DOC: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| {
+        let mut v = serde_json::to_value(openapi()).unwrap_or_default();
+        if let Some(paths) = v.get_mut("paths").and_then(|p| p.as_object_mut()) {
+            let responses = paths
+                .values_mut()
+                .filter_map(|item| item.as_object_mut())
+                .flat_map(|item| item.values_mut())
+                .filter_map(|op| op.get_mut("responses").and_then(|r| r.as_object_mut()))
+                .flat_map(|r| r.values_mut());
+            for response in responses {
+                let links = response.get_mut("links").and_then(|l| l.as_object_mut());
+                for link in links.into_iter().flat_map(|l| l.values_mut()) {
+                    let Some(link) = link.as_object_mut() else { continue };
+                    for (from, to) in [("operation_id", "operationId"), ("request_body", "requestBody")] {
+                        if let Some(value) = link.remove(from) {
+                            link.insert(to.to_owned(), value);
+                        }
+                    }
+                }
+            }
+        }
+        v
+    })
+    .clone()
+}
+
 /// The OpenAPI document.
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta", operation_id = "openapi",
     responses((status = 200, description = "OpenAPI 3.1 document")))]
-async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(openapi())
+async fn openapi_json() -> Json<serde_json::Value> {
+    Json(document())
 }

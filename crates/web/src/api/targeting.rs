@@ -4,6 +4,7 @@
 //! registry's households within the caller's territory, each with why it is or is not
 //! eligible under every programme in force (out of scope: 404).
 
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
 use crate::error::FieldProblem;
@@ -12,10 +13,9 @@ use crate::views::targeting::{
 };
 use crate::{WebError, view::Chrome};
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use jisr_domain::access::Capability;
+use jisr_domain::bounds::PageNumber;
 use jisr_domain::geo::{CommuneCode, ProvinceCode};
 use jisr_store::entity::{household_index_value, programme, rule_version};
 use jisr_store::programmes::{self, Draft, NewProgramme, ProgrammeDetail, ProgrammeError};
@@ -26,11 +26,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
-
-fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, WebError> {
-    body.map(|Json(v)| v)
-        .map_err(|_| WebError::Invalid(vec![("body".into(), "error-invalid-json")]))
-}
 
 // ---------------------------------------------------------------- programmes
 
@@ -135,7 +130,7 @@ impl From<&ProgrammeDetail> for ProgrammeDto {
 #[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes", operation_id = "list_programmes",
     security(("bearer" = [])),
     responses((status = 200, body = [ProgrammeSummaryDto]),
-              (status = 401, body = crate::api::ApiErrorBody)))]
+              (status = 401, )))]
 pub async fn list_programmes(ctx: Ctx) -> Result<Json<Vec<ProgrammeSummaryDto>>, WebError> {
     let rows = programmes::list(&ctx.state.store).await?;
     Ok(Json(
@@ -157,20 +152,24 @@ pub async fn list_programmes(ctx: Ctx) -> Result<Json<Vec<ProgrammeSummaryDto>>,
 #[utoipa::path(get, path = "/api/v1/programmes/{code}", tag = "programmes", operation_id = "get_programme",
     security(("bearer" = [])), params(("code" = String, Path, description = "Programme code, e.g. `asd`")),
     responses((status = 200, body = ProgrammeDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown programme")))]
+              (status = 404, description = "Unknown programme")))]
 pub async fn get_programme(
     ctx: Ctx,
-    Path(code): Path<String>,
+    ApiPath(code): ApiPath<String>,
 ) -> Result<Json<ProgrammeDto>, WebError> {
     let d = programmes::get(&ctx.state.store, &code).await?;
     Ok(Json((&d).into()))
 }
 
 /// A programme to create, with no rule yet: its first version is then sent as a draft.
+///
+/// Past what the schema states, the platform's rules refuse with 409: a code already
+/// taken, a name missing in either script or too long.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NewProgrammeDto {
-    /// 2 to 32 lower-case letters, digits and hyphens, starting with a letter; unique.
-    #[serde(default)]
+    /// Lower-case letters, digits and single hyphens, starting with a letter; unique.
+    #[schema(schema_with = crate::api::schema::programme_code)]
     pub code: String,
     #[serde(default)]
     pub name_ar: String,
@@ -202,13 +201,13 @@ pub enum LevelDto {
 #[utoipa::path(post, path = "/api/v1/programmes", tag = "programmes", operation_id = "create_programme",
     security(("bearer" = [])), request_body = NewProgrammeDto,
     responses((status = 201, body = ProgrammeDto),
-              (status = 422, body = crate::api::ApiErrorBody, description = "Fields refused, each named in `error.fields`"),
-              (status = 403, body = crate::api::ApiErrorBody, description = "The role may not create programmes")))]
+              (status = 422, description = "Fields refused, each named in `errors`"),
+              (status = 403, description = "The role may not create programmes")))]
 pub async fn create_programme(
     ctx: Ctx,
-    body: Result<Json<NewProgrammeDto>, JsonRejection>,
+    body: Result<ApiJson<NewProgrammeDto>, WebError>,
 ) -> Result<(StatusCode, Json<ProgrammeDto>), WebError> {
-    let b = json_body(body)?;
+    let ApiJson(b) = body?;
     let new = NewProgramme {
         code: b.code,
         name_ar: b.name_ar,
@@ -226,9 +225,16 @@ pub async fn create_programme(
             let d = programmes::get(&ctx.state.store, &code).await?;
             Ok((StatusCode::CREATED, Json((&d).into())))
         }
-        Err(ProgrammeError::Fields(f)) => Err(WebError::Invalid(
-            f.into_iter().map(|(f, k)| (f.to_owned(), k)).collect(),
-        )),
+        Err(ProgrammeError::Fields(f)) => {
+            let f: Vec<(String, &'static str)> =
+                f.into_iter().map(|(f, k)| (f.to_owned(), k)).collect();
+            // A malformed code is against the document; anything else against a rule.
+            if f.iter().any(|(_, k)| *k == "prog-error-code") {
+                Err(WebError::Invalid(f))
+            } else {
+                Err(WebError::Conflict(f))
+            }
+        }
         Err(ProgrammeError::Store(e)) => Err(e.into()),
         Err(other) => Err(WebError::Internal(other.to_string())),
     }
@@ -236,6 +242,7 @@ pub async fn create_programme(
 
 /// A new rule version, saved as a draft when the engine accepts it.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NewDraftDto {
     /// First day it would apply, `YYYY-MM-DD`, after the start of the version in force.
     #[serde(default)]
@@ -255,15 +262,15 @@ pub struct NewDraftDto {
 #[utoipa::path(post, path = "/api/v1/programmes/{code}/drafts", tag = "programmes", operation_id = "create_programme_draft",
     security(("bearer" = [])), params(("code" = String, Path, description = "Programme code")), request_body = NewDraftDto,
     responses((status = 201, body = RuleVersionDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown programme"),
-              (status = 422, body = crate::api::ApiErrorBody, description = "The draft does not check; `error.fields` says where and why")))]
+              (status = 404, description = "Unknown programme"),
+              (status = 409, description = "The draft does not check; `errors` says where and why")))]
 pub async fn create_draft(
     ctx: Ctx,
-    Path(code): Path<String>,
-    body: Result<Json<NewDraftDto>, JsonRejection>,
+    ApiPath(code): ApiPath<String>,
+    body: Result<ApiJson<NewDraftDto>, WebError>,
 ) -> Result<(StatusCode, Json<RuleVersionDto>), WebError> {
     programmes::get(&ctx.state.store, &code).await?;
-    let b = json_body(body)?;
+    let ApiJson(b) = body?;
     let draft = Draft {
         valid_from: b.valid_from,
         rule: b.rule,
@@ -277,7 +284,7 @@ pub async fn create_draft(
         }
         Err(ProgrammeError::Invalid(errors)) => {
             let chrome = ctx.chrome("prog-title");
-            Err(WebError::InvalidAt(
+            Err(WebError::RefusedAt(
                 errors
                     .iter()
                     .map(|e| {
@@ -308,6 +315,7 @@ pub async fn create_draft(
 }
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct SimulationQuery {
     /// The version to simulate (usually a draft).
@@ -350,11 +358,11 @@ pub struct SimulationDto {
 #[utoipa::path(get, path = "/api/v1/programmes/{code}/simulation", tag = "programmes", operation_id = "simulate_programme_version",
     security(("bearer" = [])), params(("code" = String, Path, description = "Programme code"), SimulationQuery),
     responses((status = 200, body = SimulationDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown programme or version")))]
+              (status = 404, description = "Unknown programme or version")))]
 pub async fn simulation(
     ctx: Ctx,
-    Path(code): Path<String>,
-    Query(q): Query<SimulationQuery>,
+    ApiPath(code): ApiPath<String>,
+    ApiQuery(q): ApiQuery<SimulationQuery>,
 ) -> Result<Json<SimulationDto>, WebError> {
     let SimulationRun {
         p,
@@ -398,22 +406,22 @@ pub async fn simulation(
 }
 
 /// Activates a draft: it applies from its first day and the version in force ends the
-/// day before (audited). Only a draft can be activated (`422` otherwise).
+/// day before (audited). Only a draft can be activated (`409` otherwise).
 #[utoipa::path(post, path = "/api/v1/programmes/{code}/versions/{version}/activation", tag = "programmes", operation_id = "activate_programme_version",
     security(("bearer" = [])), params(("code" = String, Path, description = "Programme code"), ("version" = i32, Path, description = "Version number")),
     responses((status = 200, body = ProgrammeDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown programme or version"),
-              (status = 422, body = crate::api::ApiErrorBody, description = "Not a draft")))]
+              (status = 404, description = "Unknown programme or version"),
+              (status = 409, description = "Not a draft")))]
 pub async fn activate(
     ctx: Ctx,
-    Path((code, version)): Path<(String, i32)>,
+    ApiPath((code, version)): ApiPath<(String, i32)>,
 ) -> Result<Json<ProgrammeDto>, WebError> {
     match programmes::activate(&ctx.state.store, &ctx.actor, &code, version).await {
         Ok(()) => {
             let d = programmes::get(&ctx.state.store, &code).await?;
             Ok(Json((&d).into()))
         }
-        Err(ProgrammeError::NotDraft) => Err(WebError::Invalid(vec![(
+        Err(ProgrammeError::NotDraft) => Err(WebError::Conflict(vec![(
             "version".into(),
             "prog-error-not-draft",
         )])),
@@ -481,43 +489,34 @@ pub struct HouseholdPage {
 }
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct HouseholdQuery {
     /// Only this province (HCP code, e.g. `07.427`).
-    pub province: Option<String>,
+    #[param(inline)]
+    pub province: Option<ProvinceCode>,
     /// Only this commune (HCP code).
-    pub commune: Option<String>,
+    #[param(inline)]
+    pub commune: Option<CommuneCode>,
     /// Households whose number starts with this.
     pub key: Option<String>,
     /// 1-based page of 25.
-    pub page: Option<u64>,
+    #[param(inline)]
+    pub page: Option<PageNumber>,
 }
 
 /// Households of the caller's territory, filtered and paged.
 #[utoipa::path(get, path = "/api/v1/registry/households", tag = "registry", operation_id = "list_households",
     security(("bearer" = [])), params(HouseholdQuery),
     responses((status = 200, body = HouseholdPage),
-              (status = 400, body = crate::api::ApiErrorBody, description = "Malformed filter"),
-              (status = 403, body = crate::api::ApiErrorBody, description = "The role does not read the registry")))]
+              (status = 400, description = "Malformed filter"),
+              (status = 403, description = "The role does not read the registry")))]
 pub async fn list_households(
     ctx: Ctx,
-    Query(q): Query<HouseholdQuery>,
+    ApiQuery(q): ApiQuery<HouseholdQuery>,
 ) -> Result<Json<HouseholdPage>, WebError> {
-    let province = match q.province.as_deref().filter(|s| !s.is_empty()) {
-        Some(p) => Some(
-            ProvinceCode::parse(p)
-                .map_err(|_| WebError::BadRequest("error-invalid-territory-code"))?,
-        ),
-        None => None,
-    };
-    let commune = match q.commune.as_deref().filter(|s| !s.is_empty()) {
-        Some(c) => Some(
-            CommuneCode::parse(c)
-                .map_err(|_| WebError::BadRequest("error-invalid-territory-code"))?,
-        ),
-        None => None,
-    };
-    let page = q.page.unwrap_or(1).max(1);
+    let (province, commune) = (q.province, q.commune);
+    let page = q.page.unwrap_or_default().get().into();
     let filter = HouseholdFilter {
         province,
         commune,
@@ -746,8 +745,8 @@ fn decision_dto(chrome: &Chrome, h: &HouseholdDecision) -> DecisionDto {
 #[utoipa::path(get, path = "/api/v1/registry/households/{id}", tag = "registry", operation_id = "get_household",
     security(("bearer" = [])), params(("id" = i64, Path, description = "Household id")),
     responses((status = 200, body = HouseholdDto),
-              (status = 404, body = crate::api::ApiErrorBody, description = "Unknown or out of scope")))]
-pub async fn get_household(ctx: Ctx, Path(id): Path<i64>) -> Result<Json<HouseholdDto>, WebError> {
+              (status = 404, description = "Unknown or out of scope")))]
+pub async fn get_household(ctx: Ctx, ApiPath(id): ApiPath<i64>) -> Result<Json<HouseholdDto>, WebError> {
     let g = ctx.grants();
     let store = &ctx.state.store;
     let d = Scoped::new(store, &g).get(id).await?;

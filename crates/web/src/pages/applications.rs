@@ -70,7 +70,7 @@ impl QueuePage {
             crate::view::encode_path(&self.filter.commune),
             self.filter
                 .older_than
-                .map(|d| d.to_string())
+                .map(|d| d.get().to_string())
                 .unwrap_or_default(),
             if self.mine { "&mine=1" } else { "" },
         )
@@ -112,7 +112,7 @@ pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, We
             .map(|s| s.as_str().to_owned())
             .unwrap_or_default(),
         commune: q.commune,
-        older_than: q.older_than.trim().parse().ok(),
+        older_than: jisr_domain::bounds::DaysAgo::parse(&q.older_than).ok(),
         assigned_to: if mine { user_id(&ctx) } else { None },
         page: q.page,
     };
