@@ -176,9 +176,7 @@ impl Decision {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|d| d.as_str() == s.trim())
+        Self::ALL.into_iter().find(|d| d.as_str() == s.trim())
     }
 }
 

@@ -42,14 +42,37 @@ fn listed<'a>(values: impl IntoIterator<Item = &'a str>) -> ObjectBuilder {
         .enum_values(Some(values.into_iter().map(str::to_owned)))
 }
 
-schema!(RegionCode, code(RegionCode::pattern(), "07", "HCP region code"));
-schema!(ProvinceCode, code(ProvinceCode::pattern(), "07.427", "HCP province or prefecture code"));
-schema!(CommuneCode, code(CommuneCode::pattern(), "07.427.01.01", "HCP commune code"));
-schema!(PageNumber, whole(PageNumber::MIN, PageNumber::MAX, "1-based page"));
-schema!(DaysAgo, whole(DaysAgo::MIN, DaysAgo::MAX, "Days back from today"));
+schema!(
+    RegionCode,
+    code(RegionCode::pattern(), "07", "HCP region code")
+);
+schema!(
+    ProvinceCode,
+    code(
+        ProvinceCode::pattern(),
+        "07.427",
+        "HCP province or prefecture code"
+    )
+);
+schema!(
+    CommuneCode,
+    code(CommuneCode::pattern(), "07.427.01.01", "HCP commune code")
+);
+schema!(
+    PageNumber,
+    whole(PageNumber::MIN, PageNumber::MAX, "1-based page")
+);
+schema!(
+    DaysAgo,
+    whole(DaysAgo::MIN, DaysAgo::MAX, "Days back from today")
+);
 schema!(
     crate::establishments::Status,
-    listed(crate::establishments::Status::ALL.iter().map(|s| s.as_str()))
+    listed(
+        crate::establishments::Status::ALL
+            .iter()
+            .map(|s| s.as_str())
+    )
 );
 schema!(
     crate::applications::Status,
@@ -57,5 +80,9 @@ schema!(
 );
 schema!(
     crate::applications::Decision,
-    listed(crate::applications::Decision::ALL.iter().map(|d| d.as_str()))
+    listed(
+        crate::applications::Decision::ALL
+            .iter()
+            .map(|d| d.as_str())
+    )
 );

@@ -226,7 +226,9 @@ impl Routes {
 }
 
 /// The operations of a documented path item.
-fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+fn operations_mut(
+    item: &mut PathItem,
+) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
     [
         &mut item.get,
         &mut item.post,

@@ -277,7 +277,15 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     let message = state.catalog.t(locale, err.message_key());
     let title_key = title_key(status);
     if uri.path().starts_with("/api/") {
-        return api_problem(&state, locale, &err, status, title_key, uri.path(), request_id);
+        return api_problem(
+            &state,
+            locale,
+            &err,
+            status,
+            title_key,
+            uri.path(),
+            request_id,
+        );
     }
     let page = ErrorPage {
         chrome: Chrome::new(state.catalog.clone(), locale, &uri, title_key)

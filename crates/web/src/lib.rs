@@ -114,7 +114,9 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         // A safety net for the unknown, not the fix for the known: a handler that panics
         // answers a translated 500 with its request id, like any internal error.
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(error::panicked))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            error::panicked,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::load_session,

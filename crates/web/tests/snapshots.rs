@@ -55,7 +55,7 @@ async fn api_errors_keep_their_shape() {
             let (got, body) = get(&app, uri).await;
             assert_eq!(got, status, "{uri}: {body}");
             insta::assert_json_snapshot!(name, body, {
-                ".error.request_id" => "[request id]",
+                ".request_id" => "[request id]",
             });
         }
     })

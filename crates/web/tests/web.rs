@@ -210,18 +210,15 @@ async fn the_api_lists_communes_of_a_province_and_explains_bad_codes() {
         .await;
         assert_eq!(bad.status, StatusCode::BAD_REQUEST);
         let e = bad.json();
-        assert_eq!(e["error"]["code"], "invalid-territory-code");
-        assert_eq!(
-            e["error"]["message"],
-            "Le code territorial n'est pas valide."
-        );
+        assert_eq!(e["code"], "invalid-territory-code");
+        assert_eq!(e["detail"], "Le code territorial n'est pas valide.");
         assert_eq!(
             get(&app, "/api/v1/communes", &[]).await.status,
             StatusCode::BAD_REQUEST
         );
         let unknown = get(&app, "/api/v1/communes?province=07.999", &[]).await;
         assert_eq!(unknown.status, StatusCode::NOT_FOUND);
-        assert_eq!(unknown.json()["error"]["code"], "not-found");
+        assert_eq!(unknown.json()["code"], "not-found");
 
         let provinces = get(&app, "/api/v1/provinces?region=07", &[]).await.json();
         assert_eq!(provinces.as_array().unwrap().len(), 8);

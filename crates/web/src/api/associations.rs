@@ -4,10 +4,10 @@ use crate::WebError;
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
-use jisr_domain::bounds::PageNumber;
 use axum::Json;
 use axum::http::StatusCode;
 use jisr_domain::access::Capability;
+use jisr_domain::bounds::PageNumber;
 use jisr_store::associations::{AssociationError, AssociationInput, Scoped};
 use jisr_store::entity::{association, association_board_member};
 use serde::{Deserialize, Serialize};
@@ -159,7 +159,11 @@ fn refused(f: Vec<(&'static str, &'static str)>) -> WebError {
     WebError::Conflict(
         f.into_iter()
             .map(|(field, key)| {
-                let field = if field == "commune" { "commune_code" } else { field };
+                let field = if field == "commune" {
+                    "commune_code"
+                } else {
+                    field
+                };
                 (field.to_owned(), key)
             })
             .collect(),

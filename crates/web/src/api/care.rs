@@ -2,7 +2,7 @@
 //! scope: 404). Identity and stays only: the sensitive notes never leave through the API.
 
 use crate::WebError;
-use crate::api::extract::{ApiPath};
+use crate::api::extract::ApiPath;
 use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
 use axum::Json;
@@ -84,7 +84,10 @@ pub struct RegisterDto {
               (status = 401, ),
               (status = 403, description = "The caller's role does not read registers"),
               (status = 404, description = "Unknown or out of scope")))]
-pub async fn get_register(ctx: Ctx, ApiPath(id): ApiPath<i64>) -> Result<Json<RegisterDto>, WebError> {
+pub async fn get_register(
+    ctx: Ctx,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<RegisterDto>, WebError> {
     let reg = Scoped::from(ctx.access()).register(id).await?;
     let over_capacity = reg.over_capacity();
     let (o, c) = (reg.occupancy, reg.capacity);

@@ -6,12 +6,12 @@ use crate::WebError;
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::auth::{Policy::*, Routes};
 use crate::ctx::Ctx;
-use jisr_domain::bounds::{DaysAgo, PageNumber};
 use axum::Json;
 use axum::http::StatusCode;
 use base64::Engine;
 use jisr_domain::access::Capability;
 use jisr_domain::applications::{Decision, Status, TrackingCode};
+use jisr_domain::bounds::{DaysAgo, PageNumber};
 use jisr_domain::geo::CommuneCode;
 use jisr_store::applications::{self, ApplicationError, ApplicationInput, QueueFilter, Scoped};
 use jisr_store::documents::Upload;
@@ -103,7 +103,10 @@ pub async fn list_services(
 #[utoipa::path(get, path = "/api/v1/services/{code}", tag = "services", operation_id = "get_service",
     params(("code" = String, Path, description = "Service code")),
     responses((status = 200, body = ServiceDto), (status = 404, )))]
-pub async fn get_service(ctx: Ctx, ApiPath(code): ApiPath<String>) -> Result<Json<ServiceDto>, WebError> {
+pub async fn get_service(
+    ctx: Ctx,
+    ApiPath(code): ApiPath<String>,
+) -> Result<Json<ServiceDto>, WebError> {
     let s = jisr_store::services::get(&ctx.state.store, &code).await?;
     Ok(Json(service_dto(&ctx, s).await?))
 }
@@ -190,10 +193,9 @@ pub struct FiledDto {
     pub already_filed: bool,
 }
 
-
 /// Refusals of the document's constraints (422) or, past them, of the platform's rules
-/// (409), each field named.
-fn fields(f: Vec<(String, &'static str)>) -> WebError {
+/// (409), each field named; `malformed` says whether the body broke a stated format.
+fn fields(f: Vec<(String, &'static str)>, malformed: bool) -> WebError {
     let named: Vec<(String, &'static str)> = f
         .into_iter()
         .map(|(field, key)| {
@@ -207,7 +209,7 @@ fn fields(f: Vec<(String, &'static str)>) -> WebError {
             (field, key)
         })
         .collect();
-    if named.iter().any(|(_, key)| STATED.contains(key)) {
+    if malformed || named.iter().any(|(_, key)| STATED.contains(key)) {
         WebError::Invalid(named)
     } else {
         WebError::Conflict(named)
@@ -223,7 +225,7 @@ const STATED: &[&str] = &[
 
 fn application_error(e: ApplicationError) -> WebError {
     match e {
-        ApplicationError::Fields(f) => fields(f),
+        ApplicationError::Fields(f) => fields(f, false),
         ApplicationError::Uploads(u) => WebError::Conflict(
             u.into_iter()
                 .map(|(item, _)| (format!("documents.{item}"), "doc-error-type"))
@@ -253,6 +255,9 @@ pub async fn submit_application(
     body: Result<ApiJson<NewApplicationDto>, WebError>,
 ) -> Result<(StatusCode, Json<FiledDto>), WebError> {
     let ApiJson(b) = body?;
+    // The formats the document states (a commune code, a date), checked as written.
+    let malformed = CommuneCode::parse_exact(&b.commune_code).is_err()
+        || chrono::NaiveDate::parse_from_str(&b.beneficiary_birth_date, "%Y-%m-%d").is_err();
     let mut uploads = Vec::new();
     let mut bad = Vec::new();
     for d in b.documents {
@@ -303,7 +308,10 @@ pub async fn submit_application(
         ctx.state.config.max_upload_bytes,
     )
     .await
-    .map_err(application_error)?;
+    .map_err(|e| match e {
+        ApplicationError::Fields(f) => fields(f, malformed),
+        other => application_error(other),
+    })?;
     let t = applications::track(
         &ctx.state.store,
         &ctx.actor,

@@ -173,7 +173,12 @@ fn refused(fields: Vec<(&'static str, &'static str)>) -> WebError {
     WebError::Conflict(
         fields
             .into_iter()
-            .map(|(f, k)| (if f == "commune" { "commune_code" } else { f }.to_owned(), k))
+            .map(|(f, k)| {
+                (
+                    if f == "commune" { "commune_code" } else { f }.to_owned(),
+                    k,
+                )
+            })
             .collect(),
     )
 }

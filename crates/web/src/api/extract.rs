@@ -6,18 +6,72 @@ use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::StatusCode;
 
-/// Query parameters; unreadable or out of bounds: 400.
-#[derive(FromRequestParts)]
-#[from_request(via(axum::extract::Query), rejection(WebError))]
+/// Query parameters; unreadable, out of bounds or holding a NUL character: 400.
 pub struct ApiQuery<T>(pub T);
 
-/// Path parameters; unreadable: 400.
-#[derive(FromRequestParts)]
-#[from_request(via(axum::extract::Path), rejection(WebError))]
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, WebError> {
+        if parts.uri.query().is_some_and(holds_nul) {
+            return Err(WebError::BadRequest("error-malformed-query"));
+        }
+        let axum::extract::Query(v) =
+            axum::extract::Query::<T>::from_request_parts(parts, state).await?;
+        Ok(ApiQuery(v))
+    }
+}
+
+/// Path parameters; unreadable or holding a NUL character: 400.
 pub struct ApiPath<T>(pub T);
 
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, WebError> {
+        if holds_nul(parts.uri.path()) {
+            return Err(WebError::BadRequest("error-malformed-path"));
+        }
+        let axum::extract::Path(v) =
+            axum::extract::Path::<T>::from_request_parts(parts, state).await?;
+        Ok(ApiPath(v))
+    }
+}
+
+/// Whether a percent-encoded address part decodes to a NUL character, which no text
+/// of the platform holds (PostgreSQL cannot store it).
+fn holds_nul(encoded: &str) -> bool {
+    encoded.as_bytes().windows(3).any(|w| w == b"%00")
+}
+
+/// Whether a JSON value holds a NUL character in a string or a key.
+fn value_holds_nul(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::String(s) => s.contains('\0'),
+        serde_json::Value::Array(items) => items.iter().any(value_holds_nul),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k.contains('\0') || value_holds_nul(v)),
+        _ => false,
+    }
+}
+
 /// A JSON body: not JSON, 400; not `application/json`, 415; too large, 413; not an
-/// object, or not of the documented shape (a missing or unknown field, a wrong type, a
+/// object, a text holding a NUL character, or not of the documented shape (a missing or unknown field, a wrong type, a
 /// value out of bounds), 422. A number written with a zero fraction (`5.0`) is the
 /// integer it equals, as JSON Schema says.
 pub struct ApiJson<T>(pub T);
@@ -32,8 +86,11 @@ where
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, WebError> {
         let axum::Json(mut value) =
             axum::Json::<serde_json::Value>::from_request(req, state).await?;
-        if !value.is_object() {
-            return Err(WebError::Invalid(vec![("body".into(), "error-invalid-json")]));
+        if !value.is_object() || value_holds_nul(&value) {
+            return Err(WebError::Invalid(vec![(
+                "body".into(),
+                "error-invalid-json",
+            )]));
         }
         integral_numbers(&mut value);
         serde_json::from_value(value)

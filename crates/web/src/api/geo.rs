@@ -1,9 +1,9 @@
 //! Reference geography in JSON.
 
+use crate::api::extract::ApiQuery;
 use crate::auth::{Policy::*, Routes};
 use crate::{AppState, WebError};
 use axum::Json;
-use crate::api::extract::ApiQuery;
 use axum::extract::State;
 use jisr_domain::geo::{ProvinceCode, RegionCode};
 use jisr_store::geo;

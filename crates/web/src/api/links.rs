@@ -8,7 +8,10 @@ use utoipa::openapi::{OpenApi, RefOr};
 
 /// `(operation, status of its answer, [(link name, target operation, path parameter)])`;
 /// every parameter takes the answer's `id`.
-const LINKS: &[(&str, &str, &[(&str, &str, &str)])] = &[
+/// `(link name, target operation, path parameter)`.
+type Link = (&'static str, &'static str, &'static str);
+
+const LINKS: &[(&str, &str, &[Link])] = &[
     (
         "create_establishment",
         "201",
@@ -128,7 +131,10 @@ mod tests {
                     .iter()
                     .find(|(id, _)| id == target)
                     .unwrap_or_else(|| panic!("{source} {status}: no operation {target}"));
-                assert!(params.iter().any(|p| p == param), "{target} has no parameter {param}");
+                assert!(
+                    params.iter().any(|p| p == param),
+                    "{target} has no parameter {param}"
+                );
             }
         }
     }

@@ -5,10 +5,10 @@ pub mod associations;
 pub mod care;
 pub mod eservices;
 pub mod establishments;
+pub mod extract;
 pub mod geo;
 pub mod links;
 pub mod me;
-pub mod extract;
 pub mod problem;
 pub mod schema;
 pub mod targeting;
@@ -98,8 +98,13 @@ pub fn document() -> serde_json::Value {
             for response in responses {
                 let links = response.get_mut("links").and_then(|l| l.as_object_mut());
                 for link in links.into_iter().flat_map(|l| l.values_mut()) {
-                    let Some(link) = link.as_object_mut() else { continue };
-                    for (from, to) in [("operation_id", "operationId"), ("request_body", "requestBody")] {
+                    let Some(link) = link.as_object_mut() else {
+                        continue;
+                    };
+                    for (from, to) in [
+                        ("operation_id", "operationId"),
+                        ("request_body", "requestBody"),
+                    ] {
                         if let Some(value) = link.remove(from) {
                             link.insert(to.to_owned(), value);
                         }
@@ -107,9 +112,35 @@ pub fn document() -> serde_json::Value {
                 }
             }
         }
+        no_nul_in_texts(&mut v);
         v
     })
     .clone()
+}
+
+/// The rule every text the API takes follows, stated on every string schema that has no
+/// pattern, format or list of its own: no NUL character.
+const NO_NUL: &str = r"^[^\x00]*$";
+
+fn no_nul_in_texts(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            let is_string = map.get("type").is_some_and(|t| {
+                t == "string"
+                    || t.as_array()
+                        .is_some_and(|a| a.iter().any(|x| x == "string"))
+            });
+            let free = ["pattern", "format", "enum"]
+                .iter()
+                .all(|k| !map.contains_key(*k));
+            if is_string && free {
+                map.insert("pattern".into(), NO_NUL.into());
+            }
+            map.values_mut().for_each(no_nul_in_texts);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(no_nul_in_texts),
+        _ => {}
+    }
 }
 
 /// The OpenAPI document.

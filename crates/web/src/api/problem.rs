@@ -74,13 +74,19 @@ pub fn type_of(code: &str) -> String {
 /// may find it too large (413), of another media type (415), with refused fields (422),
 /// or at odds with the record's current state (409).
 fn error_statuses(op: &Operation, policy: Policy) -> Vec<(u16, &'static str)> {
-    let has_path_param = op.parameters.iter().flatten().any(|p| {
-        matches!(p.parameter_in, ParameterIn::Path)
-    });
-    let has_input = op.parameters.as_ref().is_some_and(|p| !p.is_empty()) || op.request_body.is_some();
+    let has_path_param = op
+        .parameters
+        .iter()
+        .flatten()
+        .any(|p| matches!(p.parameter_in, ParameterIn::Path));
+    let has_input =
+        op.parameters.as_ref().is_some_and(|p| !p.is_empty()) || op.request_body.is_some();
     let mut out = Vec::new();
     if has_input {
-        out.push((400, "The address, a query parameter or the body is malformed"));
+        out.push((
+            400,
+            "The address, a query parameter or the body is malformed",
+        ));
     }
     out.push((401, "Not signed in, or the bearer token is not valid"));
     if matches!(policy, Policy::Can(_)) {
@@ -90,12 +96,18 @@ fn error_statuses(op: &Operation, policy: Policy) -> Vec<(u16, &'static str)> {
         out.push((404, "Unknown, or outside the caller's scope"));
     }
     if op.request_body.is_some() {
-        out.push((409, "Refused by the record's current state; `errors` says why"));
+        out.push((
+            409,
+            "Refused by the record's current state; `errors` says why",
+        ));
         out.push((413, "The body is too large"));
         out.push((415, "The body is not `application/json`"));
         out.push((422, "Fields refused, each named in `errors`"));
     }
-    out.push((500, "Unexpected error; quote `request_id` when asking for help"));
+    out.push((
+        500,
+        "Unexpected error; quote `request_id` when asking for help",
+    ));
     out
 }
 

@@ -746,7 +746,10 @@ fn decision_dto(chrome: &Chrome, h: &HouseholdDecision) -> DecisionDto {
     security(("bearer" = [])), params(("id" = i64, Path, description = "Household id")),
     responses((status = 200, body = HouseholdDto),
               (status = 404, description = "Unknown or out of scope")))]
-pub async fn get_household(ctx: Ctx, ApiPath(id): ApiPath<i64>) -> Result<Json<HouseholdDto>, WebError> {
+pub async fn get_household(
+    ctx: Ctx,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<HouseholdDto>, WebError> {
     let g = ctx.grants();
     let store = &ctx.state.store;
     let d = Scoped::new(store, &g).get(id).await?;
