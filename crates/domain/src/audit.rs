@@ -105,3 +105,123 @@ mod tests {
         assert_ne!(entry_hash(GENESIS_HASH, &a), entry_hash(GENESIS_HASH, &b));
     }
 }
+
+macro_rules! audit_codes {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code stored in the trail (and covered by its hash): never changes.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
+
+            /// The suffix of its translation key (`audit-action-…`, `audit-entity-…`).
+            pub fn key(self) -> String {
+                self.as_str().replace(['.', '_'], "-")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+audit_codes!(
+    /// What an audit entry records.
+    Action {
+        Create => "create",
+        Update => "update",
+        Delete => "delete",
+        /// A move along a life cycle.
+        Status => "status",
+        Attach => "attach",
+        Declare => "declare",
+        Admit => "admit",
+        Exit => "exit",
+        Submit => "submit",
+        Assign => "assign",
+        Assess => "assess",
+        Note => "note",
+        Deliver => "deliver",
+        Grant => "grant",
+        Revoke => "revoke",
+        /// Personal data opened.
+        Read => "read",
+        Login => "login",
+        LoginFailed => "login.failed",
+        LoginLocked => "login.locked",
+        LoginSecondFactor => "login.second_factor",
+        LoginSecondFactorFailed => "login.second_factor.failed",
+        Logout => "logout",
+        PasswordChange => "password.change",
+        PasswordChangeFailed => "password.change.failed",
+        TotpEnrol => "totp.enrol",
+        TotpEnable => "totp.enable",
+        GeoImport => "geo.import",
+        RegistryImport => "registry.import",
+        RegistryIndexImport => "registry.index.import",
+    }
+);
+
+audit_codes!(
+    /// What an audit entry is about.
+    Entity {
+        Territory => "territory",
+        OrgUnit => "org_unit",
+        User => "user",
+        RoleGrant => "role_grant",
+        ApiToken => "api_token",
+        Establishment => "establishment",
+        Document => "document",
+        Association => "association",
+        BoardMember => "board-member",
+        CareDeclaration => "care-declaration",
+        Admission => "admission",
+        Beneficiary => "beneficiary",
+        BeneficiarySensitive => "beneficiary-sensitive",
+        CareGoal => "care-goal",
+        CareService => "care-service",
+        Application => "application",
+        Service => "service",
+        NeedsModel => "needs_model",
+        Programme => "programme",
+        RuleVersion => "rule_version",
+        Household => "household",
+        HouseholdIndexValue => "household_index_value",
+    }
+);
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_distinct_and_read_back() {
+        for a in Action::ALL {
+            assert_eq!(Action::parse(a.as_str()), Some(*a));
+        }
+        for e in Entity::ALL {
+            assert_eq!(Entity::parse(e.as_str()), Some(*e));
+        }
+        let keys: std::collections::HashSet<String> = Action::ALL.iter().map(|a| a.key()).collect();
+        assert_eq!(
+            keys.len(),
+            Action::ALL.len(),
+            "two actions share a translation key"
+        );
+    }
+}

@@ -218,8 +218,8 @@ async fn insert_user(
         txn,
         actor,
         Change {
-            action: "create",
-            entity: "user",
+            action: jisr_domain::audit::Action::Create,
+            entity: jisr_domain::audit::Entity::User,
             entity_id: id.to_string(),
             before: None,
             after: Some(serde_json::json!({
@@ -327,8 +327,8 @@ async fn insert_grant(
         txn,
         actor,
         Change {
-            action: "grant",
-            entity: "role_grant",
+            action: jisr_domain::audit::Action::Grant,
+            entity: jisr_domain::audit::Entity::RoleGrant,
             entity_id: id.to_string(),
             before: None,
             after: Some(serde_json::json!({

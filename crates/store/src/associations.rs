@@ -369,8 +369,8 @@ impl<'a> Scoped<'a> {
             &txn,
             actor,
             Change {
-                action: "create",
-                entity: "board-member",
+                action: jisr_domain::audit::Action::Create,
+                entity: jisr_domain::audit::Entity::BoardMember,
                 entity_id: res.last_insert_id.to_string(),
                 before: None,
                 after: Some(serde_json::json!({
@@ -411,8 +411,8 @@ impl<'a> Scoped<'a> {
             &txn,
             actor,
             Change {
-                action: "delete",
-                entity: "board-member",
+                action: jisr_domain::audit::Action::Delete,
+                entity: jisr_domain::audit::Entity::BoardMember,
                 entity_id: member.to_string(),
                 before: Some(serde_json::json!({
                     "association": id, "name": row.name, "position": row.position,
@@ -571,8 +571,8 @@ async fn insert(db: &DatabaseTransaction, actor: &Actor, c: &Checked) -> Result<
         db,
         actor,
         Change {
-            action: "create",
-            entity: "association",
+            action: jisr_domain::audit::Action::Create,
+            entity: jisr_domain::audit::Entity::Association,
             entity_id: res.last_insert_id.to_string(),
             before: None,
             after: Some(snapshot_of_input(c)),
@@ -629,8 +629,8 @@ async fn update(
         db,
         actor,
         Change {
-            action: "update",
-            entity: "association",
+            action: jisr_domain::audit::Action::Update,
+            entity: jisr_domain::audit::Entity::Association,
             entity_id: id.to_string(),
             before: Some(before),
             after: Some(after),

@@ -36,10 +36,12 @@ impl Actor {
 }
 
 /// One change to record.
+pub use jisr_domain::audit::{Action, Entity};
+
 #[derive(Debug, Clone)]
-pub struct Change<'a> {
-    pub action: &'a str,
-    pub entity: &'a str,
+pub struct Change {
+    pub action: Action,
+    pub entity: Entity,
     pub entity_id: String,
     pub before: Option<Value>,
     pub after: Option<Value>,
@@ -53,7 +55,7 @@ fn json_text(v: &Option<Value>) -> String {
 pub async fn record(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    change: Change<'_>,
+    change: Change,
 ) -> Result<i64, StoreError> {
     if txn.get_database_backend() == DbBackend::Postgres {
         // Conflicts with itself, not with plain reads: appenders queue, readers do not.
@@ -80,8 +82,8 @@ pub async fn record(
             actor: &actor.label,
             actor_role: &actor.role,
             actor_scope: &actor.scope,
-            action: change.action,
-            entity: change.entity,
+            action: change.action.as_str(),
+            entity: change.entity.as_str(),
             entity_id: &change.entity_id,
             request_id: &actor.request_id,
             address: &actor.address,
@@ -95,8 +97,8 @@ pub async fn record(
         actor: Set(actor.label.clone()),
         actor_role: Set(actor.role.clone()),
         actor_scope: Set(actor.scope.clone()),
-        action: Set(change.action.to_owned()),
-        entity: Set(change.entity.to_owned()),
+        action: Set(change.action.as_str().to_owned()),
+        entity: Set(change.entity.as_str().to_owned()),
         entity_id: Set(change.entity_id),
         request_id: Set(actor.request_id.clone()),
         address: Set(actor.address.clone()),
@@ -115,8 +117,8 @@ pub async fn record(
 pub async fn record_event(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    action: &str,
-    entity: &str,
+    action: Action,
+    entity: Entity,
     entity_id: String,
 ) -> Result<i64, StoreError> {
     record(
@@ -138,11 +140,11 @@ pub async fn record_event(
 pub async fn record_read(
     store: &Store,
     actor: &Actor,
-    entity: &str,
+    entity: Entity,
     entity_id: &str,
 ) -> Result<(), StoreError> {
     let txn = store.begin_write().await?;
-    record_event(&txn, actor, "read", entity, entity_id.to_owned()).await?;
+    record_event(&txn, actor, Action::Read, entity, entity_id.to_owned()).await?;
     txn.commit().await?;
     Ok(())
 }

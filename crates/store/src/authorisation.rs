@@ -478,8 +478,8 @@ impl Scoped<'_> {
             &txn,
             actor,
             Change {
-                action: "declare",
-                entity: "care-declaration",
+                action: jisr_domain::audit::Action::Declare,
+                entity: jisr_domain::audit::Entity::CareDeclaration,
                 entity_id: res.last_insert_id.to_string(),
                 before: None,
                 after: Some(serde_json::json!({

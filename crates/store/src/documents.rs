@@ -122,8 +122,8 @@ pub(crate) async fn record(
             txn,
             actor,
             Change {
-                action: "attach",
-                entity: "document",
+                action: jisr_domain::audit::Action::Attach,
+                entity: jisr_domain::audit::Entity::Document,
                 entity_id: res.last_insert_id.to_string(),
                 before: None,
                 after: Some(serde_json::json!({
@@ -189,6 +189,12 @@ pub(crate) async fn read(
         .get(&doc.sha256)
         .await
         .map_err(|e| StoreError::Invalid(format!("stored document {}: {e}", doc.id)))?;
-    audit::record_read(store, actor, "document", &doc.id.to_string()).await?;
+    audit::record_read(
+        store,
+        actor,
+        jisr_domain::audit::Entity::Document,
+        &doc.id.to_string(),
+    )
+    .await?;
     Ok((doc, bytes))
 }

@@ -305,8 +305,8 @@ impl<'a> Scoped<'a> {
             &txn,
             actor,
             Change {
-                action: "create",
-                entity: "establishment",
+                action: jisr_domain::audit::Action::Create,
+                entity: jisr_domain::audit::Entity::Establishment,
                 entity_id: id.to_string(),
                 before: None,
                 after: Some(serde_json::json!({
@@ -398,8 +398,8 @@ impl<'a> Scoped<'a> {
             &txn,
             actor,
             Change {
-                action: "status",
-                entity: "establishment",
+                action: jisr_domain::audit::Action::Status,
+                entity: jisr_domain::audit::Entity::Establishment,
                 entity_id: id.to_string(),
                 before: Some(serde_json::json!({ "status": from.as_str() })),
                 after: Some(after),
@@ -499,8 +499,8 @@ impl Scoped<'_> {
             &txn,
             actor,
             Change {
-                action: "update",
-                entity: "establishment",
+                action: jisr_domain::audit::Action::Update,
+                entity: jisr_domain::audit::Entity::Establishment,
                 entity_id: id.to_string(),
                 before: Some(before),
                 after: Some(after),

@@ -446,8 +446,8 @@ pub async fn import(
             &txn,
             actor,
             Change {
-                action: "geo.import",
-                entity: "territory",
+                action: jisr_domain::audit::Action::GeoImport,
+                entity: jisr_domain::audit::Entity::Territory,
                 entity_id: "*".into(),
                 before: None,
                 after: Some(serde_json::json!({

@@ -134,8 +134,8 @@ pub async fn create_unit(store: &Store, actor: &Actor, new: NewUnit) -> Result<U
         &txn,
         actor,
         Change {
-            action: "create",
-            entity: "org_unit",
+            action: jisr_domain::audit::Action::Create,
+            entity: jisr_domain::audit::Entity::OrgUnit,
             entity_id: id.to_string(),
             before: None,
             after: Some(serde_json::json!({

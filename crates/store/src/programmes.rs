@@ -385,8 +385,8 @@ pub async fn save_draft(
         &txn,
         actor,
         Change {
-            action: "create",
-            entity: "rule_version",
+            action: jisr_domain::audit::Action::Create,
+            entity: jisr_domain::audit::Entity::RuleVersion,
             entity_id: model.id.to_string(),
             before: None,
             after: Some(json!({
@@ -505,8 +505,8 @@ pub async fn create(
         &txn,
         actor,
         Change {
-            action: "create",
-            entity: "programme",
+            action: jisr_domain::audit::Action::Create,
+            entity: jisr_domain::audit::Entity::Programme,
             entity_id: code.clone(),
             before: None,
             after: Some(json!({
@@ -562,8 +562,8 @@ pub async fn activate(
             &txn,
             actor,
             Change {
-                action: "update",
-                entity: "rule_version",
+                action: jisr_domain::audit::Action::Update,
+                entity: jisr_domain::audit::Entity::RuleVersion,
                 entity_id: prev.id.to_string(),
                 before: Some(json!({"status": ACTIVE, "valid_to": prev.valid_to})),
                 after: Some(json!({"status": RETIRED, "valid_to": valid_to})),
@@ -578,8 +578,8 @@ pub async fn activate(
         &txn,
         actor,
         Change {
-            action: "update",
-            entity: "rule_version",
+            action: jisr_domain::audit::Action::Update,
+            entity: jisr_domain::audit::Entity::RuleVersion,
             entity_id: draft.id.to_string(),
             before: Some(json!({"programme": code, "version": version, "status": DRAFT})),
             after: Some(json!({"programme": code, "version": version, "status": ACTIVE})),

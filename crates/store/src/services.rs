@@ -103,8 +103,8 @@ pub async fn deliver(
             &txn,
             actor,
             Change {
-                action: "deliver",
-                entity: "service",
+                action: jisr_domain::audit::Action::Deliver,
+                entity: jisr_domain::audit::Entity::Service,
                 entity_id: code.to_owned(),
                 before: None,
                 after: Some(serde_json::json!({ "establishment": establishment_id })),
@@ -209,8 +209,8 @@ pub async fn set_needs_model(
         &txn,
         actor,
         Change {
-            action: "update",
-            entity: "needs_model",
+            action: jisr_domain::audit::Action::Update,
+            entity: jisr_domain::audit::Entity::NeedsModel,
             entity_id: code.to_owned(),
             before: before.and_then(|b| serde_json::from_str(&b).ok()),
             after: serde_json::from_str(&json).ok(),

@@ -204,11 +204,18 @@ pub async fn sign_in(
         }
         if let Some(known) = &found {
             let action = if locked {
-                "login.locked"
+                jisr_domain::audit::Action::LoginLocked
             } else {
-                "login.failed"
+                jisr_domain::audit::Action::LoginFailed
             };
-            audit::record_event(&txn, &anonymous, action, "user", known.id.to_string()).await?;
+            audit::record_event(
+                &txn,
+                &anonymous,
+                action,
+                jisr_domain::audit::Entity::User,
+                known.id.to_string(),
+            )
+            .await?;
         }
         txn.commit().await?;
         return Ok(if locked {
@@ -240,8 +247,8 @@ pub async fn sign_in(
             label: format!("user:{}", u.id),
             ..actor.clone()
         },
-        "login",
-        "user",
+        jisr_domain::audit::Action::Login,
+        jisr_domain::audit::Entity::User,
         u.id.to_string(),
     )
     .await?;
@@ -297,7 +304,14 @@ pub async fn sign_out(store: &Store, token: &str, actor: &Actor) -> Result<(), S
     let txn = store.begin_write().await?;
     if let Some(s) = session::Entity::find_by_id(hash.as_str()).one(&txn).await? {
         session::Entity::delete_by_id(hash).exec(&txn).await?;
-        audit::record_event(&txn, actor, "logout", "user", s.user_id.to_string()).await?;
+        audit::record_event(
+            &txn,
+            actor,
+            jisr_domain::audit::Action::Logout,
+            jisr_domain::audit::Entity::User,
+            s.user_id.to_string(),
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(())
@@ -338,8 +352,8 @@ pub async fn change_password(
         audit::record_event(
             &txn,
             actor,
-            "password.change.failed",
-            "user",
+            jisr_domain::audit::Action::PasswordChangeFailed,
+            jisr_domain::audit::Entity::User,
             user_id.to_string(),
         )
         .await?;
@@ -378,8 +392,8 @@ pub async fn change_password(
         &txn,
         actor,
         Change {
-            action: "password.change",
-            entity: "user",
+            action: jisr_domain::audit::Action::PasswordChange,
+            entity: jisr_domain::audit::Entity::User,
             entity_id: user_id.to_string(),
             before: None,
             after: Some(serde_json::json!({ "password": "***", "must_change_password": false })),
@@ -430,7 +444,14 @@ pub async fn complete_second_factor(
         ..actor.clone()
     };
     if policy.is_locked(state.as_ref(), now) {
-        audit::record_event(&txn, &anonymous, "login.locked", "user", u.id.to_string()).await?;
+        audit::record_event(
+            &txn,
+            &anonymous,
+            jisr_domain::audit::Action::LoginLocked,
+            jisr_domain::audit::Entity::User,
+            u.id.to_string(),
+        )
+        .await?;
         txn.commit().await?;
         return Ok(SignIn::Locked);
     }
@@ -445,8 +466,8 @@ pub async fn complete_second_factor(
         audit::record_event(
             &txn,
             &anonymous,
-            "login.second_factor.failed",
-            "user",
+            jisr_domain::audit::Action::LoginSecondFactorFailed,
+            jisr_domain::audit::Entity::User,
             u.id.to_string(),
         )
         .await?;
@@ -479,8 +500,8 @@ pub async fn complete_second_factor(
             label: format!("user:{id}"),
             ..actor.clone()
         },
-        "login.second_factor",
-        "user",
+        jisr_domain::audit::Action::LoginSecondFactor,
+        jisr_domain::audit::Entity::User,
         id.to_string(),
     )
     .await?;
@@ -518,8 +539,8 @@ pub async fn totp_secret_for_enrolment(
         &txn,
         actor,
         Change {
-            action: "totp.enrol",
-            entity: "user",
+            action: jisr_domain::audit::Action::TotpEnrol,
+            entity: jisr_domain::audit::Entity::User,
             entity_id: user_id.to_string(),
             before: None,
             after: Some(serde_json::json!({ "totp_secret": "***" })),
@@ -562,8 +583,8 @@ pub async fn confirm_totp(
         &txn,
         actor,
         Change {
-            action: "totp.enable",
-            entity: "user",
+            action: jisr_domain::audit::Action::TotpEnable,
+            entity: jisr_domain::audit::Entity::User,
             entity_id: user_id.to_string(),
             before: None,
             after: Some(serde_json::json!({ "totp_enabled": true })),

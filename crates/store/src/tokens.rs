@@ -50,8 +50,8 @@ pub async fn create(
         &txn,
         actor,
         Change {
-            action: "create",
-            entity: "api_token",
+            action: jisr_domain::audit::Action::Create,
+            entity: jisr_domain::audit::Entity::ApiToken,
             entity_id: id.to_string(),
             before: None,
             after: Some(serde_json::json!({ "user_id": user_id, "name": name, "token": "***" })),
@@ -77,7 +77,14 @@ pub async fn revoke(store: &Store, actor: &Actor, id: i64) -> Result<(), StoreEr
     let mut am = t.into_active_model();
     am.revoked_at = Set(Some(crate::now_text()));
     am.update(&txn).await?;
-    audit::record_event(&txn, actor, "revoke", "api_token", id.to_string()).await?;
+    audit::record_event(
+        &txn,
+        actor,
+        jisr_domain::audit::Action::Revoke,
+        jisr_domain::audit::Entity::ApiToken,
+        id.to_string(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

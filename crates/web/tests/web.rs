@@ -210,8 +210,11 @@ async fn the_api_lists_communes_of_a_province_and_explains_bad_codes() {
         .await;
         assert_eq!(bad.status, StatusCode::BAD_REQUEST);
         let e = bad.json();
-        assert_eq!(e["code"], "invalid-territory-code");
-        assert_eq!(e["detail"], "Le code territorial n'est pas valide.");
+        assert_eq!(e["code"], "malformed-query");
+        assert_eq!(
+            e["detail"],
+            "Un paramètre de la requête n'est pas valide ou sort des limites permises."
+        );
         assert_eq!(
             get(&app, "/api/v1/communes", &[]).await.status,
             StatusCode::BAD_REQUEST

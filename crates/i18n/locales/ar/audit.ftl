@@ -1,6 +1,6 @@
 # The audit trail (Arabic).
 audit-title = سجل التتبع
-audit-lead = كل تغيير في المعطيات مسجل هنا، في سلسلة مشفرة لا يمكن تعديلها دون أن يظهر ذلك.
+audit-lead = كل تغيير في المعطيات مسجل هنا، في سلسلة من البصمات: تعديل أو حذف قيد سابق يكسر كل ما يليه، فيظهر ذلك.
 audit-verify = التحقق من سلامة السلسلة
 audit-verify-ok = السلسلة سليمة: تم التحقق من { $entries } قيداً.
 audit-verify-broken = السلسلة مكسورة عند القيد رقم { $id }.
@@ -26,7 +26,7 @@ audit-action-login = دخول
 audit-action-login-failed = محاولة دخول فاشلة
 audit-action-login-second-factor = تحقق بخطوتين
 audit-action-login-second-factor-failed = رمز تحقق خاطئ
-audit-action-logout = خروج
+audit-action-logout = تسجيل الخروج
 audit-action-password-change = تغيير كلمة المرور
 audit-action-totp-enrol = بدء تفعيل التحقق بخطوتين
 audit-action-totp-enable = تفعيل التحقق بخطوتين
@@ -69,3 +69,10 @@ audit-count = { PLURAL($count) ->
     [many] { $count } قيداً
    *[other] { $count } قيد
 }
+audit-action-submit = إيداع
+audit-action-assign = إسناد
+audit-action-assess = تقييم
+audit-action-note = ملاحظة
+audit-action-deliver = خدمة تقدمها مؤسسة
+audit-entity-programme = برنامج
+audit-entity-rule-version = نسخة قواعد برنامج

@@ -147,7 +147,7 @@ care-dashboard-over-count = { PLURAL($count) ->
 }
 care-over-capacity-line = الذكور: { $male } (الطاقة المرخص بها { $capacity_male })؛ الإناث: { $female } (الطاقة المرخص بها { $capacity_female })
 audit-action-admit = قبول
-audit-action-exit = خروج
+audit-action-exit = خروج مستفيد
 audit-entity-beneficiary = الملف الفردي
 audit-entity-beneficiary-sensitive = الملاحظات السرية (الصحة، الإعاقة، التمدرس)
 audit-entity-admission = سطر في سجل الدخول والخروج

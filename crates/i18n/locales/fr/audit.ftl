@@ -1,6 +1,6 @@
 # The audit trail (French).
 audit-title = Journal d'audit
-audit-lead = Chaque modification des données est enregistrée ici, dans une chaîne chiffrée qu'on ne peut altérer sans que cela se voie.
+audit-lead = Chaque modification des données est enregistrée ici, dans une chaîne d'empreintes : modifier ou retirer une entrée passée casse toutes celles qui suivent, et cela se voit.
 audit-verify = Vérifier l'intégrité de la chaîne
 audit-verify-ok = La chaîne est intacte : { $entries } entrées vérifiées.
 audit-verify-broken = La chaîne est rompue à l'entrée n° { $id }.
@@ -65,3 +65,10 @@ audit-count = { PLURAL($count) ->
     [one] { $count } entrée
    *[other] { $count } entrées
 }
+audit-action-submit = Dépôt
+audit-action-assign = Attribution
+audit-action-assess = Évaluation
+audit-action-note = Note
+audit-action-deliver = Service offert par un établissement
+audit-entity-programme = Programme
+audit-entity-rule-version = Version des règles d'un programme

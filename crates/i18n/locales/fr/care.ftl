@@ -135,7 +135,7 @@ care-dashboard-over-count = { PLURAL($count) ->
 }
 care-over-capacity-line = Hommes et garçons : { $male } (capacité { $capacity_male }) ; femmes et filles : { $female } (capacité { $capacity_female })
 audit-action-admit = Admission
-audit-action-exit = Sortie
+audit-action-exit = Sortie d'un bénéficiaire
 audit-entity-beneficiary = Dossier individuel
 audit-entity-beneficiary-sensitive = Notes confidentielles (santé, handicap, scolarité)
 audit-entity-admission = Ligne du registre des entrées et sorties

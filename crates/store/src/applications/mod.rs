@@ -442,8 +442,8 @@ pub async fn submit(
         &txn,
         actor,
         Change {
-            action: "submit",
-            entity: "application",
+            action: jisr_domain::audit::Action::Submit,
+            entity: jisr_domain::audit::Entity::Application,
             entity_id: model.id.to_string(),
             before: None,
             after: Some(serde_json::json!({
@@ -570,7 +570,13 @@ pub async fn track(
     secret: &str,
 ) -> Result<Tracked, StoreError> {
     let app = find_tracked(store, code, secret).await?;
-    audit::record_read(store, actor, "application", &app.id.to_string()).await?;
+    audit::record_read(
+        store,
+        actor,
+        jisr_domain::audit::Entity::Application,
+        &app.id.to_string(),
+    )
+    .await?;
     tracked(store, app).await
 }
 
@@ -627,8 +633,8 @@ async fn move_to(
         txn,
         actor,
         Change {
-            action: "status",
-            entity: "application",
+            action: jisr_domain::audit::Action::Status,
+            entity: jisr_domain::audit::Entity::Application,
             entity_id: id.to_string(),
             before: Some(serde_json::json!({ "status": from.as_str() })),
             after: Some(after),
@@ -930,7 +936,13 @@ impl<'a> Scoped<'a> {
             .one(self.store().conn())
             .await?
             .ok_or(StoreError::NotFound)?;
-        audit::record_read(self.store(), actor, "application", &id.to_string()).await?;
+        audit::record_read(
+            self.store(),
+            actor,
+            jisr_domain::audit::Entity::Application,
+            &id.to_string(),
+        )
+        .await?;
         let events = timeline::read(self.store().conn(), owner(id), Lines::All).await?;
         let days = Status::parse(&app.status)
             .filter(|s| s.awaits_decision())
@@ -1029,8 +1041,8 @@ impl<'a> Scoped<'a> {
                 &txn,
                 actor,
                 Change {
-                    action: "assign",
-                    entity: "application",
+                    action: jisr_domain::audit::Action::Assign,
+                    entity: jisr_domain::audit::Entity::Application,
                     entity_id: id.to_string(),
                     before: Some(serde_json::json!({ "assigned_to": before })),
                     after: Some(serde_json::json!({ "assigned_to": user_id })),
@@ -1061,8 +1073,8 @@ impl<'a> Scoped<'a> {
             &txn,
             actor,
             Change {
-                action: "note",
-                entity: "application",
+                action: jisr_domain::audit::Action::Note,
+                entity: jisr_domain::audit::Entity::Application,
                 entity_id: id.to_string(),
                 before: None,
                 after: Some(serde_json::json!({ "text": text })),
@@ -1099,8 +1111,8 @@ impl<'a> Scoped<'a> {
             &txn,
             actor,
             Change {
-                action: "assess",
-                entity: "application",
+                action: jisr_domain::audit::Action::Assess,
+                entity: jisr_domain::audit::Entity::Application,
                 entity_id: id.to_string(),
                 before: Some(before),
                 after: Some(serde_json::json!({ "ratings": ratings, "score": total })),

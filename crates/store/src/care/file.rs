@@ -119,12 +119,18 @@ impl Scoped<'_> {
             disability: b.disability_notes.clone(),
             schooling: b.schooling_notes.clone(),
         });
-        audit::record_read(self.store(), actor, "beneficiary", &id.to_string()).await?;
+        audit::record_read(
+            self.store(),
+            actor,
+            jisr_domain::audit::Entity::Beneficiary,
+            &id.to_string(),
+        )
+        .await?;
         if sensitive.is_some() {
             audit::record_read(
                 self.store(),
                 actor,
-                "beneficiary-sensitive",
+                jisr_domain::audit::Entity::BeneficiarySensitive,
                 &id.to_string(),
             )
             .await?;
@@ -200,8 +206,8 @@ impl Scoped<'_> {
         record(
             &txn,
             actor,
-            "update",
-            "beneficiary-sensitive",
+            audit::Action::Update,
+            audit::Entity::BeneficiarySensitive,
             id,
             None,
             serde_json::json!({ "changed": changed }),
@@ -248,8 +254,8 @@ impl Scoped<'_> {
         record(
             &txn,
             actor,
-            "create",
-            "care-goal",
+            audit::Action::Create,
+            audit::Entity::CareGoal,
             goal_id,
             None,
             serde_json::json!({ "beneficiary": id, "goal": goal, "review_on": review }),
@@ -289,8 +295,8 @@ impl Scoped<'_> {
         record(
             &txn,
             actor,
-            "status",
-            "care-goal",
+            audit::Action::Status,
+            audit::Entity::CareGoal,
             goal_id,
             Some(serde_json::json!({ "status": before })),
             serde_json::json!({ "beneficiary": id, "status": status.as_str() }),
@@ -338,8 +344,8 @@ impl Scoped<'_> {
         record(
             &txn,
             actor,
-            "create",
-            "care-service",
+            audit::Action::Create,
+            audit::Entity::CareService,
             service_id,
             None,
             serde_json::json!({ "beneficiary": id, "on_date": on, "description": description }),

@@ -185,8 +185,8 @@ pub(crate) async fn admit_in(
         txn,
         actor,
         Change {
-            action: "create",
-            entity: "beneficiary",
+            action: jisr_domain::audit::Action::Create,
+            entity: jisr_domain::audit::Entity::Beneficiary,
             entity_id: b.to_string(),
             before: None,
             after: Some(serde_json::json!({
@@ -219,8 +219,8 @@ pub(crate) async fn admit_in(
         txn,
         actor,
         Change {
-            action: "admit",
-            entity: "admission",
+            action: jisr_domain::audit::Action::Admit,
+            entity: jisr_domain::audit::Entity::Admission,
             entity_id: a.to_string(),
             before: None,
             after: Some(serde_json::json!({
@@ -284,8 +284,8 @@ pub(crate) fn capacity_of(e: &establishment::Model) -> Capacity {
 pub(crate) async fn record(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    action: &str,
-    entity: &str,
+    action: audit::Action,
+    entity: audit::Entity,
     id: i64,
     before: Option<serde_json::Value>,
     after: serde_json::Value,

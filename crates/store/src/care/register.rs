@@ -4,6 +4,7 @@
 
 use super::{CareError, NewAdmission, NewBeneficiary, Scoped, admit_in, capacity_of, record};
 use crate::StoreError;
+use crate::audit;
 use crate::entity::{admission, beneficiary, establishment};
 use chrono::NaiveDate;
 use jisr_domain::care::{
@@ -374,8 +375,8 @@ impl Scoped<'_> {
         record(
             &txn,
             actor,
-            "exit",
-            "admission",
+            audit::Action::Exit,
+            audit::Entity::Admission,
             a.id,
             Some(serde_json::json!({ "exit_on": null })),
             serde_json::json!({

@@ -738,8 +738,8 @@ pub async fn import_households<R: Read>(
             &txn,
             actor,
             Change {
-                action: "registry.import",
-                entity: "household",
+                action: jisr_domain::audit::Action::RegistryImport,
+                entity: jisr_domain::audit::Entity::Household,
                 entity_id: hash,
                 before: None,
                 after: Some(serde_json::json!({

@@ -175,8 +175,8 @@ pub async fn import_index_values<R: Read>(
             &txn,
             actor,
             Change {
-                action: "registry.index.import",
-                entity: "household_index_value",
+                action: jisr_domain::audit::Action::RegistryIndexImport,
+                entity: jisr_domain::audit::Entity::HouseholdIndexValue,
                 entity_id: hash,
                 before: None,
                 after: Some(serde_json::json!({

@@ -753,7 +753,13 @@ pub async fn get_household(
     let g = ctx.grants();
     let store = &ctx.state.store;
     let d = Scoped::new(store, &g).get(id).await?;
-    jisr_store::audit::record_read(store, &ctx.actor, "household", &id.to_string()).await?;
+    jisr_store::audit::record_read(
+        store,
+        &ctx.actor,
+        jisr_domain::audit::Entity::Household,
+        &id.to_string(),
+    )
+    .await?;
     let chrome = ctx.chrome("reg-household-title");
     let decisions = views::household_decisions(&ctx, id)
         .await?

@@ -53,34 +53,6 @@ pub struct Outcome {
     pub message: String,
 }
 
-/// The actions the trail records, offered in the filter.
-pub const ACTIONS: &[&str] = &[
-    "create",
-    "grant",
-    "revoke",
-    "read",
-    "login",
-    "login.failed",
-    "login.second_factor",
-    "login.second_factor.failed",
-    "logout",
-    "password.change",
-    "totp.enrol",
-    "totp.enable",
-    "geo.import",
-    "login.locked",
-    "password.change.failed",
-    "status",
-    "update",
-    "delete",
-    "attach",
-    "declare",
-    "registry.import",
-    "registry.index.import",
-    "admit",
-    "exit",
-];
-
 #[derive(Template)]
 #[template(path = "audit.html")]
 struct AuditPage {
@@ -124,8 +96,9 @@ impl AuditRegion {
         self.chrome.t2(prefix, &code.replace(['.', '_'], "-"))
     }
 
-    fn actions(&self) -> &'static [&'static str] {
-        ACTIONS
+    /// Every action the trail records, offered in the filter.
+    fn actions(&self) -> impl Iterator<Item = &'static str> {
+        jisr_domain::audit::Action::ALL.iter().map(|a| a.as_str())
     }
 
     fn field<'a>(&'a self, name: &str) -> &'a str {
@@ -247,4 +220,32 @@ pub(super) fn routes() -> crate::auth::Routes {
             Can(Capability::ReadAuditTrail),
             post(verify),
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use jisr_domain::audit::{Action, Entity};
+    use jisr_i18n::{Catalog, Locale};
+
+    /// Every action and entity the trail can record has a name of its own in Arabic and
+    /// French: the filter never offers a raw key or two actions under one name.
+    #[test]
+    fn every_action_and_entity_is_named_once_in_each_language() {
+        let catalog = Catalog::load().unwrap();
+        for l in [Locale::Ar, Locale::Fr] {
+            let mut seen = std::collections::HashMap::new();
+            for a in Action::ALL {
+                let key = format!("audit-action-{}", a.key());
+                assert!(catalog.has(l, &key), "{key} missing in {l:?}");
+                let label = catalog.t(l, &key);
+                if let Some(other) = seen.insert(label.clone(), key.clone()) {
+                    panic!("{key} and {other} both read {label:?} in {l:?}");
+                }
+            }
+            for e in Entity::ALL {
+                let key = format!("audit-entity-{}", e.key());
+                assert!(catalog.has(l, &key), "{key} missing in {l:?}");
+            }
+        }
+    }
 }

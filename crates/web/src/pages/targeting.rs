@@ -510,7 +510,13 @@ pub async fn household(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebErr
     let g = ctx.grants();
     let store = &ctx.state.store;
     let d = Scoped::new(store, &g).get(id).await?;
-    jisr_store::audit::record_read(store, &ctx.actor, "household", &id.to_string()).await?;
+    jisr_store::audit::record_read(
+        store,
+        &ctx.actor,
+        jisr_domain::audit::Entity::Household,
+        &id.to_string(),
+    )
+    .await?;
     let chrome = ctx.chrome("reg-household-title");
     let title = chrome.t1("reg-household-n", "key", &d.household.household_key);
     let chrome = chrome.with_title(title);

@@ -315,7 +315,13 @@ async fn visible_account(ctx: &Ctx, id: i64) -> Result<Account, WebError> {
 pub async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
     let account = visible_account(&ctx, id).await?;
     // A staff account is personal data: opening it is traced.
-    jisr_store::audit::record_read(&ctx.state.store, &ctx.actor, "user", &id.to_string()).await?;
+    jisr_store::audit::record_read(
+        &ctx.state.store,
+        &ctx.actor,
+        jisr_domain::audit::Entity::User,
+        &id.to_string(),
+    )
+    .await?;
     let chrome = ctx
         .chrome("users-title")
         .with_title(account.user.display_name.clone());
