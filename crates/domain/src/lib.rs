@@ -19,4 +19,5 @@ pub mod org;
 pub mod registry;
 pub mod services;
 pub mod session;
+pub mod time;
 pub mod totp;

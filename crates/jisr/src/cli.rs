@@ -1,5 +1,6 @@
 //! The subcommands.
 
+use crate::checkpoints;
 use crate::config::Config;
 use crate::progress::Reporter;
 use crate::{demo, serve};
@@ -194,8 +195,23 @@ enum TokenAction {
 
 #[derive(Subcommand, Debug)]
 enum AuditAction {
-    /// Walk the hash chain; exit non-zero naming the first broken entry.
-    Verify,
+    /// Walk the hash chain, then check it against the newest signed checkpoint; exit
+    /// non-zero naming the first broken entry, a cut tail, a rollback or a rewrite.
+    Verify {
+        /// A checkpoint file kept outside the database (default: the newest in the
+        /// checkpoint directory).
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+        /// The platform's public key, as a witness keeps it (default: the configured
+        /// signing key's).
+        #[arg(long)]
+        public_key: Option<String>,
+    },
+    /// Take a signed checkpoint of the trail's head now, write it to the checkpoint
+    /// directory and print it (for a witness to keep).
+    Checkpoint,
+    /// Print the public key that verifies the checkpoints.
+    Key,
 }
 
 fn init_logging(cfg: &Config) {
@@ -550,31 +566,83 @@ pub async fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Audit {
-            action: AuditAction::Verify,
+            action:
+                AuditAction::Verify {
+                    checkpoint,
+                    public_key,
+                },
         } => {
             let store = connect_migrated(&cfg).await?;
             let v = audit::verify(&store).await?;
-            match v.first_break {
-                None => {
-                    println!("audit trail verified: {} entries, chain intact", v.entries);
-                    Ok(())
-                }
-                Some(b) => {
-                    let (id, why) = match b {
-                        jisr_domain::audit::ChainBreak::PrevMismatch { id } => (
-                            id,
-                            "does not follow the entry before it (an entry was removed or inserted)",
-                        ),
-                        jisr_domain::audit::ChainBreak::HashMismatch { id } => {
-                            (id, "does not match its hash (the entry was altered)")
-                        }
-                    };
-                    bail!(
-                        "audit trail broken at entry {id}: it {why}; {} entries before it verify",
-                        v.entries
-                    )
-                }
+            if let Some(b) = v.first_break {
+                let (id, why) = match b {
+                    jisr_domain::audit::ChainBreak::PrevMismatch { id } => (
+                        id,
+                        "does not follow the entry before it (an entry was removed or inserted)",
+                    ),
+                    jisr_domain::audit::ChainBreak::HashMismatch { id } => {
+                        (id, "does not match its hash (the entry was altered)")
+                    }
+                };
+                bail!(
+                    "audit trail broken at entry {id}: it {why}; {} entries before it verify",
+                    v.entries
+                )
             }
+            let found = match checkpoint {
+                Some(path) => Some((path.clone(), checkpoints::read(&path)?)),
+                None => checkpoints::newest(&checkpoints::dir(&cfg))?,
+            };
+            let Some((path, signed)) = found else {
+                println!(
+                    "audit trail verified: {} entries, chain intact; no checkpoint to check it against, so a cut tail or an older copy would not show (see `jisr audit checkpoint`)",
+                    v.entries
+                );
+                return Ok(());
+            };
+            let trusted = checkpoints::trusted_key(&cfg, public_key.as_deref())?;
+            match jisr_store::audit::checkpoint::check(&store, &signed, trusted.as_ref()).await? {
+                Err(e) => bail!("{}: {e}", path.display()),
+                Ok(a) => match checkpoints::verdict(&signed, v.entries, &a) {
+                    Ok(line) => {
+                        println!("{line}");
+                        if trusted.is_none() {
+                            println!(
+                                "note: no trusted public key (--public-key): the signature was checked against the key the checkpoint names"
+                            );
+                        }
+                        Ok(())
+                    }
+                    Err(line) => bail!("{line}"),
+                },
+            }
+        }
+        Command::Audit {
+            action: AuditAction::Checkpoint,
+        } => {
+            let store = connect_migrated(&cfg).await?;
+            let key = checkpoints::signing_key(&cfg)?;
+            let (signed, new, path) =
+                checkpoints::take(&store, &key, &checkpoints::dir(&cfg), "cli").await?;
+            eprintln!(
+                "{} {} in {}",
+                if new {
+                    "written:"
+                } else {
+                    "nothing new since:"
+                },
+                checkpoints::describe(&signed),
+                path.display()
+            );
+            print!("{}", signed.to_text());
+            Ok(())
+        }
+        Command::Audit {
+            action: AuditAction::Key,
+        } => {
+            let key = checkpoints::signing_key(&cfg)?;
+            println!("{}", hex::encode(key.verifying_key().to_bytes()));
+            Ok(())
         }
     }
 }

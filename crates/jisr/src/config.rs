@@ -31,6 +31,13 @@ pub struct Config {
     /// The data-protection authority's reference (CNDP) for the processing of
     /// applications, shown in the notice of every application form.
     pub data_protection_reference: String,
+    /// The key that signs audit checkpoints (64 hexadecimal digits); default
+    /// `<data_dir>/audit-signing.key`, created on first use.
+    pub audit_signing_key_file: Option<PathBuf>,
+    /// Where signed audit checkpoints are written; default `<data_dir>/audit-checkpoints`.
+    pub audit_checkpoint_dir: Option<PathBuf>,
+    /// Minutes between checkpoints while serving (taken only when the trail grew); 0: none.
+    pub audit_checkpoint_minutes: u64,
 }
 
 impl Default for Config {
@@ -45,6 +52,9 @@ impl Default for Config {
             secure_cookies: false,
             max_upload_bytes: jisr_domain::documents::DEFAULT_MAX_UPLOAD_BYTES,
             data_protection_reference: String::new(),
+            audit_signing_key_file: None,
+            audit_checkpoint_dir: None,
+            audit_checkpoint_minutes: 15,
         }
     }
 }

@@ -27,6 +27,13 @@ pub async fn run(cfg: &Config, store: Store, on_ready: Option<OnReady>) -> Resul
     let listener = TcpListener::bind(&cfg.bind)
         .await
         .map_err(|e| anyhow!("JISR_BIND: cannot listen on {}: {e}", cfg.bind))?;
+    let key = crate::checkpoints::signing_key(cfg)?;
+    crate::checkpoints::spawn_periodic(
+        store.clone(),
+        key,
+        crate::checkpoints::dir(cfg),
+        cfg.audit_checkpoint_minutes,
+    );
     let addr = listener.local_addr()?.to_string();
     tracing::info!(%addr, database = store.backend().as_str(), "listening");
     if let Some(f) = on_ready {

@@ -572,3 +572,101 @@ fn the_demo_trail_verifies_and_tampering_is_named() {
         stderr(&broken)
     );
 }
+
+/// Adds an account: a few entries in the trail.
+fn add_user(dir: &Path, name: &str) {
+    let o = run(jisr(dir).args(["user", "add", name, "--name", name]));
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_restored_old_backup_and_a_cut_tail_fail_verification_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    add_user(dir.path(), "amina");
+    let first = run(jisr(dir.path()).args(["audit", "checkpoint"]));
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).starts_with("jisr audit checkpoint v1\nseq: 1\n"));
+    let old = dir.path().join("old.db");
+    assert!(
+        run(jisr(dir.path()).arg("backup").arg(&old))
+            .status
+            .success()
+    );
+    add_user(dir.path(), "youssef");
+    let second = run(jisr(dir.path()).args(["audit", "checkpoint"]));
+    assert!(stdout(&second).contains("seq: 2\n"), "{}", stdout(&second));
+    let key = run(jisr(dir.path()).args(["audit", "key"]));
+    let key = stdout(&key).trim().to_owned();
+    assert_eq!(key.len(), 64);
+
+    let ok = run(jisr(dir.path()).args(["audit", "verify", "--public-key", &key]));
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(
+        stdout(&ok).contains("it holds checkpoint #2"),
+        "{}",
+        stdout(&ok)
+    );
+
+    // A checkpoint kept elsewhere, edited: refused.
+    let kept = dir.path().join("kept.txt");
+    let text = stdout(&second).replace("seq: 2", "seq: 9");
+    std::fs::write(&kept, text).unwrap();
+    let forged = run(jisr(dir.path())
+        .args(["audit", "verify", "--checkpoint"])
+        .arg(&kept));
+    assert_eq!(forged.status.code(), Some(2));
+    assert!(
+        stderr(&forged).contains("altered or forged"),
+        "{}",
+        stderr(&forged)
+    );
+
+    // The three newest entries deleted behind the application's back.
+    let db = dir.path().join("jisr.db");
+    let cut = dir.path().join("cut.db");
+    assert!(
+        run(jisr(dir.path()).arg("backup").arg(&cut))
+            .status
+            .success()
+    );
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        use sea_orm::ConnectionTrait;
+        let url = format!("sqlite://{}", cut.display());
+        let conn = sea_orm::Database::connect(&url).await.unwrap();
+        conn.execute_unprepared("DROP TRIGGER audit_log_no_delete")
+            .await
+            .unwrap();
+        conn.execute_unprepared(
+            "DELETE FROM audit_log WHERE id > (SELECT MAX(id) - 3 FROM audit_log)",
+        )
+        .await
+        .unwrap();
+        conn.close().await.unwrap();
+    });
+    let truncated = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", format!("sqlite://{}", cut.display()))
+        .args(["audit", "verify"]));
+    assert_eq!(truncated.status.code(), Some(2));
+    assert!(
+        stderr(&truncated).contains("audit trail truncated")
+            && stderr(&truncated).contains("the newest 3 were deleted"),
+        "{}",
+        stderr(&truncated)
+    );
+
+    // The old backup restored over the database: its chain verifies on its own, but it
+    // does not know the newest checkpoint.
+    for side in ["jisr.db-wal", "jisr.db-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(side));
+    }
+    std::fs::copy(&old, &db).unwrap();
+    let rolled = run(jisr(dir.path()).args(["audit", "verify"]));
+    assert_eq!(rolled.status.code(), Some(2));
+    assert!(
+        stderr(&rolled).contains("audit trail rolled back")
+            && stderr(&rolled).contains("the newest checkpoint it knows is #1"),
+        "{}",
+        stderr(&rolled)
+    );
+}

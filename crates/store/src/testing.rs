@@ -253,6 +253,54 @@ where
     }
 }
 
+/// Runs `sql` with the append-only guards of the audit trail and its checkpoints lifted,
+/// as someone with file or superuser access to the database could: for tests that the
+/// trail detects what the guards would have refused.
+pub async fn behind_the_back(store: &Store, sql: &[String]) {
+    use sea_orm::{FromQueryResult, Statement};
+    #[derive(FromQueryResult)]
+    struct Trigger {
+        name: String,
+        sql: String,
+    }
+    let txn = store.begin_write().await.expect("begin");
+    let mut restore = Vec::new();
+    for t in ["audit_log", "audit_checkpoints"] {
+        match store.backend() {
+            crate::Backend::Sqlite => {
+                let triggers = Trigger::find_by_statement(Statement::from_string(
+                    sea_orm::DbBackend::Sqlite,
+                    format!(
+                        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '{t}'"
+                    ),
+                ))
+                .all(&txn)
+                .await
+                .expect("list triggers");
+                for tr in triggers {
+                    txn.execute_unprepared(&format!("DROP TRIGGER {}", tr.name))
+                        .await
+                        .expect("drop trigger");
+                    restore.push(tr.sql);
+                }
+            }
+            crate::Backend::Postgres => {
+                txn.execute_unprepared(&format!("ALTER TABLE {t} DISABLE TRIGGER USER"))
+                    .await
+                    .expect("disable triggers");
+                restore.push(format!("ALTER TABLE {t} ENABLE TRIGGER USER"));
+            }
+        }
+    }
+    for s in sql {
+        txn.execute_unprepared(s).await.expect("tamper");
+    }
+    for s in restore {
+        txn.execute_unprepared(&s).await.expect("restore guard");
+    }
+    txn.commit().await.expect("commit");
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -356,3 +356,169 @@ async fn migrations_report_their_status() {
     })
     .await;
 }
+
+mod checkpoints {
+    use super::*;
+    use jisr_domain::audit::checkpoint::{Anchoring, CheckpointError, Signed, SigningKey};
+    use jisr_domain::audit::{ChainedFields, Entity, entry_hash};
+    use jisr_store::audit::checkpoint;
+    use jisr_store::entity::audit_log;
+    use sea_orm::QueryOrder;
+
+    fn key() -> SigningKey {
+        SigningKey::from_bytes(&[5; 32])
+    }
+
+    /// Appends `n` sign-in entries to the trail.
+    async fn write(store: &Store, n: usize) {
+        for _ in 0..n {
+            let txn = store.begin_write().await.unwrap();
+            audit::record_event(&txn, &cli(), audit::Action::Login, Entity::User, "1".into())
+                .await
+                .unwrap();
+            txn.commit().await.unwrap();
+        }
+    }
+
+    async fn behind_the_back(store: &Store, sql: &[String]) {
+        jisr_store::testing::behind_the_back(store, sql).await;
+    }
+
+    async fn check(store: &Store, c: &Signed) -> Result<Anchoring, CheckpointError> {
+        let trusted = key().verifying_key().to_bytes();
+        checkpoint::check(store, c, Some(&trusted)).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_checkpoint_holds_while_the_trail_grows_and_detects_its_tail_cut() {
+        each_backend(|store| async move {
+            write(&store, 5).await;
+            let (c1, new) = checkpoint::take(&store, &cli(), &key()).await.unwrap();
+            assert!(new);
+            assert_eq!((c1.checkpoint.seq, c1.checkpoint.entries), (1, 6));
+            // Nothing written since: the same checkpoint, no new entry.
+            let (again, new) = checkpoint::take(&store, &cli(), &key()).await.unwrap();
+            assert!(!new);
+            assert_eq!(again, c1);
+            assert_eq!(audit::count(&store).await.unwrap(), 6);
+
+            write(&store, 2).await;
+            assert_eq!(check(&store, &c1).await, Ok(Anchoring::Holds { since: 2 }));
+            let (c2, _) = checkpoint::take(&store, &cli(), &key()).await.unwrap();
+            assert_eq!((c2.checkpoint.seq, c2.checkpoint.entries), (2, 9));
+            assert_eq!(checkpoint::latest(&store).await.unwrap(), Some(c2.clone()));
+
+            // A checkpoint edited to vouch for fewer entries no longer verifies.
+            let edited = c2.to_text().replace("entries: 9", "entries: 6");
+            let edited = Signed::parse(&edited).unwrap();
+            assert_eq!(
+                check(&store, &edited).await,
+                Err(CheckpointError::BadSignature)
+            );
+            // One signed by another key is refused against the trusted key.
+            let other = c2
+                .checkpoint
+                .clone()
+                .sign(&SigningKey::from_bytes(&[6; 32]));
+            assert!(matches!(
+                check(&store, &other).await,
+                Err(CheckpointError::OtherKey { .. })
+            ));
+
+            // The three newest entries deleted: the chain alone still verifies...
+            behind_the_back(&store, &["DELETE FROM audit_log WHERE id > 6".into()]).await;
+            let v = audit::verify(&store).await.unwrap();
+            assert_eq!((v.entries, v.first_break), (6, None));
+            // ...but the checkpoint the database itself took names the cut.
+            assert_eq!(
+                check(&store, &c2).await,
+                Ok(Anchoring::Truncated { missing: 3 })
+            );
+            assert_eq!(check(&store, &c1).await, Ok(Anchoring::Holds { since: 0 }));
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn an_older_copy_restored_over_the_database_is_named_a_rollback() {
+        each_backend(|store| async move {
+            write(&store, 3).await;
+            let (c1, _) = checkpoint::take(&store, &cli(), &key()).await.unwrap();
+            write(&store, 4).await;
+            let (c2, _) = checkpoint::take(&store, &cli(), &key()).await.unwrap();
+            // The database as it was at the first checkpoint (a backup taken then)...
+            behind_the_back(
+                &store,
+                &[
+                    format!("DELETE FROM audit_log WHERE id > {}", c1.checkpoint.entries),
+                    "DELETE FROM audit_checkpoints WHERE seq > 1".into(),
+                ],
+            )
+            .await;
+            // ...restored and written to since: longer than before, chain intact.
+            write(&store, 6).await;
+            let v = audit::verify(&store).await.unwrap();
+            assert_eq!((v.entries, v.first_break), (10, None));
+            assert!(v.entries >= c2.checkpoint.entries);
+            assert_eq!(
+                check(&store, &c2).await,
+                Ok(Anchoring::RolledBack {
+                    newest_recorded_seq: Some(1),
+                    missing: 0
+                })
+            );
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn a_trail_rewritten_with_every_hash_recomputed_is_named() {
+        each_backend(|store| async move {
+            write(&store, 4).await;
+            let (c1, _) = checkpoint::take(&store, &cli(), &key()).await.unwrap();
+            // Alter entry 2 and recompute every hash after it, so the chain is consistent.
+            let rows = audit_log::Entity::find()
+                .order_by_asc(audit_log::Column::Id)
+                .all(store.conn())
+                .await
+                .unwrap();
+            let mut prev = rows[0].hash.clone();
+            let mut sql = Vec::new();
+            for mut e in rows.into_iter().skip(1) {
+                if e.id == 2 {
+                    e.entity_id = "2".into();
+                }
+                let hash = entry_hash(
+                    &prev,
+                    &ChainedFields {
+                        id: e.id,
+                        at: &e.at,
+                        actor: &e.actor,
+                        actor_role: &e.actor_role,
+                        actor_scope: &e.actor_scope,
+                        action: &e.action,
+                        entity: &e.entity,
+                        entity_id: &e.entity_id,
+                        request_id: &e.request_id,
+                        address: &e.address,
+                        before: &e.before,
+                        after: &e.after,
+                    },
+                );
+                sql.push(format!(
+                    "UPDATE audit_log SET entity_id = '{}', prev_hash = '{prev}', hash = '{hash}' WHERE id = {}",
+                    e.entity_id, e.id
+                ));
+                prev = hash;
+            }
+            behind_the_back(&store, &sql).await;
+            let v = audit::verify(&store).await.unwrap();
+            assert_eq!((v.entries, v.first_break), (5, None));
+            assert_eq!(
+                check(&store, &c1).await,
+                Ok(Anchoring::Rewritten { entry: 5 })
+            );
+        })
+        .await;
+    }
+}

@@ -164,13 +164,15 @@ impl Chrome {
         self.catalog.t_args(self.locale, key, Some(&args))
     }
 
-    /// A stored date or time (`YYYY-MM-DD…`) as the day, month and year people write
-    /// in Morocco, in Western digits: `15/01/2026`.
+    /// A stored date or instant as the day, month and year people write in Morocco, in
+    /// Western digits: `15/01/2026` (an instant counts in Morocco's time).
     pub fn date(&self, stored: &str) -> String {
-        match (stored.get(0..4), stored.get(5..7), stored.get(8..10)) {
-            (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
-            _ => stored.to_owned(),
-        }
+        jisr_domain::time::day(stored)
+    }
+
+    /// A stored instant as its day and time in Morocco: `15/01/2026 14:03`.
+    pub fn time(&self, stored: &str) -> String {
+        jisr_domain::time::day_and_time(stored)
     }
 
     /// A file size in kilobytes, at least 1.

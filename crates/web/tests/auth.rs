@@ -709,6 +709,54 @@ async fn the_auditor_searches_the_trail_and_verifies_it() {
         )
         .await;
         assert!(v.body.contains("La chaîne est intacte"), "{}", v.body);
+        assert!(
+            v.body.contains("Aucun point de contrôle signé"),
+            "{}",
+            v.body
+        );
+
+        // A signed checkpoint: the page names it, verification checks the trail against it.
+        let key = jisr_domain::audit::checkpoint::SigningKey::from_bytes(&[3; 32]);
+        let (c, _) = jisr_store::audit::checkpoint::take(
+            &store,
+            &jisr_store::audit::Actor::system("test"),
+            &key,
+        )
+        .await
+        .unwrap();
+        let verify = || {
+            send(
+                &app,
+                Method::POST,
+                "/audit/verify",
+                Some(&token),
+                None,
+                SAME_ORIGIN,
+            )
+        };
+        let v = verify().await;
+        assert!(
+            v.body.contains("Dernier point de contrôle signé : n° 1")
+                && v.body.contains("elle contient le point de contrôle n° 1"),
+            "{}",
+            v.body
+        );
+        // The newest entries deleted behind the application's back.
+        jisr_store::testing::behind_the_back(
+            &store,
+            &[format!(
+                "DELETE FROM audit_log WHERE id > {}",
+                c.checkpoint.entries - 2
+            )],
+        )
+        .await;
+        let v = verify().await;
+        assert!(
+            v.body
+                .contains("les 2 entrées les plus récentes ont été supprimées"),
+            "{}",
+            v.body
+        );
         let officer = token_for(&app, "provincial_officer").await;
         let denied = send(&app, Method::GET, "/audit", Some(&officer), None, &[]).await;
         assert_eq!(denied.status, StatusCode::FORBIDDEN);

@@ -7,6 +7,7 @@ pub mod application;
 pub mod arrondissement;
 pub mod association;
 pub mod association_board_member;
+pub mod audit_checkpoint;
 pub mod audit_log;
 pub mod authorisation_request;
 pub mod beneficiary;

@@ -19,6 +19,7 @@ mod m0013_needs_models;
 mod m0014_programme_benefit;
 mod m0015_programme_level;
 mod m0016_shared_records;
+mod m0017_audit_checkpoints;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_programme_benefit::Migration),
             Box::new(m0015_programme_level::Migration),
             Box::new(m0016_shared_records::Migration),
+            Box::new(m0017_audit_checkpoints::Migration),
         ]
     }
 }

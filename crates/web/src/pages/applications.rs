@@ -238,7 +238,7 @@ async fn show_page(
         .events
         .iter()
         .map(|e| Line {
-            at: chrome.date(&e.at),
+            at: chrome.time(&e.at),
             kind: e.kind.clone(),
             status: e.to_status.clone().unwrap_or_default(),
             text: e.text.clone(),
@@ -513,7 +513,7 @@ pub async fn outbox(ctx: Ctx) -> Result<Response, WebError> {
                     .catalog
                     .t_args(locale, &format!("notify-{}", m.message), Some(&args));
             Message {
-                at: chrome.date(&m.at),
+                at: chrome.time(&m.at),
                 channel: m.channel,
                 recipient: m.recipient,
                 text,

@@ -11,7 +11,8 @@ use axum::response::Response;
 use jisr_domain::access::Capability;
 use jisr_domain::access::Scope;
 use jisr_domain::audit::ChainBreak;
-use jisr_store::audit::{self, Search};
+use jisr_domain::audit::checkpoint::{Anchoring, Signed, fingerprint};
+use jisr_store::audit::{self, Search, checkpoint};
 use jisr_store::entity::audit_log;
 use jisr_store::listing::{Direction, Page};
 use jisr_store::sessions::SessionUser;
@@ -58,7 +59,25 @@ pub struct Outcome {
 struct AuditPage {
     chrome: Chrome,
     outcome: Option<Outcome>,
+    /// The newest signed checkpoint, described.
+    checkpoint: String,
     region: String,
+}
+
+/// The newest checkpoint the database recorded, in a sentence.
+fn describe_checkpoint(chrome: &Chrome, c: Option<&Signed>) -> String {
+    match c {
+        None => chrome.t("audit-checkpoint-none"),
+        Some(s) => chrome.targs(
+            "audit-checkpoint",
+            &[
+                ("seq", s.checkpoint.seq.to_string()),
+                ("at", chrome.time(&s.checkpoint.at)),
+                ("entries", s.checkpoint.entries.to_string()),
+                ("key", fingerprint(&s.public_key)),
+            ],
+        ),
+    }
 }
 
 /// The search form, count, table and pager: the part htmx replaces.
@@ -81,9 +100,12 @@ impl AuditRegion {
         self.chrome.tn("audit-count", self.table.total as usize)
     }
 
-    /// `2026-11-30T05:13:37.094329Z` as `2026-11-30 05:13:37 UTC`.
+    /// `2026-11-30T05:13:37.094329Z` as `30/11/2026 06:13:37` in Morocco's time.
     fn when(&self, at: &str) -> String {
-        format!("{} UTC", at.get(..19).unwrap_or(at).replace('T', " "))
+        jisr_domain::time::in_morocco(at).map_or_else(
+            || at.to_owned(),
+            |t| t.format("%d/%m/%Y %H:%M:%S").to_string(),
+        )
     }
 
     /// `user:8` as the account's username; other actors as they are.
@@ -165,10 +187,13 @@ async fn show(ctx: Ctx, q: AuditQuery, outcome: Option<Outcome>) -> Result<Respo
         table,
     })?
     .0;
+    let chrome = ctx.chrome("audit-title");
+    let checkpoint = describe_checkpoint(&chrome, checkpoint::latest(store).await?.as_ref());
     listing::respond(ctx.fragment, region, |region| {
         render(AuditPage {
-            chrome: ctx.chrome("audit-title"),
+            chrome,
             outcome,
+            checkpoint,
             region,
         })
     })
@@ -186,17 +211,59 @@ pub async fn verify(mut ctx: Ctx) -> Result<Response, WebError> {
     }
     let v = audit::verify(&ctx.state.store).await?;
     let chrome = ctx.chrome("audit-title");
+    let store = &ctx.state.store;
     let outcome = match v.first_break {
-        None => Outcome {
-            ok: true,
-            message: chrome.t1("audit-verify-ok", "entries", &v.entries.to_string()),
-        },
+        None => anchored(&chrome, store, v.entries).await?,
         Some(ChainBreak::PrevMismatch { id } | ChainBreak::HashMismatch { id }) => Outcome {
             ok: false,
             message: chrome.t1("audit-verify-broken", "id", &id.to_string()),
         },
     };
     show(ctx, AuditQuery::default(), Some(outcome)).await
+}
+
+/// An intact chain, checked against the newest checkpoint the database recorded: a tail
+/// cut after it, or a rewrite with every hash recomputed, shows here. (An older copy
+/// restored over the database knows only its own checkpoints: `jisr audit verify` with
+/// a checkpoint kept elsewhere catches that.)
+async fn anchored(
+    chrome: &Chrome,
+    store: &jisr_store::Store,
+    entries: u64,
+) -> Result<Outcome, WebError> {
+    let ok = |message| Outcome { ok: true, message };
+    let Some(latest) = checkpoint::latest(store).await? else {
+        return Ok(ok(chrome.t1(
+            "audit-verify-ok",
+            "entries",
+            &entries.to_string(),
+        )));
+    };
+    let seq = latest.checkpoint.seq.to_string();
+    Ok(match checkpoint::check(store, &latest, None).await? {
+        Err(_) => Outcome {
+            ok: false,
+            message: chrome.t1("audit-verify-bad-checkpoint", "seq", &seq),
+        },
+        Ok(Anchoring::Holds { .. }) => ok(chrome.targs(
+            "audit-verify-ok-anchored",
+            &[("entries", entries.to_string()), ("seq", seq)],
+        )),
+        Ok(Anchoring::Truncated { missing } | Anchoring::RolledBack { missing, .. }) => Outcome {
+            ok: false,
+            message: chrome.targs(
+                "audit-verify-truncated",
+                &[("missing", missing.to_string()), ("seq", seq)],
+            ),
+        },
+        Ok(Anchoring::Rewritten { entry }) => Outcome {
+            ok: false,
+            message: chrome.targs(
+                "audit-verify-rewritten",
+                &[("id", entry.to_string()), ("seq", seq)],
+            ),
+        },
+    })
 }
 
 /// The pages of this context, each with its policy and example paths.

@@ -566,7 +566,7 @@ async fn status_page(
         .events
         .iter()
         .map(|e| TimelineLine {
-            at: chrome.date(&e.at),
+            at: chrome.time(&e.at),
             status: e.to_status.clone().unwrap_or_default(),
             text: e.text.clone(),
         })

@@ -1,6 +1,8 @@
 //! The audit trail's hash chain. Each entry's hash covers its own fields and the hash of
 //! the entry before it, so changing or removing any entry breaks every hash after it.
 
+pub mod checkpoint;
+
 use sha2::{Digest, Sha256};
 
 /// The hash that stands before the first entry.
@@ -174,6 +176,8 @@ audit_codes!(
         GeoImport => "geo.import",
         RegistryImport => "registry.import",
         RegistryIndexImport => "registry.index.import",
+        /// A signed checkpoint of the trail's head taken.
+        Checkpoint => "checkpoint",
     }
 );
 
@@ -202,6 +206,7 @@ audit_codes!(
         RuleVersion => "rule_version",
         Household => "household",
         HouseholdIndexValue => "household_index_value",
+        AuditTrail => "audit_trail",
     }
 );
 

@@ -1,6 +1,8 @@
 //! The audit writer and verifier. Entries are appended in the transaction of the change
 //! they describe; the chain lock serialises appenders so the hash chain never forks.
 
+pub mod checkpoint;
+
 use crate::entity::audit_log;
 use crate::{Store, StoreError};
 use jisr_domain::audit::{ChainBreak, ChainedFields, GENESIS_HASH, entry_hash};
