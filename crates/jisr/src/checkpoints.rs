@@ -131,14 +131,16 @@ pub fn newest(dir: &Path) -> Result<Option<(PathBuf, Signed)>> {
     Ok(best)
 }
 
-/// Takes a checkpoint now and writes it to the directory.
+/// Takes a checkpoint now (numbered `first` at least) and writes it to the directory.
 pub async fn take(
     store: &Store,
     key: &SigningKey,
     dir: &Path,
     job: &str,
+    first: u64,
 ) -> Result<(Signed, bool, PathBuf)> {
-    let (signed, new) = checkpoint::take(store, &Actor::system(job), key).await?;
+    let (signed, new) =
+        checkpoint::take_numbered_from(store, &Actor::system(job), key, first).await?;
     let path = write(dir, &signed)?;
     Ok((signed, new, path))
 }
@@ -152,7 +154,7 @@ pub fn spawn_periodic(store: Store, key: SigningKey, dir: PathBuf, minutes: u64)
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
         loop {
             tick.tick().await;
-            match take(&store, &key, &dir, "audit-checkpoint").await {
+            match take(&store, &key, &dir, "audit-checkpoint", 1).await {
                 Ok((s, true, path)) => tracing::info!(
                     seq = s.checkpoint.seq,
                     entries = s.checkpoint.entries,

@@ -58,6 +58,13 @@ enum Command {
         /// Destination file (must not exist).
         dest: PathBuf,
     },
+    /// Put a SQLite backup back as the database (the server must be stopped): checked
+    /// first (a SQLite file, undamaged, a Jisr database of this version or older, its
+    /// audit chain intact); the replaced database is kept beside it.
+    Restore {
+        /// The backup file (from `jisr backup`).
+        file: PathBuf,
+    },
     /// API tokens for programs calling the JSON API.
     Token {
         #[command(subcommand)]
@@ -556,6 +563,26 @@ pub async fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Restore { file } => {
+            let r = crate::restore::run(&cfg, &file).await?;
+            println!(
+                "restored {}: {} audit entries, chain intact; signed checkpoint #{} taken",
+                file.display(),
+                r.entries,
+                r.checkpoint_seq
+            );
+            if let Some(kept) = r.kept_previous {
+                println!("the database it replaced is kept as {}", kept.display());
+            }
+            if !r.superseded.is_empty() {
+                let list: Vec<String> = r.superseded.iter().map(|n| format!("#{n}")).collect();
+                println!(
+                    "checkpoints taken after the backup no longer hold and were moved aside: {} (a witness's copy of them will show this rollback; the trail records the restore)",
+                    list.join(", ")
+                );
+            }
+            Ok(())
+        }
         Command::Backup { dest } => {
             let store = connect(&cfg).await?;
             if dest.exists() {
@@ -623,7 +650,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             let store = connect_migrated(&cfg).await?;
             let key = checkpoints::signing_key(&cfg)?;
             let (signed, new, path) =
-                checkpoints::take(&store, &key, &checkpoints::dir(&cfg), "cli").await?;
+                checkpoints::take(&store, &key, &checkpoints::dir(&cfg), "cli", 1).await?;
             eprintln!(
                 "{} {} in {}",
                 if new {

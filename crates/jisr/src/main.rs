@@ -6,6 +6,7 @@ mod cli;
 mod config;
 mod demo;
 mod progress;
+mod restore;
 mod serve;
 
 use std::process::ExitCode;

@@ -549,6 +549,30 @@ fn the_demo_trail_verifies_and_tampering_is_named() {
     assert!(ok.status.success(), "{}", stderr(&ok));
     assert!(stdout(&ok).contains("chain intact"));
 
+    // A backup of the demo restored into a fresh data directory serves the same pages.
+    let copy = dir.path().join("demo-backup.db");
+    let b = run(jisr(dir.path())
+        .env("JISR_DATABASE_URL", &db)
+        .arg("backup")
+        .arg(&copy));
+    assert!(b.status.success(), "{}", stderr(&b));
+    let fresh = dir.path().join("restored");
+    let r = run(jisr(&fresh_dir(&fresh)).arg("restore").arg(&copy));
+    assert!(r.status.success(), "{}", stderr(&r));
+    assert!(stdout(&r).contains("chain intact"), "{}", stdout(&r));
+    let v = run(jisr(&fresh).args(["audit", "verify"]));
+    assert!(v.status.success(), "{}", stderr(&v));
+    let page = |dir: &Path| {
+        let (mut child, addr) = start_server(dir);
+        let body = http_get(&addr, "/directory?lang=fr");
+        let _ = child.kill();
+        let _ = child.wait();
+        body.split("\r\n\r\n").nth(1).unwrap_or("").to_owned()
+    };
+    let original = page(&data);
+    assert!(original.contains("<h1>"), "{original}");
+    assert_eq!(page(&fresh), original);
+
     // Behind the application's back: lift the guard and alter entry 5.
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
@@ -669,4 +693,150 @@ fn a_restored_old_backup_and_a_cut_tail_fail_verification_by_name() {
         "{}",
         stderr(&rolled)
     );
+}
+
+/// `dir`, created.
+fn fresh_dir(dir: &Path) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    dir.to_path_buf()
+}
+
+#[test]
+fn restore_refuses_what_is_not_a_sound_jisr_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    add_user(dir.path(), "amina");
+    let good = dir.path().join("good.db");
+    assert!(
+        run(jisr(dir.path()).arg("backup").arg(&good))
+            .status
+            .success()
+    );
+    let refused = |file: &Path, why: &str| {
+        let o = run(jisr(dir.path()).arg("restore").arg(file));
+        assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+        assert!(
+            stderr(&o).contains(why) && stderr(&o).contains("nothing restored"),
+            "{}",
+            stderr(&o)
+        );
+    };
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "not a database").unwrap();
+    refused(&text, "not a SQLite database");
+    let half = dir.path().join("half.db");
+    let bytes = std::fs::read(&good).unwrap();
+    std::fs::write(&half, &bytes[..bytes.len() / 3]).unwrap();
+    refused(&half, "damaged");
+    let foreign = dir.path().join("foreign.db");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        use sea_orm::ConnectionTrait;
+        let url = format!("sqlite://{}?mode=rwc", foreign.display());
+        let conn = sea_orm::Database::connect(&url).await.unwrap();
+        conn.execute_unprepared("CREATE TABLE notes (body TEXT)")
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+    });
+    refused(&foreign, "not a Jisr one");
+    // Nothing was replaced: the database still holds its account and verifies.
+    let v = run(jisr(dir.path()).args(["audit", "verify"]));
+    assert!(v.status.success(), "{}", stderr(&v));
+    assert!(!dir.path().join("jisr.db.restoring").exists());
+}
+
+/// The documented PostgreSQL path (docs/operations.md): `pg_dump` into a fresh database,
+/// which then verifies against the checkpoint taken before the dump and serves.
+#[test]
+fn a_postgres_dump_restored_into_a_fresh_database_verifies_and_serves() {
+    let Some(admin) = std::env::var("JISR_TEST_DATABASE_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
+    else {
+        return;
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let source = format!("jisr_dump_src_{}", std::process::id());
+    let target = format!("jisr_dump_dst_{}", std::process::id());
+    let reset = |names: &[&str]| {
+        rt.block_on(async {
+            use sea_orm::ConnectionTrait;
+            let db = sea_orm::Database::connect(&admin).await.unwrap();
+            for n in names {
+                db.execute_unprepared(&format!("DROP DATABASE IF EXISTS {n} WITH (FORCE)"))
+                    .await
+                    .unwrap();
+            }
+            db.close().await.unwrap();
+        })
+    };
+    reset(&[&source, &target]);
+    rt.block_on(async {
+        use sea_orm::ConnectionTrait;
+        let db = sea_orm::Database::connect(&admin).await.unwrap();
+        for n in [&source, &target] {
+            db.execute_unprepared(&format!("CREATE DATABASE {n}"))
+                .await
+                .unwrap();
+        }
+        db.close().await.unwrap();
+    });
+    let src = jisr_store::testing::with_database(&admin, &source);
+    let dst = jisr_store::testing::with_database(&admin, &target);
+    let dir = tempfile::tempdir().unwrap();
+    let on = |url: &str| {
+        let mut c = jisr(dir.path());
+        c.env("JISR_DATABASE_URL", url);
+        c
+    };
+    assert!(run(on(&src).arg("migrate")).status.success());
+    assert!(
+        run(on(&src).args(["user", "add", "amina", "--name", "Amina"]))
+            .status
+            .success()
+    );
+    let cp = run(on(&src).args(["audit", "checkpoint"]));
+    assert!(cp.status.success(), "{}", stderr(&cp));
+
+    let dump = dir.path().join("jisr.dump");
+    let d = run(Command::new("pg_dump")
+        .args(["--format=custom", "--no-owner", "--file"])
+        .arg(&dump)
+        .arg(&src));
+    assert!(d.status.success(), "{}", stderr(&d));
+    let r = run(Command::new("pg_restore")
+        .args(["--no-owner", "--exit-on-error", "--dbname", &dst])
+        .arg(&dump));
+    assert!(r.status.success(), "{}", stderr(&r));
+
+    let v = run(on(&dst).args(["audit", "verify"]));
+    assert!(v.status.success(), "{}", stderr(&v));
+    assert!(
+        stdout(&v).contains("it holds checkpoint #1"),
+        "{}",
+        stdout(&v)
+    );
+    let mut server = on(&dst);
+    server
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut child = server.spawn().unwrap();
+    let err = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(err).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("addr=").nth(1) {
+                let _ = tx.send(rest.split_whitespace().next().unwrap_or("").to_owned());
+            }
+        }
+    });
+    let addr = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("server address");
+    let ready = http_get(&addr, "/readyz");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(ready.contains(r#""database":"postgres""#), "{ready}");
+    reset(&[&source, &target]);
 }

@@ -219,6 +219,48 @@ impl Store {
         Ok(!Migrator::get_pending_migrations(&self.db).await?.is_empty())
     }
 
+    /// What a database file offered for restoring is: checked on a copy, never on the
+    /// live database. Answers why it cannot be restored, if it cannot.
+    pub async fn inspect_for_restore(&self) -> Result<Result<(), RestoreRefusal>, StoreError> {
+        use sea_orm::{FromQueryResult, Statement};
+        #[derive(FromQueryResult)]
+        struct Text {
+            v: String,
+        }
+        let rows = |sql: &str| {
+            Text::find_by_statement(Statement::from_string(self.db.get_database_backend(), sql))
+                .all(&self.db)
+        };
+        let check = match rows("SELECT integrity_check AS v FROM pragma_integrity_check").await {
+            Ok(r) => r,
+            Err(e) => return Ok(Err(RestoreRefusal::Damaged(e.to_string()))),
+        };
+        if check.first().is_none_or(|r| r.v != "ok") {
+            let why = check.into_iter().next().map(|r| r.v).unwrap_or_default();
+            return Ok(Err(RestoreRefusal::Damaged(why)));
+        }
+        let tables: Vec<String> = rows("SELECT name AS v FROM sqlite_master WHERE type = 'table'")
+            .await?
+            .into_iter()
+            .map(|r| r.v)
+            .collect();
+        if !["seaql_migrations", "audit_log"]
+            .iter()
+            .all(|t| tables.iter().any(|n| n == t))
+        {
+            return Ok(Err(RestoreRefusal::Foreign));
+        }
+        let known: Vec<String> = Migrator::migrations()
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect();
+        let applied = rows("SELECT version AS v FROM seaql_migrations").await?;
+        if let Some(newer) = applied.into_iter().find(|r| !known.contains(&r.v)) {
+            return Ok(Err(RestoreRefusal::Newer(newer.v)));
+        }
+        Ok(Ok(()))
+    }
+
     /// Writes a consistent copy of a SQLite database to `dest` while others keep using it.
     pub async fn backup_sqlite(&self, dest: &std::path::Path) -> Result<(), StoreError> {
         if self.backend != Backend::Sqlite {
@@ -238,6 +280,17 @@ impl Store {
         self.db.close().await?;
         Ok(())
     }
+}
+
+/// Why a file cannot be restored as the platform's database.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RestoreRefusal {
+    #[error("it is damaged (SQLite integrity check: {0})")]
+    Damaged(String),
+    #[error("it is a SQLite database, but not a Jisr one (no migrations table or audit trail)")]
+    Foreign,
+    #[error("it was made by a newer version of Jisr (migration {0} is unknown here)")]
+    Newer(String),
 }
 
 #[cfg(test)]

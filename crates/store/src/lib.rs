@@ -33,7 +33,7 @@ pub mod testing;
 pub mod timeline;
 pub mod tokens;
 
-pub use db::{Backend, DatabaseUrl, DatabaseUrlError, Store};
+pub use db::{Backend, DatabaseUrl, DatabaseUrlError, RestoreRefusal, Store};
 
 /// Errors of the storage layer. Each variant has a stable machine code the web layer
 /// translates; internal details never reach a user.

@@ -178,6 +178,8 @@ audit_codes!(
         RegistryIndexImport => "registry.index.import",
         /// A signed checkpoint of the trail's head taken.
         Checkpoint => "checkpoint",
+        /// The database replaced by a backup (`jisr restore`).
+        Restore => "restore",
     }
 );
 

@@ -84,3 +84,4 @@ audit-verify-ok-anchored = السلسلة سليمة: تم التحقق من { $
 audit-verify-truncated = السجل أقصر من نقطة المراقبة رقم { $seq }: حُذفت آخر { $missing } قيود.
 audit-verify-rewritten = القيد رقم { $id } لم يعد هو الذي تضمنه نقطة المراقبة رقم { $seq }: أعيدت كتابة السجل وحساب بصماته.
 audit-verify-bad-checkpoint = توقيع نقطة المراقبة رقم { $seq } غير مطابق: لقد تم تغييرها.
+audit-action-restore = استرجاع نسخة احتياطية

@@ -80,3 +80,4 @@ audit-verify-ok-anchored = La chaîne est intacte : { $entries } entrées vérif
 audit-verify-truncated = Le journal est plus court que son point de contrôle n° { $seq } : les { $missing } entrées les plus récentes ont été supprimées.
 audit-verify-rewritten = L'entrée n° { $id } n'est plus celle que garantit le point de contrôle n° { $seq } : le journal a été réécrit et ses empreintes recalculées.
 audit-verify-bad-checkpoint = La signature du point de contrôle n° { $seq } ne correspond pas : il a été altéré.
+audit-action-restore = Restauration d'une sauvegarde

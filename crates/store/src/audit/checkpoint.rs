@@ -50,6 +50,17 @@ pub async fn take(
     actor: &Actor,
     key: &SigningKey,
 ) -> Result<(Signed, bool), StoreError> {
+    take_numbered_from(store, actor, key, 1).await
+}
+
+/// As [`take`], numbering the new checkpoint `first` at least: after a restore, the
+/// numbers of the checkpoints the backup did not know are not used again.
+pub async fn take_numbered_from(
+    store: &Store,
+    actor: &Actor,
+    key: &SigningKey,
+    first: u64,
+) -> Result<(Signed, bool), StoreError> {
     let txn = store.begin_write().await?;
     let previous = latest_in(&txn).await?;
     let newest = audit_log::Entity::find()
@@ -63,7 +74,7 @@ pub async fn take(
         txn.rollback().await?;
         return Ok((p.clone(), false));
     }
-    let seq = previous.map_or(1, |p| p.checkpoint.seq + 1);
+    let seq = previous.map_or(1, |p| p.checkpoint.seq + 1).max(first);
     let id = super::record(
         &txn,
         actor,
@@ -113,9 +124,17 @@ pub async fn trail_state(store: &Store, c: &Checkpoint) -> Result<TrailState, St
         Err(_) => None,
     };
     let newest_recorded_seq = latest(store).await?.map(|s| s.checkpoint.seq);
+    let recorded = match i64::try_from(c.seq) {
+        Ok(seq) => audit_checkpoint::Entity::find_by_id(seq)
+            .one(store.conn())
+            .await?
+            .is_some_and(|r| r.head_hash == c.head_hash && r.entries as u64 == c.entries),
+        Err(_) => false,
+    };
     Ok(TrailState {
         entries,
         hash_at_checkpoint,
+        recorded,
         newest_recorded_seq,
     })
 }
