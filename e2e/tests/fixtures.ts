@@ -212,7 +212,7 @@ export const STRINGS: Record<Lang, Strings> = {
     auditSearch: 'بحث',
     auditLoginAction: 'دخول',
     auditVerify: 'التحقق من سلامة السلسلة',
-    auditVerified: /^السلسلة سليمة: تم التحقق من \d+ قيداً\.$/,
+    auditVerified: /^السلسلة سليمة: تم التحقق من \d+ قيداً، وهي تتضمن نقطة المراقبة رقم \d+ كما وُقعت\.$/,
     forbidden: 'الولوج غير مسموح',
     passwordTitle: 'تغيير كلمة المرور',
     passwordSubmit: 'تغيير كلمة المرور',
@@ -425,7 +425,7 @@ export const STRINGS: Record<Lang, Strings> = {
     auditLoginAction: 'Connexion',
     auditVerify: "Vérifier l'intégrité de la chaîne",
     // A no-break space before the colon, as French typography wants.
-    auditVerified: /^La chaîne est intacte\u00a0: \d+ entrées vérifiées\.$/,
+    auditVerified: /^La chaîne est intacte\u00a0: \d+ entrées vérifiées\u00a0; elle contient le point de contrôle n° \d+ tel qu'il a été signé\.$/,
     forbidden: 'Accès refusé',
     passwordTitle: 'Changer le mot de passe',
     passwordSubmit: 'Changer le mot de passe',

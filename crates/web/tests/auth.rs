@@ -736,7 +736,8 @@ async fn the_auditor_searches_the_trail_and_verifies_it() {
         };
         let v = verify().await;
         assert!(
-            v.body.contains("Dernier point de contrôle signé : n° 1")
+            v.body
+                .contains("Dernier point de contrôle signé\u{a0}: n° 1")
                 && v.body.contains("elle contient le point de contrôle n° 1"),
             "{}",
             v.body

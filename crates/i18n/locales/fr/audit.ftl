@@ -1,6 +1,6 @@
 # The audit trail (French).
 audit-title = Journal d'audit
-audit-lead = Chaque modification des données est enregistrée ici, dans une chaîne d'empreintes : modifier ou retirer une entrée passée casse toutes celles qui suivent, et cela se voit.
+audit-lead = Chaque modification des données est enregistrée ici, dans une chaîne d'empreintes : modifier ou retirer une entrée passée casse toutes celles qui suivent, et cela se voit.
 audit-verify = Vérifier l'intégrité de la chaîne
 audit-verify-ok = La chaîne est intacte : { $entries } entrées vérifiées.
 audit-verify-broken = La chaîne est rompue à l'entrée n° { $id }.
@@ -74,10 +74,10 @@ audit-entity-programme = Programme
 audit-entity-rule-version = Version des règles d'un programme
 audit-action-checkpoint = Point de contrôle signé
 audit-entity-audit-trail = Journal d'audit
-audit-checkpoint = Dernier point de contrôle signé : n° { $seq }, le { $at }, { $entries } entrées, clé { $key }. Gardé aussi hors de la base de données, il permet de voir si des entrées récentes ont été retirées.
-audit-checkpoint-none = Aucun point de contrôle signé pour l'instant : la plateforme en prend un régulièrement ; l'exploitant peut aussi en prendre un sur demande.
-audit-verify-ok-anchored = La chaîne est intacte : { $entries } entrées vérifiées ; elle contient le point de contrôle n° { $seq } tel qu'il a été signé.
-audit-verify-truncated = Le journal est plus court que son point de contrôle n° { $seq } : les { $missing } entrées les plus récentes ont été supprimées.
-audit-verify-rewritten = L'entrée n° { $id } n'est plus celle que garantit le point de contrôle n° { $seq } : le journal a été réécrit et ses empreintes recalculées.
-audit-verify-bad-checkpoint = La signature du point de contrôle n° { $seq } ne correspond pas : il a été altéré.
+audit-checkpoint = Dernier point de contrôle signé : n° { $seq }, le { $at }, { $entries } entrées, clé { $key }. Gardé aussi hors de la base de données, il permet de voir si des entrées récentes ont été retirées.
+audit-checkpoint-none = Aucun point de contrôle signé pour l'instant : la plateforme en prend un régulièrement ; l'exploitant peut aussi en prendre un sur demande.
+audit-verify-ok-anchored = La chaîne est intacte : { $entries } entrées vérifiées ; elle contient le point de contrôle n° { $seq } tel qu'il a été signé.
+audit-verify-truncated = Le journal est plus court que son point de contrôle n° { $seq } : les { $missing } entrées les plus récentes ont été supprimées.
+audit-verify-rewritten = L'entrée n° { $id } n'est plus celle que garantit le point de contrôle n° { $seq } : le journal a été réécrit et ses empreintes recalculées.
+audit-verify-bad-checkpoint = La signature du point de contrôle n° { $seq } ne correspond pas : il a été altéré.
 audit-action-restore = Restauration d'une sauvegarde

@@ -72,9 +72,17 @@ fn describe_checkpoint(chrome: &Chrome, c: Option<&Signed>) -> String {
             "audit-checkpoint",
             &[
                 ("seq", s.checkpoint.seq.to_string()),
-                ("at", chrome.time(&s.checkpoint.at)),
+                // Left-to-right isolates: a date, a time and a key keep their order
+                // inside Arabic.
+                (
+                    "at",
+                    format!("\u{2066}{}\u{2069}", chrome.time(&s.checkpoint.at)),
+                ),
                 ("entries", s.checkpoint.entries.to_string()),
-                ("key", fingerprint(&s.public_key)),
+                (
+                    "key",
+                    format!("\u{2066}{}\u{2069}", fingerprint(&s.public_key)),
+                ),
             ],
         ),
     }
