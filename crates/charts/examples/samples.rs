@@ -14,9 +14,8 @@ use jisr_charts::{
 /// Groups thousands with `sep` (Latin digits in both locales here).
 fn grouped(v: f64, sep: &str, decimal: &str) -> String {
     let neg = v < 0.0;
-    let v = v.abs();
-    let int = v.trunc() as u64;
-    let frac = ((v - v.trunc()) * 10.0).round() as u64;
+    let tenths = (v.abs() * 10.0).round() as u64;
+    let (int, frac) = (tenths / 10, tenths % 10);
     let digits = int.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {

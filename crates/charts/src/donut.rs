@@ -68,10 +68,13 @@ pub fn donut(frame: &Frame, data: &Categorical, fmt: &dyn NumberFormat) -> Strin
     let text_w = legend_right - legend_left - 20.0;
     for (i, c) in data.categories.iter().enumerate() {
         let label = match data.value(0, i) {
-            Some(v) => format!("{}: {}", c, fmt.format(v)),
-            None => c.clone(),
+            Some(v) => {
+                let value = fmt.format(v);
+                let room = text_w - crate::text::estimate_width(&value, FONT) - 10.0;
+                label_value(&truncate(c, room, FONT), &value)
+            }
+            None => truncate(c, text_w, FONT),
         };
-        let label = truncate(&label, text_w, FONT);
         let (sx, tx, anchor) = match frame.direction {
             Direction::Ltr => (legend_left, legend_left + 20.0, Anchor::Left),
             Direction::Rtl => (legend_right - 12.0, legend_right - 20.0, Anchor::Right),
