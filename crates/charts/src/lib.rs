@@ -41,5 +41,5 @@ pub use donut::{donut, donut_table};
 pub use frame::{Direction, Frame, NumberFormat};
 pub use geo::{Area, Level, boundaries};
 pub use lines::{lines, lines_table};
-pub use map::{Choropleth, choropleth, choropleth_table};
+pub use map::{AreaLink, AreaName, Choropleth, choropleth, choropleth_table};
 pub use multiples::{PanelKind, SmallMultiples, small_multiples, small_multiples_table};

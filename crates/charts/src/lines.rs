@@ -57,10 +57,7 @@ pub fn lines_table(frame: &Frame, data: &Categorical, fmt: &dyn NumberFormat) ->
 }
 
 /// The points of every series with their tooltips.
-pub(crate) fn points(
-    data: &Categorical,
-    fmt: &dyn NumberFormat,
-) -> Vec<(usize, Vec<Option<(f64, String)>>)> {
+pub(crate) fn points(data: &Categorical, fmt: &dyn NumberFormat) -> Vec<plot::LineSeries> {
     data.series
         .iter()
         .enumerate()

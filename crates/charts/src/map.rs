@@ -9,6 +9,12 @@ use crate::geo::{Area, Projection};
 use crate::palette::{MAX_CLASSES, sequential};
 use crate::text::{escape, estimate_width, isolate};
 
+/// The name shown for an area.
+pub type AreaName<'a> = &'a dyn Fn(&Area) -> String;
+
+/// The link of an area, if it has one.
+pub type AreaLink<'a> = &'a dyn Fn(&Area) -> Option<String>;
+
 /// What to draw on a map.
 pub struct Choropleth<'a> {
     /// The areas, e.g. [`crate::boundaries`]`(Level::Region)`.
@@ -18,9 +24,9 @@ pub struct Choropleth<'a> {
     /// How values are cut into classes (at most 7).
     pub classification: Classification,
     /// The name shown for an area (e.g. `|a| a.name_ar.clone()`).
-    pub name: &'a dyn Fn(&Area) -> String,
+    pub name: AreaName<'a>,
     /// An optional link per area (e.g. to its page); linked areas are focusable.
-    pub link: Option<&'a dyn Fn(&Area) -> Option<String>>,
+    pub link: Option<AreaLink<'a>>,
     /// Title of the legend (what the values are).
     pub legend_title: String,
     /// Label of areas without a value, e.g. "Pas de données".

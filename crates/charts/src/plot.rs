@@ -23,6 +23,12 @@ impl Area {
     }
 }
 
+/// A point of a line: value and tooltip, or missing.
+pub(crate) type Point = Option<(f64, String)>;
+
+/// A line: its series index and one point per category.
+pub(crate) type LineSeries = (usize, Vec<Point>);
+
 /// One stacked piece of a bar: series, from and to values, tooltip.
 pub(crate) struct Segment {
     pub series: usize,
@@ -220,12 +226,7 @@ pub(crate) fn band_labels_height(labels: &[String], width: f64, font: f64) -> f6
 
 /// Lines through the centres of the bands, one path per series (broken where a value is
 /// missing), with a marker per point.
-pub(crate) fn lines(
-    svg: &mut Svg,
-    area: &Area,
-    series: &[(usize, Vec<Option<(f64, String)>>)],
-    ticks: &Ticks,
-) {
+pub(crate) fn lines(svg: &mut Svg, area: &Area, series: &[LineSeries], ticks: &Ticks) {
     svg.raw(r#"<g class="lines">"#);
     for (s, points) in series {
         let count = points.len();

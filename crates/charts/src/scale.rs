@@ -138,7 +138,7 @@ mod tests {
             prop_assert!([1.0, 2.0, 5.0, 10.0].iter().any(|x| (m - x).abs() < 1e-6), "step {}", t.step);
             let v = t.values();
             prop_assert!(v.len() >= 2 && v.len() <= 2 * target + 3, "{} ticks for {}", v.len(), target);
-            prop_assert!(v.iter().any(|x| *x == 0.0), "zero is a tick");
+            prop_assert!(v.contains(&0.0), "zero is a tick");
             for w in v.windows(2) {
                 prop_assert!(((w[1] - w[0]) - t.step).abs() <= t.step * 1e-6);
             }
