@@ -169,7 +169,12 @@ fn draw(
         Orientation::Horizontal => {
             let label_w =
                 (widest(data.categories.iter().map(String::as_str), FONT) + 8.0).min(w * 0.35);
-            let value_w = widest(value_labels.iter().copied(), FONT) + 8.0;
+            let ticks = Ticks::nice(lo, hi, ((w - label_w) / 90.0).clamp(2.0, 8.0) as usize);
+            // The last tick label is centred on the end of the axis: leave it room.
+            let tick_labels = plot::tick_labels(&ticks, fmt);
+            let tick_w = widest(tick_labels.iter().map(|(_, l)| l.as_str()), FONT);
+            let value_w =
+                (widest(value_labels.iter().copied(), FONT) + 8.0).max(tick_w / 2.0 + 4.0);
             let bottom = h - 24.0;
             let (left, right) = match frame.direction {
                 Direction::Ltr => (8.0 + label_w + 4.0, w - 8.0 - value_w),
@@ -181,7 +186,6 @@ fn draw(
                 right,
                 bottom,
             };
-            let ticks = Ticks::nice(lo, hi, (area.width() / 90.0).clamp(2.0, 8.0) as usize);
             plot::value_axis_horizontal(&mut svg, &area, &ticks, fmt);
             plot::rows(&mut svg, &area, &bars, &ticks);
             svg.raw(r#"<g class="axis category-axis">"#);
