@@ -1,10 +1,12 @@
 //! Bar charts: one series (vertical or horizontal) and stacked series.
 
 use crate::data::{Categorical, Table};
-use crate::frame::{Direction, FONT, Frame, NumberFormat, Svg, label_value, widest};
+use crate::frame::{
+    Direction, FONT, Frame, NumberFormat, Svg, joined, label_value, list_sep, widest,
+};
 use crate::plot::{self, Area, Bar, Segment, Swatch};
 use crate::scale::Ticks;
-use crate::text::{isolate, truncate};
+use crate::text::truncate;
 
 /// Which way bars run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,7 +46,7 @@ pub fn bars(
                         series: 0,
                         from: 0.0,
                         to: v,
-                        title: label_value(&data.categories[i], &text),
+                        title: label_value(frame.direction, &data.categories[i], &text),
                     }],
                     value_label: Some(text),
                     end: v,
@@ -84,10 +86,13 @@ pub fn stacked_bars(
                     series: s,
                     from: at,
                     to: at + v,
-                    title: format!(
-                        "{}, {}",
-                        isolate(&data.categories[i]),
-                        label_value(&series.name, &fmt.format(v))
+                    title: joined(
+                        frame.direction,
+                        &[
+                            &data.categories[i],
+                            &label_value(frame.direction, &series.name, &fmt.format(v)),
+                        ],
+                        list_sep(frame.direction),
                     ),
                 });
                 at += v;

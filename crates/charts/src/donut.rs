@@ -43,7 +43,7 @@ pub fn donut(frame: &Frame, data: &Categorical, fmt: &dyn NumberFormat) -> Strin
         }
         let fraction = v / total;
         let d = slice_path(cx, cy, radius, inner, at, at + fraction, clockwise);
-        let title = label_value(&data.categories[i], &fmt.format(*v));
+        let title = label_value(frame.direction, &data.categories[i], &fmt.format(*v));
         svg.raw(&format!(
             r#"<path d="{d}" class="slice series-{i}" fill="{}" stroke="white" stroke-width="1.5"><title>{}</title></path>"#,
             series_colour(i),
@@ -71,7 +71,7 @@ pub fn donut(frame: &Frame, data: &Categorical, fmt: &dyn NumberFormat) -> Strin
             Some(v) => {
                 let value = fmt.format(v);
                 let room = text_w - crate::text::estimate_width(&value, FONT) - 10.0;
-                label_value(&truncate(c, room, FONT), &value)
+                label_value(frame.direction, &truncate(c, room, FONT), &value)
             }
             None => truncate(c, text_w, FONT),
         };

@@ -292,9 +292,36 @@ impl Svg {
     }
 }
 
-/// A "label: value" text for tooltips, both parts isolated.
-pub(crate) fn label_value(label: &str, value: &str) -> String {
-    format!("{}: {}", isolate(label), isolate(value))
+/// Parts joined by `sep`, each isolated, the whole led by a strong mark of the frame's
+/// direction (RLM or LRM): a text made only of isolates has no strong character of its
+/// own, so without the mark it would be laid out left to right even in Arabic, putting
+/// "name: value" or "from – to" in the wrong order for a right-to-left reader.
+pub(crate) fn joined(dir: Direction, parts: &[&str], sep: &str) -> String {
+    let mut out = String::from(match dir {
+        Direction::Ltr => crate::text::LRM,
+        Direction::Rtl => crate::text::RLM,
+    });
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(&isolate(p));
+    }
+    out
+}
+
+/// A "label: value" text (tooltips, legends).
+pub(crate) fn label_value(dir: Direction, label: &str, value: &str) -> String {
+    joined(dir, &[label, value], ": ")
+}
+
+/// The separator between a category and its "series: value" in tooltips: the Arabic
+/// comma in right-to-left charts.
+pub(crate) fn list_sep(dir: Direction) -> &'static str {
+    match dir {
+        Direction::Ltr => ", ",
+        Direction::Rtl => "\u{060C} ",
+    }
 }
 
 /// The widest estimate among `items` at the chart font.

@@ -1,10 +1,12 @@
 //! Lines over time: several series over the same periods.
 
 use crate::data::{Categorical, Table};
-use crate::frame::{Direction, FONT, Frame, NumberFormat, Svg, label_value, widest};
+use crate::frame::{
+    Direction, FONT, Frame, NumberFormat, Svg, joined, label_value, list_sep, widest,
+};
 use crate::plot::{self, Area, Swatch};
 use crate::scale::{Ticks, band};
-use crate::text::{estimate_width, isolate};
+use crate::text::estimate_width;
 
 /// A line chart: the categories of `data` are periods in time order (labels formatted by
 /// the caller), one line per series, time running right to left in RTL. Missing values
@@ -27,7 +29,7 @@ pub fn lines(frame: &Frame, data: &Categorical, fmt: &dyn NumberFormat) -> Strin
     let mut top = svg.top + 8.0;
     let names: Vec<String> = data.series.iter().map(|s| s.name.clone()).collect();
     top += plot::series_legend(&mut svg, &names, Swatch::Line, top, 8.0, w - 8.0);
-    let series = points(data, fmt);
+    let series = points(data, frame.direction, fmt);
     let values = series
         .iter()
         .flat_map(|(_, p)| p.iter().flatten().map(|(v, _)| *v));
@@ -57,7 +59,11 @@ pub fn lines_table(frame: &Frame, data: &Categorical, fmt: &dyn NumberFormat) ->
 }
 
 /// The points of every series with their tooltips.
-pub(crate) fn points(data: &Categorical, fmt: &dyn NumberFormat) -> Vec<plot::LineSeries> {
+pub(crate) fn points(
+    data: &Categorical,
+    dir: Direction,
+    fmt: &dyn NumberFormat,
+) -> Vec<plot::LineSeries> {
     data.series
         .iter()
         .enumerate()
@@ -65,10 +71,13 @@ pub(crate) fn points(data: &Categorical, fmt: &dyn NumberFormat) -> Vec<plot::Li
             let pts = (0..data.categories.len())
                 .map(|i| {
                     data.value(s, i).map(|v| {
-                        let title = format!(
-                            "{}, {}",
-                            isolate(&data.categories[i]),
-                            label_value(&series.name, &fmt.format(v))
+                        let title = joined(
+                            dir,
+                            &[
+                                &data.categories[i],
+                                &label_value(dir, &series.name, &fmt.format(v)),
+                            ],
+                            list_sep(dir),
                         );
                         (v, title)
                     })

@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use crate::classify::{Classification, class_of};
 use crate::data::Table;
-use crate::frame::{Anchor, Direction, FONT, Frame, NumberFormat, Svg, label_value, n};
+use crate::frame::{Anchor, Direction, FONT, Frame, NumberFormat, Svg, joined, label_value, n};
 use crate::geo::{Area, Projection};
 use crate::palette::{MAX_CLASSES, sequential};
-use crate::text::{escape, estimate_width, isolate};
+use crate::text::{escape, estimate_width};
 
 /// The name shown for an area.
 pub type AreaName<'a> = &'a dyn Fn(&Area) -> String;
@@ -119,7 +119,7 @@ pub fn choropleth(frame: &Frame, map: &Choropleth<'_>, fmt: &dyn NumberFormat) -
                 )
             }
         };
-        let title = label_value(&name, &text);
+        let title = label_value(frame.direction, &name, &text);
         let path = format!(
             r#"<path d="{}" class="{class}" data-code="{}" fill="{fill}" fill-rule="evenodd" stroke="white" stroke-width="0.7" stroke-linejoin="round"><title>{}</title></path>"#,
             path_data(area, &projection),
@@ -197,10 +197,10 @@ fn legend(
             let label = if b[0] == b[1] {
                 fmt.format(b[0])
             } else {
-                format!(
-                    "{} – {}",
-                    isolate(&fmt.format(b[0])),
-                    isolate(&fmt.format(b[1]))
+                joined(
+                    frame.direction,
+                    &[&fmt.format(b[0]), &fmt.format(b[1])],
+                    " – ",
                 )
             };
             (colours[i.min(colours.len() - 1)].to_string(), label)

@@ -1,7 +1,9 @@
 //! Small multiples: a grid of small charts sharing one value scale.
 
 use crate::data::{Categorical, Table};
-use crate::frame::{Anchor, Direction, FONT, Frame, NumberFormat, Svg, label_value, widest};
+use crate::frame::{
+    Anchor, Direction, FONT, Frame, NumberFormat, Svg, joined, label_value, list_sep, widest,
+};
 use crate::plot::{self, Area, Bar, Segment};
 use crate::scale::Ticks;
 use crate::text::truncate;
@@ -99,10 +101,17 @@ pub fn small_multiples(frame: &Frame, data: &SmallMultiples, fmt: &dyn NumberFor
                                     series: 0,
                                     from: 0.0,
                                     to: v,
-                                    title: format!(
-                                        "{}, {}",
-                                        crate::text::isolate(title),
-                                        label_value(&panel.categories[i], &fmt.format(v))
+                                    title: joined(
+                                        frame.direction,
+                                        &[
+                                            title,
+                                            &label_value(
+                                                frame.direction,
+                                                &panel.categories[i],
+                                                &fmt.format(v),
+                                            ),
+                                        ],
+                                        list_sep(frame.direction),
                                     ),
                                 })
                                 .into_iter()
@@ -116,7 +125,7 @@ pub fn small_multiples(frame: &Frame, data: &SmallMultiples, fmt: &dyn NumberFor
                 plot::band_labels(&mut svg, &area, &panel.categories, FONT - 2.0);
             }
             PanelKind::Lines => {
-                let series = crate::lines::points(panel, fmt);
+                let series = crate::lines::points(panel, frame.direction, fmt);
                 crate::lines::period_labels(&mut svg, &area, &panel.categories);
                 plot::lines(&mut svg, &area, &series, &ticks);
             }

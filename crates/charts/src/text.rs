@@ -1,5 +1,9 @@
 //! Text for SVG: XML escaping, Unicode bidi isolation, width estimates and wrapping.
 
+/// U+200E LEFT-TO-RIGHT MARK: a strong left-to-right character that takes no room.
+pub const LRM: char = '\u{200E}';
+/// U+200F RIGHT-TO-LEFT MARK: a strong right-to-left character that takes no room.
+pub const RLM: char = '\u{200F}';
 /// U+2068 FIRST STRONG ISOLATE: starts an isolated run whose direction is its own.
 pub const FSI: char = '\u{2068}';
 /// U+2069 POP DIRECTIONAL ISOLATE: ends the run started by [`FSI`].
@@ -39,7 +43,10 @@ pub fn isolate(s: &str) -> String {
 /// A rough width of `s` in user units at `font_size`, without font metrics (about 0.58 em
 /// per character, a fair average for the sans-serif Latin and Arabic fonts of browsers).
 pub(crate) fn estimate_width(s: &str, font_size: f64) -> f64 {
-    let n = s.chars().filter(|c| *c != FSI && *c != PDI).count();
+    let n = s
+        .chars()
+        .filter(|c| !matches!(*c, FSI | PDI | LRM | RLM))
+        .count();
     n as f64 * font_size * 0.58
 }
 

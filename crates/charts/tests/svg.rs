@@ -601,3 +601,51 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn composite_texts_lead_with_the_frame_direction() {
+    use jisr_charts::text::{LRM, RLM};
+    let values = BTreeMap::from([
+        ("01".to_string(), 5.0),
+        ("02".to_string(), 15.0),
+        ("03".to_string(), 25.0),
+    ]);
+    for (dir, mark) in [(Direction::Ltr, LRM), (Direction::Rtl, RLM)] {
+        let svg = map_for(Level::Region, &values, false, dir);
+        let doc = Document::parse(&svg).unwrap();
+        // "name: value" tooltips and "from – to" legend ranges are made of isolates only:
+        // the mark gives them the page's direction.
+        let area = all(&doc, "path", "area")[0];
+        let title = area
+            .children()
+            .find(|c| c.has_tag_name("title"))
+            .unwrap()
+            .text()
+            .unwrap();
+        assert!(title.starts_with(mark), "{dir:?}: {title:?}");
+        let range = text_of(&all(&doc, "text", "legend-label")[0]);
+        assert!(
+            range.starts_with(&format!("{FSI}{mark}{FSI}")),
+            "{dir:?}: {range:?}"
+        );
+        assert!(range.contains(" – "));
+        let svg = stacked_bars(&frame(dir), &two_series(), Orientation::Vertical, &fmt);
+        let doc = Document::parse(&svg).unwrap();
+        let bar = all(&doc, "rect", "bar")[0];
+        let title = bar
+            .children()
+            .find(|c| c.has_tag_name("title"))
+            .unwrap()
+            .text()
+            .unwrap();
+        let sep = if dir == Direction::Rtl {
+            "\u{060C} "
+        } else {
+            ", "
+        };
+        assert_eq!(
+            title,
+            format!("{mark}{FSI}janv.{PDI}{sep}{FSI}{mark}{FSI}Femmes{PDI}: {FSI}10{PDI}{PDI}")
+        );
+    }
+}
