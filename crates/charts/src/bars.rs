@@ -136,21 +136,20 @@ fn draw(
         let names: Vec<String> = data.series.iter().map(|s| s.name.clone()).collect();
         top += plot::series_legend(&mut svg, &names, Swatch::Box, top, 8.0, w - 8.0);
     }
-    let lo = bars
+    let ends: Vec<f64> = bars
         .iter()
         .flat_map(|b| b.segments.iter().map(|s| s.to))
-        .fold(0.0, f64::min);
-    let hi = bars
-        .iter()
-        .flat_map(|b| b.segments.iter().map(|s| s.to))
-        .fold(0.0, f64::max);
+        .collect();
     let value_labels: Vec<&str> = bars
         .iter()
         .filter_map(|b| b.value_label.as_deref())
         .collect();
     match orientation {
         Orientation::Vertical => {
-            let ticks = Ticks::nice(lo, hi, ((h - top) / 50.0).clamp(2.0, 8.0) as usize);
+            let ticks = Ticks::for_values(
+                ends.iter().copied(),
+                ((h - top) / 50.0).clamp(2.0, 8.0) as usize,
+            );
             let labels = plot::tick_labels(&ticks, fmt);
             let axis_w = widest(labels.iter().map(|(_, l)| l.as_str()), FONT) + 10.0;
             if !value_labels.is_empty() {
@@ -174,7 +173,10 @@ fn draw(
         Orientation::Horizontal => {
             let label_w =
                 (widest(data.categories.iter().map(String::as_str), FONT) + 8.0).min(w * 0.35);
-            let ticks = Ticks::nice(lo, hi, ((w - label_w) / 90.0).clamp(2.0, 8.0) as usize);
+            let ticks = Ticks::for_values(
+                ends.iter().copied(),
+                ((w - label_w) / 90.0).clamp(2.0, 8.0) as usize,
+            );
             // The last tick label is centred on the end of the axis: leave it room.
             let tick_labels = plot::tick_labels(&ticks, fmt);
             let tick_w = widest(tick_labels.iter().map(|(_, l)| l.as_str()), FONT);

@@ -33,8 +33,7 @@ pub fn lines(frame: &Frame, data: &Categorical, fmt: &dyn NumberFormat) -> Strin
     let values = series
         .iter()
         .flat_map(|(_, p)| p.iter().flatten().map(|(v, _)| *v));
-    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
-    let ticks = Ticks::nice(lo, hi, ((h - top) / 50.0).clamp(2.0, 8.0) as usize);
+    let ticks = Ticks::for_values(values, ((h - top) / 50.0).clamp(2.0, 8.0) as usize);
     let labels = plot::tick_labels(&ticks, fmt);
     let axis_w = widest(labels.iter().map(|(_, l)| l.as_str()), FONT) + 10.0;
     let (left, right) = match frame.direction {

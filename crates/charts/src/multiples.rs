@@ -45,10 +45,9 @@ pub fn small_multiples(frame: &Frame, data: &SmallMultiples, fmt: &dyn NumberFor
         };
         (0..series).flat_map(move |s| (0..d.categories.len()).filter_map(move |i| d.value(s, i)))
     });
-    let (lo, hi) = all.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
     let top0 = svg.top + 4.0;
     let cell_h = (h - top0) / rows as f64;
-    let ticks = Ticks::nice(lo, hi, (cell_h / 40.0).clamp(2.0, 4.0) as usize);
+    let ticks = Ticks::for_values(all, (cell_h / 40.0).clamp(2.0, 4.0) as usize);
     let labels = plot::tick_labels(&ticks, fmt);
     let axis_w = widest(labels.iter().map(|(_, l)| l.as_str()), FONT) + 10.0;
     let cell_w = (w - 8.0 - axis_w) / columns as f64;

@@ -18,6 +18,25 @@ impl Ticks {
     /// Nice ticks covering `lo..=hi` and zero, with about `target` intervals (at least 1).
     /// Non-finite bounds are ignored; an empty or all-zero range gives `0..=1`.
     pub fn nice(lo: f64, hi: f64, target: usize) -> Ticks {
+        Ticks::nice_with_min_step(lo, hi, target, 0.0)
+    }
+
+    /// Nice ticks for `values`: whole numbers only (steps of at least 1) when every value
+    /// is a whole number, so counts never get a "0.5" tick, nor a formatter for whole
+    /// numbers two ticks with the same label.
+    pub fn for_values(values: impl IntoIterator<Item = f64>, target: usize) -> Ticks {
+        let (mut lo, mut hi, mut whole) = (0.0f64, 0.0f64, true);
+        for v in values.into_iter().filter(|v| v.is_finite()) {
+            lo = lo.min(v);
+            hi = hi.max(v);
+            whole &= v.fract() == 0.0;
+        }
+        Ticks::nice_with_min_step(lo, hi, target, if whole { 1.0 } else { 0.0 })
+    }
+
+    /// Like [`Ticks::nice`], with a step of at least `min_step` (itself a nice step, e.g.
+    /// 1 for counts).
+    pub fn nice_with_min_step(lo: f64, hi: f64, target: usize, min_step: f64) -> Ticks {
         let lo = if lo.is_finite() { lo.min(0.0) } else { 0.0 };
         let hi = if hi.is_finite() { hi.max(0.0) } else { 0.0 };
         let (lo, hi) = if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
@@ -37,7 +56,7 @@ impl Ticks {
         } else {
             10.0
         };
-        let step = mantissa * magnitude;
+        let step = (mantissa * magnitude).max(min_step);
         let mut min = clean((lo / step + 1e-9).floor() * step, step);
         let mut max = clean((hi / step - 1e-9).ceil() * step, step);
         if min > lo {
@@ -118,6 +137,28 @@ mod tests {
             vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
         );
         assert_eq!(Ticks::nice(0.0, 0.3, 3).values(), vec![0.0, 0.1, 0.2, 0.3]);
+    }
+
+    #[test]
+    fn counts_get_whole_ticks() {
+        assert_eq!(
+            Ticks::for_values([1.0, 3.0, 2.0], 5),
+            Ticks {
+                min: 0.0,
+                max: 3.0,
+                step: 1.0
+            }
+        );
+        assert_eq!(Ticks::for_values([0.5, 1.5], 5).step, 0.5);
+        assert_eq!(
+            Ticks::for_values([], 5),
+            Ticks {
+                min: 0.0,
+                max: 1.0,
+                step: 1.0
+            }
+        );
+        assert_eq!(Ticks::for_values([f64::NAN, 4.0], 4).step, 1.0);
     }
 
     #[test]
