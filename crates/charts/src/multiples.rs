@@ -32,7 +32,8 @@ pub struct SmallMultiples {
 }
 
 /// A grid of small charts in reading order (from the right in RTL), all on one value
-/// scale so that they compare at a glance; value labels on the start column only.
+/// scale so that they compare at a glance; value labels on the start column only, and a
+/// legend above the grid for lines of several series.
 pub fn small_multiples(frame: &Frame, data: &SmallMultiples, fmt: &dyn NumberFormat) -> String {
     let mut svg = Svg::open(frame, "img", "small-multiples");
     let (w, h) = (frame.width, frame.height);
@@ -45,7 +46,20 @@ pub fn small_multiples(frame: &Frame, data: &SmallMultiples, fmt: &dyn NumberFor
         };
         (0..series).flat_map(move |s| (0..d.categories.len()).filter_map(move |i| d.value(s, i)))
     });
-    let top0 = svg.top + 4.0;
+    let mut top0 = svg.top + 4.0;
+    // Lines of several series: one legend for every panel, from the first panel's names.
+    let first = data.panels.first().map(|(_, d)| d);
+    if let Some(first) = first.filter(|d| data.kind == PanelKind::Lines && d.series.len() > 1) {
+        let names: Vec<String> = first.series.iter().map(|s| s.name.clone()).collect();
+        top0 += plot::series_legend(
+            &mut svg,
+            &names,
+            plot::Swatch::Line,
+            top0 + 4.0,
+            8.0,
+            w - 8.0,
+        );
+    }
     let cell_h = (h - top0) / rows as f64;
     let ticks = Ticks::for_values(all, (cell_h / 40.0).clamp(2.0, 4.0) as usize);
     let labels = plot::tick_labels(&ticks, fmt);

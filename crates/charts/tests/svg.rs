@@ -649,3 +649,88 @@ fn composite_texts_lead_with_the_frame_direction() {
         );
     }
 }
+
+#[test]
+fn empty_and_degenerate_data_still_give_valid_svg() {
+    let empty = Categorical {
+        category_header: "c".into(),
+        categories: vec![],
+        series: vec![],
+    };
+    let zeros = Categorical::single("c", "v", vec![("a".into(), 0.0), ("b".into(), 0.0)]);
+    let negative = Categorical::single("c", "v", vec![("a".into(), -5.0), ("b".into(), 3.0)]);
+    for dir in [Direction::Ltr, Direction::Rtl] {
+        let f = frame(dir);
+        for data in [&empty, &zeros, &negative] {
+            let sm = SmallMultiples {
+                panel_header: "p".into(),
+                panels: vec![("x".into(), data.clone())],
+                kind: PanelKind::Lines,
+                columns: 3,
+            };
+            let empty_sm = SmallMultiples {
+                panels: vec![],
+                ..sm.clone()
+            };
+            for svg in [
+                bars(&f, data, Orientation::Vertical, &fmt),
+                bars(&f, data, Orientation::Horizontal, &fmt),
+                stacked_bars(&f, data, Orientation::Vertical, &fmt),
+                lines(&f, data, &fmt),
+                donut(&f, data, &fmt),
+                small_multiples(&f, &sm, &fmt),
+                small_multiples(&f, &empty_sm, &fmt),
+            ] {
+                assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+                Document::parse(&svg).unwrap();
+            }
+        }
+    }
+    // A negative bar hangs below the baseline.
+    let svg = bars(
+        &frame(Direction::Ltr),
+        &negative,
+        Orientation::Vertical,
+        &fmt,
+    );
+    let doc = Document::parse(&svg).unwrap();
+    let base = num(&all(&doc, "line", "baseline")[0], "y1");
+    let b = all(&doc, "rect", "bar");
+    assert!((num(&b[0], "y") - base).abs() < 0.02 && num(&b[1], "y") < base);
+    // No value at all on a map: every area hatched, only "no data" in the legend.
+    let svg = map_for(Level::Region, &BTreeMap::new(), false, Direction::Rtl);
+    let doc = Document::parse(&svg).unwrap();
+    assert_eq!(all(&doc, "path", "no-data").len(), 12);
+    assert_eq!(all(&doc, "rect", "swatch").len(), 1);
+}
+
+#[test]
+fn lines_in_small_multiples_have_one_legend() {
+    let sm = SmallMultiples {
+        panel_header: "p".into(),
+        panels: vec![("A".into(), two_series()), ("B".into(), two_series())],
+        kind: PanelKind::Lines,
+        columns: 2,
+    };
+    let svg = small_multiples(&frame(Direction::Rtl), &sm, &fmt);
+    let doc = Document::parse(&svg).unwrap();
+    assert_eq!(all(&doc, "g", "legend").len(), 1);
+    assert_eq!(all(&doc, "line", "swatch").len(), 2);
+    assert_eq!(all(&doc, "path", "line").len(), 4);
+}
+
+#[test]
+fn horizontal_axis_labels_stay_inside_the_view() {
+    let data = Categorical::single("c", "v", vec![("a".into(), 11_300.0), ("b".into(), 20.0)]);
+    for dir in [Direction::Ltr, Direction::Rtl] {
+        let svg = stacked_bars(&frame(dir), &data, Orientation::Horizontal, &fmt);
+        let doc = Document::parse(&svg).unwrap();
+        for t in all(&doc, "text", "tick") {
+            // Half the label's width at about 0.58 em per character of a 12-unit font.
+            let half =
+                text_of(&t).trim_matches([FSI, PDI]).chars().count() as f64 * 12.0 * 0.58 / 2.0;
+            let x = num(&t, "x");
+            assert!(x - half >= 0.0 && x + half <= 640.0, "{dir:?}: tick at {x}");
+        }
+    }
+}
