@@ -102,6 +102,10 @@ impl std::fmt::Display for Rendered {
 }
 
 /// A 2-D table as published: cells, row totals, column totals and the grand total.
+///
+/// Its own `Serialize` keeps the reason of each suppression (for internal review and
+/// tests); what goes to the public is [`Published::grid`] or [`Published::string_grid`]
+/// with the caller's [`Labels`], which show only what the labels say.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Published {
     /// The cells, row by row.
