@@ -79,6 +79,7 @@ impl Categorical {
             caption: caption.to_string(),
             headers,
             rows,
+            label_columns: 1,
         }
     }
 }
@@ -94,4 +95,7 @@ pub struct Table {
     pub headers: Vec<String>,
     /// Rows of formatted cells, as many as headers; an empty string is a missing value.
     pub rows: Vec<Vec<String>>,
+    /// How many leading columns are labels (row headers, `<th scope="row">`); the others
+    /// hold formatted numbers (aligned to the end of the cell, say).
+    pub label_columns: usize,
 }

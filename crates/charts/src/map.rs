@@ -145,6 +145,7 @@ pub fn choropleth(frame: &Frame, map: &Choropleth<'_>, fmt: &dyn NumberFormat) -
 pub fn choropleth_table(frame: &Frame, map: &Choropleth<'_>, fmt: &dyn NumberFormat) -> Table {
     Table {
         caption: frame.title.clone(),
+        label_columns: 1,
         headers: vec![map.area_header.clone(), map.value_header.clone()],
         rows: map
             .areas

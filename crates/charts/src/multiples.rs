@@ -161,6 +161,7 @@ pub fn small_multiples_table(
     };
     let mut table = Table {
         caption: frame.title.clone(),
+        label_columns: 2,
         ..Table::default()
     };
     for (title, panel) in &data.panels {

@@ -734,3 +734,16 @@ fn horizontal_axis_labels_stay_inside_the_view() {
         }
     }
 }
+
+#[test]
+fn tables_say_which_columns_are_labels() {
+    let f = frame(Direction::Ltr);
+    assert_eq!(bars_table(&f, &regions(), &fmt).label_columns, 1);
+    let sm = SmallMultiples {
+        panel_header: "p".into(),
+        panels: vec![("A".into(), regions())],
+        kind: PanelKind::Bars,
+        columns: 1,
+    };
+    assert_eq!(small_multiples_table(&f, &sm, &fmt).label_columns, 2);
+}

@@ -380,3 +380,32 @@ mod tests {
         assert_eq!(suppress_table(&table, 5), suppress_table(&table, 5));
     }
 }
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+
+    /// The limit stated in the crate's documentation, pinned down: with labels that tell
+    /// a small count from a complementary one, bounds can give a pair away.
+    #[test]
+    fn bounds_can_pin_a_pair_when_labels_differ() {
+        let p = suppress_list(&[1, 5, 40], 5);
+        assert_eq!(
+            p.values,
+            vec![
+                Cell::Suppressed(Reason::Primary),
+                Cell::Suppressed(Reason::Secondary),
+                Cell::Shown(40)
+            ]
+        );
+        assert_eq!(p.total, Cell::Shown(46));
+        // Total minus shown: the two withheld add up to 6. A reader who knows the first
+        // is in 1..=4 and the second at least 5 finds 1 and 5. With one label for both
+        // they only know both are at least 1: anything from 1 + 5 to 5 + 1.
+        let residual = 46 - 40;
+        let pairs: Vec<(u64, u64)> = (1..=4u64)
+            .filter_map(|x| (residual - x >= 5).then_some((x, residual - x)))
+            .collect();
+        assert_eq!(pairs, vec![(1, 5)]);
+    }
+}
