@@ -334,5 +334,5 @@ pub(crate) fn series_legend(
         used += w;
     }
     svg.raw("</g>");
-    (row + 1.0) * row_h + 4.0
+    (row + 1.0) * row_h + 10.0
 }
