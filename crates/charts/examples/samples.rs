@@ -117,6 +117,17 @@ fn main() -> std::io::Result<()> {
             ),
         )?;
 
+        write(
+            "bars-vertical-regions",
+            bars(
+                &frame("vr", t("Bénéficiaires par région", "المستفيدون حسب الجهة"))
+                    .size(720.0, 400.0),
+                &by_region,
+                Orientation::Vertical,
+                &fmt,
+            ),
+        )?;
+
         // Vertical bars: applications by programme (Latin acronyms inside Arabic).
         let programmes = Categorical::single(
             t("Programme", "البرنامج"),

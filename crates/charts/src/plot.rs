@@ -194,13 +194,13 @@ pub(crate) fn rows(svg: &mut Svg, area: &Area, bars: &[Bar], ticks: &Ticks) {
     svg.raw("</g>");
 }
 
-/// Category labels under `count` bands of `area`, wrapped to two lines.
+/// Category labels under the bands of `area`, wrapped to two lines (three when narrow).
 pub(crate) fn band_labels(svg: &mut Svg, area: &Area, labels: &[String], font: f64) {
     svg.raw(r#"<g class="axis category-axis">"#);
     let count = labels.len();
     for (i, label) in labels.iter().enumerate() {
         let (x0, w) = band(i, count, area.left, area.right, svg.dir);
-        let lines = wrap(label, (w - 4.0).max(font), font, 2);
+        let lines = wrap(label, (w - 4.0).max(font), font, max_lines(w));
         svg.text_lines(
             x0 + w / 2.0,
             area.bottom + font + 4.0,
@@ -213,12 +213,17 @@ pub(crate) fn band_labels(svg: &mut Svg, area: &Area, labels: &[String], font: f
     svg.raw("</g>");
 }
 
+/// Narrow bands get a third line.
+fn max_lines(band_width: f64) -> usize {
+    if band_width < 80.0 { 3 } else { 2 }
+}
+
 /// The room band labels need below the area.
 pub(crate) fn band_labels_height(labels: &[String], width: f64, font: f64) -> f64 {
     let w = width / labels.len().max(1) as f64;
     let lines = labels
         .iter()
-        .map(|l| wrap(l, (w - 4.0).max(font), font, 2).len())
+        .map(|l| wrap(l, (w - 4.0).max(font), font, max_lines(w)).len())
         .max()
         .unwrap_or(1);
     lines as f64 * (font + 2.0) + 6.0

@@ -50,35 +50,48 @@ pub(crate) fn estimate_width(s: &str, font_size: f64) -> f64 {
     n as f64 * font_size * 0.58
 }
 
-/// Breaks `s` into at most `max_lines` lines that fit `width`; the last line is cut with
-/// an ellipsis if the text does not fit.
+/// Breaks `s` into at most `max_lines` lines that fit `width`, at spaces and after
+/// hyphens ("Tanger-Tétouan-Al Hoceima"); a line that still does not fit, and the last
+/// line when text is left over, is cut with an ellipsis.
 pub(crate) fn wrap(s: &str, width: f64, font_size: f64, max_lines: usize) -> Vec<String> {
+    // Tokens with whether a space separates them from the previous one.
+    let mut tokens: Vec<(bool, String)> = Vec::new();
+    for (w, word) in s.split_whitespace().enumerate() {
+        let mut first = true;
+        for piece in word.split_inclusive('-') {
+            tokens.push((w > 0 && first, piece.to_string()));
+            first = false;
+        }
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in s.split_whitespace() {
+    for (space, token) in tokens {
         let candidate = if current.is_empty() {
-            word.to_string()
+            token.clone()
+        } else if space {
+            format!("{current} {token}")
         } else {
-            format!("{current} {word}")
+            format!("{current}{token}")
         };
-        if estimate_width(&candidate, font_size) <= width || current.is_empty() {
+        if current.is_empty() || estimate_width(&candidate, font_size) <= width {
             current = candidate;
         } else {
             lines.push(std::mem::take(&mut current));
-            current = word.to_string();
+            current = token;
         }
     }
     if !current.is_empty() || lines.is_empty() {
         lines.push(current);
     }
+    let max_lines = max_lines.max(1);
     if lines.len() > max_lines {
         let rest = lines.split_off(max_lines - 1).join(" ");
         lines.push(rest);
     }
-    if let Some(last) = lines.last_mut() {
-        *last = truncate(last, width, font_size);
-    }
     lines
+        .iter()
+        .map(|l| truncate(l, width, font_size))
+        .collect()
 }
 
 /// Cuts `s` with an ellipsis so that it fits `width`.
