@@ -747,3 +747,36 @@ fn tables_say_which_columns_are_labels() {
     };
     assert_eq!(small_multiples_table(&f, &sm, &fmt).label_columns, 2);
 }
+
+#[test]
+fn category_labels_fit_their_bands() {
+    let names: Vec<(String, f64)> = boundaries(Level::Region)
+        .iter()
+        .map(|a| (a.name_fr.clone(), 10.0))
+        .collect();
+    let data = Categorical::single("Région", "v", names);
+    for dir in [Direction::Ltr, Direction::Rtl] {
+        let svg = bars(
+            &frame(dir).size(720.0, 400.0),
+            &data,
+            Orientation::Vertical,
+            &fmt,
+        );
+        let doc = Document::parse(&svg).unwrap();
+        let bars = all(&doc, "rect", "bar");
+        let labels = all(&doc, "text", "category");
+        assert_eq!(labels.len(), 12);
+        // Bands are equal: the distance between two bar centres.
+        let band = (centre(&bars[0]) - centre(&bars[1])).abs();
+        for l in labels {
+            for line in l.children().filter(|c| c.has_tag_name("tspan")) {
+                let text = line.text().unwrap().trim_matches([FSI, PDI]);
+                let width = text.chars().count() as f64 * 12.0 * 0.58;
+                assert!(
+                    width <= band,
+                    "{text:?} ({width}) wider than its band ({band})"
+                );
+            }
+        }
+    }
+}
