@@ -82,6 +82,35 @@ pub async fn places(store: &Store, grants: &[(Role, Scope)]) -> Result<(u64, u64
     ))
 }
 
+/// Places of the territory's authorised establishments, by province: (province code,
+/// places), provinces without any left out.
+pub async fn places_by_province(
+    store: &Store,
+    grants: &[(Role, Scope)],
+) -> Result<Vec<(String, u64)>, StoreError> {
+    let scoped = crate::establishments::Scoped::new(store, grants);
+    let rows: Vec<(String, Option<i64>)> = establishment::Entity::find()
+        .filter(scoped.condition())
+        .filter(establishment::Column::Status.eq(EstStatus::Authorised.as_str()))
+        .select_only()
+        .column(establishment::Column::ProvinceCode)
+        .column_as(
+            Expr::col(establishment::Column::CapacityMale)
+                .add(Expr::col(establishment::Column::CapacityFemale))
+                .sum(),
+            "n",
+        )
+        .group_by(establishment::Column::ProvinceCode)
+        .into_tuple()
+        .all(store.conn())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(p, n)| (p, u64::try_from(n.unwrap_or(0)).unwrap_or(0)))
+        .filter(|(_, n)| *n > 0)
+        .collect())
+}
+
 fn applications_in(grants: &[(Role, Scope)]) -> sea_orm::Select<application::Entity> {
     application::Entity::find().filter(crate::access::condition(
         grants.iter().map(|(_, s)| s),

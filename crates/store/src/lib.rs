@@ -32,6 +32,7 @@ pub mod sessions;
 pub mod testing;
 pub mod timeline;
 pub mod tokens;
+pub mod transparency;
 
 pub use db::{Backend, DatabaseUrl, DatabaseUrlError, RestoreRefusal, Store};
 

@@ -74,6 +74,12 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Everyone,
     ),
     item("/units", "nav-units", &["/units"], Shown::Everyone),
+    item(
+        "/open-data",
+        "nav-open-data",
+        &["/open-data"],
+        Shown::Everyone,
+    ),
     item("/api", "nav-api", &["/api"], Shown::Everyone),
     item(
         "/establishments",

@@ -122,6 +122,11 @@ impl Chrome {
         self.locale.dir()
     }
 
+    /// A message in another language than the page's (for files carrying both).
+    pub fn t_in(&self, locale: Locale, key: &str) -> String {
+        self.catalog.t(locale, key)
+    }
+
     /// A translated message.
     pub fn t(&self, key: &str) -> String {
         self.catalog.t(self.locale, key)

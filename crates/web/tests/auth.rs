@@ -3836,3 +3836,152 @@ async fn each_role_lands_on_the_figures_of_its_own_territory() {
     })
     .await;
 }
+
+/// Reads an open-data CSV into `(row_code, column_code) → value`.
+fn open_data(csv_text: &str) -> std::collections::BTreeMap<(String, String), String> {
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = r.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "dataset",
+            "period",
+            "row_code",
+            "row_name_ar",
+            "row_name_fr",
+            "column_code",
+            "column_name_ar",
+            "column_name_fr",
+            "value"
+        ]
+    );
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            ((rec[2].to_owned(), rec[5].to_owned()), rec[8].to_owned())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn open_data_publishes_national_figures_with_small_counts_withheld() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let index = send(&app, Method::GET, "/open-data", None, None, &[]).await;
+        assert_eq!(index.status, StatusCode::OK);
+        assert!(index.body.contains("/open-data/places"), "{}", index.body);
+
+        // Two authorised establishments, one in each of two regions: every figure of
+        // the category is small, and none can be worked out from another.
+        let csv_reply = send(
+            &app,
+            Method::GET,
+            "/open-data/establishments/latest.csv",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(csv_reply.status, StatusCode::OK);
+        assert!(
+            csv_reply.headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        let cells = open_data(&csv_reply.body);
+        let v = |r: &str, c: &str| cells[&(r.to_owned(), c.to_owned())].clone();
+        assert_eq!(v("schooled_children", "07"), "< 5");
+        assert_eq!(v("schooled_children", "06"), "< 5");
+        assert_eq!(v("schooled_children", "total"), "< 5");
+        assert_eq!(v("total", "total"), "< 5");
+        assert_eq!(v("schooled_children", "01"), "0");
+        // No row or column has a single withheld figure (cells and total): subtracting
+        // what is shown from the total never isolates one.
+        let rows: std::collections::BTreeSet<_> = cells.keys().map(|k| k.0.clone()).collect();
+        let columns: std::collections::BTreeSet<_> = cells.keys().map(|k| k.1.clone()).collect();
+        let withheld = |s: &String| s == "< 5" || s == "s";
+        for r in &rows {
+            let n = columns.iter().filter(|c| withheld(&v(r, c))).count();
+            assert_ne!(n, 1, "row {r}");
+        }
+        for c in &columns {
+            let n = rows.iter().filter(|r| withheld(&v(r, c))).count();
+            assert_ne!(n, 1, "column {c}");
+        }
+
+        // Places are not small: shown, with their totals.
+        let places = send(
+            &app,
+            Method::GET,
+            "/open-data/places/latest.csv",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        let cells = open_data(&places.body);
+        assert_eq!(cells[&("schooled_children".into(), "07".into())], "40");
+        assert_eq!(cells[&("total".into(), "total".into())], "80");
+
+        let json = send(
+            &app,
+            Method::GET,
+            "/open-data/places/latest.json",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        let doc: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+        assert_eq!(doc["suppression"]["threshold"], 5);
+        assert_eq!(doc["licence"], "CC-BY-4.0");
+        let records = doc["records"].as_array().unwrap();
+        assert_eq!(records.len() % 13, 0, "12 regions and the total per row");
+        assert!(
+            records.iter().any(|r| r["row_code"] == "total"
+                && r["column_code"] == "total"
+                && r["value"] == 80)
+        );
+
+        // The page: chart, map and table, right to left in Arabic.
+        set_lang("ar");
+        let page = send(
+            &app,
+            Method::GET,
+            "/open-data/establishments",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        set_lang("fr");
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.body.contains(r#"direction="rtl""#),
+            "chart drawn right to left"
+        );
+        assert_eq!(
+            page.body.matches("data-code=").count(),
+            12,
+            "a map of the regions"
+        );
+        assert!(
+            page.body.contains(r#"<bdi dir="ltr">&lt; 5</bdi>"#)
+                || page.body.contains(r#"<bdi dir="ltr">&#60; 5</bdi>"#),
+            "a small count reads left to right inside Arabic"
+        );
+
+        for missing in [
+            "/open-data/nothing",
+            "/open-data/places/2020.csv",
+            "/open-data/applications/1999.json",
+            "/open-data/places/latest.xml",
+            "/open-data/applications?period=abc",
+        ] {
+            let r = send(&app, Method::GET, missing, None, None, &[]).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{missing}");
+        }
+    })
+    .await;
+}

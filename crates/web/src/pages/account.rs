@@ -136,6 +136,139 @@ struct DashboardPage {
     over_capacity: Option<Vec<jisr_store::care::OverCapacity>>,
     /// The figures of the person's territory, by subject, each linking to its list.
     figures: Vec<FigureGroup>,
+    /// Charts and a map of the same figures (SVG drawn by the server), each with its
+    /// table.
+    charts: Vec<DashboardChart>,
+}
+
+/// A chart of the dashboard and the same figures as a table.
+pub struct DashboardChart {
+    pub svg: String,
+    pub table: jisr_charts::Table,
+}
+
+fn direction(chrome: &Chrome) -> jisr_charts::Direction {
+    if chrome.dir() == "rtl" {
+        jisr_charts::Direction::Rtl
+    } else {
+        jisr_charts::Direction::Ltr
+    }
+}
+
+/// Counts by status as a bar chart.
+fn status_chart(
+    chrome: &Chrome,
+    id: &str,
+    title: &str,
+    prefix: &str,
+    counts: &[(&'static str, u64)],
+) -> DashboardChart {
+    use jisr_charts::{Categorical, Frame, Orientation};
+    let data = Categorical::single(
+        chrome.t("fig-status"),
+        chrome.t("fig-count"),
+        counts
+            .iter()
+            .map(|(s, n)| (chrome.t2(prefix, s), *n as f64))
+            .collect(),
+    );
+    let fmt = |v: f64| jisr_i18n::format_count(chrome.locale, v.round() as i64);
+    let frame = Frame::new(id, title, chrome.t("fig-chart-desc"), direction(chrome))
+        .size(640.0, 60.0 + 34.0 * counts.len().max(1) as f64)
+        .lang(chrome.lang());
+    DashboardChart {
+        svg: jisr_charts::bars(&frame, &data, Orientation::Horizontal, &fmt),
+        table: jisr_charts::bars_table(&frame, &data, &fmt),
+    }
+}
+
+/// The charts of the person's territory: establishments and applications by status, and
+/// a map of authorised places in the provinces of the regions they work in.
+async fn charts(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<DashboardChart>, WebError> {
+    use jisr_domain::access::Scope;
+    let store = &ctx.state.store;
+    let grants = ctx.grants();
+    let mut out = Vec::new();
+    let watched = grants.holding(Capability::FollowEstablishments);
+    if !watched.is_empty() {
+        let by_status = figures::establishments_by_status(store, &watched).await?;
+        if !by_status.is_empty() {
+            out.push(status_chart(
+                chrome,
+                "dash-establishments",
+                &chrome.t("fig-chart-establishments"),
+                "est-status",
+                &by_status,
+            ));
+        }
+        // The regions the person works in; a national scope sees the whole country.
+        let mut regions: Vec<String> = Vec::new();
+        let mut national = false;
+        for (_, scope) in watched.iter() {
+            match scope {
+                Scope::National => national = true,
+                Scope::Region(r) => regions.push(r.as_str().to_owned()),
+                Scope::Province(p) => regions.push(p.region().as_str().to_owned()),
+                Scope::Establishment(_) => {}
+            }
+        }
+        if national || !regions.is_empty() {
+            let areas: Vec<jisr_charts::Area> =
+                jisr_charts::boundaries(jisr_charts::Level::Province)
+                    .iter()
+                    .filter(|a| {
+                        national || regions.iter().any(|r| a.code.split('.').next() == Some(r))
+                    })
+                    .cloned()
+                    .collect();
+            let values: std::collections::BTreeMap<String, f64> =
+                figures::places_by_province(store, &watched)
+                    .await?
+                    .into_iter()
+                    .map(|(p, n)| (p, n as f64))
+                    .collect();
+            let name = |a: &jisr_charts::Area| chrome.name(&a.name_ar, &a.name_fr).to_owned();
+            let link = |a: &jisr_charts::Area| Some(format!("/territories/provinces/{}", a.code));
+            let fmt = |v: f64| jisr_i18n::format_count(chrome.locale, v.round() as i64);
+            let map = jisr_charts::Choropleth {
+                areas: &areas,
+                values: &values,
+                classification: jisr_charts::Classification::Jenks(4),
+                name: &name,
+                link: Some(&link),
+                legend_title: chrome.t("fig-map-legend"),
+                no_data: chrome.t("fig-map-none"),
+                area_header: chrome.t("fig-province"),
+                value_header: chrome.t("fig-map-legend"),
+            };
+            let frame = jisr_charts::Frame::new(
+                "dash-places-map",
+                chrome.t("fig-map-title"),
+                chrome.t("fig-map-desc"),
+                direction(chrome),
+            )
+            .size(560.0, 480.0)
+            .lang(chrome.lang());
+            out.push(DashboardChart {
+                svg: jisr_charts::choropleth(&frame, &map, &fmt),
+                table: jisr_charts::choropleth_table(&frame, &map, &fmt),
+            });
+        }
+    }
+    let processing = grants.holding(Capability::ProcessApplications);
+    if !processing.is_empty() {
+        let by_status = figures::applications_by_status(store, &processing).await?;
+        if !by_status.is_empty() {
+            out.push(status_chart(
+                chrome,
+                "dash-applications",
+                &chrome.t("fig-chart-applications"),
+                "app-status",
+                &by_status,
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// A titled set of figures on the dashboard.
@@ -331,7 +464,9 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
         )
     };
     let figures = figures(&ctx, &chrome).await?;
+    let charts = charts(&ctx, &chrome).await?;
     Ok(render(DashboardPage {
+        charts,
         chrome,
         audit_reader,
         user_admin,

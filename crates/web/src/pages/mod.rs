@@ -14,6 +14,7 @@ mod home;
 mod needs_model;
 mod registry_import;
 pub(crate) mod targeting;
+mod transparency;
 mod units;
 mod uploads;
 mod users;
@@ -41,6 +42,7 @@ pub fn routes() -> Routes {
         .merge(home::routes())
         .merge(geo::routes())
         .merge(units::routes())
+        .merge(transparency::routes())
         .merge(eservices::routes())
         .merge(applications::routes())
         .merge(waiting::routes())

@@ -1,0 +1,50 @@
+# Open data: the public transparency portal.
+nav-open-data = Données ouvertes
+od-title = Données ouvertes
+od-lead = Les chiffres du réseau des établissements de protection sociale et des services en ligne, pour tout le pays, à lire et à télécharger. Aucune personne n'y est identifiable.
+od-rules-title = Protection des petits effectifs
+od-rules = Un effectif de 1 à 4 est remplacé par « < 5 ». Pour qu'il ne puisse pas être retrouvé à partir des totaux, d'autres chiffres de la même ligne ou colonne sont masqués aussi et remplacés par « s ».
+od-licence-title = Licence
+od-licence = Données publiées sous licence Creative Commons Attribution 4.0 (CC BY 4.0) : réutilisation libre en citant « Jisr ».
+od-source-title = Source
+od-source = Les registres de la plateforme Jisr (autorisations des établissements, demandes de service), lus au moment indiqué.
+od-about = À propos de ces données
+od-fields-title = Champs des fichiers
+od-period = Période
+od-period-latest = État actuel
+od-show = Afficher
+od-as-of = Chiffres lus le { $at } (heure du Maroc).
+od-download = Télécharger :
+od-total = Total
+od-region = Région
+od-no-data = Aucun, ou chiffre masqué
+od-chart-desc = Le total de chaque ligne du tableau ci-dessous ; une barre manquante est un total masqué.
+od-map-desc = Le total de chaque région ; une région hachurée n'en a aucun ou a un total masqué.
+od-suppressed = { $count ->
+    [one] Un chiffre est masqué pour protéger de petits effectifs.
+   *[other] { $count } chiffres sont masqués pour protéger de petits effectifs.
+}
+od-dataset-establishments = Établissements autorisés
+od-dataset-places = Places autorisées
+od-dataset-applications = Demandes de service déposées
+od-dataset-decisions = Décisions sur les demandes
+od-lead-establishments = Les établissements de protection sociale autorisés, par catégorie et par région.
+od-lead-places = La capacité autorisée (places pour hommes et femmes) des établissements autorisés, par catégorie et par région.
+od-lead-applications = Les demandes déposées en ligne au cours de l'année, par service et par région.
+od-lead-decisions = Les demandes déposées au cours de l'année et décidées, par service et par décision (état actuel de chaque demande).
+od-rows-establishments = Catégorie
+od-rows-places = Catégorie
+od-rows-applications = Service
+od-rows-decisions = Service
+od-chart-establishments = Établissements autorisés par catégorie
+od-chart-places = Places autorisées par catégorie
+od-chart-applications = Demandes déposées par service
+od-chart-decisions = Demandes décidées par service
+od-map-establishments = Établissements autorisés par région
+od-map-places = Places autorisées par région
+od-map-applications = Demandes déposées par région
+od-map-decisions = Demandes décidées par région
+od-fields-establishments = Une ligne par catégorie et par région, plus les totaux (code « total ») : dataset, period (« latest »), row_code et row_name_ar/fr (la catégorie), column_code et column_name_ar/fr (la région, code HCP), value (un nombre, « < 5 » ou « s »).
+od-fields-places = Une ligne par catégorie et par région, plus les totaux (code « total ») : dataset, period (« latest »), row_code et row_name_ar/fr (la catégorie), column_code et column_name_ar/fr (la région, code HCP), value (places autorisées : un nombre, « < 5 » ou « s »).
+od-fields-applications = Une ligne par service et par région, plus les totaux (code « total ») : dataset, period (l'année, en heure universelle), row_code et row_name_ar/fr (le service), column_code et column_name_ar/fr (la région, code HCP), value (un nombre, « < 5 » ou « s »).
+od-fields-decisions = Une ligne par service et par décision, plus les totaux (code « total ») : dataset, period (l'année du dépôt), row_code et row_name_ar/fr (le service), column_code et column_name_ar/fr (accepted, waiting, referred, refused), value (un nombre, « < 5 » ou « s »).
