@@ -10,6 +10,7 @@ mod assets;
 pub mod auth;
 mod ctx;
 mod error;
+mod export;
 mod health;
 mod listing;
 mod locale;

@@ -3985,3 +3985,116 @@ async fn open_data_publishes_national_figures_with_small_counts_withheld() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_list_exports_what_its_reader_sees_and_the_export_is_audited() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let officer = token_for(&app, "provincial_officer").await;
+        let page = send(
+            &app,
+            Method::GET,
+            "/applications",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert!(
+            page.body.contains("/applications?format=csv"),
+            "{}",
+            page.body
+        );
+
+        let csv_reply = send(
+            &app,
+            Method::GET,
+            "/applications?service=disability-centre&format=csv",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(csv_reply.status, StatusCode::OK);
+        assert!(
+            csv_reply.headers[header::CONTENT_DISPOSITION]
+                .to_str()
+                .unwrap()
+                .contains(".csv")
+        );
+        let text = csv_reply.body.trim_start_matches('\u{feff}');
+        let lines: Vec<&str> = text.lines().collect();
+        // The header and Rehamna's application; Casablanca's is out of the province.
+        assert_eq!(lines.len(), 2, "{text}");
+        assert!(
+            lines[0].starts_with("Code de suivi,Service,"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[1].contains("Youssef Alaoui"));
+
+        let xlsx = send(
+            &app,
+            Method::GET,
+            "/applications?format=xlsx",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+        assert!(
+            xlsx.headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .contains("spreadsheetml")
+        );
+
+        // Both exports are in the trail: who, which list, which filters, how many rows.
+        let exports = jisr_store::audit::search(
+            &store,
+            &jisr_store::audit::Search {
+                action: Some("export".into()),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap();
+        assert_eq!(exports.len(), 2);
+        let csv_entry = &exports[1];
+        assert_eq!(csv_entry.entity, "application");
+        let after: serde_json::Value = serde_json::from_str(&csv_entry.after).unwrap();
+        assert_eq!(after["format"], "csv");
+        assert_eq!(after["rows"], 1);
+        assert_eq!(after["filters"]["service"], "disability-centre");
+        assert!(csv_entry.actor.starts_with("user:"));
+
+        // An unknown format is the page itself, and nothing is recorded.
+        let other = send(
+            &app,
+            Method::GET,
+            "/applications?format=pdf",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert!(other.body.contains("<table"));
+        assert_eq!(
+            jisr_store::audit::search(
+                &store,
+                &jisr_store::audit::Search {
+                    action: Some("export".into()),
+                    ..Default::default()
+                },
+                10,
+            )
+            .await
+            .unwrap()
+            .len(),
+            2
+        );
+    })
+    .await;
+}

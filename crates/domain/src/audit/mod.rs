@@ -180,6 +180,8 @@ audit_codes!(
         Checkpoint => "checkpoint",
         /// The database replaced by a backup (`jisr restore`).
         Restore => "restore",
+        /// A list exported to a file (CSV, XLSX).
+        Export => "export",
     }
 );
 

@@ -85,3 +85,4 @@ audit-verify-truncated = السجل أقصر من نقطة المراقبة رق
 audit-verify-rewritten = القيد رقم { $id } لم يعد هو الذي تضمنه نقطة المراقبة رقم { $seq }: أعيدت كتابة السجل وحساب بصماته.
 audit-verify-bad-checkpoint = توقيع نقطة المراقبة رقم { $seq } غير مطابق: لقد تم تغييرها.
 audit-action-restore = استرجاع نسخة احتياطية
+audit-action-export = تصدير لائحة

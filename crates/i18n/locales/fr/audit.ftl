@@ -81,3 +81,4 @@ audit-verify-truncated = Le journal est plus court que son point de contrôle n�
 audit-verify-rewritten = L'entrée n° { $id } n'est plus celle que garantit le point de contrôle n° { $seq } : le journal a été réécrit et ses empreintes recalculées.
 audit-verify-bad-checkpoint = La signature du point de contrôle n° { $seq } ne correspond pas : il a été altéré.
 audit-action-restore = Restauration d'une sauvegarde
+audit-action-export = Export d'une liste

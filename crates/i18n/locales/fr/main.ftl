@@ -95,3 +95,4 @@ fig-map-desc = Les places autorisées des établissements autorisés dans chaque
 fig-map-none = Aucune place, ou hors de votre territoire
 fig-province = Province
 fig-map-legend = Places autorisées
+export-label = Exporter la liste telle que filtrée :

@@ -870,7 +870,9 @@ impl<'a> Scoped<'a> {
     }
 
     /// One page of the queue: awaiting a decision first, the nearest deadline first.
-    pub async fn queue(&self, f: &QueueFilter) -> Result<(Vec<QueueRow>, u64), StoreError> {
+    /// The applications of the scope matching `f`, in the queue's order (awaiting a
+    /// decision first, soonest deadline first).
+    fn queue_query(&self, f: &QueueFilter) -> sea_orm::Select<application::Entity> {
         let mut q = application::Entity::find().filter(self.condition());
         if !f.service.is_empty() {
             q = q.filter(application::Column::ServiceCode.eq(f.service.as_str()));
@@ -888,33 +890,55 @@ impl<'a> Scoped<'a> {
         if let Some(user) = f.assigned_to {
             q = q.filter(application::Column::AssignedTo.eq(user));
         }
-        let total = q.clone().count(self.store().conn()).await?;
+        q
+    }
+
+    fn ordered(q: sea_orm::Select<application::Entity>) -> sea_orm::Select<application::Entity> {
         let awaiting: Vec<&str> = Status::ALL
             .iter()
             .filter(|s| s.awaits_decision())
             .map(|s| s.as_str())
             .collect();
-        let rows = q
-            .order_by_desc(application::Column::Status.is_in(awaiting))
+        q.order_by_desc(application::Column::Status.is_in(awaiting))
             .order_by_asc(application::Column::DueOn)
             .order_by_asc(application::Column::Id)
+    }
+
+    fn queue_rows(rows: Vec<application::Model>) -> Vec<QueueRow> {
+        let today = today();
+        rows.into_iter()
+            .map(|a| QueueRow {
+                days_left: Status::parse(&a.status)
+                    .filter(|s| s.awaits_decision())
+                    .and_then(|_| NaiveDate::parse_from_str(&a.due_on, "%Y-%m-%d").ok())
+                    .map(|due| days_left(today, due)),
+                application: a,
+            })
+            .collect()
+    }
+
+    pub async fn queue(&self, f: &QueueFilter) -> Result<(Vec<QueueRow>, u64), StoreError> {
+        let q = self.queue_query(f);
+        let total = q.clone().count(self.store().conn()).await?;
+        let rows = Self::ordered(q)
             .offset(crate::listing::Page::new(f.page.unwrap_or(1), PAGE_SIZE).offset())
             .limit(PAGE_SIZE)
             .all(self.store().conn())
             .await?;
-        let today = today();
-        Ok((
-            rows.into_iter()
-                .map(|a| QueueRow {
-                    days_left: Status::parse(&a.status)
-                        .filter(|s| s.awaits_decision())
-                        .and_then(|_| NaiveDate::parse_from_str(&a.due_on, "%Y-%m-%d").ok())
-                        .map(|due| days_left(today, due)),
-                    application: a,
-                })
-                .collect(),
-            total,
-        ))
+        Ok((Self::queue_rows(rows), total))
+    }
+
+    /// Every application matching `f` (the page ignored), at most `max`, for an export
+    /// of what the person sees; and how many match in all.
+    pub async fn queue_all(
+        &self,
+        f: &QueueFilter,
+        max: u64,
+    ) -> Result<(Vec<QueueRow>, u64), StoreError> {
+        let q = self.queue_query(f);
+        let total = q.clone().count(self.store().conn()).await?;
+        let rows = Self::ordered(q).limit(max).all(self.store().conn()).await?;
+        Ok((Self::queue_rows(rows), total))
     }
 
     /// Whether an application lies within scope ("not found" otherwise), without reading

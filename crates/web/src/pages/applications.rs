@@ -62,6 +62,73 @@ impl QueuePage {
             .unwrap_or_default()
     }
 
+    /// The export of the list as filtered (`csv` or `xlsx`).
+    fn export_href(&self, format: &str) -> String {
+        let older = self
+            .filter
+            .older_than
+            .map(|d| d.get().to_string())
+            .unwrap_or_default();
+        crate::export::href(
+            "/applications",
+            &[
+                ("service", &self.filter.service),
+                ("status", &self.filter.status),
+                ("commune", &self.filter.commune),
+                ("older_than", &older),
+                ("mine", if self.mine { "1" } else { "" }),
+            ],
+            crate::export::Format::parse(format).unwrap_or(crate::export::Format::Csv),
+        )
+    }
+
+    /// The rows as an export: what the table shows, one line each.
+    fn export(&self) -> crate::export::Export {
+        let c = &self.chrome;
+        crate::export::Export {
+            name: "applications",
+            entity: jisr_domain::audit::Entity::Application,
+            headers: vec![
+                c.t("app-tracking-code"),
+                c.t("app-service"),
+                c.t("app-beneficiary"),
+                c.t("app-filed-on"),
+                c.t("app-status"),
+                c.t("queue-deadline"),
+            ],
+            rows: self
+                .rows
+                .iter()
+                .map(|r| {
+                    let a = &r.application;
+                    vec![
+                        self.code(&a.tracking_code),
+                        self.service_name(&a.service_code),
+                        c.name(&a.beneficiary_name_ar, &a.beneficiary_name_fr)
+                            .to_owned(),
+                        c.date(&a.submitted_at),
+                        c.t2("app-status", &a.status),
+                        r.days_left.map(|d| self.days(&d)).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+            total: self.total,
+            filters: vec![
+                ("service", self.filter.service.clone()),
+                ("status", self.filter.status.clone()),
+                ("commune", self.filter.commune.clone()),
+                (
+                    "older_than",
+                    self.filter
+                        .older_than
+                        .map(|d| d.get().to_string())
+                        .unwrap_or_default(),
+                ),
+                ("mine", if self.mine { "1".into() } else { String::new() }),
+            ],
+        }
+    }
+
     fn page_href(&self, page: u64) -> String {
         format!(
             "/applications?service={}&status={}&commune={}&older_than={}{}&page={page}",
@@ -86,6 +153,8 @@ pub struct QueueQuery {
     pub older_than: String,
     pub mine: String,
     pub page: Option<u64>,
+    /// `csv` or `xlsx`: the whole list as a file instead of the page.
+    pub format: String,
 }
 
 fn user_id(ctx: &Ctx) -> Option<i64> {
@@ -116,9 +185,14 @@ pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, We
         assigned_to: if mine { user_id(&ctx) } else { None },
         page: q.page,
     };
-    let (rows, total) = Scoped::from(ctx.access()).queue(&filter).await?;
+    let export = crate::export::Format::parse(&q.format);
+    let scoped = Scoped::from(ctx.access());
+    let (rows, total) = match export {
+        Some(_) => scoped.queue_all(&filter, crate::export::MAX_ROWS).await?,
+        None => scoped.queue(&filter).await?,
+    };
     let services = service_choices(&ctx, &chrome).await?;
-    render(QueuePage {
+    let page = QueuePage {
         chrome,
         rows,
         services,
@@ -128,8 +202,11 @@ pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, We
         mine,
         pages: total.div_ceil(PAGE_SIZE).max(1),
         total,
-    })
-    .map(IntoResponse::into_response)
+    };
+    match export {
+        Some(format) => crate::export::respond(&ctx, format, page.export()).await,
+        None => render(page).map(IntoResponse::into_response),
+    }
 }
 
 /// A social worker who may be given the application.
