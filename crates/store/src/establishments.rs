@@ -155,6 +155,31 @@ impl<'a> Scoped<'a> {
         sort: Sort,
         dir: Direction,
     ) -> Result<(Vec<establishment::Model>, u64), StoreError> {
+        let page = Page::new(f.page, PAGE_SIZE);
+        self.list_window(f, sort, dir, page.offset(), page.size)
+            .await
+    }
+
+    /// Every establishment matching `f` in the same order (the page ignored), at most
+    /// `max`, for an export; and how many match in all.
+    pub async fn list_all(
+        &self,
+        f: &ListFilter,
+        sort: Sort,
+        dir: Direction,
+        max: u64,
+    ) -> Result<(Vec<establishment::Model>, u64), StoreError> {
+        self.list_window(f, sort, dir, 0, max).await
+    }
+
+    async fn list_window(
+        &self,
+        f: &ListFilter,
+        sort: Sort,
+        dir: Direction,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<establishment::Model>, u64), StoreError> {
         let mut q = establishment::Entity::find().filter(self.condition());
         if let Some(p) = &f.province {
             q = q.filter(establishment::Column::ProvinceCode.eq(p.as_str()));
@@ -189,11 +214,10 @@ impl<'a> Scoped<'a> {
                 .order_by(establishment::Column::Status, order)
                 .order_by_asc(establishment::Column::NameFr),
         };
-        let page = Page::new(f.page, PAGE_SIZE);
         let rows = q
             .order_by_asc(establishment::Column::Id)
-            .offset(page.offset())
-            .limit(page.size)
+            .offset(offset)
+            .limit(limit)
             .all(self.store().conn())
             .await?;
         Ok((rows, total))

@@ -4063,12 +4063,28 @@ async fn a_list_exports_what_its_reader_sees_and_the_export_is_audited() {
         .unwrap();
         assert_eq!(exports.len(), 2);
         let csv_entry = &exports[1];
+        assert_eq!(csv_entry.entity_id, "applications");
         assert_eq!(csv_entry.entity, "application");
         let after: serde_json::Value = serde_json::from_str(&csv_entry.after).unwrap();
         assert_eq!(after["format"], "csv");
         assert_eq!(after["rows"], 1);
         assert_eq!(after["filters"]["service"], "disability-centre");
         assert!(csv_entry.actor.starts_with("user:"));
+
+        // The establishments list too, within the province.
+        let est = send(
+            &app,
+            Method::GET,
+            "/establishments?format=csv&sort=name",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        let text = est.body.trim_start_matches('\u{feff}');
+        assert!(text.contains("Dar Taliba Ben Guerir"), "{text}");
+        assert!(!text.contains("Anfa"), "{text}");
+        assert_eq!(text.lines().count(), 2, "{text}");
 
         // An unknown format is the page itself, and nothing is recorded.
         let other = send(
@@ -4093,7 +4109,7 @@ async fn a_list_exports_what_its_reader_sees_and_the_export_is_audited() {
             .await
             .unwrap()
             .len(),
-            2
+            3
         );
     })
     .await;

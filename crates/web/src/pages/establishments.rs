@@ -38,6 +38,8 @@ pub struct ListQuery {
     pub q: String,
     pub category: String,
     pub status: String,
+    /// `csv` or `xlsx`: the whole list as a file instead of the page.
+    pub format: String,
     #[serde(flatten)]
     pub list: ListParams,
 }
@@ -78,6 +80,21 @@ impl ListRegion {
         self.chrome.tn("est-count", self.table.total as usize)
     }
 
+    /// The export of the list as filtered and sorted (`csv` or `xlsx`).
+    fn export_href(&self, format: &str) -> String {
+        crate::export::href(
+            "/establishments",
+            &[
+                ("q", &self.query.q),
+                ("category", &self.query.category),
+                ("status", &self.query.status),
+                ("sort", &self.query.list.sort),
+                ("dir", &self.query.list.dir),
+            ],
+            crate::export::Format::parse(format).unwrap_or(crate::export::Format::Csv),
+        )
+    }
+
     fn category_name(&self, code: &str) -> String {
         self.categories
             .iter()
@@ -111,6 +128,53 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
         page: page_number(&query.list),
     };
     let scoped = Scoped::from(ctx.access());
+    if let Some(format) = crate::export::Format::parse(&query.format) {
+        let (rows, total) = scoped
+            .list_all(&filter, sorting.key, sorting.dir, crate::export::MAX_ROWS)
+            .await?;
+        let chrome = ctx.chrome("est-title");
+        let categories = establishments::categories(&ctx.state.store).await?;
+        let category = |code: &str| {
+            categories
+                .iter()
+                .find(|c| c.code == code)
+                .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+                .unwrap_or_else(|| code.to_owned())
+        };
+        let export = crate::export::Export {
+            name: "establishments",
+            entity: jisr_domain::audit::Entity::Establishment,
+            headers: vec![
+                chrome.t("geo-col-name"),
+                chrome.t("est-category"),
+                chrome.t("est-province"),
+                chrome.t("est-capacity-male"),
+                chrome.t("est-capacity-female"),
+                chrome.t("est-status"),
+            ],
+            rows: rows
+                .iter()
+                .map(|e| {
+                    vec![
+                        chrome.name(&e.name_ar, &e.name_fr).to_owned(),
+                        category(&e.category_code),
+                        e.province_code.clone(),
+                        e.capacity_male.to_string(),
+                        e.capacity_female.to_string(),
+                        chrome.t2("est-status", &e.status),
+                    ]
+                })
+                .collect(),
+            total,
+            filters: vec![
+                ("q", query.q.clone()),
+                ("category", query.category.clone()),
+                ("status", query.status.clone()),
+                ("sort", sorting.name.to_owned()),
+            ],
+        };
+        return crate::export::respond(&ctx, format, export).await;
+    }
     let (mut rows, mut total) = scoped
         .list_sorted(&filter, sorting.key, sorting.dir)
         .await?;
