@@ -9,6 +9,7 @@ pub mod audit;
 pub mod authorisation;
 pub mod bounds;
 pub mod care;
+pub mod coverage;
 pub mod documents;
 pub mod establishments;
 pub mod geo;

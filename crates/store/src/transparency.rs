@@ -202,3 +202,77 @@ pub async fn application_years(store: &Store, current: i32) -> Result<Vec<i32>, 
     let first = std::cmp::min(first, current);
     Ok((first..=current).rev().collect())
 }
+
+/// Authorised places of one category by province (provinces without any left out).
+pub async fn category_places_by_province(
+    store: &Store,
+    category: &str,
+) -> Result<Vec<(String, u64)>, StoreError> {
+    let rows: Vec<(String, Option<i64>)> = establishment::Entity::find()
+        .filter(establishment::Column::Status.eq(EstStatus::Authorised.as_str()))
+        .filter(establishment::Column::CategoryCode.eq(category))
+        .select_only()
+        .column(establishment::Column::ProvinceCode)
+        .column_as(
+            Expr::col(establishment::Column::CapacityMale)
+                .add(Expr::col(establishment::Column::CapacityFemale))
+                .sum(),
+            "n",
+        )
+        .group_by(establishment::Column::ProvinceCode)
+        .into_tuple()
+        .all(store.conn())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(p, n)| (p, u64::try_from(n.unwrap_or(0)).unwrap_or(0)))
+        .collect())
+}
+
+/// Applications accepted but waiting for a place in an establishment of one category,
+/// by province.
+pub async fn waiting_by_province(
+    store: &Store,
+    category: &str,
+) -> Result<Vec<(String, u64)>, StoreError> {
+    let services: Vec<String> = service::Entity::find()
+        .filter(service::Column::CategoryCode.eq(category))
+        .select_only()
+        .column(service::Column::Code)
+        .into_tuple()
+        .all(store.conn())
+        .await?;
+    if services.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(String, i64)> = application::Entity::find()
+        .filter(application::Column::Status.eq(AppStatus::Waiting.as_str()))
+        .filter(application::Column::ServiceCode.is_in(services))
+        .select_only()
+        .column(application::Column::ProvinceCode)
+        .column_as(application::Column::Id.count(), "n")
+        .group_by(application::Column::ProvinceCode)
+        .into_tuple()
+        .all(store.conn())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(p, n)| (p, u64::try_from(n).unwrap_or(0)))
+        .collect())
+}
+
+/// The provinces, in code order.
+pub async fn provinces(store: &Store) -> Result<Vec<Heading>, StoreError> {
+    use crate::entity::province;
+    Ok(province::Entity::find()
+        .order_by_asc(province::Column::Code)
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .map(|p| Heading {
+            code: p.code,
+            name_ar: p.name_ar,
+            name_fr: p.name_fr,
+        })
+        .collect())
+}

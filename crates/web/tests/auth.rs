@@ -3972,7 +3972,40 @@ async fn open_data_publishes_national_figures_with_small_counts_withheld() {
             "a small count reads left to right inside Arabic"
         );
 
+        // Coverage gaps: every province ranked, the method stated, a map of provinces.
+        let cov = send(
+            &app,
+            Method::GET,
+            "/open-data/coverage?category=schooled_children",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(cov.status, StatusCode::OK);
+        assert_eq!(
+            cov.body
+                .matches("<th scope=\"row\"><a href=\"/territories/provinces/")
+                .count(),
+            83
+        );
+        assert_eq!(cov.body.matches("data-code=").count(), 83);
+        assert!(cov.body.contains("Méthode"));
+        // Rehamna and Casablanca have 40 places each: they rank after the 81 provinces
+        // with none.
+        let order: Vec<&str> = cov
+            .body
+            .split("<th scope=\"row\"><a href=\"/territories/provinces/")
+            .skip(1)
+            .map(|r| r.split('"').next().unwrap())
+            .collect();
+        assert_eq!(order.len(), 83);
+        let mut last_two = order[81..].to_vec();
+        last_two.sort();
+        assert_eq!(last_two, ["06.141", "07.427"]);
+
         for missing in [
+            "/open-data/coverage?category=unknown",
             "/open-data/nothing",
             "/open-data/places/2020.csv",
             "/open-data/applications/1999.json",

@@ -502,6 +502,190 @@ pub async fn download(
     }
 }
 
+#[derive(Template)]
+#[template(path = "transparency/coverage.html")]
+struct CoveragePage {
+    chrome: Chrome,
+    categories: Vec<(String, String, bool)>,
+    method: String,
+    map: String,
+    rows: Vec<CoverageRow>,
+    as_of: String,
+}
+
+/// One province of the ranking.
+struct CoverageRow {
+    rank: usize,
+    code: String,
+    name: String,
+    target: String,
+    places: String,
+    rate: String,
+    waiting: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CoverageQuery {
+    category: String,
+}
+
+/// Need against supply: per province, a category's authorised places against the
+/// persons it serves (estimated from the census), ranked from the widest gap; the
+/// applications waiting for a place beside them.
+pub async fn coverage(ctx: Ctx, Query(q): Query<CoverageQuery>) -> Result<Html<String>, WebError> {
+    use jisr_domain::coverage::{Coverage, rate, target_population};
+    let data = Coverage::shipped();
+    let store = &ctx.state.store;
+    let categories = transparency::categories(store).await?;
+    let category = if q.category.is_empty() {
+        "disability".to_owned()
+    } else {
+        q.category.clone()
+    };
+    let goal = data.target(&category).ok_or(WebError::NotFound)?;
+    if !categories.iter().any(|c| c.code == category) {
+        return Err(WebError::NotFound);
+    }
+    let chrome = ctx.chrome("cov-title");
+    let places: BTreeMap<String, u64> = transparency::category_places_by_province(store, &category)
+        .await?
+        .into_iter()
+        .collect();
+    let waiting: BTreeMap<String, u64> = transparency::waiting_by_province(store, &category)
+        .await?
+        .into_iter()
+        .collect();
+    let provinces = transparency::provinces(store).await?;
+    // Waiting counts are persons: published with disclosure control over the list.
+    let waiting_list: Vec<u64> = provinces
+        .iter()
+        .map(|p| waiting.get(&p.code).copied().unwrap_or(0))
+        .collect();
+    let waiting_published = jisr_disclosure::suppress_list(&waiting_list, THRESHOLD);
+    let waiting_cells = waiting_published.render(&labels());
+    struct Line<'a> {
+        heading: &'a Heading,
+        target: Option<f64>,
+        places: u64,
+        rate: Option<f64>,
+        waiting: String,
+    }
+    let mut lines: Vec<Line> = provinces
+        .iter()
+        .zip(&waiting_cells)
+        .map(|(h, w)| {
+            let target = data
+                .provinces
+                .get(&h.code)
+                .and_then(|ind| target_population(ind, goal));
+            let places = places.get(&h.code).copied().unwrap_or(0);
+            Line {
+                heading: h,
+                target,
+                places,
+                rate: target.and_then(|t| rate(places, t, goal.per)),
+                waiting: rendered_text(w, &chrome),
+            }
+        })
+        .collect();
+    // The widest gaps first: the lowest rate, and among equal rates the most persons.
+    lines.sort_by(|a, b| {
+        let ra = a.rate.unwrap_or(f64::INFINITY);
+        let rb = b.rate.unwrap_or(f64::INFINITY);
+        ra.total_cmp(&rb)
+            .then(b.target.unwrap_or(0.0).total_cmp(&a.target.unwrap_or(0.0)))
+    });
+    let num = |n: i64| jisr_i18n::format_count(chrome.locale, n);
+    let per = goal.per;
+    let rows: Vec<CoverageRow> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| CoverageRow {
+            rank: i + 1,
+            code: l.heading.code.clone(),
+            name: chrome
+                .name(&l.heading.name_ar, &l.heading.name_fr)
+                .to_owned(),
+            // Estimates: to the nearest hundred persons.
+            target: l
+                .target
+                .map(|t| num(((t / 100.0).round() * 100.0) as i64))
+                .unwrap_or_else(|| "—".into()),
+            places: num(l.places as i64),
+            rate: l
+                .rate
+                .map(|r| format!("{r:.1}"))
+                .unwrap_or_else(|| "—".into()),
+            waiting: l.waiting.clone(),
+        })
+        .collect();
+    let values: BTreeMap<String, f64> = lines
+        .iter()
+        .filter_map(|l| {
+            l.rate
+                .filter(|r| *r > 0.0)
+                .map(|r| (l.heading.code.clone(), r))
+        })
+        .collect();
+    let direction = if chrome.dir() == "rtl" {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    };
+    let fmt = |v: f64| format!("{v:.1}");
+    let area_name = |a: &jisr_charts::Area| chrome.name(&a.name_ar, &a.name_fr).to_owned();
+    let link = |a: &jisr_charts::Area| Some(format!("/territories/provinces/{}", a.code));
+    let rate_label = chrome.t1("cov-rate", "per", &num(i64::from(per)));
+    let map = jisr_charts::choropleth(
+        &Frame::new(
+            "cov-map",
+            chrome.t("cov-map-title"),
+            chrome.t("cov-map-desc"),
+            direction,
+        )
+        .size(640.0, 620.0)
+        .lang(chrome.lang()),
+        &Choropleth {
+            areas: jisr_charts::boundaries(Level::Province),
+            values: &values,
+            classification: Classification::Jenks(5),
+            name: &area_name,
+            link: Some(&link),
+            legend_title: rate_label.clone(),
+            no_data: chrome.t("cov-no-places"),
+            area_header: chrome.t("fig-province"),
+            value_header: rate_label,
+        },
+        &fmt,
+    );
+    let category_choices = categories
+        .iter()
+        .filter(|c| data.target(&c.code).is_some())
+        .map(|c| {
+            (
+                c.code.clone(),
+                chrome.name(&c.name_ar, &c.name_fr).to_owned(),
+                c.code == category,
+            )
+        })
+        .collect();
+    render(CoveragePage {
+        method: chrome.targs(
+            "cov-method",
+            &[
+                ("target", chrome.t2("cov-target", &category)),
+                ("per", num(i64::from(per))),
+            ],
+        ),
+        categories: category_choices,
+        map,
+        rows,
+        as_of: chrome.time(&jisr_store::now_text()),
+        chrome,
+    })
+}
+
 /// The pages of this context, each with its policy and example paths.
 pub(super) fn routes() -> crate::auth::Routes {
     use crate::auth::{Policy::*, Routes};
@@ -509,6 +693,13 @@ pub(super) fn routes() -> crate::auth::Routes {
     use axum::routing::get;
     Routes::new()
         .add(Method::GET, "/open-data", "/open-data", Public, get(index))
+        .add(
+            Method::GET,
+            "/open-data/coverage",
+            "/open-data/coverage?category=disability",
+            Public,
+            get(coverage),
+        )
         .add(
             Method::GET,
             "/open-data/{dataset}",
