@@ -1,0 +1,1 @@
+//! Person matching (in progress).

@@ -1,0 +1,177 @@
+//! Name parts: the words of a given or family name, with their particles attached, and a
+//! [`NamePart`] prepared once for comparisons.
+//!
+//! Particles are kept as parts of the name and attached to the word after them, so that
+//! `Ben Ali`, `Benali` and `بن علي` are one token (`benali`, `بنعلي`) and `عبد الله`,
+//! `Abd Allah`, `Abdallah` are one token too. Arabic: ال, بن, ابن, بنت, عبد, ابو, ولد,
+//! ايت, بو. Latin: el, al, ben, bin, ibn, bent, bint, ould, ait, abd, abdel, abdul,
+//! abdal, abou, abu, bou, ou. A particle standing last stays a word of its own.
+//!
+//! For keys, a leading article (ال, el, al) is also removed (`El Idrissi` → `idrissi`),
+//! when at least two letters remain; both forms are kept since ال also begins names that
+//! have no article (الياس).
+
+use crate::normalize::{Script, normalize, script_of};
+use crate::phonetic::{Skeleton, fold, skeleton};
+
+const ARABIC_PARTICLES: &[&str] = &["ال", "بن", "ابن", "بنت", "عبد", "ابو", "ولد", "ايت", "بو"];
+const LATIN_PARTICLES: &[&str] = &[
+    "el", "al", "ben", "bin", "ibn", "bent", "bint", "ould", "ait", "abd", "abdel", "abdul",
+    "abdal", "abou", "abu", "bou", "ou",
+];
+
+/// Whether a normalised word is a particle attached to the next word.
+pub fn is_particle(word: &str) -> bool {
+    ARABIC_PARTICLES.contains(&word) || LATIN_PARTICLES.contains(&word)
+}
+
+/// The tokens of a name: normalised words with particles attached to the word after them.
+pub fn name_tokens(s: &str) -> Vec<String> {
+    let norm = normalize(s);
+    let mut out = Vec::new();
+    let mut pending = String::new();
+    for w in norm.split(' ').filter(|w| !w.is_empty()) {
+        pending.push_str(w);
+        if !is_particle(w) {
+            out.push(std::mem::take(&mut pending));
+        }
+    }
+    if !pending.is_empty() {
+        out.push(pending);
+    }
+    out
+}
+
+/// A token without its leading article, if it has one and two letters or more remain.
+pub fn strip_article(token: &str) -> Option<&str> {
+    let rest = token
+        .strip_prefix("ال")
+        .or_else(|| token.strip_prefix("el"))
+        .or_else(|| token.strip_prefix("al"))?;
+    (rest.chars().count() >= 2).then_some(rest)
+}
+
+/// FNV-1a, 64 bits: a stable hash of normalised text.
+pub fn text_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// One name part (a given name or a family name, possibly of several words) in one
+/// script, prepared for comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct NamePart {
+    /// The script it is written in.
+    pub script: Option<Script>,
+    /// Hash of the tokens joined, article removed: equal hashes are the same spelling.
+    pub hash: u64,
+    /// Hash of the tokens joined, article kept (for the table of observed spellings).
+    pub hash_full: u64,
+    /// Skeleton of the joined tokens, article removed.
+    pub skeleton: Skeleton,
+    /// Skeleton of the joined tokens, article kept.
+    pub skeleton_full: Skeleton,
+    /// Folded spelling of the joined tokens (article removed), compared within a script.
+    pub folded: Box<[u8]>,
+}
+
+impl NamePart {
+    /// Prepares a name part from raw text; `None` when it holds no letter.
+    pub fn new(raw: &str) -> Option<NamePart> {
+        let tokens = name_tokens(raw);
+        if tokens.is_empty() {
+            return None;
+        }
+        let full = tokens.concat();
+        let script = script_of(&full);
+        let stripped = match tokens.first().and_then(|t| strip_article(t)) {
+            Some(rest) => {
+                let mut s = rest.to_owned();
+                for t in &tokens[1..] {
+                    s.push_str(t);
+                }
+                s
+            }
+            None => full.clone(),
+        };
+        Some(NamePart {
+            script: Some(script),
+            hash: text_hash(&stripped),
+            hash_full: text_hash(&full),
+            skeleton: skeleton(&stripped, script),
+            skeleton_full: skeleton(&full, script),
+            folded: fold(&stripped, script).into_boxed_slice(),
+        })
+    }
+
+    /// The skeleton used as a key (article removed), or the article-kept one when the
+    /// removed form has no consonant.
+    pub fn key(&self) -> Skeleton {
+        if self.skeleton.is_empty() {
+            self.skeleton_full
+        } else {
+            self.skeleton
+        }
+    }
+
+    /// Whether this part is written in Arabic script.
+    pub fn is_arabic(&self) -> bool {
+        self.script == Some(Script::Arabic)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particles_attach_to_the_next_word() {
+        assert_eq!(name_tokens("Ben Ali"), ["benali"]);
+        assert_eq!(name_tokens("بن علي"), ["بنعلي"]);
+        assert_eq!(name_tokens("عبد الله"), ["عبدالله"]);
+        assert_eq!(name_tokens("Abd El Kader"), ["abdelkader"]);
+        assert_eq!(name_tokens("El-Idrissi"), ["elidrissi"]);
+        assert_eq!(name_tokens("Ould Cheikh"), ["ouldcheikh"]);
+        assert_eq!(name_tokens("أبو بكر"), ["ابوبكر"]);
+        assert_eq!(name_tokens("Fatima Zahra"), ["fatima", "zahra"]);
+        assert_eq!(name_tokens("Mohamed Ben"), ["mohamed", "ben"]);
+        assert!(name_tokens(" - ").is_empty());
+    }
+
+    #[test]
+    fn the_article_is_removed_for_keys() {
+        assert_eq!(strip_article("elidrissi"), Some("idrissi"));
+        assert_eq!(strip_article("العلوي"), Some("علوي"));
+        assert_eq!(strip_article("ali"), None);
+        assert_eq!(strip_article("el"), None);
+        let a = NamePart::new("El Idrissi").unwrap();
+        let b = NamePart::new("Idrissi").unwrap();
+        let c = NamePart::new("الإدريسي").unwrap();
+        assert_eq!(a.hash, b.hash);
+        assert_eq!(a.key(), c.key());
+    }
+
+    #[test]
+    fn alaoui_shares_one_key_in_both_scripts() {
+        let keys: Vec<_> = ["العلوي", "Alaoui", "El Alaoui", "Elalaoui", "علوي"]
+            .iter()
+            .map(|s| NamePart::new(s).unwrap().key())
+            .collect();
+        assert!(keys.windows(2).all(|w| w[0] == w[1]), "{keys:?}");
+    }
+
+    #[test]
+    fn mohamed_and_ahmed_fatima_and_fatiha_have_different_keys() {
+        let k = |s: &str| NamePart::new(s).unwrap().key();
+        assert_ne!(k("Mohamed"), k("Ahmed"));
+        assert_ne!(k("محمد"), k("أحمد"));
+        assert_ne!(k("Fatima"), k("Fatiha"));
+        assert_ne!(k("فاطمة"), k("فتيحة"));
+        assert_eq!(k("Mohamed"), k("محمد"));
+        assert_eq!(k("Fatima"), k("فاطمة"));
+    }
+}
