@@ -5,7 +5,7 @@
 //! matches through rules and skeletons. Rows whose role is `unknown` and that were observed
 //! once are left out: they hold noise (محمد → Ahmed, محمد → Mahmoud).
 
-use crate::parts::{NamePart, name_tokens, strip_article, text_hash};
+use crate::parts::{NamePart, article_removed, name_tokens, text_hash};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -61,13 +61,8 @@ pub fn is_trusted(v: &Variant) -> bool {
 /// Hashes of a spelling's joined tokens, with and without its article.
 fn hashes(raw: &str) -> Vec<u64> {
     let tokens = name_tokens(raw);
-    let full = tokens.concat();
-    let mut out = vec![text_hash(&full)];
-    if let Some(rest) = tokens.first().and_then(|t| strip_article(t)) {
-        let mut s = rest.to_owned();
-        for t in &tokens[1..] {
-            s.push_str(t);
-        }
+    let mut out = vec![text_hash(&tokens.concat())];
+    if let Some(s) = article_removed(raw, &tokens) {
         out.push(text_hash(&s));
     }
     out

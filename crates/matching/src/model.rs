@@ -1,0 +1,261 @@
+//! The Fellegi–Sunter model: for each comparison level, the probability `m` of seeing it
+//! when two records are the same person and `u` when they are not; a pair's match weight
+//! is the sum of `log2(m/u)` over its comparisons, plus the prior's log-odds.
+//!
+//! `u` is measured on random pairs (nearly all of which are different persons); `m` and
+//! the prior are estimated by expectation–maximisation over the blocked candidate pairs,
+//! or given as configuration. Names carry a term-frequency adjustment: agreeing on a
+//! common name (Mohamed is about 1 man in 8) proves less than agreeing on a rare one, so
+//! for the agreeing name levels `u` becomes the name's own frequency.
+
+use crate::compare::{Comparison, MISSING, Vector, name_level};
+use crate::prepare::Prepared;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Smallest probability a level is given, so that no weight is infinite.
+const FLOOR: f64 = 1e-6;
+
+/// Probabilities per comparison and level, and the prior share of matches among
+/// candidate pairs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// `m[comparison][level]`.
+    pub m: Vec<Vec<f64>>,
+    /// `u[comparison][level]`.
+    pub u: Vec<Vec<f64>>,
+    /// Prior probability that a candidate pair is a match.
+    pub prior: f64,
+    /// Expectation–maximisation iterations run (0 when configured).
+    pub iterations: u32,
+}
+
+fn normalise(v: &mut [f64]) {
+    for x in v.iter_mut() {
+        *x = x.max(FLOOR);
+    }
+    let s: f64 = v.iter().sum();
+    for x in v.iter_mut() {
+        *x /= s;
+    }
+}
+
+impl Model {
+    /// A model from starting values written from experience of civil registers; a start
+    /// for [`Model::estimate`] and a fallback when there is too little data.
+    pub fn default_start() -> Model {
+        let m = vec![
+            vec![0.40, 0.20, 0.15, 0.12, 0.06, 0.04, 0.03],
+            vec![0.70, 0.04, 0.10, 0.06, 0.04, 0.06],
+            vec![0.98, 0.02],
+            vec![0.85, 0.10, 0.05],
+            vec![0.80, 0.13, 0.07],
+            vec![0.50, 0.50],
+        ];
+        let u = vec![
+            vec![0.0005, 0.0005, 0.0005, 0.002, 0.01, 0.02, 0.966],
+            vec![0.0002, 0.0001, 0.003, 0.004, 0.0005, 0.9922],
+            vec![0.5, 0.5],
+            vec![0.00001, 0.0001, 0.99989],
+            vec![0.001, 0.02, 0.979],
+            vec![0.0001, 0.9999],
+        ];
+        Model {
+            m,
+            u,
+            prior: 0.1,
+            iterations: 0,
+        }
+    }
+
+    /// The weight `log2(m/u)` of one level (0 for [`MISSING`]).
+    pub fn weight(&self, c: Comparison, level: u8) -> f64 {
+        if level == MISSING {
+            return 0.0;
+        }
+        let i = c.index();
+        let l = level as usize;
+        (self.m[i][l] / self.u[i][l]).log2()
+    }
+
+    /// The prior's log-odds, `log2(prior / (1 - prior))`.
+    pub fn prior_weight(&self) -> f64 {
+        (self.prior / (1.0 - self.prior)).log2()
+    }
+
+    /// Measures `u` on comparison vectors of random pairs (Laplace-smoothed).
+    pub fn set_u_from(&mut self, random: &[Vector]) {
+        for c in Comparison::ALL {
+            let i = c.index();
+            let mut counts = vec![0.5; c.levels().len()];
+            for v in random {
+                if v[i] != MISSING {
+                    counts[v[i] as usize] += 1.0;
+                }
+            }
+            normalise(&mut counts);
+            self.u[i] = counts;
+        }
+    }
+
+    /// Estimates `m` and the prior by expectation–maximisation over the comparison vectors
+    /// of candidate pairs (given as distinct vectors with their counts), `u` held fixed.
+    pub fn estimate(&mut self, patterns: &HashMap<Vector, u64>, iterations: u32) {
+        if patterns.is_empty() {
+            return;
+        }
+        let pats: Vec<(Vector, f64)> = patterns.iter().map(|(v, &n)| (*v, n as f64)).collect();
+        let total: f64 = pats.iter().map(|p| p.1).sum();
+        for it in 0..iterations {
+            let mut m_counts: Vec<Vec<f64>> = Comparison::ALL
+                .iter()
+                .map(|c| vec![0.01; c.levels().len()])
+                .collect();
+            let mut matched = 0.0;
+            for (v, n) in &pats {
+                let p = self.posterior_plain(v);
+                matched += p * n;
+                for c in Comparison::ALL {
+                    let i = c.index();
+                    if v[i] != MISSING {
+                        m_counts[i][v[i] as usize] += p * n;
+                    }
+                }
+            }
+            for (i, mut counts) in m_counts.into_iter().enumerate() {
+                normalise(&mut counts);
+                self.m[i] = counts;
+            }
+            let prior = (matched / total).clamp(1e-6, 0.999);
+            let done = (prior - self.prior).abs() < 1e-7;
+            self.prior = prior;
+            self.iterations = it + 1;
+            if done {
+                break;
+            }
+        }
+        // A disagreeing level never counts for a match, whatever the data did.
+        for c in Comparison::ALL {
+            let i = c.index();
+            let last = c.levels().len() - 1;
+            if self.m[i][last] > self.u[i][last] {
+                self.m[i][last] = self.u[i][last];
+                normalise(&mut self.m[i]);
+            }
+        }
+    }
+
+    /// Posterior match probability of a vector without term frequencies.
+    fn posterior_plain(&self, v: &Vector) -> f64 {
+        let mut w = self.prior_weight();
+        for c in Comparison::ALL {
+            w += self.weight(c, v[c.index()]);
+        }
+        probability(w)
+    }
+}
+
+/// Probability of a match from a match weight in bits.
+pub fn probability(weight: f64) -> f64 {
+    1.0 / (1.0 + (-weight).exp2())
+}
+
+/// How often each name skeleton key occurs, for the term-frequency adjustment.
+#[derive(Clone, Debug, Default)]
+pub struct NameFrequencies {
+    given: HashMap<u64, u32>,
+    family: HashMap<u64, u32>,
+    total: f64,
+}
+
+impl NameFrequencies {
+    /// Counts the given-name and family-name keys of the records (each record once per
+    /// key).
+    pub fn count(records: &[Prepared]) -> NameFrequencies {
+        let mut f = NameFrequencies {
+            total: records.len().max(1) as f64,
+            ..NameFrequencies::default()
+        };
+        for r in records {
+            if let Some(k) = main_key(&r.given) {
+                *f.given.entry(k).or_default() += 1;
+            }
+            if let Some(k) = main_key(&r.family) {
+                *f.family.entry(k).or_default() += 1;
+            }
+        }
+        f
+    }
+
+    /// Share of records whose given name has the key of this record's given name.
+    pub fn given_share(&self, r: &Prepared) -> Option<f64> {
+        let k = main_key(&r.given)?;
+        Some(f64::from(*self.given.get(&k)?) / self.total)
+    }
+
+    /// Share of records whose family name has the key of this record's family name.
+    pub fn family_share(&self, r: &Prepared) -> Option<f64> {
+        let k = main_key(&r.family)?;
+        Some(f64::from(*self.family.get(&k)?) / self.total)
+    }
+}
+
+/// The key a name part is counted under: the Latin one when present, else the Arabic.
+fn main_key(parts: &[Option<jisr_text::NamePart>; 2]) -> Option<u64> {
+    parts
+        .iter()
+        .flatten()
+        .map(|p| p.key())
+        .find(|k| !k.is_empty())
+        .map(|k| k.0)
+}
+
+/// The `u` of a name level adjusted for how common the agreeing names are, or `None`
+/// when no adjustment applies (disagreeing levels, unknown frequencies).
+pub fn name_tf_u(freq: &NameFrequencies, level: u8, a: &Prepared, b: &Prepared) -> Option<f64> {
+    let share = |f: fn(&NameFrequencies, &Prepared) -> Option<f64>| {
+        // The larger of the two records' shares: the more common spelling decides.
+        match (f(freq, a), f(freq, b)) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        }
+    };
+    use name_level::*;
+    let u = match level {
+        EXACT | VARIANT | CROSS_SCRIPT | SIMILAR => {
+            share(NameFrequencies::given_share)? * share(NameFrequencies::family_share)?
+        }
+        FAMILY_ONLY => share(NameFrequencies::family_share)?,
+        GIVEN_ONLY => share(NameFrequencies::given_share)?,
+        _ => return None,
+    };
+    Some(u.max(FLOOR))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_follow_m_over_u() {
+        let m = Model::default_start();
+        assert!(m.weight(Comparison::NationalId, 0) > 10.0);
+        assert!(m.weight(Comparison::NationalId, 2) < 0.0);
+        assert_eq!(m.weight(Comparison::Name, MISSING), 0.0);
+        assert!((probability(0.0) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn em_separates_two_clean_groups() {
+        let mut model = Model::default_start();
+        // Random pairs disagree on everything.
+        let random = vec![[6, 5, 1, 2, 2, 1]; 1000];
+        model.set_u_from(&random);
+        let mut patterns = HashMap::new();
+        patterns.insert([0, 0, 0, 0, 0, 0], 100);
+        patterns.insert([6, 5, 1, 2, 2, 1], 900);
+        model.estimate(&patterns, 50);
+        assert!((model.prior - 0.1).abs() < 0.02, "{}", model.prior);
+        assert!(model.m[0][0] > 0.9);
+    }
+}
