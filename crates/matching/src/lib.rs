@@ -154,9 +154,17 @@ impl Matcher {
                 } else {
                     exact_u
                 };
-                (base / u_value)
+                let tf = (base / u_value)
                     .log2()
-                    .clamp(-MAX_TF_ADJUSTMENT, MAX_TF_ADJUSTMENT)
+                    .clamp(-MAX_TF_ADJUSTMENT, MAX_TF_ADJUSTMENT);
+                // One name part agreeing: a common one proves less, a rare one no more
+                // than the level says (relatives share it, with their commune and
+                // household).
+                if level >= name_level::FAMILY_ONLY {
+                    tf.min(0.0)
+                } else {
+                    tf
+                }
             }
             None => 0.0,
         };
@@ -168,11 +176,10 @@ impl Matcher {
         let (v, _) = compare(a, b);
         let mut w = self.model.prior_weight();
         for c in Comparison::ALL {
-            let l = v[c.index()];
             w += if c == Comparison::Name {
-                self.name_weight(l, a, b).0
+                self.name_weight(v[c.index()], a, b).0
             } else {
-                self.model.weight(c, l)
+                self.model.weight_in(c, &v)
             };
         }
         w
@@ -194,7 +201,7 @@ impl Matcher {
             let (w, tf) = if c == Comparison::Name {
                 self.name_weight(l, a, b)
             } else {
-                (self.model.weight(c, l), 0.0)
+                (self.model.weight_in(c, &v), 0.0)
             };
             total += w;
             terms.push(Term::new(c, l, w, tf));
@@ -303,6 +310,39 @@ pub fn estimate_model(records: &[Prepared], pairs: &[(u32, u32)], config: &Confi
         compare(&records[a as usize], &records[b as usize]).0
     });
     model.set_u_from(&vectors);
+    // Random pairs within family-name groups, for the related u of commune and household.
+    let mut groups: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if let Some(k) = r.family_keys().first() {
+            groups.entry(*k).or_default().push(i as u32);
+        }
+    }
+    let groups: Vec<Vec<u32>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    let weights: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    let total: usize = weights.iter().sum();
+    let mut related = Vec::new();
+    if total > 0 {
+        let cumulative: Vec<usize> = weights
+            .iter()
+            .scan(0, |acc, &w| {
+                *acc += w;
+                Some(*acc)
+            })
+            .collect();
+        for _ in 0..config.random_pairs / 2 {
+            let x = rng.random_range(0..total);
+            let g = &groups[cumulative.partition_point(|&c| c <= x)];
+            let a = g[rng.random_range(0..g.len())];
+            let b = g[rng.random_range(0..g.len())];
+            if a != b {
+                related.push((a, b));
+            }
+        }
+    }
+    let vectors = par::map_chunks(&related, |&(a, b)| {
+        compare(&records[a as usize], &records[b as usize]).0
+    });
+    model.set_u_related_from(&vectors);
     let step = (pairs.len() / config.em_pairs.max(1)).max(1);
     let sample: Vec<(u32, u32)> = pairs.iter().step_by(step).copied().collect();
     let vectors = par::map_chunks(&sample, |&(a, b)| {

@@ -24,6 +24,11 @@ pub struct Model {
     pub m: Vec<Vec<f64>>,
     /// `u[comparison][level]`.
     pub u: Vec<Vec<f64>>,
+    /// `u` of the commune and household comparisons among pairs whose family names agree
+    /// (same shape as `u`; the other rows are unused). Relatives share a family name, a
+    /// commune and a household, so measured on all random pairs these two would count the
+    /// same evidence again.
+    pub u_related: Vec<Vec<f64>>,
     /// Prior probability that a candidate pair is a match.
     pub prior: f64,
     /// Expectation–maximisation iterations run (0 when configured).
@@ -45,7 +50,7 @@ impl Model {
     /// for [`Model::estimate`] and a fallback when there is too little data.
     pub fn default_start() -> Model {
         let m = vec![
-            vec![0.40, 0.20, 0.15, 0.12, 0.06, 0.04, 0.03],
+            vec![0.40, 0.22, 0.16, 0.14, 0.03, 0.02, 0.03],
             vec![0.70, 0.04, 0.10, 0.06, 0.04, 0.06],
             vec![0.98, 0.02],
             vec![0.85, 0.10, 0.05],
@@ -60,9 +65,13 @@ impl Model {
             vec![0.001, 0.02, 0.979],
             vec![0.0001, 0.9999],
         ];
+        let mut u_related = u.clone();
+        u_related[Comparison::Commune.index()] = vec![0.05, 0.1, 0.85];
+        u_related[Comparison::Household.index()] = vec![0.05, 0.95];
         Model {
             m,
             u,
+            u_related,
             prior: 0.1,
             iterations: 0,
         }
@@ -78,6 +87,29 @@ impl Model {
         (self.m[i][l] / self.u[i][l]).log2()
     }
 
+    /// The weight of comparison `c` in a vector. Commune and household depend on the
+    /// family: when the family names agree their `u` is the related one; when the names do
+    /// not agree in full (one part only, or only similar), a shared commune or household
+    /// says the records are relatives (brothers and sisters share both) rather than one
+    /// person, so it adds nothing, while a different one still counts against.
+    pub fn weight_in(&self, c: Comparison, v: &Vector) -> f64 {
+        let level = v[c.index()];
+        if level == MISSING {
+            return 0.0;
+        }
+        let name = v[Comparison::Name.index()];
+        let place = matches!(c, Comparison::Commune | Comparison::Household);
+        let related = place && name <= name_level::FAMILY_ONLY;
+        let u = if related { &self.u_related } else { &self.u };
+        let (i, l) = (c.index(), level as usize);
+        let w = (self.m[i][l] / u[i][l]).log2();
+        if place && name > name_level::CROSS_SCRIPT && name != MISSING {
+            w.min(0.0)
+        } else {
+            w
+        }
+    }
+
     /// The prior's log-odds, `log2(prior / (1 - prior))`.
     pub fn prior_weight(&self) -> f64 {
         (self.prior / (1.0 - self.prior)).log2()
@@ -85,22 +117,91 @@ impl Model {
 
     /// Measures `u` on comparison vectors of random pairs (Laplace-smoothed).
     pub fn set_u_from(&mut self, random: &[Vector]) {
-        for c in Comparison::ALL {
-            let i = c.index();
-            let mut counts = vec![0.5; c.levels().len()];
-            for v in random {
-                if v[i] != MISSING {
-                    counts[v[i] as usize] += 1.0;
-                }
-            }
-            normalise(&mut counts);
-            self.u[i] = counts;
+        self.u = measure(random, &self.u);
+    }
+
+    /// Measures the related `u` of commune and household on random pairs of records whose
+    /// family names share a key.
+    pub fn set_u_related_from(&mut self, same_family: &[Vector]) {
+        let measured = measure(same_family, &self.u_related);
+        for c in [Comparison::Commune, Comparison::Household] {
+            self.u_related[c.index()] = measured[c.index()].clone();
         }
     }
 
-    /// Estimates `m` and the prior by expectation–maximisation over the comparison vectors
-    /// of candidate pairs (given as distinct vectors with their counts), `u` held fixed.
-    pub fn estimate(&mut self, patterns: &HashMap<Vector, u64>, iterations: u32) {
+    /// Estimates `m` and the prior from the comparison vectors of candidate pairs (given as
+    /// distinct vectors with their counts), `u` held fixed, in two steps:
+    ///
+    /// 1. `m` of each comparison from *anchor* pairs picked by the other comparisons: pairs
+    ///    with the same national ID give `m` of names, birth date, sex, commune and
+    ///    household; pairs with strongly agreeing names, the same full birth date and sex
+    ///    give `m` of the national ID. Counts are mixed with the starting values (a few
+    ///    pseudo-pairs) so that a level never seen keeps a sensible probability.
+    /// 2. The prior by expectation–maximisation with `m` and `u` fixed.
+    ///
+    /// Free EM over all of `m` is [`Model::run_em`]; on registers it finds relatives (a
+    /// family name, a commune and a household in common) rather than persons, since
+    /// candidate pairs hold many more relatives than duplicates, so it is not used here.
+    /// Returns the number of anchor pairs of each kind.
+    pub fn estimate(&mut self, patterns: &HashMap<Vector, u64>, iterations: u32) -> (u64, u64) {
+        const PSEUDO: f64 = 5.0;
+        let id = Comparison::NationalId.index();
+        let mut counts: Vec<Vec<f64>> = self
+            .m
+            .iter()
+            .map(|row| row.iter().map(|p| p * PSEUDO).collect())
+            .collect();
+        let (mut by_id, mut by_fields) = (0u64, 0u64);
+        for (v, &n) in patterns {
+            let nf = n as f64;
+            if v[id] == 0 {
+                by_id += n;
+                for c in Comparison::ALL {
+                    let i = c.index();
+                    if i != id && v[i] != MISSING {
+                        counts[i][v[i] as usize] += nf;
+                    }
+                }
+            }
+            let strong_name = v[Comparison::Name.index()] <= name_level::CROSS_SCRIPT;
+            let same_birth = v[Comparison::BirthDate.index()] == 0;
+            let same_sex = v[Comparison::Sex.index()] == 0;
+            if strong_name && same_birth && same_sex && v[id] != MISSING {
+                by_fields += n;
+                counts[id][v[id] as usize] += nf;
+            }
+        }
+        for (i, mut row) in counts.into_iter().enumerate() {
+            normalise(&mut row);
+            self.m[i] = row;
+        }
+        self.estimate_prior(patterns, iterations);
+        (by_id, by_fields)
+    }
+
+    /// The prior by expectation–maximisation with `m` and `u` fixed.
+    pub fn estimate_prior(&mut self, patterns: &HashMap<Vector, u64>, iterations: u32) {
+        let total: f64 = patterns.values().map(|&n| n as f64).sum();
+        if total == 0.0 {
+            return;
+        }
+        for it in 0..iterations {
+            let matched: f64 = patterns
+                .iter()
+                .map(|(v, &n)| self.posterior_plain(v) * n as f64)
+                .sum();
+            let prior = (matched / total).clamp(1e-6, 0.999);
+            let done = (prior - self.prior).abs() < 1e-7;
+            self.prior = prior;
+            self.iterations = it + 1;
+            if done {
+                break;
+            }
+        }
+    }
+
+    /// Expectation–maximisation without the check of [`Model::estimate`].
+    pub fn run_em(&mut self, patterns: &HashMap<Vector, u64>, iterations: u32) {
         if patterns.is_empty() {
             return;
         }
@@ -149,10 +250,33 @@ impl Model {
     fn posterior_plain(&self, v: &Vector) -> f64 {
         let mut w = self.prior_weight();
         for c in Comparison::ALL {
-            w += self.weight(c, v[c.index()]);
+            w += self.weight_in(c, v);
         }
         probability(w)
     }
+}
+
+/// Level distributions of vectors, Laplace-smoothed; `fallback` where none was seen.
+fn measure(vectors: &[Vector], fallback: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    Comparison::ALL
+        .iter()
+        .map(|&c| {
+            let i = c.index();
+            let mut counts = vec![0.5; c.levels().len()];
+            let mut seen = 0usize;
+            for v in vectors {
+                if v[i] != MISSING {
+                    counts[v[i] as usize] += 1.0;
+                    seen += 1;
+                }
+            }
+            if seen == 0 {
+                return fallback[i].clone();
+            }
+            normalise(&mut counts);
+            counts
+        })
+        .collect()
 }
 
 /// Probability of a match from a match weight in bits.
@@ -254,8 +378,25 @@ mod tests {
         let mut patterns = HashMap::new();
         patterns.insert([0, 0, 0, 0, 0, 0], 100);
         patterns.insert([6, 5, 1, 2, 2, 1], 900);
-        model.estimate(&patterns, 50);
+        model.run_em(&patterns, 50);
         assert!((model.prior - 0.1).abs() < 0.02, "{}", model.prior);
         assert!(model.m[0][0] > 0.9);
+    }
+
+    #[test]
+    fn anchors_give_m_and_em_the_prior() {
+        let mut model = Model::default_start();
+        model.set_u_from(&vec![[6, 5, 1, 2, 2, 1]; 1000]);
+        let mut patterns = HashMap::new();
+        // Same ID: names cross-script, birth year only.
+        patterns.insert([2, 2, 0, 0, 0, MISSING], 80);
+        // Same names, birth and sex: the ID agrees.
+        patterns.insert([0, 0, 0, 0, 0, MISSING], 20);
+        patterns.insert([6, 5, 1, 2, 2, 1], 900);
+        let (by_id, by_fields) = model.estimate(&patterns, 50);
+        assert_eq!((by_id, by_fields), (100, 20));
+        assert!(model.m[0][2] > 0.6, "{:?}", model.m[0]);
+        assert!(model.m[3][0] > 0.7, "{:?}", model.m[3]);
+        assert!((model.prior - 0.1).abs() < 0.02, "{}", model.prior);
     }
 }
