@@ -4,6 +4,7 @@ mod bench_db;
 mod cli;
 mod config;
 mod demo;
+mod matching;
 mod progress;
 mod serve;
 

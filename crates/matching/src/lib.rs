@@ -290,12 +290,18 @@ fn ms(t: std::time::Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
 
+/// Fewest records from which a model is estimated; below, random pairs would hold too
+/// many matches to measure `u`, and the starting model is used.
+pub const MIN_RECORDS_TO_ESTIMATE: usize = 1_000;
+
 /// Estimates a model from prepared records and their candidate pairs: `u` from random
-/// pairs, `m` and the prior by EM over (a sample of) the candidates.
+/// pairs, `m` from anchor pairs and the prior by EM over (a sample of) the candidates
+/// (see [`Model::estimate`]). Below [`MIN_RECORDS_TO_ESTIMATE`] records, the starting
+/// model ([`Model::default_start`]) is returned.
 pub fn estimate_model(records: &[Prepared], pairs: &[(u32, u32)], config: &Config) -> Model {
     let mut model = Model::default_start();
     let n = records.len();
-    if n < 2 {
+    if n < MIN_RECORDS_TO_ESTIMATE {
         return model;
     }
     let mut rng = StdRng::seed_from_u64(config.seed);
