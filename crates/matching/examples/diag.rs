@@ -56,7 +56,7 @@ fn main() {
                 jisr_matching::explain::compact(&l.matcher.explain(a, b))
             );
             shown += 1;
-            if shown == 6 {
+            if shown == 400 {
                 break;
             }
         }

@@ -265,7 +265,7 @@ impl fmt::Display for Report {
         writeln!(f, "| pairs per rule | {} |", rules.join(", "))?;
         writeln!(
             f,
-            "| estimate (u on random pairs, m by EM) | {:.0} ms: prior {:.4}, {} iterations |",
+            "| estimate (u on random pairs, m by EM) | {:.0} ms: prior {:.3e}, {} iterations |",
             p.estimate_ms, self.prior, self.em_iterations
         )?;
         writeln!(f, "| scoring (and index) | {:.0} ms |", p.scoring_ms)?;

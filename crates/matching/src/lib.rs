@@ -358,7 +358,13 @@ pub fn estimate_model(records: &[Prepared], pairs: &[(u32, u32)], config: &Confi
     for v in vectors {
         *patterns.entry(v).or_default() += 1;
     }
-    model.estimate(&patterns, config.em_iterations);
+    // The sample stands for all the candidates.
+    let scale = pairs.len() as f64 / sample.len().max(1) as f64;
+    for count in patterns.values_mut() {
+        *count = (*count as f64 * scale).round().max(1.0) as u64;
+    }
+    let total_pairs = n as f64 * (n as f64 - 1.0) / 2.0;
+    model.estimate(&patterns, config.em_iterations, total_pairs);
     model
 }
 

@@ -137,13 +137,21 @@ impl Model {
     ///    household; pairs with strongly agreeing names, the same full birth date and sex
     ///    give `m` of the national ID. Counts are mixed with the starting values (a few
     ///    pseudo-pairs) so that a level never seen keeps a sensible probability.
-    /// 2. The prior by expectation–maximisation with `m` and `u` fixed.
+    /// 2. The prior by expectation–maximisation with `m` and `u` fixed, over every pair of
+    ///    records (`total_pairs`), candidates or not: the prior is the probability that two
+    ///    random records are one person, consistent with `u` measured on random pairs; a
+    ///    pair that was not a candidate counts as a non-match.
     ///
     /// Free EM over all of `m` is [`Model::run_em`]; on registers it finds relatives (a
     /// family name, a commune and a household in common) rather than persons, since
     /// candidate pairs hold many more relatives than duplicates, so it is not used here.
     /// Returns the number of anchor pairs of each kind.
-    pub fn estimate(&mut self, patterns: &HashMap<Vector, u64>, iterations: u32) -> (u64, u64) {
+    pub fn estimate(
+        &mut self,
+        patterns: &HashMap<Vector, u64>,
+        iterations: u32,
+        total_pairs: f64,
+    ) -> (u64, u64) {
         const PSEUDO: f64 = 5.0;
         let id = Comparison::NationalId.index();
         let mut counts: Vec<Vec<f64>> = self
@@ -175,23 +183,32 @@ impl Model {
             normalise(&mut row);
             self.m[i] = row;
         }
-        self.estimate_prior(patterns, iterations);
+        self.estimate_prior(patterns, iterations, total_pairs);
         (by_id, by_fields)
     }
 
-    /// The prior by expectation–maximisation with `m` and `u` fixed.
-    pub fn estimate_prior(&mut self, patterns: &HashMap<Vector, u64>, iterations: u32) {
-        let total: f64 = patterns.values().map(|&n| n as f64).sum();
-        if total == 0.0 {
+    /// The prior by expectation–maximisation with `m` and `u` fixed, among `total_pairs`
+    /// pairs of which the patterns count the candidates (at least the candidates).
+    pub fn estimate_prior(
+        &mut self,
+        patterns: &HashMap<Vector, u64>,
+        iterations: u32,
+        total_pairs: f64,
+    ) {
+        let candidates: f64 = patterns.values().map(|&n| n as f64).sum();
+        let total = total_pairs.max(candidates);
+        if candidates == 0.0 {
             return;
         }
+        // Start from one candidate in ten being a match.
+        self.prior = (0.1 * candidates / total).clamp(1e-12, 0.5);
         for it in 0..iterations {
             let matched: f64 = patterns
                 .iter()
                 .map(|(v, &n)| self.posterior_plain(v) * n as f64)
                 .sum();
-            let prior = (matched / total).clamp(1e-6, 0.999);
-            let done = (prior - self.prior).abs() < 1e-7;
+            let prior = (matched / total).clamp(1e-12, 0.5);
+            let done = ((prior - self.prior) / self.prior).abs() < 1e-6;
             self.prior = prior;
             self.iterations = it + 1;
             if done {
@@ -393,10 +410,11 @@ mod tests {
         // Same names, birth and sex: the ID agrees.
         patterns.insert([0, 0, 0, 0, 0, MISSING], 20);
         patterns.insert([6, 5, 1, 2, 2, 1], 900);
-        let (by_id, by_fields) = model.estimate(&patterns, 50);
+        // A thousand candidates among a hundred thousand pairs: a hundred matches.
+        let (by_id, by_fields) = model.estimate(&patterns, 50, 100_000.0);
         assert_eq!((by_id, by_fields), (100, 20));
         assert!(model.m[0][2] > 0.6, "{:?}", model.m[0]);
         assert!(model.m[3][0] > 0.7, "{:?}", model.m[3]);
-        assert!((model.prior - 0.1).abs() < 0.02, "{}", model.prior);
+        assert!((model.prior - 0.001).abs() < 0.0002, "{}", model.prior);
     }
 }

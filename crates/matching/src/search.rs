@@ -9,7 +9,7 @@
 
 use crate::prepare::Prepared;
 use crate::record::NationalId;
-use jisr_text::{NamePart, name_tokens, part_similarity};
+use jisr_text::{NamePart, PartMatch, name_tokens, part_match};
 use std::collections::HashMap;
 
 /// Most records scored for one query.
@@ -196,9 +196,14 @@ fn score(words: &[NamePart], r: &Prepared, birth_year: Option<u16>) -> f64 {
     let parts: Vec<&NamePart> = r.given.iter().chain(&r.family).flatten().collect();
     let mut total = 0.0;
     for w in words {
+        // The same name in another spelling or script counts as the same name: a query
+        // typed in Arabic must not rank Latin records below Arabic ones for the script.
         let best = parts
             .iter()
-            .map(|p| part_similarity(w, p))
+            .map(|p| match part_match(w, p) {
+                (level, _) if level <= PartMatch::Key => 1.0,
+                (_, sim) => sim,
+            })
             .fold(0.0, f64::max);
         total += best;
     }

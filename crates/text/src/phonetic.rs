@@ -122,7 +122,6 @@ fn latin_units(t: &[u8], out: &mut Vec<u8>) {
             (b'y', _) if i == 0 && is_latin_vowel(next) => (b"Y", 1),
             (b'w', _) if i == 0 => (b"W", 1),
             (b'w', _) => (b"u", 1),
-            (b'h', _) if i + 1 == n && i > 0 && is_latin_vowel(t[i - 1]) => (b"", 1),
             (b'e', _) if i + 1 == n && i >= 2 && !is_latin_vowel(t[i - 1]) => (b"", 1),
             (b'a' | b'e', _) => (b"a", 1),
             (b'i' | b'y', _) => (b"i", 1),
@@ -162,7 +161,8 @@ fn arabic_units(t: &str, out: &mut Vec<u8>) {
             'د' | 'ض' | 'ذ' | 'ظ' => b"D",
             'ج' => b"J",
             'ح' => b"H",
-            'ه' if i + 1 == n && n > 1 => b"",
+            // A final ه is a ta marbuta (silent: Fatima) but in الله (Abdellah).
+            'ه' if i + 1 == n && n > 1 && !t.ends_with("لله") => b"",
             'ه' => b"H",
             'خ' => b"X",
             'ر' => b"R",
