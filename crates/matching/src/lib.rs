@@ -80,7 +80,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             threshold: 0.9,
-            rules: Rule::ALL.to_vec(),
+            rules: Rule::DEFAULT.to_vec(),
             model: None,
             random_pairs: 200_000,
             em_pairs: 500_000,

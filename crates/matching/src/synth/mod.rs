@@ -411,7 +411,11 @@ pub fn generate(records: usize, seed: u64) -> Synthetic {
     for i in (1..order.len()).rev() {
         order.swap(i, rng.random_range(0..=i));
     }
-    let records = order.iter().map(|&i| out.records[i].clone()).collect();
+    let mut slots: Vec<Option<PersonRecord>> = out.records.into_iter().map(Some).collect();
+    let records = order
+        .iter()
+        .map(|&i| slots[i].take().unwrap_or_default())
+        .collect();
     let person = order.iter().map(|&i| out.person[i]).collect();
     Synthetic { records, person }
 }
