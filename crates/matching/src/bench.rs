@@ -46,6 +46,8 @@ pub struct Report {
     pub recall_at_10_names: f64,
     /// Cross-script queries: names and birth year.
     pub recall_at_10_with_year: f64,
+    /// Cross-script queries: names and the birth date as the source record has it.
+    pub recall_at_10_with_date: f64,
     pub search_p50_ms: f64,
     pub search_p95_ms: f64,
     pub check_p50_ms: f64,
@@ -150,19 +152,26 @@ pub fn run(records: usize, seed: u64) -> Report {
     let queries = cross_script_queries(&data, 1000);
     let mut found_names = 0usize;
     let mut found_year = 0usize;
-    let mut times = Vec::with_capacity(queries.len() * 2);
+    let mut found_date = 0usize;
+    let mut times = Vec::with_capacity(queries.len() * 3);
     for &(src, target) in &queries {
         let r = &data.records[src as usize];
         let text = format!(
             "{} {} {} {}",
             r.given_ar, r.family_ar, r.given_lat, r.family_lat
         );
-        for (year, found) in [(None, &mut found_names), (r.birth.year(), &mut found_year)] {
+        let queries = [
+            (None, None, &mut found_names),
+            (r.birth.year(), None, &mut found_year),
+            (None, Some(r.birth), &mut found_date),
+        ];
+        for (year, date, found) in queries {
             let t = Instant::now();
             let hits = matcher.search(
                 &Query {
                     text: text.clone(),
                     birth_year: year,
+                    birth_date: date,
                 },
                 11,
             );
@@ -224,6 +233,7 @@ pub fn run(records: usize, seed: u64) -> Report {
         queries: queries.len(),
         recall_at_10_names: found_names as f64 / q,
         recall_at_10_with_year: found_year as f64 / q,
+        recall_at_10_with_date: found_date as f64 / q,
         search_p50_ms: percentile(&times, 0.5),
         search_p95_ms: percentile(&times, 0.95),
         check_p50_ms: percentile(&check_times, 0.5),
@@ -298,8 +308,11 @@ impl fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "| search recall@10, cross-script ({} queries) | names only {:.4}; names + birth year {:.4} |",
-            self.queries, self.recall_at_10_names, self.recall_at_10_with_year
+            "| search recall@10, cross-script ({} queries) | names only {:.4}; names + birth year {:.4}; names + birth date {:.4} |",
+            self.queries,
+            self.recall_at_10_names,
+            self.recall_at_10_with_year,
+            self.recall_at_10_with_date
         )?;
         writeln!(
             f,

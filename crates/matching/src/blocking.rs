@@ -64,7 +64,7 @@ impl Rule {
     pub fn cap(self) -> usize {
         match self {
             Rule::NationalId => 50,
-            Rule::Names => 40,
+            Rule::Names => 25,
             _ => 300,
         }
     }

@@ -220,7 +220,8 @@ pub fn compare_names(a: &Prepared, b: &Prepared) -> NameOutcome {
         given,
         family,
     };
-    if level > name_level::EXACT {
+    // The swapped reading matters only when the straight one is weak.
+    if level >= name_level::SIMILAR {
         if let Some((l, g, f)) = name_reading(&a.given, &a.family, &b.family, &b.given) {
             if l < out.level {
                 out = NameOutcome {

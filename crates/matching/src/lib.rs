@@ -103,6 +103,8 @@ impl Config {
 pub struct Matcher {
     records: Vec<Prepared>,
     freq: NameFrequencies,
+    /// Name shares of each record, looked up once.
+    shares: Vec<(Option<f32>, Option<f32>)>,
     model: Model,
     index: SearchIndex,
 }
@@ -125,9 +127,17 @@ impl Matcher {
     pub fn new(records: Vec<Prepared>, model: Model) -> Matcher {
         let freq = NameFrequencies::count(&records);
         let index = SearchIndex::build(&records);
+        let shares = records
+            .iter()
+            .map(|r| {
+                let (g, f) = freq.shares(r);
+                (g.map(|x| x as f32), f.map(|x| x as f32))
+            })
+            .collect();
         Matcher {
             records,
             freq,
+            shares,
             model,
             index,
         }
@@ -143,11 +153,22 @@ impl Matcher {
         &self.model
     }
 
-    /// The name weight and its term-frequency part for a name level.
-    fn name_weight(&self, level: u8, a: &Prepared, b: &Prepared) -> (f64, f64) {
+    fn shares_of(&self, i: u32) -> (Option<f64>, Option<f64>) {
+        let (g, f) = self.shares[i as usize];
+        (g.map(f64::from), f.map(f64::from))
+    }
+
+    /// The name weight and its term-frequency part for a name level, from the two
+    /// records' name shares.
+    fn name_weight(
+        &self,
+        level: u8,
+        a: (Option<f64>, Option<f64>),
+        b: (Option<f64>, Option<f64>),
+    ) -> (f64, f64) {
         let w = self.model.weight(Comparison::Name, level);
         let exact_u = self.model.u[Comparison::Name.index()][name_level::EXACT as usize];
-        let tf = match name_tf_u(&self.freq, level, a, b) {
+        let tf = match name_tf_u(level, a, b) {
             Some(u_value) => {
                 let base = if level >= name_level::FAMILY_ONLY {
                     self.model.u[Comparison::Name.index()][level as usize]
@@ -171,13 +192,18 @@ impl Matcher {
         (w + tf, tf)
     }
 
-    /// Match weight of two prepared records (need not be in the matcher).
-    pub fn weight_of(&self, a: &Prepared, b: &Prepared) -> f64 {
+    fn weight_with(
+        &self,
+        a: &Prepared,
+        b: &Prepared,
+        sa: (Option<f64>, Option<f64>),
+        sb: (Option<f64>, Option<f64>),
+    ) -> f64 {
         let (v, _) = compare(a, b);
         let mut w = self.model.prior_weight();
         for c in Comparison::ALL {
             w += if c == Comparison::Name {
-                self.name_weight(v[c.index()], a, b).0
+                self.name_weight(v[c.index()], sa, sb).0
             } else {
                 self.model.weight_in(c, &v)
             };
@@ -185,9 +211,19 @@ impl Matcher {
         w
     }
 
+    /// Match weight of two prepared records (need not be in the matcher).
+    pub fn weight_of(&self, a: &Prepared, b: &Prepared) -> f64 {
+        self.weight_with(a, b, self.freq.shares(a), self.freq.shares(b))
+    }
+
     /// Match weight of two records of the matcher.
     pub fn weight(&self, a: u32, b: u32) -> f64 {
-        self.weight_of(&self.records[a as usize], &self.records[b as usize])
+        self.weight_with(
+            &self.records[a as usize],
+            &self.records[b as usize],
+            self.shares_of(a),
+            self.shares_of(b),
+        )
     }
 
     /// The score of two prepared records, explained.
@@ -196,10 +232,11 @@ impl Matcher {
         let prior = self.model.prior_weight();
         let mut terms = Vec::with_capacity(Comparison::ALL.len());
         let mut total = prior;
+        let (sa, sb) = (self.freq.shares(a), self.freq.shares(b));
         for c in Comparison::ALL {
             let l = v[c.index()];
             let (w, tf) = if c == Comparison::Name {
-                self.name_weight(l, a, b)
+                self.name_weight(l, sa, sb)
             } else {
                 (self.model.weight_in(c, &v), 0.0)
             };

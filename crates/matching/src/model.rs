@@ -351,26 +351,36 @@ fn main_key(parts: &[Option<jisr_text::NamePart>; 2]) -> Option<u64> {
         .map(|k| k.0)
 }
 
-/// The `u` of a name level adjusted for how common the agreeing names are, or `None`
-/// when no adjustment applies (disagreeing levels, unknown frequencies).
-pub fn name_tf_u(freq: &NameFrequencies, level: u8, a: &Prepared, b: &Prepared) -> Option<f64> {
-    let share = |f: fn(&NameFrequencies, &Prepared) -> Option<f64>| {
-        // The larger of the two records' shares: the more common spelling decides.
-        match (f(freq, a), f(freq, b)) {
-            (Some(x), Some(y)) => Some(x.max(y)),
-            (x, y) => x.or(y),
-        }
+/// The `u` of a name level adjusted for how common the agreeing names are, from the
+/// shares (given, family) of the two records' names, or `None` when no adjustment applies
+/// (disagreeing levels, unknown frequencies).
+pub fn name_tf_u(
+    level: u8,
+    a: (Option<f64>, Option<f64>),
+    b: (Option<f64>, Option<f64>),
+) -> Option<f64> {
+    // The larger of the two records' shares: the more common spelling decides.
+    let larger = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
     };
+    let given = larger(a.0, b.0);
+    let family = larger(a.1, b.1);
     use name_level::*;
     let u = match level {
-        EXACT | VARIANT | CROSS_SCRIPT | SIMILAR => {
-            share(NameFrequencies::given_share)? * share(NameFrequencies::family_share)?
-        }
-        FAMILY_ONLY => share(NameFrequencies::family_share)?,
-        GIVEN_ONLY => share(NameFrequencies::given_share)?,
+        EXACT | VARIANT | CROSS_SCRIPT | SIMILAR => given? * family?,
+        FAMILY_ONLY => family?,
+        GIVEN_ONLY => given?,
         _ => return None,
     };
     Some(u.max(FLOOR))
+}
+
+impl NameFrequencies {
+    /// The shares (given, family) of a record's names.
+    pub fn shares(&self, r: &Prepared) -> (Option<f64>, Option<f64>) {
+        (self.given_share(r), self.family_share(r))
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub struct Query {
     pub text: String,
     /// The birth year when known.
     pub birth_year: Option<u16>,
+    /// The full birth date when known (it also gives the year).
+    pub birth_date: Option<crate::BirthDate>,
 }
 
 /// One result.
@@ -159,7 +161,7 @@ impl SearchIndex {
             .iter()
             .map(|&i| Hit {
                 record: i,
-                score: score(&words, &records[i as usize], q.birth_year),
+                score: score(&words, &records[i as usize], q),
                 by_national_id: false,
             })
             .collect();
@@ -167,7 +169,7 @@ impl SearchIndex {
             let s = if words.is_empty() {
                 0.0
             } else {
-                score(&words, &records[i as usize], q.birth_year)
+                score(&words, &records[i as usize], q)
             };
             match hits.iter_mut().find(|h| h.record == i) {
                 Some(h) => {
@@ -189,7 +191,7 @@ impl SearchIndex {
 
 /// Mean over the query words of their best similarity to the record's name parts, with
 /// a small bonus for the birth year.
-fn score(words: &[NamePart], r: &Prepared, birth_year: Option<u16>) -> f64 {
+fn score(words: &[NamePart], r: &Prepared, q: &Query) -> f64 {
     if words.is_empty() {
         return 0.0;
     }
@@ -208,12 +210,20 @@ fn score(words: &[NamePart], r: &Prepared, birth_year: Option<u16>) -> f64 {
         total += best;
     }
     let mut s = total / words.len() as f64;
-    if let (Some(y), Some(ry)) = (birth_year, r.birth.year()) {
+    let year = q.birth_year.or(q.birth_date.and_then(|d| d.year()));
+    if let (Some(y), Some(ry)) = (year, r.birth.year()) {
         s += match y.abs_diff(ry) {
             0 => 0.05,
             1 => 0.02,
             _ => 0.0,
         };
+    }
+    if let (Some(d @ crate::BirthDate::Full { .. }), crate::BirthDate::Full { .. }) =
+        (q.birth_date.map(|d| d.effective()), r.birth)
+        && crate::compare::compare_birth(d, r.birth) <= 1
+    {
+        // The same day (or day and month swapped) on top of the year.
+        s += 0.03;
     }
     s
 }
@@ -250,6 +260,7 @@ mod tests {
         let q = |text: &str, y: Option<u16>| Query {
             text: text.into(),
             birth_year: y,
+            birth_date: None,
         };
         let top = |text: &str, y| index.search(&records, &q(text, y), 10)[0].record;
         assert_eq!(top("Youssef Benali", None), 1);
@@ -273,6 +284,7 @@ mod tests {
             &Query {
                 text: "Khadija Tari".into(),
                 birth_year: None,
+                birth_date: None,
             },
             10,
         );

@@ -132,12 +132,16 @@ fn compare(a: &NamePart, b: &NamePart, table: bool) -> (PartMatch, f64) {
     if !same_script && table && variants::observed(a, b) {
         return (PartMatch::Observed, 0.97);
     }
+    let key = same_key(a, b);
+    if key && !same_script {
+        return (PartMatch::Key, 0.95);
+    }
     let folded = if same_script {
         jaro_winkler(&a.folded, &b.folded)
     } else {
         0.0
     };
-    if same_key(a, b) && (!same_script || folded >= 0.8) {
+    if key && folded >= 0.8 {
         return (PartMatch::Key, 0.95);
     }
     let skel = skeleton_jw(a.skeleton, b.skeleton)
