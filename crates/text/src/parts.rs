@@ -32,7 +32,11 @@ pub const JOINER: char = '_';
 /// The tokens of a name: normalised words with particles attached to the word after them
 /// by [`JOINER`].
 pub fn name_tokens(s: &str) -> Vec<String> {
-    let norm = normalize(s);
+    tokens_of_normalized(&normalize(s))
+}
+
+/// [`name_tokens`] of text already normalised.
+fn tokens_of_normalized(norm: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut pending = String::new();
     for w in norm.split(' ').filter(|w| !w.is_empty()) {
@@ -65,7 +69,10 @@ pub fn strip_article(token: &str) -> Option<&str> {
 /// or ال standing apart (`El Alaoui`, `Al-Idrissi`), else [`strip_article`] of the first
 /// token.
 pub fn article_removed(raw: &str, tokens: &[String]) -> Option<String> {
-    let norm = normalize(raw);
+    removed_from_normalized(&normalize(raw), tokens)
+}
+
+fn removed_from_normalized(norm: &str, tokens: &[String]) -> Option<String> {
     let mut words = norm.split(' ').filter(|w| !w.is_empty());
     let first = words.next()?;
     let rest: String = if matches!(first, "el" | "al" | "ال") && norm.contains(' ') {
@@ -78,7 +85,7 @@ pub fn article_removed(raw: &str, tokens: &[String]) -> Option<String> {
         }
         return Some(s);
     };
-    let joined = name_tokens(&rest).concat();
+    let joined = tokens_of_normalized(&rest).concat();
     (joined.chars().count() >= 2).then_some(joined)
 }
 
@@ -106,27 +113,38 @@ pub struct NamePart {
     pub skeleton: Skeleton,
     /// Skeleton of the joined tokens, article kept.
     pub skeleton_full: Skeleton,
-    /// Folded spelling of the joined tokens (article removed), compared within a script.
-    pub folded: Box<[u8]>,
+    /// Folded spelling of the joined tokens (article removed), compared within a script;
+    /// held inline (cut at [`FOLDED_MAX`] units) so that comparing follows no pointer.
+    folded: [u8; FOLDED_MAX],
+    folded_len: u8,
 }
+
+/// Most units of a folded spelling kept in a [`NamePart`].
+pub const FOLDED_MAX: usize = 22;
 
 impl NamePart {
     /// Prepares a name part from raw text; `None` when it holds no letter.
     pub fn new(raw: &str) -> Option<NamePart> {
-        let tokens = name_tokens(raw);
+        let norm = normalize(raw);
+        let tokens = tokens_of_normalized(&norm);
         if tokens.is_empty() {
             return None;
         }
         let full = tokens.concat();
         let script = script_of(&full);
-        let stripped = article_removed(raw, &tokens).unwrap_or_else(|| full.clone());
+        let stripped = removed_from_normalized(&norm, &tokens).unwrap_or_else(|| full.clone());
+        let units = fold(&stripped, script);
+        let mut folded = [0u8; FOLDED_MAX];
+        let folded_len = units.len().min(FOLDED_MAX);
+        folded[..folded_len].copy_from_slice(&units[..folded_len]);
         Some(NamePart {
             script: Some(script),
             hash: text_hash(&stripped),
             hash_full: text_hash(&full),
             skeleton: skeleton(&stripped, script),
             skeleton_full: skeleton(&full, script),
-            folded: fold(&stripped, script).into_boxed_slice(),
+            folded,
+            folded_len: folded_len as u8,
         })
     }
 
@@ -138,6 +156,11 @@ impl NamePart {
         } else {
             self.skeleton
         }
+    }
+
+    /// The folded spelling (see [`crate::phonetic::fold`]), article removed.
+    pub fn folded(&self) -> &[u8] {
+        &self.folded[..self.folded_len as usize]
     }
 
     /// Whether this part is written in Arabic script.

@@ -137,7 +137,7 @@ fn compare(a: &NamePart, b: &NamePart, table: bool) -> (PartMatch, f64) {
         return (PartMatch::Key, 0.95);
     }
     let folded = if same_script {
-        jaro_winkler(&a.folded, &b.folded)
+        jaro_winkler(a.folded(), b.folded())
     } else {
         0.0
     };
