@@ -270,7 +270,7 @@ impl Matcher {
         for part in p.given.iter().chain(&p.family).flatten() {
             words.push(part.clone());
         }
-        let mut pool = self.index.name_candidates(&words);
+        let mut pool = self.index.candidates(&words, p.birth.year());
         pool.truncate(search::MAX_SCORED);
         if let Some(id) = &p.national_id {
             pool.extend_from_slice(self.index.by_national_id(id));

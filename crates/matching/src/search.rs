@@ -42,6 +42,8 @@ pub struct Hit {
 pub struct SearchIndex {
     names: HashMap<u64, Vec<u32>>,
     ids: HashMap<NationalId, Vec<u32>>,
+    /// Birth year of each record, 0 when unknown: a compact column for filtering.
+    years: Vec<u16>,
 }
 
 /// Sorted union of sorted lists.
@@ -101,7 +103,11 @@ impl SearchIndex {
                 ids.entry(id).or_default().push(i as u32);
             }
         }
-        SearchIndex { names, ids }
+        let years = records
+            .iter()
+            .map(|r| r.birth.year().unwrap_or(0))
+            .collect();
+        SearchIndex { names, ids, years }
     }
 
     fn postings(&self, p: &NamePart) -> Vec<u32> {
@@ -135,6 +141,47 @@ impl SearchIndex {
         all
     }
 
+    /// Records sharing at least one word's key and born within a year of `year`: with a
+    /// known year, a word mistyped past its key still finds its record through the others.
+    fn near_year(&self, words: &[NamePart], year: u16) -> Vec<u32> {
+        let mut out = Vec::new();
+        for w in words {
+            for k in part_keys(w) {
+                if let Some(list) = self.names.get(&k) {
+                    out.extend(list.iter().copied().filter(|&i| {
+                        let y = self.years.get(i as usize).copied().unwrap_or(0);
+                        y != 0 && y.abs_diff(year) <= 1
+                    }));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The records to score for name words and a birth year when known: those sharing
+    /// every word's key (see [`SearchIndex::name_candidates`]) and, with a year, those
+    /// sharing one word's key born within a year of it; when there are more than
+    /// [`MAX_SCORED`], the ones of the right years come first.
+    pub fn candidates(&self, words: &[NamePart], year: Option<u16>) -> Vec<u32> {
+        let mut candidates = self.name_candidates(words);
+        if let Some(y) = year
+            && words.len() > 1
+        {
+            let near = self.near_year(words, y);
+            candidates = union(&[&candidates, &near]);
+            if candidates.len() > MAX_SCORED {
+                let years = &self.years;
+                candidates.sort_by_key(|&i| {
+                    let ry = years.get(i as usize).copied().unwrap_or(0);
+                    (ry == 0 || ry.abs_diff(y) > 1, i)
+                });
+            }
+        }
+        candidates
+    }
+
     /// Records holding a national ID.
     pub fn by_national_id(&self, id: &NationalId) -> &[u32] {
         self.ids.get(id).map_or(&[], Vec::as_slice)
@@ -155,7 +202,8 @@ impl SearchIndex {
                 words.push(p);
             }
         }
-        let mut candidates = self.name_candidates(&words);
+        let year = q.birth_year.or(q.birth_date.and_then(|d| d.year()));
+        let mut candidates = self.candidates(&words, year);
         candidates.truncate(MAX_SCORED);
         let mut hits: Vec<Hit> = candidates
             .iter()
