@@ -75,6 +75,11 @@ enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// Find the persons in a file of person records.
+    Match {
+        #[command(subcommand)]
+        what: MatchWhat,
+    },
     /// Measure the speed and memory of an engine on synthetic data; prints a report.
     Bench {
         #[command(subcommand)]
@@ -100,6 +105,41 @@ enum BenchWhat {
         /// was loaded.
         #[arg(long)]
         from_db: bool,
+    },
+    /// Person matching: synthetic persons in both scripts with known duplicates; quality,
+    /// search and speed beside an exact-key reference.
+    Matching {
+        /// Records to generate (duplicates included).
+        #[arg(long, default_value_t = 100_000)]
+        records: usize,
+        /// Seed of the generator: the same seed gives the same records.
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+        /// Also write the Markdown report to this file.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum MatchWhat {
+    /// Cluster person records (CSV or XLSX, first sheet) into persons, across Arabic and
+    /// Latin spellings. Columns, in any order: record_id, first_name_lat, last_name_lat,
+    /// first_name_ar, last_name_ar, birth_date (YYYY-MM-DD, DD/MM/YYYY or YYYY), sex (M or
+    /// F), cin, commune_code; any may be empty but record_id. Every line is checked: a file
+    /// with any refused line writes nothing, and each refusal is printed as
+    /// FILE:LINE: column: reason.
+    Persons {
+        file: PathBuf,
+        /// Where to write `record_id,cluster_id`.
+        #[arg(long, value_name = "CLUSTERS.csv")]
+        out: PathBuf,
+        /// Also write the linked pairs: `record_id_a,record_id_b,score,explanation`.
+        #[arg(long, value_name = "PAIRS.csv")]
+        pairs: Option<PathBuf>,
+        /// Probability at or above which two records are linked.
+        #[arg(long, default_value_t = 0.9)]
+        threshold: f64,
     },
 }
 
@@ -580,6 +620,29 @@ pub async fn run(cli: Cli) -> Result<()> {
                     "checkpoints taken after the backup no longer hold and were moved aside: {} (a witness's copy of them will show this rollback; the trail records the restore)",
                     list.join(", ")
                 );
+            }
+            Ok(())
+        }
+        Command::Match {
+            what:
+                MatchWhat::Persons {
+                    file,
+                    out,
+                    pairs,
+                    threshold,
+                },
+        } => crate::matching::match_persons(&file, &out, pairs.as_deref(), threshold),
+        Command::Bench {
+            what: BenchWhat::Matching { records, seed, out },
+        } => {
+            if cfg!(debug_assertions) {
+                eprintln!("note: this is an unoptimised build; build with --release to measure");
+            }
+            let report = crate::matching::bench(records, seed);
+            print!("{report}");
+            if let Some(path) = out {
+                std::fs::write(&path, &report)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
             }
             Ok(())
         }

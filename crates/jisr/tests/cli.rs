@@ -840,3 +840,148 @@ fn a_postgres_dump_restored_into_a_fresh_database_verifies_and_serves() {
     assert!(ready.contains(r#""database":"postgres""#), "{ready}");
     reset(&[&source, &target]);
 }
+const PERSONS_HEADER: &str = "record_id,first_name_lat,last_name_lat,first_name_ar,last_name_ar,birth_date,sex,cin,commune_code";
+
+#[test]
+fn match_persons_links_a_duplicate_across_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("persons.csv");
+    std::fs::write(
+        &input,
+        format!(
+            "{PERSONS_HEADER}\n\
+             a1,Youssef,Benjelloun,,,1984-05-12,M,AB123456,07.427.01.05\n\
+             a2,,,يوسف,بنجلون,12/05/1984,M,,07.427.01.05\n\
+             b1,Khadija,El Alaoui,,,1970,F,,01.011.01.01\n\
+             c1,Karim,Tazi,كريم,التازي,1990-03-04,M,CD654321,02.021.01.01\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("clusters.csv");
+    let pairs = dir.path().join("pairs.csv");
+    let o = run(jisr(dir.path()).args([
+        "match",
+        "persons",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--pairs",
+        pairs.to_str().unwrap(),
+    ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("4 records, 3 persons"),
+        "{}",
+        stdout(&o)
+    );
+    let clusters = std::fs::read_to_string(&out).unwrap();
+    let of = |id: &str| {
+        clusters
+            .lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .and_then(|l| l.split(',').nth(1))
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(clusters.lines().next(), Some("record_id,cluster_id"));
+    assert_eq!(of("a1"), of("a2"));
+    assert_ne!(of("a1"), of("b1"));
+    assert_ne!(of("a1"), of("c1"));
+    let pairs = std::fs::read_to_string(&pairs).unwrap();
+    let lines: Vec<&str> = pairs.lines().collect();
+    assert_eq!(lines[0], "record_id_a,record_id_b,score,explanation");
+    assert_eq!(lines.len(), 2, "{pairs}");
+    assert!(lines[1].contains("a1") && lines[1].contains("a2"));
+    assert!(lines[1].contains("name=cross-script"), "{pairs}");
+}
+
+#[test]
+fn match_persons_reports_every_bad_row_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("persons.csv");
+    std::fs::write(
+        &input,
+        format!(
+            "{PERSONS_HEADER}\n\
+             a1,Youssef,Benjelloun,,,1984-13-12,M,,\n\
+             a1,Ali,Tazi,,,,,,\n\
+             ,Omar,Idrissi,,,1990,X,,\n\
+             ok,Omar,Idrissi,,,1990,M,,\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("clusters.csv");
+    let o = run(jisr(dir.path()).args([
+        "match",
+        "persons",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("persons.csv:2: birth_date:"), "{err}");
+    assert!(
+        err.contains("persons.csv:3: record_id: duplicate record_id `a1` (first on line 2)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("persons.csv:4: record_id: missing record_id"),
+        "{err}"
+    );
+    assert!(err.contains("persons.csv:4: sex:"), "{err}");
+    assert!(
+        err.contains("3 lines refused; nothing was written"),
+        "{err}"
+    );
+    assert!(!out.exists());
+
+    std::fs::write(&input, "id,name\n1,Ali\n").unwrap();
+    let o = run(jisr(dir.path()).args([
+        "match",
+        "persons",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("persons.csv:1: -: unknown column `id`"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn match_persons_reads_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("persons.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        PERSONS_HEADER.split(',').collect::<Vec<_>>(),
+        vec!["x1", "Mohamed", "Alaoui", "", "", "1961-02-03", "M", "", ""],
+        vec!["x2", "", "", "محمد", "العلوي", "1961-02-03", "M", "", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(&input).unwrap();
+    let out = dir.path().join("clusters.csv");
+    let o = run(jisr(dir.path()).args([
+        "match",
+        "persons",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("2 records, 1 persons"),
+        "{}",
+        stdout(&o)
+    );
+}
