@@ -89,8 +89,21 @@ pub async fn places_by_province(
     grants: &[(Role, Scope)],
 ) -> Result<Vec<(String, u64)>, StoreError> {
     let scoped = crate::establishments::Scoped::new(store, grants);
+    Ok(authorised_places_by_province(store, scoped.condition())
+        .await?
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect())
+}
+
+/// Authorised places (both sexes) of the establishments matching `condition`, by
+/// province.
+pub(crate) async fn authorised_places_by_province(
+    store: &Store,
+    condition: sea_orm::Condition,
+) -> Result<Vec<(String, u64)>, StoreError> {
     let rows: Vec<(String, Option<i64>)> = establishment::Entity::find()
-        .filter(scoped.condition())
+        .filter(condition)
         .filter(establishment::Column::Status.eq(EstStatus::Authorised.as_str()))
         .select_only()
         .column(establishment::Column::ProvinceCode)
@@ -107,7 +120,6 @@ pub async fn places_by_province(
     Ok(rows
         .into_iter()
         .map(|(p, n)| (p, u64::try_from(n.unwrap_or(0)).unwrap_or(0)))
-        .filter(|(_, n)| *n > 0)
         .collect())
 }
 

@@ -208,25 +208,11 @@ pub async fn category_places_by_province(
     store: &Store,
     category: &str,
 ) -> Result<Vec<(String, u64)>, StoreError> {
-    let rows: Vec<(String, Option<i64>)> = establishment::Entity::find()
-        .filter(establishment::Column::Status.eq(EstStatus::Authorised.as_str()))
-        .filter(establishment::Column::CategoryCode.eq(category))
-        .select_only()
-        .column(establishment::Column::ProvinceCode)
-        .column_as(
-            Expr::col(establishment::Column::CapacityMale)
-                .add(Expr::col(establishment::Column::CapacityFemale))
-                .sum(),
-            "n",
-        )
-        .group_by(establishment::Column::ProvinceCode)
-        .into_tuple()
-        .all(store.conn())
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(p, n)| (p, u64::try_from(n.unwrap_or(0)).unwrap_or(0)))
-        .collect())
+    crate::figures::authorised_places_by_province(
+        store,
+        sea_orm::Condition::all().add(establishment::Column::CategoryCode.eq(category)),
+    )
+    .await
 }
 
 /// Applications accepted but waiting for a place in an establishment of one category,

@@ -360,7 +360,7 @@ async fn migrations_report_their_status() {
 mod checkpoints {
     use super::*;
     use jisr_domain::audit::checkpoint::{Anchoring, CheckpointError, Signed, SigningKey};
-    use jisr_domain::audit::{ChainedFields, Entity, entry_hash};
+    use jisr_domain::audit::{Entity, entry_hash};
     use jisr_store::audit::checkpoint;
     use jisr_store::entity::audit_log;
     use sea_orm::QueryOrder;
@@ -488,23 +488,7 @@ mod checkpoints {
                 if e.id == 2 {
                     e.entity_id = "2".into();
                 }
-                let hash = entry_hash(
-                    &prev,
-                    &ChainedFields {
-                        id: e.id,
-                        at: &e.at,
-                        actor: &e.actor,
-                        actor_role: &e.actor_role,
-                        actor_scope: &e.actor_scope,
-                        action: &e.action,
-                        entity: &e.entity,
-                        entity_id: &e.entity_id,
-                        request_id: &e.request_id,
-                        address: &e.address,
-                        before: &e.before,
-                        after: &e.after,
-                    },
-                );
+                let hash = entry_hash(&prev, &audit::chained(&e));
                 sql.push(format!(
                     "UPDATE audit_log SET entity_id = '{}', prev_hash = '{prev}', hash = '{hash}' WHERE id = {}",
                     e.entity_id, e.id

@@ -151,6 +151,24 @@ pub async fn record_read(
     Ok(())
 }
 
+/// The fields of a stored entry that its hash covers.
+pub fn chained(e: &audit_log::Model) -> ChainedFields<'_> {
+    ChainedFields {
+        id: e.id,
+        at: &e.at,
+        actor: &e.actor,
+        actor_role: &e.actor_role,
+        actor_scope: &e.actor_scope,
+        action: &e.action,
+        entity: &e.entity,
+        entity_id: &e.entity_id,
+        request_id: &e.request_id,
+        address: &e.address,
+        before: &e.before,
+        after: &e.after,
+    }
+}
+
 /// What a walk of the chain found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verification {
@@ -179,23 +197,7 @@ pub async fn verify(store: &Store) -> Result<Verification, StoreError> {
                     first_break: Some(ChainBreak::PrevMismatch { id: e.id }),
                 });
             }
-            let computed = entry_hash(
-                &prev,
-                &ChainedFields {
-                    id: e.id,
-                    at: &e.at,
-                    actor: &e.actor,
-                    actor_role: &e.actor_role,
-                    actor_scope: &e.actor_scope,
-                    action: &e.action,
-                    entity: &e.entity,
-                    entity_id: &e.entity_id,
-                    request_id: &e.request_id,
-                    address: &e.address,
-                    before: &e.before,
-                    after: &e.after,
-                },
-            );
+            let computed = entry_hash(&prev, &chained(&e));
             if computed != e.hash {
                 return Ok(Verification {
                     entries,

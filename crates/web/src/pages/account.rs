@@ -184,21 +184,24 @@ fn status_chart(
 
 /// The charts of the person's territory: establishments and applications by status, and
 /// a map of authorised places in the provinces of the regions they work in.
-async fn charts(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<DashboardChart>, WebError> {
+async fn charts(
+    ctx: &Ctx,
+    chrome: &Chrome,
+    counted: &ByStatus,
+) -> Result<Vec<DashboardChart>, WebError> {
     use jisr_domain::access::Scope;
     let store = &ctx.state.store;
     let grants = ctx.grants();
     let mut out = Vec::new();
     let watched = grants.holding(Capability::FollowEstablishments);
     if !watched.is_empty() {
-        let by_status = figures::establishments_by_status(store, &watched).await?;
-        if !by_status.is_empty() {
+        if let Some(by_status) = counted.establishments.as_ref().filter(|c| !c.is_empty()) {
             out.push(status_chart(
                 chrome,
                 "dash-establishments",
                 &chrome.t("fig-chart-establishments"),
                 "est-status",
-                &by_status,
+                by_status,
             ));
         }
         // The regions the person works in; a national scope sees the whole country.
@@ -255,18 +258,14 @@ async fn charts(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<DashboardChart>, WebEr
             });
         }
     }
-    let processing = grants.holding(Capability::ProcessApplications);
-    if !processing.is_empty() {
-        let by_status = figures::applications_by_status(store, &processing).await?;
-        if !by_status.is_empty() {
-            out.push(status_chart(
-                chrome,
-                "dash-applications",
-                &chrome.t("fig-chart-applications"),
-                "app-status",
-                &by_status,
-            ));
-        }
+    if let Some(by_status) = counted.applications.as_ref().filter(|c| !c.is_empty()) {
+        out.push(status_chart(
+            chrome,
+            "dash-applications",
+            &chrome.t("fig-chart-applications"),
+            "app-status",
+            by_status,
+        ));
     }
     Ok(out)
 }
@@ -287,7 +286,15 @@ pub struct Figure {
 }
 
 /// The figures a person lands on, each counted by the database within their territory.
-async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebError> {
+/// The counts by status the figures were made of, drawn again as charts.
+#[derive(Default)]
+struct ByStatus {
+    establishments: Option<figures::ByStatus>,
+    applications: Option<figures::ByStatus>,
+}
+
+async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<(Vec<FigureGroup>, ByStatus), WebError> {
+    let mut counted = ByStatus::default();
     let store = &ctx.state.store;
     let grants = ctx.grants();
     let num = |n: u64| jisr_i18n::format_count(chrome.locale, i64::try_from(n).unwrap_or(0));
@@ -296,10 +303,10 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebErro
 
     let watched = grants.holding(Capability::FollowEstablishments);
     if !watched.is_empty() {
-        let mut figures: Vec<Figure> = figures::establishments_by_status(store, &watched)
-            .await?
-            .into_iter()
-            .map(|(status, n)| Figure {
+        let by_status = figures::establishments_by_status(store, &watched).await?;
+        let mut figures: Vec<Figure> = by_status
+            .iter()
+            .map(|&(status, n)| Figure {
                 value: num(n),
                 label: chrome.t2("est-status", status),
                 href: format!("/establishments?status={status}"),
@@ -313,6 +320,7 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebErro
             href: "/establishments?status=authorised&sort=capacity&dir=desc".into(),
             alert: occupied > authorised,
         });
+        counted.establishments = Some(by_status);
         groups.push(FigureGroup {
             title: chrome.t("fig-establishments-title"),
             figures,
@@ -343,17 +351,14 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebErro
             href: "/applications".into(),
             alert: overdue > 0,
         });
-        figures.extend(
-            figures::applications_by_status(store, &processing)
-                .await?
-                .into_iter()
-                .map(|(status, n)| Figure {
-                    value: num(n),
-                    label: chrome.t2("app-status", status),
-                    href: format!("/applications?status={status}"),
-                    alert: false,
-                }),
-        );
+        let by_status = figures::applications_by_status(store, &processing).await?;
+        figures.extend(by_status.iter().map(|&(status, n)| Figure {
+            value: num(n),
+            label: chrome.t2("app-status", status),
+            href: format!("/applications?status={status}"),
+            alert: false,
+        }));
+        counted.applications = Some(by_status);
         groups.push(FigureGroup {
             title: chrome.t("fig-applications-title"),
             figures,
@@ -396,7 +401,7 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<FigureGroup>, WebErro
             }],
         });
     }
-    Ok(groups)
+    Ok((groups, counted))
 }
 
 impl DashboardPage {
@@ -463,8 +468,8 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
                 .await?,
         )
     };
-    let figures = figures(&ctx, &chrome).await?;
-    let charts = charts(&ctx, &chrome).await?;
+    let (figures, counted) = figures(&ctx, &chrome).await?;
+    let charts = charts(&ctx, &chrome, &counted).await?;
     Ok(render(DashboardPage {
         charts,
         chrome,
