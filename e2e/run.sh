@@ -63,7 +63,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 echo "e2e: starting $JISR_BIN demo on $BASE"
-"$JISR_BIN" demo --bind "127.0.0.1:$PORT" --data-dir "$DATA_DIR/data" >"$SERVER_LOG" 2>&1 &
+# Every journey files from 127.0.0.1: the per-address limits are raised for the suite.
+JISR_LIMIT_FILINGS="${JISR_LIMIT_FILINGS:-10000/hour}" JISR_LIMIT_TRACKING="${JISR_LIMIT_TRACKING:-10000/hour}" \
+  "$JISR_BIN" demo --bind "127.0.0.1:$PORT" --data-dir "$DATA_DIR/data" >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 
 ready=""

@@ -14,6 +14,7 @@ pub mod documents;
 pub mod establishments;
 pub mod geo;
 pub mod ids;
+pub mod limits;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod org;

@@ -38,6 +38,13 @@ pub struct Config {
     pub audit_checkpoint_dir: Option<PathBuf>,
     /// Minutes between checkpoints while serving (taken only when the trail grew); 0: none.
     pub audit_checkpoint_minutes: u64,
+    /// Proxies whose `X-Forwarded-For` names the client: addresses or ranges separated
+    /// by commas (`10.0.0.0/8, ::1`); empty: none (the socket's peer is the client).
+    pub trusted_proxies: String,
+    /// Tracking look-ups per client address: `N/second|minute|hour|day` or `off`.
+    pub limit_tracking: String,
+    /// Filings without an account per client address: `N/second|minute|hour|day` or `off`.
+    pub limit_filings: String,
 }
 
 impl Default for Config {
@@ -55,6 +62,9 @@ impl Default for Config {
             audit_signing_key_file: None,
             audit_checkpoint_dir: None,
             audit_checkpoint_minutes: 15,
+            trusted_proxies: String::new(),
+            limit_tracking: "60/hour".into(),
+            limit_filings: "20/hour".into(),
         }
     }
 }
@@ -95,6 +105,25 @@ impl Config {
         Ok(cfg)
     }
 
+    /// The per-address limits and trusted proxies, checked; an error names the setting.
+    pub fn limits(&self) -> Result<jisr_web::limits::LimitSettings> {
+        let trusted_proxies = self
+            .trusted_proxies
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().map_err(|e| anyhow!("JISR_TRUSTED_PROXIES: {e}")))
+            .collect::<Result<Vec<_>>>()?;
+        let rate = |name: &str, text: &str| {
+            jisr_domain::limits::Rate::parse(text).map_err(|e| anyhow!("{name}: {e}"))
+        };
+        Ok(jisr_web::limits::LimitSettings {
+            trusted_proxies,
+            tracking: rate("JISR_LIMIT_TRACKING", &self.limit_tracking)?,
+            filings: rate("JISR_LIMIT_FILINGS", &self.limit_filings)?,
+        })
+    }
+
     /// Where uploaded documents are kept: `documents` in the data directory.
     pub fn documents_dir(&self) -> PathBuf {
         self.data_dir.join("documents")
@@ -128,5 +157,48 @@ mod tests {
         };
         let err = cfg.database().unwrap_err().to_string();
         assert!(err.starts_with("JISR_DATABASE_URL:"), "{err}");
+    }
+
+    #[test]
+    fn limits_are_read_and_bad_ones_name_their_setting() {
+        let cfg = Config {
+            trusted_proxies: "10.0.0.0/8, ::1".into(),
+            limit_tracking: "off".into(),
+            limit_filings: "5/minute".into(),
+            ..Config::default()
+        };
+        let limits = cfg.limits().unwrap();
+        assert_eq!(limits.trusted_proxies.len(), 2);
+        assert_eq!(limits.tracking, None);
+        assert_eq!(limits.filings.unwrap().count, 5);
+        let defaults = Config::default().limits().unwrap();
+        assert!(defaults.trusted_proxies.is_empty());
+        assert_eq!(defaults, jisr_web::limits::LimitSettings::default());
+        for (cfg, name) in [
+            (
+                Config {
+                    trusted_proxies: "10.0.0.0/40".into(),
+                    ..Config::default()
+                },
+                "JISR_TRUSTED_PROXIES:",
+            ),
+            (
+                Config {
+                    limit_tracking: "lots".into(),
+                    ..Config::default()
+                },
+                "JISR_LIMIT_TRACKING:",
+            ),
+            (
+                Config {
+                    limit_filings: "0/hour".into(),
+                    ..Config::default()
+                },
+                "JISR_LIMIT_FILINGS:",
+            ),
+        ] {
+            let err = cfg.limits().unwrap_err().to_string();
+            assert!(err.starts_with(name), "{err}");
+        }
     }
 }

@@ -14,6 +14,7 @@ pub type OnReady = Box<dyn FnOnce(&str) + Send>;
 /// `on_ready` is called with the bound address before serving.
 pub async fn run(cfg: &Config, store: Store, on_ready: Option<OnReady>) -> Result<()> {
     let catalog = Catalog::load().map_err(|e| anyhow!("translations: {e}"))?;
+    let limits = cfg.limits()?;
     let state = AppState::new(
         store.clone(),
         catalog,
@@ -22,6 +23,7 @@ pub async fn run(cfg: &Config, store: Store, on_ready: Option<OnReady>) -> Resul
             documents_dir: cfg.documents_dir(),
             max_upload_bytes: cfg.max_upload_bytes,
             data_protection_reference: cfg.data_protection_reference.clone(),
+            limits,
         },
     );
     let listener = TcpListener::bind(&cfg.bind)

@@ -425,9 +425,16 @@ pub fn actor(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
+    // The client as the limits read it (behind a trusted proxy, the forwarded address);
+    // the socket's peer when no layer read it.
     let address = parts_ext
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+        .get::<crate::limits::ClientAddress>()
+        .map(|c| c.0.to_string())
+        .or_else(|| {
+            parts_ext
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
         .unwrap_or_default();
     match user {
         Some(u) => Actor {

@@ -42,6 +42,8 @@ pub enum WebError {
     /// Well-formed, but refused by the record's current state (e.g. a move its status
     /// does not allow): `(field, message key)` each, answered 409.
     Conflict(Vec<(String, &'static str)>),
+    /// Too many requests of this kind from the client's address; the seconds to wait.
+    TooManyRequests(u64),
     /// Something the user cannot fix; the detail goes to the log only.
     Internal(String),
 }
@@ -68,6 +70,7 @@ impl WebError {
             WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::MediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::Conflict(_) | WebError::RefusedAt(_) => StatusCode::CONFLICT,
+            WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -85,6 +88,7 @@ impl WebError {
             WebError::TooLarge => "error-too-large-text",
             WebError::MediaType => "error-media-type-text",
             WebError::Conflict(_) | WebError::RefusedAt(_) => "error-conflict-text",
+            WebError::TooManyRequests(_) => "error-too-many-text",
             WebError::Internal(_) => "error-internal-text",
         }
     }
@@ -101,6 +105,7 @@ impl WebError {
             WebError::TooLarge => "too-large",
             WebError::MediaType => "unsupported-media-type",
             WebError::Conflict(_) | WebError::RefusedAt(_) => "conflict",
+            WebError::TooManyRequests(_) => "too-many-requests",
             WebError::Internal(_) => "internal",
         }
     }
@@ -154,6 +159,7 @@ fn title_key(status: StatusCode) -> &'static str {
         StatusCode::PAYLOAD_TOO_LARGE => "error-too-large-title",
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "error-media-type-title",
         StatusCode::CONFLICT => "error-conflict-title",
+        StatusCode::TOO_MANY_REQUESTS => "error-too-many-title",
         StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => "error-forbidden-title",
         _ => "error-internal-title",
     }
@@ -277,14 +283,17 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     let message = state.catalog.t(locale, err.message_key());
     let title_key = title_key(status);
     if uri.path().starts_with("/api/") {
-        return api_problem(
-            &state,
-            locale,
+        return with_retry_after(
             &err,
-            status,
-            title_key,
-            uri.path(),
-            request_id,
+            api_problem(
+                &state,
+                locale,
+                &err,
+                status,
+                title_key,
+                uri.path(),
+                request_id,
+            ),
         );
     }
     let page = ErrorPage {
@@ -294,11 +303,20 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         reference: matches!(err, WebError::Internal(_)).then_some(request_id),
     };
     match page.render() {
-        Ok(html) => (status, Html(html)).into_response(),
+        Ok(html) => with_retry_after(&err, (status, Html(html)).into_response()),
         Err(_) => Response::builder()
             .status(status)
             .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
             .body(Body::from(status.as_str().to_owned()))
             .unwrap_or_default(),
     }
+}
+
+/// A refusal for too many requests says when to come back.
+fn with_retry_after(err: &WebError, mut res: Response) -> Response {
+    if let WebError::TooManyRequests(seconds) = err {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, axum::http::HeaderValue::from(*seconds));
+    }
+    res
 }

@@ -12,6 +12,7 @@ mod ctx;
 mod error;
 mod export;
 mod health;
+pub mod limits;
 mod listing;
 mod locale;
 mod nav;
@@ -44,6 +45,8 @@ pub struct WebConfig {
     /// The data-protection authority's reference for the processing of applications,
     /// shown in the notice of every application form.
     pub data_protection_reference: String,
+    /// Per-address limits and the proxies trusted to name the client.
+    pub limits: limits::LimitSettings,
 }
 
 impl Default for WebConfig {
@@ -53,6 +56,7 @@ impl Default for WebConfig {
             documents_dir: std::env::temp_dir().join("jisr-documents"),
             max_upload_bytes: jisr_domain::documents::DEFAULT_MAX_UPLOAD_BYTES,
             data_protection_reference: String::new(),
+            limits: limits::LimitSettings::default(),
         }
     }
 }
@@ -64,6 +68,7 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub config: Arc<WebConfig>,
     pub files: jisr_store::files::FileStore,
+    pub limiter: Arc<limits::Limiter>,
 }
 
 impl AppState {
@@ -72,6 +77,7 @@ impl AppState {
             store,
             catalog: Arc::new(catalog),
             files: jisr_store::files::FileStore::new(config.documents_dir.clone()),
+            limiter: Arc::new(limits::Limiter::new(config.limits.clone())),
             config: Arc::new(config),
         }
     }
@@ -110,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         tracing::info_span!("request", method = %req.method(), route, request_id)
     });
     let secure = state.config.secure_cookies;
+    let limiter = state.limiter.clone();
     let app = declared_routes()
         .into_router()
         .fallback(error::not_found)
@@ -126,6 +133,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             error::render_errors,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            limiter,
+            limits::read_client,
         ))
         .with_state(state);
     security::apply(app, secure)

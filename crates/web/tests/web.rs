@@ -372,3 +372,184 @@ async fn assets_are_served_locally() {
     })
     .await;
 }
+
+/// The router with the given limits, on a migrated database with the geography.
+async fn limited_app(store: &Store, limits: jisr_web::limits::LimitSettings) -> axum::Router {
+    geo::import(
+        store,
+        &GeoSource::embedded(),
+        &Actor::system("test"),
+        &Silent,
+    )
+    .await
+    .unwrap();
+    router(AppState::new(
+        store.clone(),
+        Catalog::load().unwrap(),
+        WebConfig {
+            limits,
+            ..WebConfig::default()
+        },
+    ))
+}
+
+/// A request from the socket peer `peer`, as the server sees it.
+async fn from_peer(
+    app: &axum::Router,
+    peer: &str,
+    req: axum::http::request::Builder,
+    body: &str,
+) -> Reply {
+    let peer: std::net::SocketAddr = format!("{peer}:40000").parse().unwrap();
+    let res = app
+        .clone()
+        .oneshot(
+            req.extension(axum::extract::ConnectInfo(peer))
+                .body(Body::from(body.to_owned()))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn rate(count: u32) -> Option<jisr_domain::limits::Rate> {
+    Some(jisr_domain::limits::Rate {
+        count,
+        per_seconds: 3600,
+    })
+}
+
+#[tokio::test]
+async fn filings_and_look_ups_past_their_limit_answer_429_translated_with_retry_after() {
+    each_backend(|store| async move {
+        let app = limited_app(
+            &store,
+            jisr_web::limits::LimitSettings {
+                trusted_proxies: Vec::new(),
+                tracking: rate(2),
+                filings: rate(2),
+            },
+        )
+        .await;
+        let filing = || {
+            Request::post("/api/v1/applications")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header("accept-language", "fr")
+        };
+        // Refused bodies count too: the limit is on what an address asks.
+        for _ in 0..2 {
+            let r = from_peer(&app, "203.0.113.5", filing(), "{}").await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        }
+        let r = from_peer(&app, "203.0.113.5", filing(), "{}").await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+        let wait: u64 = r.headers[header::RETRY_AFTER]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=1800).contains(&wait), "{wait} {:?}", r.headers);
+        let problem = r.json();
+        assert_eq!(problem["code"], "too-many-requests");
+        assert_eq!(problem["title"], "Trop de demandes");
+        // Another address is not held back.
+        let r = from_peer(&app, "203.0.113.6", filing(), "{}").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // The tracking page: a translated page, in Arabic by default.
+        let track = || {
+            Request::post("/track")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+        };
+        for _ in 0..2 {
+            let r = from_peer(&app, "203.0.113.5", track(), "code=X&birth_date=").await;
+            assert_ne!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+        }
+        let r = from_peer(&app, "203.0.113.5", track(), "code=X&birth_date=").await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(r.headers.contains_key(header::RETRY_AFTER));
+        assert!(r.body.contains("طلبات كثيرة جدا"), "{}", r.body);
+        assert!(r.body.contains("lang=\"ar\""));
+        // Filings and look-ups are counted apart; the look-up form itself is not limited.
+        let r = from_peer(&app, "203.0.113.5", Request::get("/track"), "").await;
+        assert_eq!(r.status, StatusCode::OK);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_address_is_the_client() {
+    each_backend(|store| async move {
+        let settings = |trusted: &str| jisr_web::limits::LimitSettings {
+            trusted_proxies: vec![trusted.parse().unwrap()],
+            tracking: rate(1),
+            filings: None,
+        };
+        let status = |forwarded: &'static str| {
+            Request::post("/api/v1/applications/status")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header("x-forwarded-for", forwarded)
+        };
+        let app = limited_app(&store, settings("127.0.0.1")).await;
+        let a = from_peer(&app, "127.0.0.1", status("198.51.100.1"), "{}").await;
+        let b = from_peer(&app, "127.0.0.1", status("198.51.100.2"), "{}").await;
+        assert_ne!(a.status, StatusCode::TOO_MANY_REQUESTS, "{}", a.body);
+        assert_ne!(
+            b.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "two clients behind one proxy"
+        );
+        let again = from_peer(&app, "127.0.0.1", status("198.51.100.1"), "{}").await;
+        assert_eq!(again.status, StatusCode::TOO_MANY_REQUESTS);
+
+        // A peer that is not trusted cannot choose its address by sending the header.
+        let app = limited_app(&store, settings("10.0.0.1")).await;
+        let a = from_peer(&app, "192.0.2.9", status("198.51.100.1"), "{}").await;
+        let b = from_peer(&app, "192.0.2.9", status("198.51.100.2"), "{}").await;
+        assert_ne!(a.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(b.status, StatusCode::TOO_MANY_REQUESTS);
+
+        // The audit trail records the forwarded client of a failed sign-in.
+        let pw = jisr_store::accounts::Password::parse("a-long-enough-password").unwrap();
+        jisr_store::accounts::create_user(
+            &store,
+            &Actor::system("test"),
+            "someone",
+            "Someone",
+            &pw,
+            false,
+        )
+        .await
+        .unwrap();
+        let app = limited_app(&store, settings("127.0.0.1")).await;
+        let r = from_peer(
+            &app,
+            "127.0.0.1",
+            Request::post("/login")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+                .header("x-forwarded-for", "198.51.100.77"),
+            "username=someone&password=wrong-password-123",
+        )
+        .await;
+        assert!(r.status.is_success() || r.status.is_redirection() || r.status.is_client_error());
+        use sea_orm::{EntityTrait, QueryOrder};
+        let last = jisr_store::entity::audit_log::Entity::find()
+            .order_by_desc(jisr_store::entity::audit_log::Column::Id)
+            .one(store.conn())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(last.address, "198.51.100.77");
+    })
+    .await;
+}

@@ -95,4 +95,6 @@ error-media-type-title = ⴰⵎⵙⴰⵙ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍⵏ
 error-media-type-text = ⵜⴰⴼⴳⵏⵓⵜ ⵏ ⵜⵙⵓⵜⵔⴰ ⵉⵍⴰⵇ ⴰⴷ ⵜⵜⵓⵣⵏ ⵙ application/json.
 error-conflict-title = ⵜⴰⵡⵓⵔⵉ ⵓⵔ ⵜⵜⵉⵍⵉ ⴷⵖⵉ
 error-conflict-text = ⴰⴷⴷⴰⴷ ⵏ ⵓⴼⵔⴷⵉⵙ ⵓⵔ ⵉⵜⵜⴰⵊⵊⴰ ⵜⴰⵡⵓⵔⵉ ⴰ: ⵥⵕ ⵜⵉⴼⵔⵉⵜ ⵏ ⴽⵓ ⴰⵙⴰⵡ.
+error-too-many-title = ⵓⴳⴳⴰⵔ ⵏ ⵜⵓⵜⵔⴰⵡⵉⵏ
+error-too-many-text = ⵜⵓⵣⵏⴷ ⴰⵟⵟⴰⵚ ⵏ ⵜⵓⵜⵔⴰⵡⵉⵏ ⵙ ⵓⵣⵎⵣ ⴰⵎⵥⵥⵢⴰⵏ: ⴰⵣⵏ ⴰⴷ ⵓⵔ ⵉⵜⵜⵓⵣⵎⵎⴻⵎ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵓⵙⴷⵉⴷⵉⵏ.
 error-malformed-request = ⴰⵏⵙⴰ ⵏⵖ ⵢⴰⵏ ⵙⴳ ⵉⵙⵖⴰⵏⵏ ⵏⵏⵙ ⵓⵔ ⵉⵖⵓⴷⴰ.

@@ -614,6 +614,7 @@ pub async fn assign_application(
 
 /// The API operations of this context, each with its policy.
 pub fn routes() -> Routes {
+    use crate::limits::{Limit, limited_api};
     Routes::new()
         .api(
             "/api/v1/services?need=disability",
@@ -625,11 +626,15 @@ pub fn routes() -> Routes {
             Public,
             routes!(get_service),
         )
-        .api("/api/v1/applications", Public, routes!(submit_application))
+        .api(
+            "/api/v1/applications",
+            Public,
+            limited_api(Limit::Filing, routes!(submit_application)),
+        )
         .api(
             "/api/v1/applications/status",
             Public,
-            routes!(application_status),
+            limited_api(Limit::Tracking, routes!(application_status)),
         )
         .api(
             "/api/v1/applications",

@@ -138,6 +138,17 @@ pub fn complete(op: &mut Operation, policy: Policy) {
     }
 }
 
+/// Documents the 429 answer of an operation counted against a per-address limit.
+pub fn document_too_many(op: &mut Operation) {
+    op.responses.responses.insert(
+        "429".into(),
+        RefOr::T(problem_response(
+            "Too many requests of this kind from the caller's address; `Retry-After` says \
+             how many seconds to wait",
+        )),
+    );
+}
+
 /// The schemas the error answers refer to.
 pub fn schemas() -> Vec<(String, RefOr<utoipa::openapi::schema::Schema>)> {
     vec![

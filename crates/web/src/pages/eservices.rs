@@ -700,6 +700,7 @@ pub async fn track_appeal(ctx: Ctx, Form(form): Form<TrackForm>) -> Result<Respo
 /// The pages of this context, each with its policy and example paths.
 pub(super) fn routes() -> crate::auth::Routes {
     use crate::auth::{Policy::*, Routes};
+    use crate::limits::{Limit::*, limited};
     use axum::http::Method;
     use axum::routing::{get, post};
     Routes::new()
@@ -729,22 +730,28 @@ pub(super) fn routes() -> crate::auth::Routes {
             "/services/{code}/apply",
             "/services/disability-centre/apply",
             Public,
-            post(apply),
+            limited(Filing, post(apply)),
         )
         .add(Method::GET, "/track", "/track", Public, get(track_form))
-        .add(Method::POST, "/track", "/track", Public, post(track))
+        .add(
+            Method::POST,
+            "/track",
+            "/track",
+            Public,
+            limited(Tracking, post(track)),
+        )
         .add(
             Method::POST,
             "/track/documents",
             "/track/documents",
             Public,
-            post(track_documents),
+            limited(Tracking, post(track_documents)),
         )
         .add(
             Method::POST,
             "/track/appeal",
             "/track/appeal",
             Public,
-            post(track_appeal),
+            limited(Tracking, post(track_appeal)),
         )
 }
