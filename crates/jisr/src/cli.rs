@@ -119,6 +119,28 @@ enum BenchWhat {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Load and soak of the real server (`jisr demo` in a child process on 127.0.0.1,
+    /// fresh data): public pages, API reads, anonymous filings with a document, staff
+    /// reads; requests/s, p50/p99, errors and memory beside a bare axum handler.
+    Http {
+        /// Concurrent clients, each with one kept-alive connection (1 to 1024).
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+        /// Seconds per scenario (1 to 600).
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Seconds of soak on the public pages at half the rate reached (0: none; at
+        /// most 3600).
+        #[arg(long, default_value_t = 0)]
+        soak_seconds: u64,
+        /// Run on PostgreSQL: a database is made beside this one for the run and dropped
+        /// after (default: SQLite in a temporary directory).
+        #[arg(long, value_name = "URL")]
+        postgres: Option<String>,
+        /// Also write the Markdown report to this file.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -645,6 +667,29 @@ pub async fn run(cli: Cli) -> Result<()> {
                     .with_context(|| format!("cannot write {}", path.display()))?;
             }
             Ok(())
+        }
+        Command::Bench {
+            what:
+                BenchWhat::Http {
+                    clients,
+                    seconds,
+                    soak_seconds,
+                    postgres,
+                    out,
+                },
+        } => {
+            if cfg!(debug_assertions) {
+                eprintln!("note: this is an unoptimised build; build with --release to measure");
+            }
+            let report = crate::bench_http::bench(crate::bench_http::Plan {
+                clients,
+                seconds,
+                soak_seconds,
+                postgres,
+            })
+            .await?;
+            print!("{report}");
+            crate::bench_http::write_report(out.as_ref(), &report)
         }
         Command::Backup { dest } => {
             let store = connect(&cfg).await?;

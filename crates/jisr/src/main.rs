@@ -1,6 +1,7 @@
 //! `jisr`: one binary for the whole platform. See `jisr --help`.
 
 mod bench_db;
+mod bench_http;
 mod checkpoints;
 mod cli;
 mod config;

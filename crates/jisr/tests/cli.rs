@@ -985,3 +985,38 @@ fn match_persons_reads_a_workbook() {
         stdout(&o)
     );
 }
+
+#[test]
+fn the_http_bench_loads_the_demo_and_reports_every_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("http.md");
+    let o = run(jisr(dir.path()).args([
+        "bench",
+        "http",
+        "--clients",
+        "2",
+        "--seconds",
+        "1",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(report, stdout(&o));
+    let rows: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| scenario"))
+        .collect();
+    assert_eq!(rows.len(), 5, "{report}");
+    for row in &rows {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let requests: u64 = cells[3].parse().unwrap();
+        assert!(requests > 0, "{row}");
+        assert_eq!(cells[8], "0", "errors in {row}\n{report}");
+    }
+    assert!(report.contains("0 \"database is locked\""), "{report}");
+    // Bounds are refused, not run.
+    let o = run(jisr(dir.path()).args(["bench", "http", "--clients", "0"]));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--clients"), "{}", stderr(&o));
+}
