@@ -17,6 +17,18 @@ pub fn in_morocco(stored: &str) -> Option<DateTime<Tz>> {
     Some(utc.with_timezone(&ZONE))
 }
 
+/// The day it is in Morocco at the instant `at`: deadlines, ages and "today" are
+/// counted in Morocco's days (between 23:00 and midnight UTC it is already tomorrow
+/// there for most of the year).
+pub fn date_of(at: DateTime<Utc>) -> chrono::NaiveDate {
+    at.with_timezone(&ZONE).date_naive()
+}
+
+/// The day it is now in Morocco.
+pub fn today() -> chrono::NaiveDate {
+    date_of(Utc::now())
+}
+
 /// The day of a stored date or instant as people write it: `15/01/2026`. An instant
 /// is first moved to Morocco's time (late evening UTC is already the next day there).
 pub fn day(stored: &str) -> String {
@@ -40,6 +52,18 @@ pub fn day_and_time(stored: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_is_morocco_s_day() {
+        let late = DateTime::parse_from_rfc3339("2026-11-30T23:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(date_of(late).to_string(), "2026-12-01");
+        let early = DateTime::parse_from_rfc3339("2026-11-30T22:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(date_of(early).to_string(), "2026-11-30");
+    }
 
     #[test]
     fn instants_are_shown_in_morocco_time() {

@@ -249,9 +249,7 @@ impl<'a> Scoped<'a> {
         if input.name_ar.trim().is_empty() && input.name_fr.trim().is_empty() {
             errors.push(("name_ar", "assoc-error-name"));
         }
-        if parse_registration_date(&input.registration_date, chrono::Utc::now().date_naive())
-            .is_none()
-        {
+        if parse_registration_date(&input.registration_date, jisr_domain::time::today()).is_none() {
             errors.push(("registration_date", "assoc-error-date"));
         }
         let mut province = String::new();
@@ -338,7 +336,7 @@ impl<'a> Scoped<'a> {
             errors.push(("position", "assoc-error-position"));
         }
         let since_ok = since.trim().is_empty()
-            || parse_registration_date(since, chrono::Utc::now().date_naive()).is_some();
+            || parse_registration_date(since, jisr_domain::time::today()).is_some();
         if !since_ok {
             errors.push(("since", "assoc-error-date"));
         }

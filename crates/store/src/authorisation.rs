@@ -135,7 +135,7 @@ pub(crate) async fn apply_step(
         at,
     } = step;
     let now = crate::time_text(at);
-    let today = at.date_naive();
+    let today = jisr_domain::time::date_of(at);
     let days = decision_days(txn, &e.category_code).await?;
     let mut out = serde_json::Map::new();
     match (from, to) {
@@ -415,7 +415,7 @@ impl Scoped<'_> {
             &input.starts_on,
             &input.ends_on,
             &input.beneficiaries,
-            now.date_naive(),
+            jisr_domain::time::date_of(now),
         );
         let mut errors = checked.clone().err().unwrap_or_default();
         let db = self.store().conn();
@@ -463,7 +463,7 @@ impl Scoped<'_> {
         .await?;
         let number = receipt_number(
             ReceiptKind::Declaration,
-            chrono::Datelike::year(&now.date_naive()),
+            chrono::Datelike::year(&jisr_domain::time::date_of(now)),
             &province,
             res.last_insert_id,
         );

@@ -301,7 +301,7 @@ async fn the_queue_puts_the_earliest_deadline_first() {
         let queue = system.queue().await.unwrap();
         let order: Vec<i64> = queue.iter().map(|r| r.establishment.id).collect();
         assert_eq!(order, vec![ids[1], ids[2], ids[0]]);
-        let today = chrono::Utc::now().date_naive();
+        let today = jisr_domain::time::today();
         let due = chrono::NaiveDate::parse_from_str(&queue[0].request.due_on, "%Y-%m-%d").unwrap();
         assert!(due < today, "filed 90 days ago: overdue");
     })

@@ -179,7 +179,7 @@ async fn the_register_admits_counts_and_records_exits() {
             .await
             .unwrap_err();
         assert_eq!(fields(err), ["exit_on"]);
-        let tomorrow = (chrono::Utc::now().date_naive() + chrono::Days::new(1)).to_string();
+        let tomorrow = (jisr_domain::time::today() + chrono::Days::new(1)).to_string();
         let err = worker
             .exit(&me, id, a3, &exit(&tomorrow, "return_to_family"))
             .await
@@ -426,7 +426,7 @@ async fn a_file_shows_its_sensitive_notes_only_to_those_who_care() {
             ),
             ["status"]
         );
-        let tomorrow = (chrono::Utc::now().date_naive() + chrono::Days::new(1)).to_string();
+        let tomorrow = (jisr_domain::time::today() + chrono::Days::new(1)).to_string();
         assert_eq!(
             fields(worker.log_service(&me, b, &tomorrow, "").await.unwrap_err()),
             ["on_date", "description"]

@@ -144,7 +144,7 @@ async fn app(store: &Store) -> axum::Router {
         } else {
             "06.141.01.0"
         };
-        let today = chrono::Utc::now().date_naive();
+        let today = jisr_domain::time::today();
         system
             .declare_care(
                 &actor,
@@ -1243,7 +1243,7 @@ async fn establishments_live_in_their_province_and_follow_their_life_cycle() {
             assert!(wrong.body.contains(msg), "{msg}");
         }
         assert!(wrong.body.contains("Caravane médicale"), "what was typed is kept");
-        let today = chrono::Utc::now().date_naive();
+        let today = jisr_domain::time::today();
         let declared = send(&app, Method::POST, &decl, Some(&officer),
             Some(&format!("activity=Caravane+m%C3%A9dicale&commune=07.427.01.01&starts_on={today}&ends_on={today}&beneficiaries=120")), SAME_ORIGIN).await;
         assert_eq!(declared.status, StatusCode::SEE_OTHER, "{}", declared.body);
@@ -3830,7 +3830,7 @@ async fn each_role_lands_on_the_figures_of_its_own_territory() {
         assert_eq!(figure(&owner, "/registry/households"), Some(("2".into(), "Ménages du registre".into())));
         // The auditor: today's entries, linking to the trail of the day.
         let auditor = dash(token_for(&app, "auditor").await).await;
-        let today = chrono::Utc::now().date_naive();
+        let today = jisr_domain::time::today();
         let (value, _) = figure(&auditor, &format!("/audit?from={today}&#38;to={today}")).unwrap();
         assert!(value.parse::<u64>().unwrap() > 0, "{value}");
     })

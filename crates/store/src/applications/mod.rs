@@ -145,7 +145,7 @@ fn phone_digits(s: &str) -> String {
 }
 
 fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    jisr_domain::time::today()
 }
 
 /// The checked facts of an application.
@@ -369,7 +369,10 @@ pub async fn submit(
     let allowed: Vec<&str> = allowed_rows.iter().map(|d| d.code.as_str()).collect();
     let kept = documents::check_and_keep(files, uploads, &allowed, max_bytes).await?;
     let now = chrono::Utc::now();
-    let due = decision_due(now.date_naive(), c.service.deadline_days.max(1) as u32);
+    let due = decision_due(
+        jisr_domain::time::date_of(now),
+        c.service.deadline_days.max(1) as u32,
+    );
     let self_applying = input.applicant_relation.trim() == "self";
     let (applicant_ar, applicant_fr) = if self_applying {
         (&input.beneficiary_name_ar, &input.beneficiary_name_fr)
@@ -703,7 +706,7 @@ pub async fn supply_documents(
         .await?
         .map(|s| s.deadline_days)
         .unwrap_or(30);
-    let due = decision_due(now.date_naive(), deadline.max(1) as u32);
+    let due = decision_due(jisr_domain::time::date_of(now), deadline.max(1) as u32);
     let mut am = current.into_active_model();
     am.due_on = Set(due.to_string());
     let current = am.update(&txn).await?;

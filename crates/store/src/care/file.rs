@@ -318,7 +318,7 @@ impl Scoped<'_> {
         if !self.keeps(&e) {
             return Err(CareError::Role);
         }
-        let on = parse_past_date(on_date, chrono::Utc::now().date_naive());
+        let on = parse_past_date(on_date, jisr_domain::time::today());
         let description = text(description, SERVICE_MAX, "description");
         let mut errors = Vec::new();
         if on.is_err() {

@@ -101,7 +101,7 @@ pub struct OverCapacity {
 }
 
 fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    jisr_domain::time::today()
 }
 
 fn too_long(s: &str) -> bool {

@@ -410,7 +410,7 @@ pub async fn import_households<R: Read>(
     reader: R,
     progress: &dyn Progress,
 ) -> Result<ImportReport, ImportError> {
-    let today = chrono::Utc::now().date_naive();
+    let today = jisr_domain::time::today();
     let communes: HashMap<String, String> = commune::Entity::find()
         .select_only()
         .column(commune::Column::Code)

@@ -36,7 +36,7 @@ pub async fn import_index_values<R: Read>(
     reader: R,
     progress: &dyn Progress,
 ) -> Result<IndexImportReport, ImportError> {
-    let today = chrono::Utc::now().date_naive();
+    let today = jisr_domain::time::today();
     let mut s = Sheet::open(reader, COLUMNS, REQUIRED)?;
     let mut rows = 0;
     let mut lines: Vec<ValueIn> = Vec::new();

@@ -52,7 +52,7 @@ impl From<sea_orm::DbErr> for LoadError {
 
 /// The registry within `scope` as rules see it today.
 pub async fn load(store: &Store, scope: &Scope) -> Result<Registry, LoadError> {
-    load_as_of(store, scope, chrono::Utc::now().date_naive()).await
+    load_as_of(store, scope, jisr_domain::time::today()).await
 }
 
 /// The registry within `scope` as rules see it on `as_of`: households, their members on
@@ -69,7 +69,7 @@ pub async fn load_as_of(
 /// One household of `scope` as rules see it today (an empty registry when it is outside
 /// the scope), for explaining its decisions without loading the territory.
 pub async fn load_household(store: &Store, scope: &Scope, id: i64) -> Result<Registry, LoadError> {
-    load_filtered(store, scope, chrono::Utc::now().date_naive(), Some(&[id])).await
+    load_filtered(store, scope, jisr_domain::time::today(), Some(&[id])).await
 }
 
 /// A household known only from what an application declared: where it lives, how many
@@ -95,7 +95,7 @@ pub async fn load_with_declared(
     ids: &[i64],
     declared: &[Declared],
 ) -> Result<Registry, LoadError> {
-    let as_of = chrono::Utc::now().date_naive();
+    let as_of = jisr_domain::time::today();
     let (geo, commune_ix, residence) = geo_tables(store).await?;
     let mut builder = RegistryBuilder::new(geo);
     if !ids.is_empty() {

@@ -150,7 +150,7 @@ impl Scoped<'_> {
         {
             values.entry(v.household_id).or_default().push(v);
         }
-        let today = chrono::Utc::now().date_naive();
+        let today = jisr_domain::time::today();
         let list = rows
             .into_iter()
             .map(|h| HouseholdSummary {
@@ -210,7 +210,7 @@ impl Scoped<'_> {
             .order_by_asc(value::Column::Id)
             .all(db)
             .await?;
-        let index = latest_valid_value(&index_history, chrono::Utc::now().date_naive());
+        let index = latest_valid_value(&index_history, jisr_domain::time::today());
         index_history.sort_by(|a, b| (&b.date, b.id).cmp(&(&a.date, a.id)));
         Ok(HouseholdDetail {
             household,

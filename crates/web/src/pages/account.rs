@@ -298,7 +298,7 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<(Vec<FigureGroup>, ByStat
     let store = &ctx.state.store;
     let grants = ctx.grants();
     let num = |n: u64| jisr_i18n::format_count(chrome.locale, i64::try_from(n).unwrap_or(0));
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = jisr_domain::time::today().to_string();
     let mut groups = Vec::new();
 
     let watched = grants.holding(Capability::FollowEstablishments);
@@ -446,7 +446,7 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
         let rows = jisr_store::establishments::Scoped::from(ctx.access())
             .queue()
             .await?;
-        let today = chrono::Utc::now().date_naive();
+        let today = jisr_domain::time::today();
         let overdue = rows
             .iter()
             .filter(|r| {

@@ -71,7 +71,7 @@ pub struct DossierView {
 
 /// The deadline of a waiting request, in words, and whether it has passed.
 pub fn deadline_label(chrome: &Chrome, due_on: &str) -> (String, bool) {
-    let today = chrono::Utc::now().date_naive();
+    let today = jisr_domain::time::today();
     match chrono::NaiveDate::parse_from_str(due_on, "%Y-%m-%d") {
         Ok(due) => {
             let left = days_left(today, due);

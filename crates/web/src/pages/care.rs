@@ -29,7 +29,7 @@ fn choices<'a>(chrome: &Chrome, prefix: &str, codes: impl Iterator<Item = &'a st
 }
 
 fn today() -> String {
-    chrono::Utc::now().date_naive().to_string()
+    jisr_domain::time::today().to_string()
 }
 
 /// A person's name in the page's script, or in the other when it is the only one.
@@ -423,7 +423,7 @@ impl FilePage {
         let born = chrono::NaiveDate::parse_from_str(&self.f.birth_date, "%Y-%m-%d");
         match born
             .ok()
-            .and_then(|b| jisr_domain::registry::age_on(b, chrono::Utc::now().date_naive()))
+            .and_then(|b| jisr_domain::registry::age_on(b, jisr_domain::time::today()))
         {
             Some(years) => self.chrome.tn("care-age", years as usize),
             None => String::new(),
