@@ -17,6 +17,7 @@ pub mod ids;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod org;
+pub mod quality;
 pub mod registry;
 pub mod services;
 pub mod session;
