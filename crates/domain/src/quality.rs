@@ -513,7 +513,11 @@ pub fn risk(model: &RiskModel, f: &RiskFacts) -> (u32, Vec<RiskPart>) {
         },
         RiskPart {
             term: RiskTerm::NotAuthorised,
-            points: if f.authorised { 0 } else { model.not_authorised },
+            points: if f.authorised {
+                0
+            } else {
+                model.not_authorised
+            },
             counted: Some(u32::from(!f.authorised)),
         },
         RiskPart {
@@ -555,7 +559,11 @@ impl ActionStatus {
 }
 
 /// Whether an action not closed is past its deadline on `today`.
-pub fn is_overdue(status: ActionStatus, due_on: chrono::NaiveDate, today: chrono::NaiveDate) -> bool {
+pub fn is_overdue(
+    status: ActionStatus,
+    due_on: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> bool {
     status != ActionStatus::Closed && due_on < today
 }
 
@@ -623,11 +631,13 @@ mod tests {
             critical: false,
             measure: None,
         };
-        assert!(Criteria {
-            criteria: vec![c.clone()]
-        }
-        .problems()
-        .is_empty());
+        assert!(
+            Criteria {
+                criteria: vec![c.clone()]
+            }
+            .problems()
+            .is_empty()
+        );
         let bad = Criteria {
             criteria: vec![
                 c.clone(),
@@ -657,8 +667,14 @@ mod tests {
     #[test]
     fn measures_from_the_platforms_records() {
         let mut f = Facts {
-            occupancy: Occupancy { male: 0, female: 41 },
-            capacity: Capacity { male: 0, female: 40 },
+            occupancy: Occupancy {
+                male: 0,
+                female: 41,
+            },
+            capacity: Capacity {
+                male: 0,
+                female: 40,
+            },
             days_since_register_entry: Some(10),
             present: 41,
             present_without_plan: 5,
@@ -671,7 +687,10 @@ mod tests {
             measure(Measure::RegisterUpToDate, &f).unwrap().level,
             Level::Compliant
         );
-        assert_eq!(measure(Measure::CarePlans, &f).unwrap().level, Level::Partly);
+        assert_eq!(
+            measure(Measure::CarePlans, &f).unwrap().level,
+            Level::Partly
+        );
         f.present_without_plan = 20;
         assert_eq!(
             measure(Measure::CarePlans, &f).unwrap().level,
@@ -736,9 +755,21 @@ mod tests {
         assert_eq!(months_between(d("2026-01-31"), d("2026-03-01")), 1);
         assert_eq!(months_between(d("2026-01-15"), d("2027-01-15")), 12);
         assert_eq!(months_between(d("2026-05-01"), d("2026-01-01")), 0);
-        assert!(is_overdue(ActionStatus::Open, d("2026-01-01"), d("2026-01-02")));
-        assert!(!is_overdue(ActionStatus::Open, d("2026-01-02"), d("2026-01-02")));
-        assert!(!is_overdue(ActionStatus::Closed, d("2026-01-01"), d("2026-02-02")));
+        assert!(is_overdue(
+            ActionStatus::Open,
+            d("2026-01-01"),
+            d("2026-01-02")
+        ));
+        assert!(!is_overdue(
+            ActionStatus::Open,
+            d("2026-01-02"),
+            d("2026-01-02")
+        ));
+        assert!(!is_overdue(
+            ActionStatus::Closed,
+            d("2026-01-01"),
+            d("2026-02-02")
+        ));
         assert!(ActionStatus::Open.may_become(ActionStatus::Answered));
         assert!(!ActionStatus::Open.may_become(ActionStatus::Closed));
         assert!(ActionStatus::Closed.may_become(ActionStatus::Open));
