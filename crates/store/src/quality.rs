@@ -129,7 +129,10 @@ pub struct VisitFile {
     /// measured), shown beside the criterion and pre-filling a scheduled visit.
     pub measured: HashMap<String, Option<Measured>>,
     pub actions: Vec<ActionLine>,
+    /// Whether the person asking may fill the grid (the visit is still scheduled).
     pub can_conduct: bool,
+    /// Whether the person asking inspects here (opens, closes and reopens actions).
+    pub inspects: bool,
 }
 
 /// A corrective action with its evidence and whether it is overdue.
@@ -664,8 +667,8 @@ impl Scoped<'_> {
             .all(self.store().conn())
             .await?;
         let actions = self.action_lines(&establishment, actions).await?;
-        let can_conduct = visit.status == VisitStatus::Scheduled.as_str()
-            && self.at(Capability::ConductVisits, &establishment);
+        let inspects = self.at(Capability::ConductVisits, &establishment);
+        let can_conduct = visit.status == VisitStatus::Scheduled.as_str() && inspects;
         Ok(VisitFile {
             visit,
             establishment,
@@ -674,6 +677,7 @@ impl Scoped<'_> {
             measured,
             actions,
             can_conduct,
+            inspects,
         })
     }
 
