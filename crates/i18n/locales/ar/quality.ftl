@@ -197,3 +197,4 @@ quality-error-priority = اختر الأولوية.
 quality-error-not-open = هذا الإجراء لا ينتظر ردا.
 quality-error-answer = اكتب الرد.
 quality-error-status = لا يمكن لهذا الإجراء أن ينتقل إلى هذه الحالة.
+quality-visits-link = زيارات التفتيش والتقدير والإجراءات التصحيحية

@@ -197,3 +197,4 @@ quality-error-priority = Choisissez la priorité.
 quality-error-not-open = Cette action n'attend pas de réponse.
 quality-error-answer = Écrivez la réponse.
 quality-error-status = Cette action ne peut pas passer à cet état.
+quality-visits-link = Visites d'inspection, note et actions correctives
