@@ -654,7 +654,10 @@ mod tests {
         use Capability::*;
         // Auditors change nothing.
         for c in Role::Auditor.capabilities() {
-            assert!(matches!(c, ReadRegistry | ReadAuditTrail), "{c:?}");
+            assert!(
+                matches!(c, ReadRegistry | ReadAuditTrail | ReadQualityReports),
+                "{c:?}"
+            );
         }
         // Sensitive notes: those who care for the person, not their hierarchy.
         let sensitive: Vec<Role> = ReadSensitiveNotes.holders().collect();
