@@ -121,10 +121,20 @@ pub enum Capability {
     AdministerAccounts,
     /// Read and verify the whole audit trail.
     ReadAuditTrail,
+    /// Edit draft inspection grids and publish their versions.
+    EditQualityGrids,
+    /// Read the risk ranking of a territory and schedule inspection visits.
+    PlanInspections,
+    /// Conduct inspection visits, record findings, open and close corrective actions.
+    ConductVisits,
+    /// Answer the corrective actions of one's establishment, with evidence.
+    AnswerCorrectiveActions,
+    /// Read inspection grids, visits, reports and corrective actions.
+    ReadQualityReports,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 19] = [
+    pub const ALL: [Capability; 24] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -144,6 +154,11 @@ impl Capability {
         Capability::ImportRegistry,
         Capability::AdministerAccounts,
         Capability::ReadAuditTrail,
+        Capability::EditQualityGrids,
+        Capability::PlanInspections,
+        Capability::ConductVisits,
+        Capability::AnswerCorrectiveActions,
+        Capability::ReadQualityReports,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -176,8 +191,17 @@ impl Role {
                 ImportRegistry,
                 AdministerAccounts,
                 ReadAuditTrail,
+                EditQualityGrids,
+                PlanInspections,
+                ReadQualityReports,
             ],
-            Role::ProgrammeOwner => &[OwnProgrammes, ReadRegistry, ImportRegistry],
+            Role::ProgrammeOwner => &[
+                OwnProgrammes,
+                ReadRegistry,
+                ImportRegistry,
+                EditQualityGrids,
+                ReadQualityReports,
+            ],
             Role::RegionalCoordinator => &[
                 RegisterEstablishments,
                 EditEstablishments,
@@ -193,6 +217,8 @@ impl Role {
                 OverseeCapacity,
                 ReadRegistry,
                 AdministerAccounts,
+                PlanInspections,
+                ReadQualityReports,
             ],
             Role::ProvincialOfficer => &[
                 RegisterEstablishments,
@@ -209,6 +235,8 @@ impl Role {
                 OverseeCapacity,
                 ReadRegistry,
                 AdministerAccounts,
+                PlanInspections,
+                ReadQualityReports,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -217,7 +245,13 @@ impl Role {
                 ReadSensitiveNotes,
                 ReadRegistry,
             ],
-            Role::Inspector => &[ReadRegisters, FollowEstablishments],
+            Role::Inspector => &[
+                ReadRegisters,
+                FollowEstablishments,
+                PlanInspections,
+                ConductVisits,
+                ReadQualityReports,
+            ],
             Role::EstablishmentManager => &[
                 EditEstablishments,
                 FileAuthorisations,
@@ -225,8 +259,10 @@ impl Role {
                 ReadRegisters,
                 ReadSensitiveNotes,
                 FollowEstablishments,
+                AnswerCorrectiveActions,
+                ReadQualityReports,
             ],
-            Role::Auditor => &[ReadRegistry, ReadAuditTrail],
+            Role::Auditor => &[ReadRegistry, ReadAuditTrail, ReadQualityReports],
         }
     }
 
@@ -618,7 +654,10 @@ mod tests {
         use Capability::*;
         // Auditors change nothing.
         for c in Role::Auditor.capabilities() {
-            assert!(matches!(c, ReadRegistry | ReadAuditTrail), "{c:?}");
+            assert!(
+                matches!(c, ReadRegistry | ReadAuditTrail | ReadQualityReports),
+                "{c:?}"
+            );
         }
         // Sensitive notes: those who care for the person, not their hierarchy.
         let sensitive: Vec<Role> = ReadSensitiveNotes.holders().collect();

@@ -18,6 +18,7 @@ pub mod limits;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod org;
+pub mod quality;
 pub mod registry;
 pub mod services;
 pub mod session;

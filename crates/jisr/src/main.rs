@@ -6,6 +6,7 @@ mod checkpoints;
 mod cli;
 mod config;
 mod demo;
+mod demo_quality;
 mod matching;
 mod progress;
 mod restore;

@@ -25,6 +25,7 @@ pub mod outbox;
 pub mod owner;
 pub mod programmes;
 pub mod progress;
+pub mod quality;
 pub mod registry;
 pub mod services;
 pub mod sessions;

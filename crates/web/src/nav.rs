@@ -118,6 +118,18 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::ReadRegistry),
     ),
     item(
+        "/quality/plan",
+        "nav-quality-plan",
+        &["/quality/plan", "/visits"],
+        Shown::Can(Capability::PlanInspections),
+    ),
+    item(
+        "/quality/grids",
+        "nav-quality-grids",
+        &["/quality/grids"],
+        Shown::Can(Capability::EditQualityGrids),
+    ),
+    item(
         "/dashboard",
         "nav-dashboard",
         &["/dashboard"],

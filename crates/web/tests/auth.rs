@@ -257,6 +257,55 @@ async fn app(store: &Store) -> axum::Router {
         .await
         .unwrap();
     }
+    // Visits 1 and 2 of establishments 1 and 2, conducted; corrective actions 1 and 2,
+    // answered with their evidence (documents 15 and 16).
+    let quality = jisr_store::quality::Scoped::unscoped_for_system_jobs(store);
+    for id in [1, 2] {
+        let visit = quality
+            .schedule(&actor, id, "2026-11-02", false, "")
+            .await
+            .unwrap();
+        let grid = quality.visit(visit).await.unwrap().grid;
+        let mut input = jisr_store::quality::ConductInput {
+            conducted_on: "2026-11-02".into(),
+            ..Default::default()
+        };
+        for c in &grid.criteria.criteria {
+            input
+                .scores
+                .insert(c.code.clone(), ("compliant".into(), String::new()));
+        }
+        quality.conduct(&actor, visit, &input).await.unwrap();
+        let action = quality
+            .open_action(
+                &actor,
+                visit,
+                &jisr_store::quality::ActionInput {
+                    criterion: "p.1".into(),
+                    what: "Aérer les dortoirs".into(),
+                    party: "establishment".into(),
+                    due_on: "2099-01-31".into(),
+                    priority: "normal".into(),
+                },
+            )
+            .await
+            .unwrap();
+        quality
+            .answer(
+                &actor,
+                &files,
+                action,
+                "Fait",
+                vec![jisr_store::documents::Upload {
+                    requirement: "evidence".into(),
+                    file_name: "preuve.pdf".into(),
+                    bytes: format!("%PDF-1.4 preuve {id}").into_bytes(),
+                }],
+                1 << 20,
+            )
+            .await
+            .unwrap();
+    }
     // National administrators must use a second factor: enrol the test one.
     let admin = accounts::find_user(store.conn(), "national_administrator")
         .await
@@ -4144,6 +4193,105 @@ async fn a_list_exports_what_its_reader_sees_and_the_export_is_audited() {
             .len(),
             3
         );
+    })
+    .await;
+}
+
+/// Quality of care through the pages: a programme owner drafts and publishes a grid
+/// (errors at their fields, what was typed kept); an inspector ranks the province,
+/// schedules and conducts a visit whose critical failure caps the rating, and opens a
+/// corrective action; the manager answers it with evidence; the inspector closes it.
+/// Another province's visits are not found; a manager closes nothing.
+#[tokio::test]
+async fn quality_grids_plan_visit_and_corrective_action() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let owner = token_for(&app, "programme_owner").await;
+        let grids = send(&app, Method::GET, "/quality/grids", Some(&owner), None, &[]).await;
+        assert_eq!(grids.status, StatusCode::OK);
+        assert!(grids.body.contains("Grille illustrative — Dar Talib et Dar Taliba"));
+        let draft = send(&app, Method::POST, "/quality/grids/2/draft", Some(&owner), Some(""), SAME_ORIGIN).await;
+        assert_eq!((draft.status, draft.location()), (StatusCode::SEE_OTHER, "/quality/grids/8?done=draft"));
+        let bad = send(&app, Method::POST, "/quality/grids/8", Some(&owner),
+            Some("rows=3&title_ar=&title_fr=Grille+2027&code_1=p.1&section_1=premises_safety&text_ar_1=%D9%86%D8%B5&text_fr_1=Locaux+sains&weight_1=0&code_2=p.1&section_2=&text_ar_2=x&text_fr_2=y&weight_2=2"),
+            SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for msg in ["Indiquez le titre.", "Le poids est un nombre de 1 à 10.", "Choisissez la rubrique.", "Ce code est déjà celui d&#39;un autre critère."] {
+            assert!(bad.body.contains(msg), "{msg}");
+        }
+        assert!(bad.body.contains(r#"value="Grille 2027""#) && bad.body.contains(r#"value="Locaux sains""#));
+        let ok = send(&app, Method::POST, "/quality/grids/8", Some(&owner),
+            Some("rows=1&title_ar=%D8%B4%D8%A8%D9%83%D8%A9&title_fr=Grille+2027&code_1=p.1&section_1=premises_safety&text_ar_1=%D9%86%D8%B5&text_fr_1=Locaux+sains&weight_1=2&critical_1=yes"),
+            SAME_ORIGIN).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let inspector = token_for(&app, "inspector").await;
+        assert_eq!(send(&app, Method::POST, "/quality/grids/8/publish", Some(&inspector), Some(""), SAME_ORIGIN).await.status, StatusCode::FORBIDDEN);
+
+        // The plan of Rehamna: its establishment, explained; nothing of Casablanca.
+        let plan = send(&app, Method::GET, "/quality/plan", Some(&inspector), None, &[]).await;
+        assert_eq!(plan.status, StatusCode::OK);
+        assert!(plan.body.contains("Dar Taliba Ben Guerir") && !plan.body.contains("Dar Talib Anfa"));
+        assert!(plan.body.contains("Mois depuis la dernière visite"), "{}", plan.body);
+        assert_eq!(send(&app, Method::GET, "/quality/plan?province=06.141", Some(&inspector), None, &[]).await.status, StatusCode::NOT_FOUND);
+
+        // Scheduling: a bad date is refused at its field; then visit 3.
+        let bad = send(&app, Method::POST, "/establishments/1/visits", Some(&inspector), Some("planned_on=31%2F02%2F2026&announced=yes"), SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Indiquez une date valide.") && bad.body.contains(r#"value="31/02/2026""#));
+        let ok = send(&app, Method::POST, "/establishments/1/visits", Some(&inspector), Some("planned_on=2026-12-01"), SAME_ORIGIN).await;
+        assert_eq!((ok.status, ok.location()), (StatusCode::SEE_OTHER, "/visits/3?done=scheduled"));
+        let page = send(&app, Method::GET, "/visits/3", Some(&inspector), None, &[]).await;
+        assert!(page.body.contains("non mesuré\u{a0}: pas encore de fiches du personnel"), "{}", page.body);
+        assert!(page.body.contains("dans la capacité autorisée"));
+
+        // Conducting: levels missing are refused at their criterion, typed text kept.
+        let bad = send(&app, Method::POST, "/visits/3/conduct", Some(&inspector), Some("conducted_on=2026-12-01&level_p.1=compliant&observation_p.2=Extincteurs+p%C3%A9rim%C3%A9s"), SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Choisissez un niveau pour ce critère.") && bad.body.contains("Extincteurs périmés"));
+        let codes = ["p.1", "p.3", "h.1", "h.2", "h.3", "c.1", "c.2", "c.3", "s.1", "s.2", "g.1", "g.2", "r.1", "r.2"];
+        let mut body = String::from("conducted_on=2026-12-01&level_p.2=not_compliant&observation_p.2=Extincteurs+p%C3%A9rim%C3%A9s&findings=Entretien+avec+la+directrice");
+        for c in codes {
+            body.push_str(&format!("&level_{c}=compliant"));
+        }
+        let done = send(&app, Method::POST, "/visits/3/conduct", Some(&inspector), Some(&body), SAME_ORIGIN).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        let report = send(&app, Method::GET, "/visits/3", Some(&inspector), None, &[]).await;
+        assert!(report.body.contains("Insuffisante") && report.body.contains("Critère critique non conforme"));
+        assert!(report.body.contains("Entretien avec la directrice"));
+
+        // A corrective action: every field checked, then opened.
+        let bad = send(&app, Method::POST, "/visits/3/actions", Some(&inspector), Some("criterion=p.2&what=Remplacer+les+extincteurs"), SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Choisissez qui doit le faire.") && bad.body.contains("Remplacer les extincteurs"));
+        let ok = send(&app, Method::POST, "/visits/3/actions", Some(&inspector), Some("criterion=p.2&what=Remplacer+les+extincteurs&party=establishment&due_on=2099-01-31&priority=high"), SAME_ORIGIN).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+
+        // The manager reads the report and answers with evidence (action 3).
+        let manager = token_for(&app, "establishment_manager").await;
+        let page = send(&app, Method::GET, "/visits/3", Some(&manager), None, &[]).await;
+        assert!(page.body.contains("Remplacer les extincteurs") && page.body.contains(r#"action="/actions/3/answer""#));
+        assert_eq!(send(&app, Method::POST, "/actions/3/close", Some(&manager), Some(""), SAME_ORIGIN).await.status, StatusCode::FORBIDDEN);
+        let empty = send_files_with(&app, "/actions/3/answer", &manager, &[("answer", None, b"")]).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(empty.body.contains("Écrivez la réponse."));
+        let answered = send_files_with(&app, "/actions/3/answer", &manager,
+            &[("answer", None, "Extincteurs remplacés le 3 décembre".as_bytes()), ("file-evidence", Some("facture.pdf"), b"%PDF-1.4 facture")]).await;
+        assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.body);
+        let page = send(&app, Method::GET, "/visits/3", Some(&inspector), None, &[]).await;
+        assert!(page.body.contains("Extincteurs remplacés") && page.body.contains("facture.pdf"));
+        let closed = send(&app, Method::POST, "/actions/3/close", Some(&inspector), Some(""), SAME_ORIGIN).await;
+        assert_eq!(closed.location(), "/visits/3?done=closed#actions");
+
+        // Another province's visit is not found, for the inspector and the manager.
+        assert_eq!(send(&app, Method::GET, "/visits/2", Some(&inspector), None, &[]).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(send(&app, Method::GET, "/visits/2", Some(&manager), None, &[]).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(send(&app, Method::POST, "/establishments/2/visits", Some(&inspector), Some("planned_on=2026-12-01"), SAME_ORIGIN).await.status, StatusCode::NOT_FOUND);
+
+        // In Arabic.
+        set_lang("ar");
+        let page = send(&app, Method::GET, "/visits/3", Some(&inspector), None, &[]).await;
+        set_lang("fr");
+        assert!(page.body.contains("تقرير الزيارة") && page.body.contains("غير كاف"));
     })
     .await;
 }

@@ -182,6 +182,18 @@ audit_codes!(
         Restore => "restore",
         /// A list exported to a file (CSV, XLSX).
         Export => "export",
+        /// A version made the one in force (an inspection grid).
+        Publish => "publish",
+        /// A visit planned.
+        Schedule => "schedule",
+        /// A visit's grid filled and rated.
+        Conduct => "conduct",
+        /// A corrective action answered by the establishment.
+        Answer => "answer",
+        /// A corrective action verified and closed.
+        Close => "close",
+        /// A corrective action reopened.
+        Reopen => "reopen",
     }
 );
 
@@ -211,6 +223,9 @@ audit_codes!(
         Household => "household",
         HouseholdIndexValue => "household_index_value",
         AuditTrail => "audit_trail",
+        QualityGrid => "quality_grid",
+        Visit => "visit",
+        CorrectiveAction => "corrective_action",
     }
 );
 

@@ -12,6 +12,7 @@ mod establishments;
 mod geo;
 mod home;
 mod needs_model;
+mod quality;
 mod registry_import;
 pub(crate) mod targeting;
 mod transparency;
@@ -55,6 +56,7 @@ pub fn routes() -> Routes {
         .merge(authorisation::routes())
         .merge(care::routes())
         .merge(associations::routes())
+        .merge(quality::routes())
         .merge(targeting::routes())
         .merge(registry_import::routes())
 }
