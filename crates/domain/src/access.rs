@@ -121,10 +121,16 @@ pub enum Capability {
     AdministerAccounts,
     /// Read and verify the whole audit trail.
     ReadAuditTrail,
+    /// Read the complaints of one's territory or establishment (confidential ones only
+    /// where `grievances::may_read` allows).
+    ReadGrievances,
+    /// Record complaints received at a counter, by phone or by letter, and handle them:
+    /// assign, acknowledge, examine, answer, close.
+    HandleGrievances,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 19] = [
+    pub const ALL: [Capability; 21] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -144,6 +150,8 @@ impl Capability {
         Capability::ImportRegistry,
         Capability::AdministerAccounts,
         Capability::ReadAuditTrail,
+        Capability::ReadGrievances,
+        Capability::HandleGrievances,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -176,6 +184,8 @@ impl Role {
                 ImportRegistry,
                 AdministerAccounts,
                 ReadAuditTrail,
+                ReadGrievances,
+                HandleGrievances,
             ],
             Role::ProgrammeOwner => &[OwnProgrammes, ReadRegistry, ImportRegistry],
             Role::RegionalCoordinator => &[
@@ -193,6 +203,8 @@ impl Role {
                 OverseeCapacity,
                 ReadRegistry,
                 AdministerAccounts,
+                ReadGrievances,
+                HandleGrievances,
             ],
             Role::ProvincialOfficer => &[
                 RegisterEstablishments,
@@ -209,6 +221,8 @@ impl Role {
                 OverseeCapacity,
                 ReadRegistry,
                 AdministerAccounts,
+                ReadGrievances,
+                HandleGrievances,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -216,8 +230,10 @@ impl Role {
                 ReadRegisters,
                 ReadSensitiveNotes,
                 ReadRegistry,
+                ReadGrievances,
+                HandleGrievances,
             ],
-            Role::Inspector => &[ReadRegisters, FollowEstablishments],
+            Role::Inspector => &[ReadRegisters, FollowEstablishments, ReadGrievances],
             Role::EstablishmentManager => &[
                 EditEstablishments,
                 FileAuthorisations,
@@ -225,6 +241,7 @@ impl Role {
                 ReadRegisters,
                 ReadSensitiveNotes,
                 FollowEstablishments,
+                ReadGrievances,
             ],
             Role::Auditor => &[ReadRegistry, ReadAuditTrail],
         }

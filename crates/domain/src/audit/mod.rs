@@ -211,6 +211,7 @@ audit_codes!(
         Household => "household",
         HouseholdIndexValue => "household_index_value",
         AuditTrail => "audit_trail",
+        Grievance => "grievance",
     }
 );
 

@@ -86,3 +86,4 @@ audit-verify-rewritten = القيد رقم { $id } لم يعد هو الذي ت�
 audit-verify-bad-checkpoint = توقيع نقطة المراقبة رقم { $seq } غير مطابق: لقد تم تغييرها.
 audit-action-restore = استرجاع نسخة احتياطية
 audit-action-export = تصدير لائحة
+audit-entity-grievance = شكاية

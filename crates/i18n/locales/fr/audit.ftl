@@ -82,3 +82,4 @@ audit-verify-rewritten = L'entrée n° { $id } n'est plus celle que garantit le 
 audit-verify-bad-checkpoint = La signature du point de contrôle n° { $seq } ne correspond pas : il a été altéré.
 audit-action-restore = Restauration d'une sauvegarde
 audit-action-export = Export d'une liste
+audit-entity-grievance = Réclamation
