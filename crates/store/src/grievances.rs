@@ -338,7 +338,11 @@ async fn check(
             place = Some((c.province.clone(), None, c.establishment));
         }
     }
-    if place.is_none() && !errors.iter().any(|(f, _)| f == "establishment" || f == "commune") {
+    if place.is_none()
+        && !errors
+            .iter()
+            .any(|(f, _)| matches!(f.as_str(), "establishment" | "commune" | "contested"))
+    {
         errors.push(("commune".into(), "grv-error-place"));
     }
     if online && !input.consent {
