@@ -834,6 +834,8 @@ pub struct Record {
     /// The contested application's tracking code or authorisation's receipt number, with
     /// the staff page that shows it.
     pub contested: Option<(String, String)>,
+    /// The establishment it is about, if any.
+    pub establishment: Option<establishment::Model>,
     /// The person may take the handling steps (not only read).
     pub can_handle: bool,
 }
@@ -985,6 +987,10 @@ impl<'a> Scoped<'a> {
             }
             _ => None,
         };
+        let establishment = match g.establishment_id {
+            Some(eid) => establishment::Entity::find_by_id(eid).one(db).await?,
+            None => None,
+        };
         let QueueRow {
             grievance,
             level,
@@ -998,6 +1004,7 @@ impl<'a> Scoped<'a> {
             level,
             days_left,
             contested,
+            establishment,
             can_handle,
         })
     }
@@ -1019,6 +1026,22 @@ impl<'a> Scoped<'a> {
             .order_by_desc(grievance::Column::Id)
             .all(self.store().conn())
             .await?)
+    }
+
+    /// The complaints within scope contesting an authorisation decision of the
+    /// establishment `id`: what the establishment's page shows.
+    pub async fn contesting_authorisations_of(
+        &self,
+        establishment_id: i64,
+    ) -> Result<Vec<grievance::Model>, StoreError> {
+        let ids: Vec<i64> = authorisation_request::Entity::find()
+            .filter(authorisation_request::Column::EstablishmentId.eq(establishment_id))
+            .all(self.store().conn())
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        self.contesting(CONTESTS_AUTHORISATION, &ids).await
     }
 
     /// One of a complaint's documents with its bytes; the read is audited.
