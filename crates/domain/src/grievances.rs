@@ -52,7 +52,12 @@ pub enum AnswerBy {
 }
 
 impl AnswerBy {
-    pub const ALL: [AnswerBy; 4] = [AnswerBy::Sms, AnswerBy::Email, AnswerBy::Post, AnswerBy::None];
+    pub const ALL: [AnswerBy; 4] = [
+        AnswerBy::Sms,
+        AnswerBy::Email,
+        AnswerBy::Post,
+        AnswerBy::None,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -366,7 +371,13 @@ mod tests {
             ..h
         };
         assert_eq!(
-            check_step(Status::Answered, Step::Appeal, "Non", again, d("2026-12-07")),
+            check_step(
+                Status::Answered,
+                Step::Appeal,
+                "Non",
+                again,
+                d("2026-12-07")
+            ),
             Err(StepError::AlreadyAppealed)
         );
         assert_eq!(
@@ -375,7 +386,13 @@ mod tests {
         );
         // The appeal is examined and answered again.
         assert_eq!(
-            check_step(Status::Appealed, Step::Answer, "Confirmé", again, d("2026-12-08")),
+            check_step(
+                Status::Appealed,
+                Step::Answer,
+                "Confirmé",
+                again,
+                d("2026-12-08")
+            ),
             Ok(Status::Answered)
         );
     }

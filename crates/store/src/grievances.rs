@@ -313,13 +313,15 @@ async fn check(
     let mut place: Option<(String, Option<String>, Option<i64>)> = None;
     if !input.establishment.trim().is_empty() {
         let est = match input.establishment.trim().parse::<i64>() {
-            Ok(id) => establishment::Entity::find_by_id(id)
-                .filter(
-                    establishment::Column::Status
-                        .eq(jisr_domain::establishments::Status::Authorised.as_str()),
-                )
-                .one(db)
-                .await?,
+            Ok(id) => {
+                establishment::Entity::find_by_id(id)
+                    .filter(
+                        establishment::Column::Status
+                            .eq(jisr_domain::establishments::Status::Authorised.as_str()),
+                    )
+                    .one(db)
+                    .await?
+            }
             Err(_) => None,
         };
         match est {
@@ -328,7 +330,10 @@ async fn check(
         }
     }
     if place.is_none() && !input.commune.trim().is_empty() {
-        match commune::Entity::find_by_id(input.commune.trim()).one(db).await? {
+        match commune::Entity::find_by_id(input.commune.trim())
+            .one(db)
+            .await?
+        {
             Some(c) => place = Some((c.province_code, Some(c.code), None)),
             None => errors.push(("commune".into(), "grv-error-commune")),
         }
@@ -548,7 +553,11 @@ async fn create(
         establishment_id: Set(c.establishment),
         anonymous: Set(anonymous),
         name: Set(keep(&input.name)),
-        phone: Set(if anonymous { String::new() } else { c.phone.clone() }),
+        phone: Set(if anonymous {
+            String::new()
+        } else {
+            c.phone.clone()
+        }),
         email: Set(keep(&input.email)),
         address: Set(keep(&input.address)),
         answer_by: Set(c.answer_by.as_str().to_owned()),
@@ -713,14 +722,8 @@ pub async fn track(
     let events = timeline::read(store.conn(), owner(g.id), Lines::Public).await?;
     let documents = documents::list(store, owner(g.id)).await?;
     let status = status_of(&g)?;
-    let can_appeal = check_step(
-        status,
-        Step::Appeal,
-        "x",
-        history_of(&g, &events),
-        today(),
-    )
-    .is_ok();
+    let can_appeal =
+        check_step(status, Step::Appeal, "x", history_of(&g, &events), today()).is_ok();
     Ok(Tracked {
         grievance: g,
         category,
@@ -754,7 +757,13 @@ pub async fn appeal(
     let g = find_tracked(&txn, code, secret).await?;
     let events = timeline::read(&txn, owner(g.id), Lines::All).await?;
     let from = status_of(&g)?;
-    let to = check_step(from, Step::Appeal, reasons, history_of(&g, &events), today())?;
+    let to = check_step(
+        from,
+        Step::Appeal,
+        reasons,
+        history_of(&g, &events),
+        today(),
+    )?;
     let mut am = g.clone().into_active_model();
     am.status = Set(to.as_str().to_owned());
     am.appeal_reasons = Set(reasons.trim().to_owned());
@@ -1091,12 +1100,7 @@ impl<'a> Scoped<'a> {
 
     /// Gives a complaint to a member of staff who may handle it (themselves, or another
     /// handler of its province allowed to read it).
-    pub async fn assign(
-        &self,
-        actor: &Actor,
-        id: i64,
-        user_id: i64,
-    ) -> Result<(), GrievanceError> {
+    pub async fn assign(&self, actor: &Actor, id: i64, user_id: i64) -> Result<(), GrievanceError> {
         let txn = self.store().begin_write().await?;
         let g = self.find(&txn, id, Capability::HandleGrievances).await?;
         let worker = crate::accounts::account(&txn, jisr_domain::ids::UserId(user_id))
@@ -1205,12 +1209,17 @@ impl<'a> Scoped<'a> {
         }
         let updated = am.update(&txn).await?;
         // The answer's reasons are public (the complainant reads them at /track).
-        let text = if step == Step::Answer {
-            reasons
-        } else {
-            ""
-        };
-        event(&txn, id, actor, "status", (Some(from), Some(to)), text, true).await?;
+        let text = if step == Step::Answer { reasons } else { "" };
+        event(
+            &txn,
+            id,
+            actor,
+            "status",
+            (Some(from), Some(to)),
+            text,
+            true,
+        )
+        .await?;
         audit::record(
             &txn,
             actor,

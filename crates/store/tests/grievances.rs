@@ -135,9 +135,8 @@ async fn a_complaint_is_filed_tracked_answered_and_contested_once() {
             facts: "court".into(),
             ..Default::default()
         };
-        let mut refused = fields(
-            grievances::file(&store, &citizen, &files, "v1", &bad, vec![], MAX).await,
-        );
+        let mut refused =
+            fields(grievances::file(&store, &citizen, &files, "v1", &bad, vec![], MAX).await);
         refused.sort();
         assert_eq!(
             refused,
@@ -171,7 +170,14 @@ async fn a_complaint_is_filed_tracked_answered_and_contested_once() {
             .await,
             Err(GrievanceError::Uploads(_))
         ));
-        assert_eq!(grievance::Entity::find().all(store.conn()).await.unwrap().len(), 0);
+        assert_eq!(
+            grievance::Entity::find()
+                .all(store.conn())
+                .await
+                .unwrap()
+                .len(),
+            0
+        );
 
         let photo = Upload {
             requirement: "evidence_1".into(),
@@ -281,9 +287,15 @@ async fn a_complaint_is_filed_tracked_answered_and_contested_once() {
         assert!(t.can_appeal);
 
         // Contested once.
-        grievances::appeal(&store, &citizen, &code, "0612345678", "Le numéro ne répond pas.")
-            .await
-            .unwrap();
+        grievances::appeal(
+            &store,
+            &citizen,
+            &code,
+            "0612345678",
+            "Le numéro ne répond pas.",
+        )
+        .await
+        .unwrap();
         rehamna
             .step(&officer, filed.id, Step::Answer, "Une visite a eu lieu.")
             .await
@@ -313,7 +325,10 @@ async fn a_complaint_is_filed_tracked_answered_and_contested_once() {
         for a in ["submit", "status", "note", "read"] {
             assert!(actions.contains(&a), "{a} in {actions:?}");
         }
-        assert_eq!(jisr_store::audit::verify(&store).await.unwrap().first_break, None);
+        assert_eq!(
+            jisr_store::audit::verify(&store).await.unwrap().first_break,
+            None
+        );
     })
     .await;
 }
@@ -359,21 +374,18 @@ async fn a_parent_contests_a_decision_from_its_tracking_code_and_cannot_stay_ano
         about.anonymous = true;
         about.answer_by = "none".into();
         about.contested = app.tracking_code.display();
-        let refused = fields(
-            grievances::file(&store, &citizen, &files, "v1", &about, vec![], MAX).await,
-        );
+        let refused =
+            fields(grievances::file(&store, &citizen, &files, "v1", &about, vec![], MAX).await);
         assert!(refused.contains(&"anonymous".to_owned()), "{refused:?}");
         // Without what it contests, or with a phone that is not the applicant's.
         let mut about = input("g1", "decision_about_me", "");
-        let refused = fields(
-            grievances::file(&store, &citizen, &files, "v1", &about, vec![], MAX).await,
-        );
+        let refused =
+            fields(grievances::file(&store, &citizen, &files, "v1", &about, vec![], MAX).await);
         assert!(refused.contains(&"contested".to_owned()), "{refused:?}");
         about.contested = app.tracking_code.display();
         about.phone = "0700000000".into();
-        let refused = fields(
-            grievances::file(&store, &citizen, &files, "v1", &about, vec![], MAX).await,
-        );
+        let refused =
+            fields(grievances::file(&store, &citizen, &files, "v1", &about, vec![], MAX).await);
         assert_eq!(refused, ["contested"]);
         about.phone = "0612345678".into();
         let filed = grievances::file(&store, &citizen, &files, "v1", &about, vec![], MAX)
@@ -392,11 +404,13 @@ async fn a_parent_contests_a_decision_from_its_tracking_code_and_cannot_stay_ano
         let linked = safi.contesting("application", &[app.id]).await.unwrap();
         assert_eq!(linked.len(), 1);
         let rehamna = Scoped::new(&store, &grants(Role::SocialWorker, province("07.427")));
-        assert!(rehamna
-            .contesting("application", &[app.id])
-            .await
-            .unwrap()
-            .is_empty());
+        assert!(
+            rehamna
+                .contesting("application", &[app.id])
+                .await
+                .unwrap()
+                .is_empty()
+        );
         let record = safi.get(&Actor::system("w"), filed.id).await.unwrap();
         assert_eq!(
             record.contested.map(|c| c.1),
@@ -528,10 +542,7 @@ async fn danger_is_urgent_confidential_and_escalates_when_overdue() {
         assert_eq!(escalated.len(), 1);
         assert_eq!(escalated[0].level, Level::Regional);
         assert!(escalated[0].days_left.unwrap() < 0);
-        let safi = Scoped::new(
-            &store,
-            &grants(Role::ProvincialOfficer, province("07.431")),
-        );
+        let safi = Scoped::new(&store, &grants(Role::ProvincialOfficer, province("07.431")));
         assert_eq!(safi.escalated_count().await.unwrap(), 0);
     })
     .await;

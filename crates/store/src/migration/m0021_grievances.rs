@@ -120,7 +120,16 @@ const CATEGORIES: &[(&str, &str, &str, i32, i32, bool, bool, bool)] = &[
         false,
         true,
     ),
-    ("other", "موضوع آخر", "Autre sujet", 5, 60, false, false, false),
+    (
+        "other",
+        "موضوع آخر",
+        "Autre sujet",
+        5,
+        60,
+        false,
+        false,
+        false,
+    ),
 ];
 
 #[async_trait::async_trait]

@@ -69,7 +69,11 @@ struct Places {
     establishments: Vec<Choice>,
 }
 
-async fn places(ctx: &Ctx, chrome: &Chrome, province: Option<ProvinceCode>) -> Result<Places, WebError> {
+async fn places(
+    ctx: &Ctx,
+    chrome: &Chrome,
+    province: Option<ProvinceCode>,
+) -> Result<Places, WebError> {
     let db = ctx.state.store.conn();
     let provinces = jisr_store::geo::provinces(db, None)
         .await?
@@ -163,11 +167,19 @@ async fn new_page(
     kept: Vec<KeptFile>,
     errors: FieldErrors,
 ) -> Result<NewPage, WebError> {
-    let chrome = ctx.chrome(if staff { "grv-record-title" } else { "grv-new-title" });
+    let chrome = ctx.chrome(if staff {
+        "grv-record-title"
+    } else {
+        "grv-new-title"
+    });
     let categories = grievances::categories(&ctx.state.store).await?;
     Ok(NewPage {
         staff,
-        action: if staff { "/grievances/new" } else { "/complaints/new" },
+        action: if staff {
+            "/grievances/new"
+        } else {
+            "/complaints/new"
+        },
         categories: category_choices(&chrome, &categories),
         answer_by: AnswerBy::ALL.iter().map(|a| a.as_str()).collect(),
         channels: Channel::STAFF.iter().map(|c| c.as_str()).collect(),
@@ -386,7 +398,11 @@ pub async fn appeal(ctx: Ctx, Form(form): Form<AppealForm>) -> Result<Response, 
     .await;
     let (errors, flash, reason) = match result {
         Ok(()) => (FieldErrors::default(), Some("grv-appeal-sent"), ""),
-        Err(GrievanceError::Fields(f)) => (FieldErrors::translate(&chrome, f), None, form.reason.as_str()),
+        Err(GrievanceError::Fields(f)) => (
+            FieldErrors::translate(&chrome, f),
+            None,
+            form.reason.as_str(),
+        ),
         Err(GrievanceError::Step(e)) => {
             let mut f = FieldErrors::default();
             f.push("reason", chrome.t(step_error_key(e)));
@@ -633,7 +649,11 @@ async fn show_page(
             who: chrome.who(&names, &e.actor),
         })
         .collect();
-    let place = match g.commune_code.as_deref().map(jisr_domain::geo::CommuneCode::parse) {
+    let place = match g
+        .commune_code
+        .as_deref()
+        .map(jisr_domain::geo::CommuneCode::parse)
+    {
         Some(Ok(c)) => jisr_store::geo::commune(db, &c)
             .await
             .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
@@ -776,16 +796,16 @@ pub async fn step(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Respo
         None => {
             // Out of scope stays "not found", whatever the form says.
             scoped.get(&ctx.actor, id).await?;
-            Err(GrievanceError::Fields(vec![("step".into(), "grv-error-step")]))
+            Err(GrievanceError::Fields(vec![(
+                "step".into(),
+                "grv-error-step",
+            )]))
         }
     };
     after_step(&ctx, id, result).await
 }
 
-pub async fn document(
-    ctx: Ctx,
-    Path((id, doc)): Path<(i64, i64)>,
-) -> Result<Response, WebError> {
+pub async fn document(ctx: Ctx, Path((id, doc)): Path<(i64, i64)>) -> Result<Response, WebError> {
     let (d, bytes) = Scoped::from(ctx.access())
         .read_document(&ctx.actor, &ctx.state.files, id, doc)
         .await?;
