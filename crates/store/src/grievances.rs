@@ -80,7 +80,13 @@ pub struct GrievanceInput {
     pub contested: String,
     pub consent: bool,
     pub locale: String,
+    /// The day a letter or call was received, when staff record it later (empty: today).
+    /// Deadlines run from it.
+    pub received_on: String,
 }
+
+/// How far back staff may date a complaint they record, in days.
+pub const RECEIVED_MAX_AGE_DAYS: u64 = 365;
 
 /// What can go wrong with a complaint.
 #[derive(Debug, thiserror::Error)]
@@ -520,10 +526,25 @@ async fn create(
             )]));
         }
     }
-    let kept = documents::check_and_keep(files, uploads, EVIDENCE, max_bytes).await?;
     let now = chrono::Utc::now();
+    // Staff may date a letter or a call from the day it was received.
+    let received = match (staff, input.received_on.trim()) {
+        (Some(_), s) if !s.is_empty() => {
+            match jisr_domain::registry::parse_past_date(s, now.date_naive()) {
+                Ok(d) if now.date_naive() - chrono::Days::new(RECEIVED_MAX_AGE_DAYS) <= d => d,
+                _ => {
+                    return Err(GrievanceError::Fields(vec![(
+                        "received_on".into(),
+                        "grv-error-received-on",
+                    )]));
+                }
+            }
+        }
+        _ => now.date_naive(),
+    };
+    let kept = documents::check_and_keep(files, uploads, EVIDENCE, max_bytes).await?;
     let r = rules(&c.category);
-    let (ack_due, answer_due) = due_dates(now.date_naive(), r);
+    let (ack_due, answer_due) = due_dates(received, r);
     let locale = match input.locale.as_str() {
         "fr" | "zgh" => input.locale.clone(),
         _ => "ar".into(),
@@ -603,7 +624,7 @@ async fn create(
                 "province": model.province_code, "establishment": model.establishment_id,
                 "anonymous": anonymous, "contests": model.contests_kind,
                 "contests_id": model.contests_id, "answer_due": model.answer_due,
-                "notice_version": notice_version,
+                "notice_version": notice_version, "received_on": received.to_string(),
             })),
         },
     )

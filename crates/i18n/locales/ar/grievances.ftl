@@ -155,3 +155,7 @@ notify-grievance-appealed = التعاون الوطني: تم تسجيل طعن�
 notify-grievance-urgent = شكاية مستعجلة { $code }: تم التبليغ عن خطر على مستفيد في إقليمكم.
 grv-contesting-title = الشكايات ضد هذا القرار
 grv-needs-identity = (الاسم ضروري)
+grv-received-on = تاريخ التوصل
+grv-received-on-hint = اختياري: يوم وصول الرسالة أو المكالمة؛ تحتسب الآجال ابتداء منه.
+grv-error-received-on = تاريخ مضى منذ أقل من سنة.
+grv-documents = الوثائق

@@ -145,3 +145,7 @@ notify-grievance-appealed = Entraide Nationale : votre contestation de la répo
 notify-grievance-urgent = Réclamation urgente { $code } : un danger pour un bénéficiaire est signalé dans votre province.
 grv-contesting-title = Réclamations contre cette décision
 grv-needs-identity = (nom nécessaire)
+grv-received-on = Reçue le
+grv-received-on-hint = Facultatif : le jour où la lettre ou l'appel est arrivé ; les délais courent à partir de ce jour.
+grv-error-received-on = Une date passée de moins d'un an.
+grv-documents = Pièces

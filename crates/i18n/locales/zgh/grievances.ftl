@@ -16,3 +16,4 @@ grv-appeal = ⴰⴳⵢ ⵏ ⵓⵔⵔⴰ
 grv-submit = ⴰⵣⵏ ⴰⵙⵖⵓⵢ
 grv-answer-due = ⴰⵣⵎⵣ ⵏ ⵓⵔⵔⴰ
 grv-track-hint = ⵉ ⵓⵙⵖⵓⵢ, ⴰⵔⵎ ⴰⵜⵉⵍⵉⴼⵓⵏ ⵏⵖ ⵉⵎⴰⵢⵍ ⵍⵍⵉ ⵜⴼⴽⵉⴷ; ⴰⵊ ⵜ ⵉⵅⵡⴰ ⵎⴽ ⵓⵔ ⵜⴼⴽⵉⴷ ⵢⴰⵏ.
+grv-documents = ⵉⵙⴷⵍⵉⵙⵏ

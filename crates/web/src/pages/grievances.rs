@@ -232,6 +232,7 @@ fn input_of(parts: &super::uploads::FormParts, locale: &str) -> GrievanceInput {
         contested: parts.text("contested"),
         consent: parts.text("consent") == "yes",
         locale: locale.to_owned(),
+        received_on: parts.text("received_on"),
     }
 }
 
