@@ -72,8 +72,7 @@ pub async fn seed(store: &Store, files: &FileStore, actor: &Actor) -> Result<()>
         .into_iter()
         .map(|r| r.application)
         .find(|a| a.province_code == "07.427");
-    if let Some(app) = refused
-    {
+    if let Some(app) = refused {
         file(GrievanceInput {
             establishment: String::new(),
             name: app.applicant_name_fr.clone(),

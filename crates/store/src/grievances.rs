@@ -344,10 +344,8 @@ async fn check(
             None => errors.push(("commune".into(), "grv-error-commune")),
         }
     }
-    if let Some(c) = &contested {
-        if place.is_none() {
-            place = Some((c.province.clone(), None, c.establishment));
-        }
+    if let (Some(c), None) = (&contested, &place) {
+        place = Some((c.province.clone(), None, c.establishment));
     }
     if place.is_none()
         && !errors
@@ -973,6 +971,15 @@ impl<'a> Scoped<'a> {
                 escalated: true,
                 ..Default::default()
             })
+            .count(self.store().conn())
+            .await?)
+    }
+
+    /// How many complaints of the scope still wait for an answer.
+    pub async fn awaiting_count(&self) -> Result<u64, StoreError> {
+        Ok(grievance::Entity::find()
+            .filter(self.condition())
+            .filter(grievance::Column::Status.is_in(awaiting()))
             .count(self.store().conn())
             .await?)
     }

@@ -159,3 +159,5 @@ grv-received-on = تاريخ التوصل
 grv-received-on-hint = اختياري: يوم وصول الرسالة أو المكالمة؛ تحتسب الآجال ابتداء منه.
 grv-error-received-on = تاريخ مضى منذ أقل من سنة.
 grv-documents = الوثائق
+grv-fig-awaiting = في انتظار الجواب
+grv-fig-escalated = تجاوزت الأجل، رفعت إلى التنسيقية الجهوية

@@ -149,3 +149,5 @@ grv-received-on = Reçue le
 grv-received-on-hint = Facultatif : le jour où la lettre ou l'appel est arrivé ; les délais courent à partir de ce jour.
 grv-error-received-on = Une date passée de moins d'un an.
 grv-documents = Pièces
+grv-fig-awaiting = en attente de réponse
+grv-fig-escalated = délai dépassé, remontées à la coordination régionale

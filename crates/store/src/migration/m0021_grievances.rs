@@ -57,9 +57,21 @@ enum Grievances {
     ClosedAt,
 }
 
-/// The agency's categories: code, Arabic and French names, days to acknowledge and to
-/// answer, urgent, confidential, needs the complainant's identity.
-const CATEGORIES: &[(&str, &str, &str, i32, i32, bool, bool, bool)] = &[
+/// A seeded category: code, Arabic and French names, days to acknowledge and to answer,
+/// urgent, confidential, needs the complainant's identity.
+type Category = (
+    &'static str,
+    &'static str,
+    &'static str,
+    i32,
+    i32,
+    bool,
+    bool,
+    bool,
+);
+
+/// The agency's categories.
+const CATEGORIES: &[Category] = &[
     (
         "decision_about_me",
         "قرار يخصني",

@@ -867,6 +867,38 @@ pub(crate) async fn contesting(
         .collect())
 }
 
+/// The complaints figures of the dashboard, counted within the person's scope: those
+/// awaiting an answer, and those past their deadline (escalated to the region), which
+/// stay on the dashboard until answered.
+pub(crate) async fn dashboard_figures(
+    ctx: &Ctx,
+    chrome: &Chrome,
+) -> Result<Option<super::account::FigureGroup>, WebError> {
+    if !ctx.can(Capability::ReadGrievances) {
+        return Ok(None);
+    }
+    let scoped = Scoped::from(ctx.access());
+    let num = |n: u64| jisr_i18n::format_count(chrome.locale, i64::try_from(n).unwrap_or(0));
+    let escalated = scoped.escalated_count().await?;
+    Ok(Some(super::account::FigureGroup {
+        title: chrome.t("grv-queue-title"),
+        figures: vec![
+            super::account::Figure {
+                value: num(scoped.awaiting_count().await?),
+                label: chrome.t("grv-fig-awaiting"),
+                href: "/grievances".into(),
+                alert: false,
+            },
+            super::account::Figure {
+                value: num(escalated),
+                label: chrome.t("grv-fig-escalated"),
+                href: "/grievances?escalated=1".into(),
+                alert: escalated > 0,
+            },
+        ],
+    }))
+}
+
 /// The pages of this context, each with its policy and example paths.
 pub(super) fn routes() -> crate::auth::Routes {
     use crate::auth::{Policy::*, Routes};
