@@ -131,10 +131,16 @@ pub enum Capability {
     AnswerCorrectiveActions,
     /// Read inspection grids, visits, reports and corrective actions.
     ReadQualityReports,
+    /// Read the complaints of one's territory or establishment (confidential ones only
+    /// where `grievances::may_read` allows).
+    ReadGrievances,
+    /// Record complaints received at a counter, by phone or by letter, and handle them:
+    /// assign, acknowledge, examine, answer, close.
+    HandleGrievances,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 24] = [
+    pub const ALL: [Capability; 26] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -159,6 +165,8 @@ impl Capability {
         Capability::ConductVisits,
         Capability::AnswerCorrectiveActions,
         Capability::ReadQualityReports,
+        Capability::ReadGrievances,
+        Capability::HandleGrievances,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -194,6 +202,8 @@ impl Role {
                 EditQualityGrids,
                 PlanInspections,
                 ReadQualityReports,
+                ReadGrievances,
+                HandleGrievances,
             ],
             Role::ProgrammeOwner => &[
                 OwnProgrammes,
@@ -219,6 +229,8 @@ impl Role {
                 AdministerAccounts,
                 PlanInspections,
                 ReadQualityReports,
+                ReadGrievances,
+                HandleGrievances,
             ],
             Role::ProvincialOfficer => &[
                 RegisterEstablishments,
@@ -237,6 +249,8 @@ impl Role {
                 AdministerAccounts,
                 PlanInspections,
                 ReadQualityReports,
+                ReadGrievances,
+                HandleGrievances,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -244,6 +258,8 @@ impl Role {
                 ReadRegisters,
                 ReadSensitiveNotes,
                 ReadRegistry,
+                ReadGrievances,
+                HandleGrievances,
             ],
             Role::Inspector => &[
                 ReadRegisters,
@@ -251,6 +267,7 @@ impl Role {
                 PlanInspections,
                 ConductVisits,
                 ReadQualityReports,
+                ReadGrievances,
             ],
             Role::EstablishmentManager => &[
                 EditEstablishments,
@@ -261,6 +278,7 @@ impl Role {
                 FollowEstablishments,
                 AnswerCorrectiveActions,
                 ReadQualityReports,
+                ReadGrievances,
             ],
             Role::Auditor => &[ReadRegistry, ReadAuditTrail, ReadQualityReports],
         }

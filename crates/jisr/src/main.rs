@@ -7,6 +7,7 @@ mod cli;
 mod config;
 mod demo;
 mod demo_quality;
+mod demo_grievances;
 mod matching;
 mod progress;
 mod restore;

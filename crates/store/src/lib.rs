@@ -18,6 +18,7 @@ pub mod establishments;
 pub mod figures;
 pub mod files;
 pub mod geo;
+pub mod grievances;
 pub mod listing;
 pub mod migration;
 pub mod org;

@@ -100,6 +100,12 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::ProcessApplications),
     ),
     item(
+        "/grievances",
+        "nav-grievances",
+        &["/grievances"],
+        Shown::Can(Capability::ReadGrievances),
+    ),
+    item(
         "/authorisations",
         "nav-authorisations",
         &["/authorisations"],

@@ -305,6 +305,35 @@ async fn app(store: &Store) -> axum::Router {
             )
             .await
             .unwrap();
+    // Complaints 1 (Rehamna, about establishment 1) and 2 (Casablanca, about
+    // establishment 2), each with one piece of evidence (documents 17 and 18).
+    for (key, establishment) in [("complaint-1", "1"), ("complaint-2", "2")] {
+        jisr_store::grievances::file(
+            store,
+            &actor,
+            &files,
+            "2026-11/test",
+            &jisr_store::grievances::GrievanceInput {
+                submission_key: key.into(),
+                category: "care_quality".into(),
+                establishment: establishment.into(),
+                name: "Fatima Alaoui".into(),
+                phone: "0612345678".into(),
+                answer_by: "sms".into(),
+                facts: "Les repas ne sont pas servis à l'heure.".into(),
+                consent: true,
+                locale: "fr".into(),
+                ..Default::default()
+            },
+            vec![jisr_store::authorisation::Upload {
+                requirement: "evidence_1".into(),
+                file_name: "photo.pdf".into(),
+                bytes: format!("%PDF-1.4 photo {key}").into_bytes(),
+            }],
+            1 << 20,
+        )
+        .await
+        .unwrap();
     }
     // National administrators must use a second factor: enrol the test one.
     let admin = accounts::find_user(store.conn(), "national_administrator")
@@ -4292,6 +4321,246 @@ async fn quality_grids_plan_visit_and_corrective_action() {
         let page = send(&app, Method::GET, "/visits/3", Some(&inspector), None, &[]).await;
         set_lang("fr");
         assert!(page.body.contains("تقرير الزيارة") && page.body.contains("غير كاف"));
+#[tokio::test]
+async fn a_citizen_files_a_complaint_follows_it_and_the_officer_answers() {
+    each_backend(|store| async move {
+        set_lang("fr");
+        let app = app(&store).await;
+        let form = send(
+            &app,
+            Method::GET,
+            "/complaints/new?province=07.427",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("Déposer une réclamation"));
+        assert!(
+            form.body.contains("Dar Taliba Ben Guerir"),
+            "the directory's establishments"
+        );
+        let pdf: &[u8] = b"%PDF-1.4 photo du repas";
+        let fields = |category: &'static str,
+                      facts: &'static str|
+         -> Vec<(&'static str, Option<&'static str>, &'static [u8])> {
+            vec![
+                ("submission_key", None, b"web-grv-1"),
+                ("province", None, b"07.427"),
+                ("category", None, category.as_bytes()),
+                ("establishment", None, b"1"),
+                ("name", None, b"Khadija Bennani"),
+                ("phone", None, b"06 61 22 33 44"),
+                ("answer_by", None, b"sms"),
+                ("facts", None, facts.as_bytes()),
+                ("consent", None, b"yes"),
+            ]
+        };
+        // Every error at its field, what was typed and the accepted file kept.
+        let mut parts = fields("", "court");
+        parts.push(("file-evidence_1", Some("repas.pdf"), pdf));
+        let refused = send_files_with(&app, "/complaints/new", "", &parts).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            refused
+                .body
+                .contains("Choisissez l&#39;objet de la réclamation"),
+            "{}",
+            refused.body
+        );
+        assert!(refused.body.contains("Décrivez ce qui s&#39;est passé"));
+        assert!(refused.body.contains("value=\"Khadija Bennani\""));
+        assert!(refused.body.contains(">court</textarea>"));
+        let needle = "name=\"kept-evidence_1\" value=\"";
+        let kept_start = refused.body.find(needle).expect("the file is kept") + needle.len();
+        let kept = refused.body[kept_start..]
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let mut parts = fields(
+            "care_quality",
+            "Les repas arrivent froids depuis deux semaines.",
+        );
+        parts.push(("kept-evidence_1", None, kept.as_bytes()));
+        let filed = send_files_with(&app, "/complaints/new", "", &parts).await;
+        assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+        assert!(filed.body.contains("Récépissé de réclamation"));
+        assert!(filed.body.contains("repas.pdf"));
+        let code = tracking_code_in(&filed.body);
+        // Followed at /track with the code and the phone; a wrong phone finds nothing.
+        let track = |secret: &'static str| format!("code={code}&secret={secret}");
+        let seen = send(
+            &app,
+            Method::POST,
+            "/track",
+            None,
+            Some(&track("0661223344")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(seen.status, StatusCode::OK);
+        assert!(seen.body.contains("Suivi de la réclamation") && seen.body.contains("Reçue"));
+        let wrong = send(
+            &app,
+            Method::POST,
+            "/track",
+            None,
+            Some(&track("0600000000")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // The officer of Rehamna finds it in the queue and answers it with reasons.
+        let officer = token_for(&app, "provincial_officer").await;
+        let queue = send(&app, Method::GET, "/grievances", Some(&officer), None, &[]).await;
+        assert!(queue.body.contains(&code), "{}", queue.body);
+        let id = 3;
+        let record = send(
+            &app,
+            Method::GET,
+            &format!("/grievances/{id}"),
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert!(record.body.contains("Les repas arrivent froids"));
+        let empty = send(
+            &app,
+            Method::POST,
+            &format!("/grievances/{id}/step"),
+            Some(&officer),
+            Some("step=answer&reasons="),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(empty.body.contains("Écrivez les motifs"));
+        let answered = send(
+            &app,
+            Method::POST,
+            &format!("/grievances/{id}/step"),
+            Some(&officer),
+            Some("step=answer&reasons=Le+traiteur+a+%C3%A9t%C3%A9+chang%C3%A9."),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.body);
+        let seen = send(
+            &app,
+            Method::POST,
+            "/track",
+            None,
+            Some(&track("0661223344")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert!(seen.body.contains("Le traiteur a été changé."));
+        assert!(seen.body.contains("Contester la réponse"));
+        // Another province's complaint does not exist for this officer.
+        let other = send(
+            &app,
+            Method::GET,
+            "/grievances/2",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        // The e-services' own tracking still answers for applications.
+        let still = send(
+            &app,
+            Method::POST,
+            "/track",
+            None,
+            Some("code=&secret="),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(still.status, StatusCode::UNPROCESSABLE_ENTITY);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_danger_report_reaches_few_and_never_the_establishment_s_manager() {
+    each_backend(|store| async move {
+        set_lang("fr");
+        let app = app(&store).await;
+        let parts: Vec<(&str, Option<&str>, &[u8])> = vec![
+            ("submission_key", None, b"web-grv-danger"),
+            ("province", None, b"07.427"),
+            ("category", None, b"abuse_danger"),
+            ("establishment", None, b"1"),
+            ("anonymous", None, b"yes"),
+            ("answer_by", None, b"none"),
+            (
+                "facts",
+                None,
+                "Une fille a été frappée hier soir.".as_bytes(),
+            ),
+            ("consent", None, b"yes"),
+        ];
+        let filed = send_files_with(&app, "/complaints/new", "", &parts).await;
+        assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+        assert!(filed.body.contains("traité en urgence"));
+        let code = tracking_code_in(&filed.body);
+        // Anonymous: followed with the code alone.
+        let seen = send(
+            &app,
+            Method::POST,
+            "/track",
+            None,
+            Some(&format!("code={code}&secret=")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(seen.status, StatusCode::OK);
+        let id = 3;
+        for (who, status) in [
+            ("provincial_officer", StatusCode::OK),
+            ("inspector", StatusCode::OK),
+            ("regional_coordinator", StatusCode::OK),
+            ("social_worker", StatusCode::NOT_FOUND),
+            ("establishment_manager", StatusCode::NOT_FOUND),
+        ] {
+            let token = token_for(&app, who).await;
+            let r = send(
+                &app,
+                Method::GET,
+                &format!("/grievances/{id}"),
+                Some(&token),
+                None,
+                &[],
+            )
+            .await;
+            assert_eq!(r.status, status, "{who}");
+            let queue = send(&app, Method::GET, "/grievances", Some(&token), None, &[]).await;
+            assert_eq!(
+                queue.body.contains(&code),
+                status == StatusCode::OK,
+                "{who}"
+            );
+        }
+        // The manager reads the quality complaint about the establishment, not the report.
+        let manager = token_for(&app, "establishment_manager").await;
+        let quality = send(
+            &app,
+            Method::GET,
+            "/grievances/1",
+            Some(&manager),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(quality.status, StatusCode::OK);
+        assert!(
+            !quality.body.contains("Enregistrer l&#39;étape"),
+            "the manager does not handle it"
+        );
     })
     .await;
 }

@@ -226,6 +226,7 @@ audit_codes!(
         QualityGrid => "quality_grid",
         Visit => "visit",
         CorrectiveAction => "corrective_action",
+        Grievance => "grievance",
     }
 );
 

@@ -95,3 +95,4 @@ audit-action-reopen = إعادة فتح
 audit-entity-quality-grid = شبكة التفتيش
 audit-entity-visit = زيارة تفتيش
 audit-entity-corrective-action = إجراء تصحيحي
+audit-entity-grievance = شكاية

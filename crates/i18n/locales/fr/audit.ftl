@@ -91,3 +91,4 @@ audit-action-reopen = Réouverture
 audit-entity-quality-grid = Grille d'inspection
 audit-entity-visit = Visite d'inspection
 audit-entity-corrective-action = Action corrective
+audit-entity-grievance = Réclamation

@@ -21,6 +21,8 @@ pub mod document;
 pub mod dossier_requirement;
 pub mod establishment;
 pub mod establishment_category;
+pub mod grievance;
+pub mod grievance_category;
 pub mod household;
 pub mod household_index_value;
 pub mod login_throttle;

@@ -365,6 +365,10 @@ async fn figures(ctx: &Ctx, chrome: &Chrome) -> Result<(Vec<FigureGroup>, ByStat
         });
     }
 
+    if let Some(group) = super::grievances::dashboard_figures(ctx, chrome).await? {
+        groups.push(group);
+    }
+
     let owners: Grants = grants
         .iter()
         .filter(|(r, _)| *r == Role::ProgrammeOwner)

@@ -248,6 +248,8 @@ struct ShowPage {
     errors: FieldErrors,
     flash: Option<String>,
     can_assign: bool,
+    /// The complaints contesting this application's decision.
+    complaints: Vec<super::grievances::Contesting>,
     may_decide_appeal: bool,
     documents_requested_before: bool,
     establishment: String,
@@ -385,6 +387,7 @@ async fn show_page(
             .any(|e| e.to_status.as_deref() == Some("documents_requested")),
         documents: super::eservices::document_lines(&chrome, &docs),
         can_assign: roles.iter().any(|r| r.can(Capability::AssignApplications)),
+        complaints: super::grievances::contesting(ctx, Some(id), None).await?,
         may_decide_appeal: roles
             .iter()
             .any(|r| r.can(Capability::DecideApplicationAppeals)),

@@ -366,7 +366,7 @@ fn is_sha256(s: &str) -> bool {
 
 /// The files of the form: those chosen now, and those kept from an earlier try (when
 /// not chosen again).
-async fn files_of(ctx: &Ctx, parts: &FormParts) -> Vec<Upload> {
+pub(crate) async fn files_of(ctx: &Ctx, parts: &FormParts) -> Vec<Upload> {
     let mut uploads = parts.files.clone();
     for (name, value) in &parts.fields {
         let Some(item) = name.strip_prefix("kept-") else {
@@ -393,7 +393,7 @@ async fn files_of(ctx: &Ctx, parts: &FormParts) -> Vec<Upload> {
 }
 
 /// Keeps the acceptable files of a refused form so that the next try carries them.
-async fn keep(ctx: &Ctx, uploads: &[Upload]) -> Vec<KeptFile> {
+pub(crate) async fn keep(ctx: &Ctx, uploads: &[Upload]) -> Vec<KeptFile> {
     let mut kept = Vec::new();
     for u in uploads {
         if check_upload(&u.bytes, ctx.state.config.max_upload_bytes).is_err() {
@@ -548,6 +548,19 @@ async fn status_page(
         match applications::track(&ctx.state.store, &ctx.actor, &form.code, &form.secret).await {
             Ok(t) => t,
             Err(jisr_store::StoreError::NotFound) => {
+                // The code may be a complaint's: its progress is shown instead.
+                if let Some(page) = super::grievances::tracked_page(
+                    ctx,
+                    &form.code,
+                    &form.secret,
+                    FieldErrors::default(),
+                    None,
+                    "",
+                )
+                .await?
+                {
+                    return Ok(page);
+                }
                 let page = TrackPage {
                     chrome: ctx.chrome("track-title"),
                     form: TrackForm {

@@ -339,6 +339,8 @@ pub(crate) struct ShowPage {
     /// The founding association's name, when the person may see it.
     association: Option<String>,
     decl_errors: FieldErrors,
+    /// The complaints contesting its authorisation decisions.
+    complaints: Vec<super::grievances::Contesting>,
 }
 
 /// What the last form left on the page: an error, what was typed, a confirmation.
@@ -504,6 +506,7 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
         can_edit: g.can(Capability::FileAuthorisations),
         association,
         decl_errors,
+        complaints: super::grievances::contesting(ctx, None, Some(id)).await?,
     })
 }
 

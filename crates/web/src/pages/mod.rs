@@ -10,6 +10,7 @@ mod care;
 mod eservices;
 mod establishments;
 mod geo;
+mod grievances;
 mod home;
 mod needs_model;
 mod quality;
@@ -59,6 +60,7 @@ pub fn routes() -> Routes {
         .merge(quality::routes())
         .merge(targeting::routes())
         .merge(registry_import::routes())
+        .merge(grievances::routes())
 }
 
 /// Renders a template into a response, or an internal error.

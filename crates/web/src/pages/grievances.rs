@@ -1,0 +1,992 @@
+//! Complaints and grievances. The public side: the form anyone fills without an account
+//! (the place first, so the lists stay short on a phone), the receipt with the tracking
+//! code and the deadline, and the complaint's progress at `/track` with the appeal of
+//! the answer. The staff side: the queue of the territory (escalated and urgent first),
+//! recording a complaint received at a counter, by phone or by letter, and the record
+//! with its handling steps.
+
+use super::eservices::{KeptFile, files_of, keep, upload_errors};
+use super::render;
+use crate::WebError;
+use crate::ctx::Ctx;
+use crate::view::{Choice, Chrome, FieldErrors};
+use crate::views::eservices::notice_version;
+use askama::Template;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Form, Multipart, Path, Query};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use jisr_domain::access::Capability;
+use jisr_domain::applications::TrackingCode;
+use jisr_domain::geo::ProvinceCode;
+use jisr_domain::grievances::{AnswerBy, Channel, Level, Status, Step, StepError, may_read};
+use jisr_store::entity::{grievance, grievance_category};
+use jisr_store::grievances::{
+    self, EVIDENCE, GrievanceError, GrievanceInput, PAGE_SIZE, QueueFilter, QueueRow, Record,
+    Scoped, Tracked,
+};
+use serde::Deserialize;
+
+/// A category as the form shows it.
+pub(crate) struct CategoryChoice {
+    pub code: String,
+    pub name: String,
+    pub needs_identity: bool,
+    pub urgent: bool,
+}
+
+fn category_choices(chrome: &Chrome, rows: &[grievance_category::Model]) -> Vec<CategoryChoice> {
+    rows.iter()
+        .map(|c| CategoryChoice {
+            code: c.code.clone(),
+            name: chrome.name(&c.name_ar, &c.name_fr).to_owned(),
+            needs_identity: c.needs_identity,
+            urgent: c.urgent,
+        })
+        .collect()
+}
+
+fn category_name(chrome: &Chrome, rows: &[grievance_category::Model], code: &str) -> String {
+    rows.iter()
+        .find(|c| c.code == code)
+        .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+fn display_code(stored: &str) -> String {
+    TrackingCode::parse(stored)
+        .map(|c| c.display())
+        .unwrap_or_default()
+}
+
+/// The place lists of a province: its communes and the establishments of the public
+/// directory there.
+struct Places {
+    province: String,
+    province_name: String,
+    provinces: Vec<Choice>,
+    communes: Vec<Choice>,
+    establishments: Vec<Choice>,
+}
+
+async fn places(
+    ctx: &Ctx,
+    chrome: &Chrome,
+    province: Option<ProvinceCode>,
+) -> Result<Places, WebError> {
+    let db = ctx.state.store.conn();
+    let provinces = jisr_store::geo::provinces(db, None)
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            label: chrome.name(&p.name_ar, &p.name_fr).to_owned(),
+            value: p.code,
+        })
+        .collect();
+    let (province_name, communes, establishments) = match &province {
+        Some(p) => {
+            let name = jisr_store::geo::province(db, p)
+                .await
+                .map(|x| chrome.name(&x.name_ar, &x.name_fr).to_owned())
+                .unwrap_or_default();
+            let communes = jisr_store::geo::communes(db, p)
+                .await?
+                .into_iter()
+                .map(|c| Choice {
+                    label: chrome.name(&c.name_ar, &c.name_fr).to_owned(),
+                    value: c.code,
+                })
+                .collect();
+            let establishments = jisr_store::establishments::public_directory(
+                &ctx.state.store,
+                &jisr_store::establishments::DirectoryFilter {
+                    province: Some(p.clone()),
+                    ..Default::default()
+                },
+            )
+            .await?
+            .into_iter()
+            .map(|e| Choice {
+                label: chrome.name(&e.name_ar, &e.name_fr).to_owned(),
+                value: e.id.to_string(),
+            })
+            .collect();
+            (name, communes, establishments)
+        }
+        None => (String::new(), Vec::new(), Vec::new()),
+    };
+    Ok(Places {
+        province: province.map(|p| p.to_string()).unwrap_or_default(),
+        province_name,
+        provinces,
+        communes,
+        establishments,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PlaceQuery {
+    pub province: String,
+}
+
+#[derive(Template)]
+#[template(path = "grievances/new.html")]
+struct NewPage {
+    chrome: Chrome,
+    /// Staff recording a complaint (channel asked, no consent box).
+    staff: bool,
+    action: &'static str,
+    categories: Vec<CategoryChoice>,
+    answer_by: Vec<&'static str>,
+    channels: Vec<&'static str>,
+    places: Places,
+    form: GrievanceInput,
+    kept: Vec<KeptFile>,
+    evidence: Vec<&'static str>,
+    errors: FieldErrors,
+    reference: String,
+}
+
+impl NewPage {
+    fn kept_for(&self, item: &str) -> Option<&KeptFile> {
+        self.kept.iter().find(|k| k.item == item)
+    }
+
+    fn doc_field(&self, code: &str) -> String {
+        format!("doc_{code}")
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn new_page(
+    ctx: &Ctx,
+    staff: bool,
+    province: Option<ProvinceCode>,
+    form: GrievanceInput,
+    kept: Vec<KeptFile>,
+    errors: FieldErrors,
+) -> Result<NewPage, WebError> {
+    let chrome = ctx.chrome(if staff {
+        "grv-record-title"
+    } else {
+        "grv-new-title"
+    });
+    let categories = grievances::categories(&ctx.state.store).await?;
+    Ok(NewPage {
+        staff,
+        action: if staff {
+            "/grievances/new"
+        } else {
+            "/complaints/new"
+        },
+        categories: category_choices(&chrome, &categories),
+        answer_by: AnswerBy::ALL.iter().map(|a| a.as_str()).collect(),
+        channels: Channel::STAFF.iter().map(|c| c.as_str()).collect(),
+        places: places(ctx, &chrome, province).await?,
+        form,
+        kept,
+        evidence: EVIDENCE.to_vec(),
+        errors,
+        reference: ctx.state.config.data_protection_reference.clone(),
+        chrome,
+    })
+}
+
+fn fresh_form() -> GrievanceInput {
+    GrievanceInput {
+        submission_key: uuid::Uuid::new_v4().simple().to_string(),
+        answer_by: "sms".into(),
+        ..Default::default()
+    }
+}
+
+/// The public complaint form.
+pub async fn new_form(ctx: Ctx, Query(q): Query<PlaceQuery>) -> Result<Response, WebError> {
+    let page = new_page(
+        &ctx,
+        false,
+        ProvinceCode::parse(&q.province).ok(),
+        fresh_form(),
+        Vec::new(),
+        FieldErrors::default(),
+    )
+    .await?;
+    render(page).map(IntoResponse::into_response)
+}
+
+fn input_of(parts: &super::uploads::FormParts, locale: &str) -> GrievanceInput {
+    GrievanceInput {
+        submission_key: parts.text("submission_key"),
+        category: parts.text("category"),
+        channel: parts.text("channel"),
+        commune: parts.text("commune"),
+        establishment: parts.text("establishment"),
+        anonymous: parts.text("anonymous") == "yes",
+        name: parts.text("name"),
+        phone: parts.text("phone"),
+        email: parts.text("email"),
+        address: parts.text("address"),
+        answer_by: parts.text("answer_by"),
+        facts: parts.text("facts"),
+        contested: parts.text("contested"),
+        consent: parts.text("consent") == "yes",
+        locale: locale.to_owned(),
+        received_on: parts.text("received_on"),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "grievances/receipt.html")]
+struct ReceiptPage {
+    chrome: Chrome,
+    code: String,
+    category: String,
+    tracked: Tracked,
+    already_filed: bool,
+}
+
+/// Files the complaint: the receipt, or the form again with every error at its field,
+/// what was typed and the accepted files kept.
+pub async fn file(
+    ctx: Ctx,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let parts = super::uploads::read_form(multipart)
+        .await
+        .unwrap_or_default();
+    let input = input_of(&parts, ctx.locale.tag());
+    let province = ProvinceCode::parse(&parts.text("province")).ok();
+    let uploads = files_of(&ctx, &parts).await;
+    let notice = notice_version(&ctx.state.config.data_protection_reference);
+    let result = grievances::file(
+        &ctx.state.store,
+        &ctx.actor,
+        &ctx.state.files,
+        &notice,
+        &input,
+        uploads.clone(),
+        ctx.state.config.max_upload_bytes,
+    )
+    .await;
+    let chrome = ctx.chrome("grv-new-title");
+    let errors = match result {
+        Ok(done) => {
+            // The receipt reads the complaint as the complainant will at /track.
+            let secret = if input.phone.trim().is_empty() {
+                input.email.clone()
+            } else {
+                input.phone.clone()
+            };
+            let tracked = grievances::track(
+                &ctx.state.store,
+                &ctx.actor,
+                done.tracking_code.as_str(),
+                &secret,
+            )
+            .await?;
+            let chrome = ctx.chrome("grv-receipt-title");
+            let categories = grievances::categories(&ctx.state.store).await?;
+            return render(ReceiptPage {
+                code: done.tracking_code.display(),
+                category: category_name(&chrome, &categories, &tracked.grievance.category_code),
+                tracked,
+                already_filed: done.already_filed,
+                chrome,
+            })
+            .map(IntoResponse::into_response);
+        }
+        Err(GrievanceError::Fields(f)) => FieldErrors::translate(&chrome, f),
+        Err(GrievanceError::Uploads(u)) => upload_errors(&chrome, u),
+        Err(GrievanceError::Store(e)) => return Err(e.into()),
+        Err(GrievanceError::Step(e)) => return Err(WebError::Internal(e.to_string())),
+    };
+    let kept = keep(&ctx, &uploads).await;
+    let page = new_page(&ctx, false, province, input, kept, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+/// A line of a complaint's timeline.
+pub(crate) struct Line {
+    pub at: String,
+    pub status: String,
+    pub kind: String,
+    pub text: String,
+    pub public: bool,
+    pub who: String,
+}
+
+#[derive(Template)]
+#[template(path = "grievances/status.html")]
+struct StatusPage {
+    chrome: Chrome,
+    code: String,
+    secret: String,
+    category: String,
+    tracked: Tracked,
+    timeline: Vec<Line>,
+    errors: FieldErrors,
+    flash: Option<String>,
+    reason: String,
+}
+
+/// The complaint behind a tracking code at `/track`, when the code is a complaint's;
+/// `None` when nothing matches (the tracking page then says "not found").
+pub(crate) async fn tracked_page(
+    ctx: &Ctx,
+    code: &str,
+    secret: &str,
+    errors: FieldErrors,
+    flash: Option<&str>,
+    reason: &str,
+) -> Result<Option<Response>, WebError> {
+    let tracked = match grievances::track(&ctx.state.store, &ctx.actor, code, secret).await {
+        Ok(t) => t,
+        Err(jisr_store::StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let chrome = ctx.chrome("grv-status-title");
+    let categories = grievances::categories(&ctx.state.store).await?;
+    let timeline = tracked
+        .events
+        .iter()
+        .map(|e| Line {
+            at: chrome.time(&e.at),
+            status: e.to_status.clone().unwrap_or_default(),
+            kind: e.kind.clone(),
+            text: e.text.clone(),
+            public: e.public,
+            who: String::new(),
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = StatusPage {
+        code: display_code(&tracked.grievance.tracking_code),
+        secret: secret.to_owned(),
+        category: category_name(&chrome, &categories, &tracked.grievance.category_code),
+        tracked,
+        timeline,
+        errors,
+        flash: flash.map(|k| chrome.t(k)),
+        reason: reason.to_owned(),
+        chrome,
+    };
+    Ok(Some((status, render(page)?).into_response()))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AppealForm {
+    pub code: String,
+    pub secret: String,
+    pub reason: String,
+}
+
+/// The complainant contests the answer (once), from the tracking page.
+pub async fn appeal(ctx: Ctx, Form(form): Form<AppealForm>) -> Result<Response, WebError> {
+    let chrome = ctx.chrome("grv-status-title");
+    let result = grievances::appeal(
+        &ctx.state.store,
+        &ctx.actor,
+        &form.code,
+        &form.secret,
+        &form.reason,
+    )
+    .await;
+    let (errors, flash, reason) = match result {
+        Ok(()) => (FieldErrors::default(), Some("grv-appeal-sent"), ""),
+        Err(GrievanceError::Fields(f)) => (
+            FieldErrors::translate(&chrome, f),
+            None,
+            form.reason.as_str(),
+        ),
+        Err(GrievanceError::Step(e)) => {
+            let mut f = FieldErrors::default();
+            f.push("reason", chrome.t(step_error_key(e)));
+            (f, None, form.reason.as_str())
+        }
+        Err(GrievanceError::Store(jisr_store::StoreError::NotFound)) => {
+            return Err(WebError::NotFound);
+        }
+        Err(GrievanceError::Store(e)) => return Err(e.into()),
+        Err(GrievanceError::Uploads(_)) => return Err(WebError::NotFound),
+    };
+    tracked_page(&ctx, &form.code, &form.secret, errors, flash, reason)
+        .await?
+        .ok_or(WebError::NotFound)
+}
+
+fn step_error_key(e: StepError) -> &'static str {
+    match e {
+        StepError::NotNow => "grv-error-step-now",
+        StepError::ReasonMissing => "grv-error-reasons",
+        StepError::AlreadyAppealed => "grv-error-appeal-once",
+        StepError::AppealTooLate => "grv-error-appeal-late",
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Staff pages.
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct QueueQuery {
+    pub status: String,
+    pub category: String,
+    pub escalated: String,
+    pub page: Option<u64>,
+}
+
+#[derive(Template)]
+#[template(path = "grievances/queue.html")]
+struct QueuePage {
+    chrome: Chrome,
+    rows: Vec<QueueRow>,
+    categories: Vec<grievance_category::Model>,
+    statuses: Vec<&'static str>,
+    filter: QueueFilter,
+    total: u64,
+    escalated: u64,
+    can_record: bool,
+    page: u64,
+    pages: u64,
+}
+
+impl QueuePage {
+    fn category(&self, code: &str) -> String {
+        category_name(&self.chrome, &self.categories, code)
+    }
+
+    fn code(&self, stored: &str) -> String {
+        display_code(stored)
+    }
+
+    fn days(&self, d: &i64) -> String {
+        if *d < 0 {
+            self.chrome.tn("grv-overdue", d.unsigned_abs() as usize)
+        } else {
+            self.chrome.tn("grv-days-left", *d as usize)
+        }
+    }
+
+    fn level(&self, l: &Level) -> String {
+        self.chrome.t2("grv-level", l.as_str())
+    }
+
+    fn total_count(&self) -> usize {
+        self.total as usize
+    }
+
+    fn escalated_count(&self) -> usize {
+        self.escalated as usize
+    }
+
+    fn page_href(&self, page: u64) -> String {
+        format!(
+            "/grievances?status={}&category={}&escalated={}&page={page}",
+            crate::view::encode_path(&self.filter.status),
+            crate::view::encode_path(&self.filter.category),
+            if self.filter.escalated { "1" } else { "" },
+        )
+    }
+}
+
+/// The complaints of the person's territory: awaiting an answer first, the overdue
+/// (escalated) and urgent ones before the rest.
+pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, WebError> {
+    let scoped = Scoped::from(ctx.access());
+    let filter = QueueFilter {
+        status: Status::parse(&q.status)
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default(),
+        category: q.category.trim().to_owned(),
+        escalated: q.escalated == "1",
+        page: q.page.filter(|p| *p >= 1),
+    };
+    let (rows, total) = scoped.queue(&filter).await?;
+    let escalated = scoped.escalated_count().await?;
+    let chrome = ctx.chrome("grv-queue-title");
+    render(QueuePage {
+        categories: grievances::categories(&ctx.state.store).await?,
+        statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
+        page: filter.page.unwrap_or(1),
+        pages: total.div_ceil(PAGE_SIZE).max(1),
+        filter,
+        rows,
+        total,
+        escalated,
+        can_record: ctx.can(Capability::HandleGrievances),
+        chrome,
+    })
+    .map(IntoResponse::into_response)
+}
+
+/// The form staff fill for a complaint received at a counter, by phone or by letter.
+pub async fn record_form(ctx: Ctx, Query(q): Query<PlaceQuery>) -> Result<Response, WebError> {
+    let mut form = fresh_form();
+    form.channel = "counter".into();
+    let page = new_page(
+        &ctx,
+        true,
+        ProvinceCode::parse(&q.province).ok(),
+        form,
+        Vec::new(),
+        FieldErrors::default(),
+    )
+    .await?;
+    render(page).map(IntoResponse::into_response)
+}
+
+pub async fn record(
+    ctx: Ctx,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let parts = super::uploads::read_form(multipart)
+        .await
+        .unwrap_or_default();
+    let mut input = input_of(&parts, ctx.locale.tag());
+    let locale = parts.text("locale");
+    if matches!(locale.as_str(), "ar" | "fr" | "zgh") {
+        input.locale = locale;
+    }
+    let province = ProvinceCode::parse(&parts.text("province")).ok();
+    let uploads = files_of(&ctx, &parts).await;
+    let scoped = Scoped::from(ctx.access());
+    let result = scoped
+        .record(
+            &ctx.actor,
+            &ctx.state.files,
+            &input,
+            uploads.clone(),
+            ctx.state.config.max_upload_bytes,
+        )
+        .await;
+    let chrome = ctx.chrome("grv-record-title");
+    let errors = match result {
+        Ok(done) => {
+            return Ok(Redirect::to(&format!("/grievances/{}?done=1", done.id)).into_response());
+        }
+        Err(GrievanceError::Fields(f)) => FieldErrors::translate(&chrome, f),
+        Err(GrievanceError::Uploads(u)) => upload_errors(&chrome, u),
+        Err(GrievanceError::Store(e)) => return Err(e.into()),
+        Err(GrievanceError::Step(e)) => return Err(WebError::Internal(e.to_string())),
+    };
+    let kept = keep(&ctx, &uploads).await;
+    let page = new_page(&ctx, true, province, input, kept, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+/// A member of staff the complaint may be given to.
+pub(crate) struct Handler {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Template)]
+#[template(path = "grievances/show.html")]
+struct ShowPage {
+    chrome: Chrome,
+    r: Record,
+    code: String,
+    category: String,
+    place: String,
+    establishment: String,
+    lines: Vec<Line>,
+    handlers: Vec<Handler>,
+    assigned: String,
+    steps: Vec<&'static str>,
+    errors: FieldErrors,
+    flash: Option<String>,
+}
+
+impl ShowPage {
+    fn days(&self, d: &i64) -> String {
+        if *d < 0 {
+            self.chrome.tn("grv-overdue", d.unsigned_abs() as usize)
+        } else {
+            self.chrome.tn("grv-days-left", *d as usize)
+        }
+    }
+}
+
+/// The steps that may follow from a status (the page offers only these).
+fn steps_from(status: &str) -> Vec<&'static str> {
+    match Status::parse(status) {
+        Some(Status::Received) => vec!["acknowledge", "examine", "answer"],
+        Some(Status::Acknowledged) => vec!["examine", "answer"],
+        Some(Status::Examining | Status::Appealed) => vec!["answer"],
+        Some(Status::Answered) => vec!["close"],
+        _ => Vec::new(),
+    }
+}
+
+async fn show_page(
+    ctx: &Ctx,
+    id: i64,
+    errors: FieldErrors,
+    flash: Option<&str>,
+) -> Result<ShowPage, WebError> {
+    let scoped = Scoped::from(ctx.access());
+    let r = scoped.get(&ctx.actor, id).await?;
+    let g = &r.grievance;
+    let code = display_code(&g.tracking_code);
+    let chrome = ctx.chrome("grv-record-page-title").with_title(code.clone());
+    let db = ctx.state.store.conn();
+    let labels: Vec<&str> = r.events.iter().map(|e| e.actor.as_str()).collect();
+    let names = jisr_store::accounts::names_of_actors(db, &labels).await?;
+    let lines = r
+        .events
+        .iter()
+        .map(|e| Line {
+            at: chrome.time(&e.at),
+            status: e.to_status.clone().unwrap_or_default(),
+            kind: e.kind.clone(),
+            text: e.text.clone(),
+            public: e.public,
+            who: chrome.who(&names, &e.actor),
+        })
+        .collect();
+    let place = match g
+        .commune_code
+        .as_deref()
+        .map(jisr_domain::geo::CommuneCode::parse)
+    {
+        Some(Ok(c)) => jisr_store::geo::commune(db, &c)
+            .await
+            .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+            .unwrap_or_default(),
+        _ => g.province_code.clone(),
+    };
+    let establishment = r
+        .establishment
+        .as_ref()
+        .map(|e| chrome.name(&e.name_ar, &e.name_fr).to_owned())
+        .unwrap_or_default();
+    let province = ProvinceCode::parse(&g.province_code).ok();
+    let handlers: Vec<Handler> = if r.can_handle {
+        jisr_store::accounts::accounts(db)
+            .await?
+            .into_iter()
+            .filter(|a| {
+                a.grants.iter().any(|(role, s)| {
+                    role.can(Capability::HandleGrievances)
+                        && province.as_ref().is_some_and(|p| s.covers_province(p))
+                        && may_read(*role, g.confidential)
+                })
+            })
+            .map(|a| Handler {
+                id: a.user.id,
+                name: a.user.display_name,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let assigned = g
+        .assigned_to
+        .and_then(|uid| handlers.iter().find(|h| h.id == uid))
+        .map(|h| h.name.clone())
+        .unwrap_or_default();
+    let categories = grievances::categories(&ctx.state.store).await?;
+    Ok(ShowPage {
+        category: category_name(&chrome, &categories, &g.category_code),
+        steps: steps_from(&g.status),
+        flash: flash.map(|k| chrome.t(k)),
+        code,
+        place,
+        establishment,
+        lines,
+        handlers,
+        assigned,
+        errors,
+        chrome,
+        r,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    pub done: String,
+}
+
+pub async fn show(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Response, WebError> {
+    let flash = (!q.done.is_empty()).then_some("grv-step-done");
+    render(show_page(&ctx, id, FieldErrors::default(), flash).await?)
+        .map(IntoResponse::into_response)
+}
+
+async fn after_step(
+    ctx: &Ctx,
+    id: i64,
+    result: Result<(), GrievanceError>,
+) -> Result<Response, WebError> {
+    let chrome = ctx.chrome("grv-record-page-title");
+    let errors = match result {
+        Ok(()) => return Ok(Redirect::to(&format!("/grievances/{id}?done=1")).into_response()),
+        Err(GrievanceError::Fields(f)) => FieldErrors::translate(&chrome, f),
+        Err(GrievanceError::Step(e)) => {
+            let mut f = FieldErrors::default();
+            let field = if e == StepError::ReasonMissing {
+                "reasons"
+            } else {
+                "step"
+            };
+            f.push(field, chrome.t(step_error_key(e)));
+            f
+        }
+        Err(GrievanceError::Uploads(u)) => upload_errors(&chrome, u),
+        Err(GrievanceError::Store(e)) => return Err(e.into()),
+    };
+    let page = show_page(ctx, id, errors, None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response())
+}
+
+type Pairs = Form<Vec<(String, String)>>;
+
+fn field(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+fn user_id(ctx: &Ctx) -> Option<i64> {
+    ctx.actor.label.strip_prefix("user:")?.parse().ok()
+}
+
+pub async fn assign(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
+    let user = match field(&p, "user").as_str() {
+        "me" | "" => user_id(&ctx).unwrap_or(0),
+        other => other.parse().unwrap_or(0),
+    };
+    let result = Scoped::from(ctx.access())
+        .assign(&ctx.actor, id, user)
+        .await;
+    after_step(&ctx, id, result).await
+}
+
+pub async fn note(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
+    let result = Scoped::from(ctx.access())
+        .note(&ctx.actor, id, &field(&p, "text"))
+        .await;
+    after_step(&ctx, id, result).await
+}
+
+pub async fn step(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
+    let step = match field(&p, "step").as_str() {
+        "acknowledge" => Some(Step::Acknowledge),
+        "examine" => Some(Step::Examine),
+        "answer" => Some(Step::Answer),
+        "close" => Some(Step::Close),
+        _ => None,
+    };
+    let scoped = Scoped::from(ctx.access());
+    let result = match step {
+        Some(s) => scoped.step(&ctx.actor, id, s, &field(&p, "reasons")).await,
+        None => {
+            // Out of scope stays "not found", whatever the form says.
+            scoped.get(&ctx.actor, id).await?;
+            Err(GrievanceError::Fields(vec![(
+                "step".into(),
+                "grv-error-step",
+            )]))
+        }
+    };
+    after_step(&ctx, id, result).await
+}
+
+pub async fn document(ctx: Ctx, Path((id, doc)): Path<(i64, i64)>) -> Result<Response, WebError> {
+    let (d, bytes) = Scoped::from(ctx.access())
+        .read_document(&ctx.actor, &ctx.state.files, id, doc)
+        .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, d.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{}\"",
+                    d.file_name.replace(['"', '\\'], "_")
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// The complaints contesting a record, as that record's page lists them.
+pub(crate) struct Contesting {
+    pub id: i64,
+    pub code: String,
+    pub status: String,
+    pub filed_at: String,
+}
+
+/// The complaints within the person's scope contesting an application (`Some(id)`) or
+/// the authorisation decisions of an establishment.
+pub(crate) async fn contesting(
+    ctx: &Ctx,
+    application: Option<i64>,
+    establishment: Option<i64>,
+) -> Result<Vec<Contesting>, WebError> {
+    if !ctx.can(Capability::ReadGrievances) {
+        return Ok(Vec::new());
+    }
+    let scoped = Scoped::from(ctx.access());
+    let mut rows: Vec<grievance::Model> = Vec::new();
+    if let Some(id) = application {
+        rows.extend(
+            scoped
+                .contesting(jisr_store::grievances::CONTESTS_APPLICATION, &[id])
+                .await?,
+        );
+    }
+    if let Some(id) = establishment {
+        rows.extend(scoped.contesting_authorisations_of(id).await?);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|g| Contesting {
+            id: g.id,
+            code: display_code(&g.tracking_code),
+            status: g.status,
+            filed_at: g.filed_at,
+        })
+        .collect())
+}
+
+/// The complaints figures of the dashboard, counted within the person's scope: those
+/// awaiting an answer, and those past their deadline (escalated to the region), which
+/// stay on the dashboard until answered.
+pub(crate) async fn dashboard_figures(
+    ctx: &Ctx,
+    chrome: &Chrome,
+) -> Result<Option<super::account::FigureGroup>, WebError> {
+    if !ctx.can(Capability::ReadGrievances) {
+        return Ok(None);
+    }
+    let scoped = Scoped::from(ctx.access());
+    let num = |n: u64| jisr_i18n::format_count(chrome.locale, i64::try_from(n).unwrap_or(0));
+    let escalated = scoped.escalated_count().await?;
+    Ok(Some(super::account::FigureGroup {
+        title: chrome.t("grv-queue-title"),
+        figures: vec![
+            super::account::Figure {
+                value: num(scoped.awaiting_count().await?),
+                label: chrome.t("grv-fig-awaiting"),
+                href: "/grievances".into(),
+                alert: false,
+            },
+            super::account::Figure {
+                value: num(escalated),
+                label: chrome.t("grv-fig-escalated"),
+                href: "/grievances?escalated=1".into(),
+                alert: escalated > 0,
+            },
+        ],
+    }))
+}
+
+/// The pages of this context, each with its policy and example paths.
+pub(super) fn routes() -> crate::auth::Routes {
+    use crate::auth::{Policy::*, Routes};
+    use axum::http::Method;
+    use axum::routing::{get, post};
+    Routes::new()
+        .add(
+            Method::GET,
+            "/complaints/new",
+            "/complaints/new?province=07.427",
+            Public,
+            get(new_form),
+        )
+        .add(
+            Method::POST,
+            "/complaints/new",
+            "/complaints/new",
+            Public,
+            post(file),
+        )
+        .add(
+            Method::POST,
+            "/complaints/appeal",
+            "/complaints/appeal",
+            Public,
+            post(appeal),
+        )
+        .add(
+            Method::GET,
+            "/grievances",
+            "/grievances",
+            Can(Capability::ReadGrievances),
+            get(queue),
+        )
+        .add(
+            Method::GET,
+            "/grievances/new",
+            "/grievances/new?province=07.427",
+            Can(Capability::HandleGrievances),
+            get(record_form),
+        )
+        .add(
+            Method::POST,
+            "/grievances/new",
+            "/grievances/new",
+            Can(Capability::HandleGrievances),
+            post(record),
+        )
+        // Examples: complaint 1 is in Rehamna about establishment 1, complaint 2 in
+        // Casablanca.
+        .add_record(
+            Method::GET,
+            "/grievances/{id}",
+            "/grievances/1",
+            Some("/grievances/2"),
+            Can(Capability::ReadGrievances),
+            get(show),
+        )
+        .add_record(
+            Method::GET,
+            "/grievances/{id}/documents/{doc}",
+            "/grievances/1/documents/17",
+            Some("/grievances/2/documents/18"),
+            Can(Capability::ReadGrievances),
+            get(document),
+        )
+        .add_record(
+            Method::POST,
+            "/grievances/{id}/assign",
+            "/grievances/1/assign",
+            Some("/grievances/2/assign"),
+            Can(Capability::HandleGrievances),
+            post(assign),
+        )
+        .add_record(
+            Method::POST,
+            "/grievances/{id}/note",
+            "/grievances/1/note",
+            Some("/grievances/2/note"),
+            Can(Capability::HandleGrievances),
+            post(note),
+        )
+        .add_record(
+            Method::POST,
+            "/grievances/{id}/step",
+            "/grievances/1/step",
+            Some("/grievances/2/step"),
+            Can(Capability::HandleGrievances),
+            post(step),
+        )
+}
