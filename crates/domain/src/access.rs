@@ -121,10 +121,16 @@ pub enum Capability {
     AdministerAccounts,
     /// Read and verify the whole audit trail.
     ReadAuditTrail,
+    /// Keep an establishment's staff records: add staff, end assignments, trainings.
+    KeepStaffRecords,
+    /// Read the personal files of an establishment's staff and its staffing ratios.
+    ReadStaffRecords,
+    /// See the salaries recorded in staff files.
+    ReadStaffSalaries,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 19] = [
+    pub const ALL: [Capability; 22] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -144,6 +150,9 @@ impl Capability {
         Capability::ImportRegistry,
         Capability::AdministerAccounts,
         Capability::ReadAuditTrail,
+        Capability::KeepStaffRecords,
+        Capability::ReadStaffRecords,
+        Capability::ReadStaffSalaries,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -209,6 +218,8 @@ impl Role {
                 OverseeCapacity,
                 ReadRegistry,
                 AdministerAccounts,
+                KeepStaffRecords,
+                ReadStaffRecords,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -217,7 +228,7 @@ impl Role {
                 ReadSensitiveNotes,
                 ReadRegistry,
             ],
-            Role::Inspector => &[ReadRegisters, FollowEstablishments],
+            Role::Inspector => &[ReadRegisters, FollowEstablishments, ReadStaffRecords],
             Role::EstablishmentManager => &[
                 EditEstablishments,
                 FileAuthorisations,
@@ -225,6 +236,9 @@ impl Role {
                 ReadRegisters,
                 ReadSensitiveNotes,
                 FollowEstablishments,
+                KeepStaffRecords,
+                ReadStaffRecords,
+                ReadStaffSalaries,
             ],
             Role::Auditor => &[ReadRegistry, ReadAuditTrail],
         }

@@ -20,5 +20,6 @@ pub mod org;
 pub mod registry;
 pub mod services;
 pub mod session;
+pub mod staff;
 pub mod time;
 pub mod totp;

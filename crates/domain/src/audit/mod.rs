@@ -182,6 +182,10 @@ audit_codes!(
         Restore => "restore",
         /// A list exported to a file (CSV, XLSX).
         Export => "export",
+        /// An assignment of a staff member ended.
+        EndAssignment => "end-assignment",
+        /// Attendance at a training recorded.
+        Attend => "attend",
     }
 );
 
@@ -211,6 +215,9 @@ audit_codes!(
         Household => "household",
         HouseholdIndexValue => "household_index_value",
         AuditTrail => "audit_trail",
+        StaffMember => "staff-member",
+        StaffAssignment => "staff-assignment",
+        Training => "training",
     }
 );
 
