@@ -466,6 +466,61 @@ pub fn accreditation_state(
     }
 }
 
+/// A training session as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrainingInput {
+    pub subject: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub trainer: String,
+    pub place: String,
+}
+
+/// A training session, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTraining {
+    pub subject: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub trainer: String,
+    pub place: String,
+}
+
+/// Checks a training session: a subject and a trainer, dates in order. Every refusal
+/// at once.
+pub fn check_training(input: &TrainingInput) -> Result<NewTraining, Vec<FieldRefusal>> {
+    let mut errors = Vec::new();
+    let subject = optional_text(&input.subject, "subject", &mut errors);
+    if subject.is_empty() {
+        errors.push(("subject", "staff-error-subject"));
+    }
+    let trainer = optional_text(&input.trainer, "trainer", &mut errors);
+    if trainer.is_empty() {
+        errors.push(("trainer", "staff-error-trainer"));
+    }
+    let place = optional_text(&input.place, "place", &mut errors);
+    let starts = parse_date(&input.starts_on).ok();
+    if starts.is_none() {
+        errors.push(("starts_on", "staff-error-starts-on"));
+    }
+    let ends = parse_date(&input.ends_on).ok();
+    match (starts, ends) {
+        (_, None) => errors.push(("ends_on", "staff-error-ends-on")),
+        (Some(s), Some(e)) if e < s => errors.push(("ends_on", "staff-error-ends-before")),
+        _ => {}
+    }
+    match (starts, ends) {
+        (Some(starts_on), Some(ends_on)) if errors.is_empty() => Ok(NewTraining {
+            subject,
+            starts_on,
+            ends_on,
+            trainer,
+            place,
+        }),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -640,6 +695,33 @@ mod tests {
         assert_eq!(
             accreditation_state(AccreditationStatus::Suspended, d("2027-01-15"), today),
             AccreditationState::Inactive
+        );
+    }
+
+    #[test]
+    fn a_training_needs_a_subject_a_trainer_and_dates_in_order() {
+        let ok = check_training(&TrainingInput {
+            subject: "Écoute active".into(),
+            starts_on: "2026-11-02".into(),
+            ends_on: "2026-11-03".into(),
+            trainer: "Dr Amrani".into(),
+            place: String::new(),
+        })
+        .unwrap();
+        assert_eq!(ok.ends_on, d("2026-11-03"));
+        let errors = check_training(&TrainingInput {
+            starts_on: "2026-11-02".into(),
+            ends_on: "2026-11-01".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                ("subject", "staff-error-subject"),
+                ("trainer", "staff-error-trainer"),
+                ("ends_on", "staff-error-ends-before"),
+            ]
         );
     }
 

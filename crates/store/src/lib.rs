@@ -28,6 +28,7 @@ pub mod progress;
 pub mod registry;
 pub mod services;
 pub mod sessions;
+pub mod staff;
 
 pub mod testing;
 pub mod timeline;
