@@ -118,6 +118,12 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::ReadRegistry),
     ),
     item(
+        "/staffing",
+        "nav-staffing",
+        &["/staffing", "/staff/"],
+        Shown::Can(Capability::ReadStaffRecords),
+    ),
+    item(
         "/dashboard",
         "nav-dashboard",
         &["/dashboard"],

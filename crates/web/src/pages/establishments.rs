@@ -339,6 +339,8 @@ pub(crate) struct ShowPage {
     /// The founding association's name, when the person may see it.
     association: Option<String>,
     decl_errors: FieldErrors,
+    /// Staffing shortfalls and accreditations expiring, for those who read staff records.
+    staffing: Option<super::staff::StaffAlerts>,
 }
 
 /// What the last form left on the page: an error, what was typed, a confirmation.
@@ -485,6 +487,7 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
     };
     let can_declare = status == Some(Status::Authorised) && g.can(Capability::FileAuthorisations);
     let decl_errors = FieldErrors::translate(&chrome, state.declaration_errors.clone());
+    let staffing = super::staff::alerts(ctx, &chrome, id).await?;
     Ok(ShowPage {
         chrome,
         e,
@@ -504,6 +507,7 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
         can_edit: g.can(Capability::FileAuthorisations),
         association,
         decl_errors,
+        staffing,
     })
 }
 

@@ -13,6 +13,7 @@ mod geo;
 mod home;
 mod needs_model;
 mod registry_import;
+mod staff;
 pub(crate) mod targeting;
 mod transparency;
 mod units;
@@ -57,6 +58,7 @@ pub fn routes() -> Routes {
         .merge(associations::routes())
         .merge(targeting::routes())
         .merge(registry_import::routes())
+        .merge(staff::routes())
 }
 
 /// Renders a template into a response, or an internal error.
