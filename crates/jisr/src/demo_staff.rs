@@ -158,12 +158,23 @@ fn input(p: &Person, accreditation_expiry: &str) -> StaffInput {
 
 /// Seeds the demo staff into the authorised establishments seeded before.
 pub async fn seed_staff(store: &Store, actor: &Actor) -> Result<()> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    let authorised = establishment::Entity::find()
-        .filter(establishment::Column::Status.eq(Status::Authorised.as_str()))
-        .order_by_asc(establishment::Column::Id)
-        .all(store.conn())
-        .await?;
+    let establishments = jisr_store::establishments::Scoped::unscoped_for_system_jobs(store);
+    let mut authorised: Vec<establishment::Model> = Vec::new();
+    for page in 1.. {
+        let (rows, total) = establishments
+            .list(&jisr_store::establishments::ListFilter {
+                status: Some(Status::Authorised),
+                page,
+                ..Default::default()
+            })
+            .await?;
+        let done = rows.is_empty() || page * jisr_store::establishments::PAGE_SIZE >= total;
+        authorised.extend(rows);
+        if done {
+            break;
+        }
+    }
+    authorised.sort_by_key(|e| e.id);
     let staff = jisr_store::staff::Scoped::unscoped_for_system_jobs(store);
     let today = chrono::Utc::now().date_naive();
     let expiry = (today + chrono::Days::new(45)).to_string();
