@@ -8,10 +8,12 @@ import { test, expect, signIn, signOut, type Lang } from './fixtures';
 //
 // The demo seeds establishment 1's staff (demo_staff.rs): educators short of the ratio
 // and a social worker whose accreditation expires in 45 days. ar and fr run in parallel,
-// each adding its own person (their own CIN).
+// each adding its own person (their own CIN) as a cook, which leaves the educators'
+// shortfall as it is for the other.
 
 interface StaffStrings {
   shortfall: string;
+  educator: string; // the post short of the ratio in the demo
   expiring: string;
   staffLink: string;
   errorsSummary: string;
@@ -28,6 +30,7 @@ interface StaffStrings {
 const S: Record<Lang, StaffStrings> = {
   ar: {
     shortfall: 'مستخدمون دون معايير الفئة',
+    educator: 'مربي(ة)',
     expiring: 'اعتمادات تنتهي خلال 90 يومًا',
     staffLink: 'المستخدمون',
     errorsSummary: 'تحقق من الحقول المشار إليها أسفله.',
@@ -42,6 +45,7 @@ const S: Record<Lang, StaffStrings> = {
   },
   fr: {
     shortfall: 'Personnel en deçà des normes de la catégorie',
+    educator: 'Éducateur·rice',
     expiring: 'Agréments qui expirent dans les 90 jours',
     staffLink: 'Personnel',
     errorsSummary: 'Vérifiez les champs signalés ci-dessous.',
@@ -76,6 +80,7 @@ test('staff records: the manager adds a person and a training, the delegation se
   // accreditation expiring soon, and the way to the staff.
   await page.goto('/establishments/1');
   await expect(page.locator('.staff-shortfall')).toContainText(s.shortfall);
+  await expect(page.locator('.staff-shortfall')).toContainText(s.educator);
   await expect(page.locator('.staff-expiring')).toContainText(s.expiring);
   await page.getByRole('link', { name: s.staffLink, exact: true }).click();
   await expect(page).toHaveURL(/\/establishments\/1\/staff$/);
@@ -89,7 +94,7 @@ test('staff records: the manager adds a person and a training, the delegation se
   await form.locator('#national_id').fill('12');
   await form.locator('#sex').selectOption('female');
   await form.locator('#birth_date').fill('1994-05-12');
-  await form.locator('#post').selectOption('educator');
+  await form.locator('#post').selectOption('cook');
   await form.locator('#employer').selectOption('association');
   await form.locator('#contract').selectOption('permanent');
   await form.locator('#salary').fill('4800');
@@ -98,7 +103,7 @@ test('staff records: the manager adds a person and a training, the delegation se
   await expect(page.locator('#name_ar-error')).toHaveText(s.nameArRequired);
   await expect(page.locator('#national_id-error')).toHaveText(s.cinError);
   await expect(page.locator('#name_fr')).toHaveValue(who.fr);
-  await expect(page.locator('#post')).toHaveValue('educator');
+  await expect(page.locator('#post')).toHaveValue('cook');
   await expect(page.locator('#salary')).toHaveValue('4800');
   await check(page, '91-staff-add-refused');
 

@@ -1,7 +1,7 @@
-//! Demo staff: establishment 1 (Rehamna, run by `manager.demo`) with a director,
-//! educators short of its category's ratio, a social worker whose accreditation expires
-//! within 90 days, a guard who left, and a training; a social worker who also works part
-//! time in a Rehamna shelter; and staff in one establishment of Safi.
+//! Demo staff: establishment 1 (Rehamna, run by `manager.demo`) with a director, an
+//! educator who moved elsewhere (the educators left are short of the category's ratio),
+//! a social worker whose accreditation expires within 90 days, and a training; the social
+//! worker also works part time in a Rehamna shelter; staff in one establishment of Safi.
 
 use anyhow::Result;
 use jisr_domain::establishments::Status;
@@ -183,18 +183,6 @@ pub async fn seed_staff(store: &Store, actor: &Actor) -> Result<()> {
         for p in FIRST {
             ids.push(staff.add(actor, first.id, &input(p, &expiry)).await?);
         }
-        // The guard left last month: his assignment stays in the history.
-        let roster = staff.roster(first.id).await?;
-        if let Some(guard) = roster
-            .current
-            .iter()
-            .find(|l| l.assignment.post_code == "guard")
-        {
-            let left = (today - chrono::Days::new(30)).to_string();
-            staff
-                .end(actor, first.id, guard.assignment.id, &left, "resignation")
-                .await?;
-        }
         let held = (today - chrono::Days::new(20)).to_string();
         staff
             .add_training(
@@ -210,6 +198,19 @@ pub async fn seed_staff(store: &Store, actor: &Actor) -> Result<()> {
                 &ids[1..4],
             )
             .await?;
+        // An educator moved to another establishment ten days ago: his assignment stays in
+        // the history, and the educators left are short of the category's ratio.
+        let roster = staff.roster(first.id).await?;
+        if let Some(moved) = roster
+            .current
+            .iter()
+            .find(|l| l.assignment.staff_id == ids[1])
+        {
+            let left = (today - chrono::Days::new(10)).to_string();
+            staff
+                .end(actor, first.id, moved.assignment.id, &left, "transfer")
+                .await?;
+        }
         // The social worker also works one day a week in a Rehamna shelter.
         if let Some(shelter) = authorised
             .iter()
