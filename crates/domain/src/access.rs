@@ -643,6 +643,19 @@ mod tests {
         // An authorisation appeal is decided above the delegation.
         assert!(!Role::ProvincialOfficer.can(DecideAuthorisationAppeals));
         assert!(Role::RegionalCoordinator.can(DecideAuthorisationAppeals));
+        // Staff files: the establishment's manager, the delegation and inspectors; the
+        // salaries: the manager alone.
+        let staff: Vec<Role> = ReadStaffRecords.holders().collect();
+        assert_eq!(
+            staff,
+            vec![
+                Role::ProvincialOfficer,
+                Role::Inspector,
+                Role::EstablishmentManager
+            ]
+        );
+        let salaries: Vec<Role> = ReadStaffSalaries.holders().collect();
+        assert_eq!(salaries, vec![Role::EstablishmentManager]);
         // Every capability is held by someone.
         for c in Capability::ALL {
             assert!(c.holders().next().is_some(), "{c:?} is held by nobody");

@@ -129,9 +129,18 @@ pub struct Roster {
 }
 
 impl Roster {
-    /// The posts short of their standard.
+    /// Whether the establishment is in operation (authorised): only then is it held to
+    /// its category's staffing standards.
+    pub fn operating(&self) -> bool {
+        operating(&self.establishment)
+    }
+
+    /// The posts short of their standard, in an establishment in operation.
     pub fn shortfalls(&self) -> impl Iterator<Item = &StaffingLine> {
-        self.staffing.iter().filter(|s| s.staffing.is_short())
+        let operating = self.operating();
+        self.staffing
+            .iter()
+            .filter(move |s| operating && s.staffing.is_short())
     }
 }
 
@@ -164,6 +173,10 @@ pub struct StaffFile {
 pub struct Overview {
     pub shortfalls: Vec<(establishment::Model, i32, Vec<StaffingLine>)>,
     pub expiring: Vec<ExpiringLine>,
+}
+
+fn operating(e: &establishment::Model) -> bool {
+    e.status == jisr_domain::establishments::Status::Authorised.as_str()
 }
 
 fn accreditation_of(m: &staff_member::Model, today: NaiveDate) -> Option<AccreditationState> {
@@ -870,7 +883,7 @@ impl Scoped<'_> {
         let occupancy = crate::care::occupancy_of(db, &ids).await?;
         let posts = posts(db).await?;
         let mut out = Overview::default();
-        for e in &establishments {
+        for e in establishments.iter().filter(|e| operating(e)) {
             let here: Vec<staff_assignment::Model> = current
                 .iter()
                 .filter(|a| a.establishment_id == e.id)

@@ -24,13 +24,11 @@ const MANDATORY: [&str; 5] = [
     "premises",
 ];
 
-/// An authorised home for abandoned children in `commune`.
-async fn authorised(store: &Store, commune: &str) -> i64 {
-    let system = establishments::Scoped::unscoped_for_system_jobs(store);
-    let actor = Actor::system("test");
-    let id = system
+/// A home for abandoned children in `commune`, not yet filed.
+async fn project(store: &Store, commune: &str) -> i64 {
+    establishments::Scoped::unscoped_for_system_jobs(store)
         .create(
-            &actor,
+            &Actor::system("test"),
             NewEstablishment {
                 name_ar: "مؤسسة الرعاية".into(),
                 name_fr: format!("Foyer {commune}"),
@@ -43,7 +41,14 @@ async fn authorised(store: &Store, commune: &str) -> i64 {
             },
         )
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// An authorised home for abandoned children in `commune`.
+async fn authorised(store: &Store, commune: &str) -> i64 {
+    let system = establishments::Scoped::unscoped_for_system_jobs(store);
+    let actor = Actor::system("test");
+    let id = project(store, commune).await;
     let files = FileStore::new(
         std::env::temp_dir().join(format!("jisr-staff-docs-{}", uuid::Uuid::new_v4().simple())),
     );
@@ -311,6 +316,15 @@ async fn a_manager_keeps_the_staff_and_sees_the_shortfall_against_the_ratio() {
                 .iter()
                 .all(|s| s.0.id != home)
         );
+        // A project not yet in operation is not held to the standards.
+        let planned = project(&store, "07.427.01.01").await;
+        let roster = officer.roster(planned).await.unwrap();
+        assert!(!roster.operating() && roster.shortfalls().next().is_none());
+        assert!(
+            roster.staffing.iter().any(|s| s.staffing.is_short()),
+            "still computed"
+        );
+        assert_eq!(officer.overview().await.unwrap().shortfalls.len(), 1);
 
         // Said also works in Casablanca: one person, two assignments; each side sees its own.
         let system = Scoped::unscoped_for_system_jobs(&store);
