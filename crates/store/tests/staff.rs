@@ -318,10 +318,10 @@ async fn a_manager_keeps_the_staff_and_sees_the_shortfall_against_the_ratio() {
         );
         // A project not yet in operation is not held to the standards.
         let planned = project(&store, "07.427.01.01").await;
-        let roster = officer.roster(planned).await.unwrap();
-        assert!(!roster.operating() && roster.shortfalls().next().is_none());
+        let planned = officer.roster(planned).await.unwrap();
+        assert!(!planned.operating() && planned.shortfalls().next().is_none());
         assert!(
-            roster.staffing.iter().any(|s| s.staffing.is_short()),
+            planned.staffing.iter().any(|s| s.staffing.is_short()),
             "still computed"
         );
         assert_eq!(officer.overview().await.unwrap().shortfalls.len(), 1);
