@@ -137,10 +137,16 @@ pub enum Capability {
     /// Record complaints received at a counter, by phone or by letter, and handle them:
     /// assign, acknowledge, examine, answer, close.
     HandleGrievances,
+    /// Keep an establishment's staff records: add staff, end assignments, trainings.
+    KeepStaffRecords,
+    /// Read the personal files of an establishment's staff and its staffing ratios.
+    ReadStaffRecords,
+    /// See the salaries recorded in staff files.
+    ReadStaffSalaries,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 26] = [
+    pub const ALL: [Capability; 29] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -167,6 +173,9 @@ impl Capability {
         Capability::ReadQualityReports,
         Capability::ReadGrievances,
         Capability::HandleGrievances,
+        Capability::KeepStaffRecords,
+        Capability::ReadStaffRecords,
+        Capability::ReadStaffSalaries,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -251,6 +260,8 @@ impl Role {
                 ReadQualityReports,
                 ReadGrievances,
                 HandleGrievances,
+                KeepStaffRecords,
+                ReadStaffRecords,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -268,6 +279,7 @@ impl Role {
                 ConductVisits,
                 ReadQualityReports,
                 ReadGrievances,
+                ReadStaffRecords,
             ],
             Role::EstablishmentManager => &[
                 EditEstablishments,
@@ -279,6 +291,9 @@ impl Role {
                 AnswerCorrectiveActions,
                 ReadQualityReports,
                 ReadGrievances,
+                KeepStaffRecords,
+                ReadStaffRecords,
+                ReadStaffSalaries,
             ],
             Role::Auditor => &[ReadRegistry, ReadAuditTrail, ReadQualityReports],
         }
@@ -686,6 +701,19 @@ mod tests {
         // An authorisation appeal is decided above the delegation.
         assert!(!Role::ProvincialOfficer.can(DecideAuthorisationAppeals));
         assert!(Role::RegionalCoordinator.can(DecideAuthorisationAppeals));
+        // Staff files: the establishment's manager, the delegation and inspectors; the
+        // salaries: the manager alone.
+        let staff: Vec<Role> = ReadStaffRecords.holders().collect();
+        assert_eq!(
+            staff,
+            vec![
+                Role::ProvincialOfficer,
+                Role::Inspector,
+                Role::EstablishmentManager
+            ]
+        );
+        let salaries: Vec<Role> = ReadStaffSalaries.holders().collect();
+        assert_eq!(salaries, vec![Role::EstablishmentManager]);
         // Every capability is held by someone.
         for c in Capability::ALL {
             assert!(c.holders().next().is_some(), "{c:?} is held by nobody");

@@ -23,5 +23,6 @@ pub mod quality;
 pub mod registry;
 pub mod services;
 pub mod session;
+pub mod staff;
 pub mod time;
 pub mod totp;

@@ -341,6 +341,7 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
     let projects = seed_establishments(store, files, &actor).await?;
     seed_care(store, &actor).await?;
     crate::demo_quality::seed(store, &actor).await?;
+    crate::demo_staff::seed_staff(store, &actor).await?;
     seed_registry(store, &actor, DEMO_HOUSEHOLDS).await?;
 
     let password = Password::parse(DEMO_PASSWORD)?;

@@ -8,6 +8,7 @@ mod config;
 mod demo;
 mod demo_quality;
 mod demo_grievances;
+mod demo_staff;
 mod matching;
 mod progress;
 mod restore;

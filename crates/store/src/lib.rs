@@ -30,6 +30,7 @@ pub mod quality;
 pub mod registry;
 pub mod services;
 pub mod sessions;
+pub mod staff;
 
 pub mod testing;
 pub mod timeline;

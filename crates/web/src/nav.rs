@@ -136,6 +136,12 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::EditQualityGrids),
     ),
     item(
+        "/staffing",
+        "nav-staffing",
+        &["/staffing", "/staff/"],
+        Shown::Can(Capability::ReadStaffRecords),
+    ),
+    item(
         "/dashboard",
         "nav-dashboard",
         &["/dashboard"],

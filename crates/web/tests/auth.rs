@@ -195,6 +195,53 @@ async fn app(store: &Store) -> axum::Router {
         .await
         .unwrap();
     }
+    // Staff member 1 (assignment 1, training 1) in establishment 1, staff member 2
+    // (assignment 2, training 2) in establishment 2; the first with a salary.
+    let staff = jisr_store::staff::Scoped::unscoped_for_system_jobs(store);
+    for (establishment, cin, name_ar, name_fr, salary) in [
+        (1, "BK100200", "سعيد الإدريسي", "Said Idrissi", "6500"),
+        (2, "BE300400", "كريم التازي", "Karim Tazi", ""),
+    ] {
+        let id = staff
+            .add(
+                &actor,
+                establishment,
+                &jisr_domain::staff::StaffInput {
+                    name_ar: name_ar.into(),
+                    name_fr: name_fr.into(),
+                    national_id: cin.into(),
+                    sex: "male".into(),
+                    birth_date: "1988-06-01".into(),
+                    assignment: jisr_domain::staff::AssignmentInput {
+                        post: "educator".into(),
+                        employer: "association".into(),
+                        contract: "permanent".into(),
+                        contract_start: "2024-09-01".into(),
+                        working_time: "100".into(),
+                        salary: salary.into(),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        staff
+            .add_training(
+                &actor,
+                establishment,
+                &jisr_domain::staff::TrainingInput {
+                    subject: "Protection de l'enfance".into(),
+                    starts_on: "2026-10-05".into(),
+                    ends_on: "2026-10-06".into(),
+                    trainer: "Dr Amrani".into(),
+                    place: String::new(),
+                },
+                &[id],
+            )
+            .await
+            .unwrap();
+    }
     // Household 1 in Rehamna, household 2 in Casablanca (the matrix's examples), imported
     // the way extracts are. Household 1 is under both thresholds; its index is dated.
     let households = "household_key,commune_code,person_key,first_name_ar,last_name_ar,first_name_lat,last_name_lat,birth_date,sex,relation\n\
@@ -4561,6 +4608,126 @@ async fn a_danger_report_reaches_few_and_never_the_establishment_s_manager() {
             !quality.body.contains("Enregistrer l&#39;étape"),
             "the manager does not handle it"
         );
+/// How often a staff file was opened, from the audit trail.
+async fn staff_file_reads(store: &Store, id: i64) -> usize {
+    jisr_store::audit::search(
+        store,
+        &jisr_store::audit::Search {
+            entity: Some("staff-member".into()),
+            entity_id: Some(id.to_string()),
+            action: Some("read".into()),
+            ..Default::default()
+        },
+        100,
+    )
+    .await
+    .unwrap()
+    .len()
+}
+
+#[tokio::test]
+async fn a_manager_keeps_the_staff_and_the_delegation_sees_shortfalls_without_salaries() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let manager = token_for(&app, "establishment_manager").await;
+        let page = send(&app, Method::GET, "/establishments/1/staff", Some(&manager), None, &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.contains("Said Idrissi") && page.body.contains("Personnel en deçà des normes"), "{}", page.body);
+        assert!(page.body.contains(r#"name="salary""#), "the manager records salaries");
+        let show = send(&app, Method::GET, "/establishments/1", Some(&manager), None, &[]).await;
+        assert!(show.body.contains(r#"href="/establishments/1/staff""#) && show.body.contains("staff-shortfall"), "{}", show.body);
+
+        // Refused: each error at its field, what was typed kept.
+        let bad = send(&app, Method::POST, "/establishments/1/staff", Some(&manager),
+            Some("name_ar=&name_fr=Nadia+3&national_id=12&sex=female&birth_date=1990-01-01&post=social_worker&employer=association&contract=fixed_term&contract_start=2025-01-01&working_time=100&accreditation_number=&accreditation_date=&accreditation_expiry=&accreditation_status=valid"),
+            SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for msg in [
+            "Le nom en lettres arabes est obligatoire.",
+            "Le nom en lettres latines ne s&#39;écrit qu&#39;en lettres latines.",
+            "Saisissez un numéro de CIN",
+            "Un contrat à durée déterminée a une date de fin.",
+            "Le numéro d&#39;agrément est obligatoire pour un travailleur social.",
+            "Saisissez la date d&#39;expiration de l&#39;agrément.",
+        ] {
+            assert!(bad.body.contains(msg), "{msg}");
+        }
+        assert!(bad.body.contains(r#"value="Nadia 3""#) && bad.body.contains(r#"<option value="social_worker" selected>"#));
+        assert!(bad.body.contains(r#"role="alert" tabindex="-1" autofocus"#));
+
+        // A social worker whose accreditation expires in 40 days, with her salary.
+        let expiry = (chrono::Utc::now().date_naive() + chrono::Duration::days(40)).to_string();
+        let ok = send(&app, Method::POST, "/establishments/1/staff", Some(&manager),
+            Some(&format!("name_ar=%D9%86%D8%A7%D8%AF%D9%8A%D8%A9&name_fr=Nadia+Bennani&national_id=EE300400&sex=female&birth_date=1990-01-01&post=social_worker&employer=association&contract=permanent&contract_start=2025-01-01&working_time=100&salary=7200&accreditation_number=AS-0042&accreditation_date=2023-01-15&accreditation_expiry={expiry}&accreditation_status=valid")),
+            SAME_ORIGIN).await;
+        assert_eq!((ok.status, ok.location()), (StatusCode::SEE_OTHER, "/establishments/1/staff?done=added#in-post"), "{}", ok.body);
+        let page = send(&app, Method::GET, "/establishments/1/staff?done=added", Some(&manager), None, &[]).await;
+        assert!(page.body.contains("Nadia Bennani") && page.body.contains("Agréments qui expirent dans les 90 jours"), "{}", page.body);
+        assert!(page.body.contains("Expire dans 40 jours"));
+
+        // The file: the manager sees the salary; the delegation and inspectors do not.
+        let file = send(&app, Method::GET, "/staff/1", Some(&manager), None, &[]).await;
+        assert_eq!(file.status, StatusCode::OK);
+        assert!(file.body.contains("BK100200") && file.body.contains(r#"class="num salary""#), "{}", file.body);
+        assert!(file.body.contains("Protection de l&#39;enfance"), "the training history");
+        for who in ["provincial_officer", "inspector"] {
+            let token = token_for(&app, who).await;
+            let seen = send(&app, Method::GET, "/staff/1", Some(&token), None, &[]).await;
+            assert_eq!(seen.status, StatusCode::OK, "{who}");
+            assert!(seen.body.contains("BK100200") && !seen.body.contains("salary") && !seen.body.contains("6 500") && !seen.body.contains("6500"), "{who}: {}", seen.body);
+            let roster = send(&app, Method::GET, "/establishments/1/staff", Some(&token), None, &[]).await;
+            assert!(!roster.body.contains(r#"name="salary""#), "{who}");
+        }
+        assert_eq!(staff_file_reads(&store, 1).await, 3, "every opening is audited");
+        let officer = token_for(&app, "provincial_officer").await;
+        let refused = send(&app, Method::POST, "/establishments/1/staff", Some(&officer),
+            Some("name_ar=%D8%B9%D9%85%D8%B1&name_fr=Omar+Alami&national_id=EE1&sex=male&birth_date=1990-01-01&post=cook&employer=association&contract=permanent&contract_start=2025-01-01&working_time=100&salary=3000"),
+            SAME_ORIGIN).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("Seul le directeur de l&#39;établissement enregistre les salaires."));
+
+        // The delegation's overview: the shortfall and the accreditation expiring.
+        let overview = send(&app, Method::GET, "/staffing", Some(&officer), None, &[]).await;
+        assert_eq!(overview.status, StatusCode::OK);
+        assert!(overview.body.contains("Dar Taliba Ben Guerir") && overview.body.contains("AS-0042"), "{}", overview.body);
+        assert!(!overview.body.contains("Dar Talib Anfa"), "another province is not listed");
+
+        // Another province, another establishment: not found; no capability: forbidden.
+        for uri in ["/establishments/2/staff", "/staff/2"] {
+            assert_eq!(send(&app, Method::GET, uri, Some(&officer), None, &[]).await.status, StatusCode::NOT_FOUND, "{uri}");
+            assert_eq!(send(&app, Method::GET, uri, Some(&manager), None, &[]).await.status, StatusCode::NOT_FOUND, "{uri}");
+        }
+        let worker = token_for(&app, "social_worker").await;
+        assert_eq!(send(&app, Method::GET, "/staff/1", Some(&worker), None, &[]).await.status, StatusCode::FORBIDDEN);
+
+        // A training: refused with its fields kept, then recorded with who attended.
+        let bad = send(&app, Method::POST, "/establishments/1/trainings", Some(&manager),
+            Some("subject=&starts_on=2026-11-03&ends_on=2026-11-02&trainer=Dr+Amrani&place=Ben+Guerir&attendee=1"), SAME_ORIGIN).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Le thème de la formation est obligatoire.") && bad.body.contains("Le dernier jour ne peut pas précéder le premier."));
+        assert!(bad.body.contains(r#"value="Dr Amrani""#) && bad.body.contains(r#"value="1" checked"#));
+        let ok = send(&app, Method::POST, "/establishments/1/trainings", Some(&manager),
+            Some("subject=%C3%89coute+active&starts_on=2026-11-02&ends_on=2026-11-03&trainer=Dr+Amrani&place=Ben+Guerir&attendee=1&attendee=3"), SAME_ORIGIN).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let file = send(&app, Method::GET, "/staff/3", Some(&manager), None, &[]).await;
+        assert!(file.body.contains("Écoute active"), "{}", file.body);
+
+        // Ending an assignment needs the box ticked; then it stays in the history.
+        let unconfirmed = send(&app, Method::POST, "/establishments/1/staff/1/end", Some(&manager),
+            Some("ended_on=2026-01-31&end_reason=transfer"), SAME_ORIGIN).await;
+        assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(unconfirmed.body.contains(r#"<option value="transfer" selected>"#));
+        let ended = send(&app, Method::POST, "/establishments/1/staff/1/end", Some(&manager),
+            Some("ended_on=2026-01-31&end_reason=transfer&confirm=yes"), SAME_ORIGIN).await;
+        assert_eq!(ended.status, StatusCode::SEE_OTHER);
+        let page = send(&app, Method::GET, "/establishments/1/staff", Some(&manager), None, &[]).await;
+        assert!(page.body.contains("Mutation vers un autre établissement"));
+
+        // In Arabic.
+        set_lang("ar");
+        let page = send(&app, Method::GET, "/establishments/1/staff", Some(&manager), None, &[]).await;
+        assert!(page.body.contains("مستخدمون دون معايير الفئة") && page.body.contains(r#"dir="rtl""#), "{}", page.body);
+        set_lang("fr");
     })
     .await;
 }

@@ -194,6 +194,10 @@ audit_codes!(
         Close => "close",
         /// A corrective action reopened.
         Reopen => "reopen",
+        /// An assignment of a staff member ended.
+        EndAssignment => "end-assignment",
+        /// Attendance at a training recorded.
+        Attend => "attend",
     }
 );
 
@@ -227,6 +231,9 @@ audit_codes!(
         Visit => "visit",
         CorrectiveAction => "corrective_action",
         Grievance => "grievance",
+        StaffMember => "staff-member",
+        StaffAssignment => "staff-assignment",
+        Training => "training",
     }
 );
 

@@ -341,6 +341,8 @@ pub(crate) struct ShowPage {
     decl_errors: FieldErrors,
     /// The complaints contesting its authorisation decisions.
     complaints: Vec<super::grievances::Contesting>,
+    /// Staffing shortfalls and accreditations expiring, for those who read staff records.
+    staffing: Option<super::staff::StaffAlerts>,
 }
 
 /// What the last form left on the page: an error, what was typed, a confirmation.
@@ -487,6 +489,7 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
     };
     let can_declare = status == Some(Status::Authorised) && g.can(Capability::FileAuthorisations);
     let decl_errors = FieldErrors::translate(&chrome, state.declaration_errors.clone());
+    let staffing = super::staff::alerts(ctx, &chrome, id).await?;
     Ok(ShowPage {
         chrome,
         e,
@@ -507,6 +510,7 @@ pub(crate) async fn show_page(ctx: &Ctx, id: i64, state: ShowState) -> Result<Sh
         association,
         decl_errors,
         complaints: super::grievances::contesting(ctx, None, Some(id)).await?,
+        staffing,
     })
 }
 

@@ -15,6 +15,7 @@ mod home;
 mod needs_model;
 mod quality;
 mod registry_import;
+mod staff;
 pub(crate) mod targeting;
 mod transparency;
 mod units;
@@ -61,6 +62,7 @@ pub fn routes() -> Routes {
         .merge(targeting::routes())
         .merge(registry_import::routes())
         .merge(grievances::routes())
+        .merge(staff::routes())
 }
 
 /// Renders a template into a response, or an internal error.
