@@ -19,6 +19,7 @@ pub mod figures;
 pub mod files;
 pub mod geo;
 pub mod listing;
+pub mod matching;
 pub mod migration;
 pub mod org;
 pub mod outbox;

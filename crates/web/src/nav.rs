@@ -118,6 +118,12 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::ReadRegistry),
     ),
     item(
+        "/persons/search",
+        "nav-persons",
+        &["/persons"],
+        Shown::Can(Capability::ReadRegistry),
+    ),
+    item(
         "/dashboard",
         "nav-dashboard",
         &["/dashboard"],

@@ -4147,3 +4147,106 @@ async fn a_list_exports_what_its_reader_sees_and_the_export_is_audited() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_social_worker_finds_a_person_by_any_spelling_within_the_province_only() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        let search = |q: &str| {
+            let enc: String = q
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => (b as char).to_string(),
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("/persons/search?q={enc}")
+        };
+        // Typed in Arabic, found with its Latin spelling; typed in Latin, found too.
+        set_lang("fr");
+        let r = send(
+            &app,
+            Method::GET,
+            &search("يوسف العلوي"),
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Youssef Alaoui"), "{}", r.body);
+        assert!(r.body.contains("RH-0001"));
+        let r = send(
+            &app,
+            Method::GET,
+            &search("ALAOUI Youssef"),
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("Youssef Alaoui"), "{}", r.body);
+        set_lang("ar");
+        let r = send(
+            &app,
+            Method::GET,
+            &search("Youssef Alaoui"),
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("يوسف العلوي"), "{}", r.body);
+        assert!(r.body.contains("البحث عن شخص"));
+        set_lang("fr");
+        // Casablanca's person is outside the province: never found.
+        let r = send(
+            &app,
+            Method::GET,
+            &search("Karim Bennani"),
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(!r.body.contains("CA-0001"), "{}", r.body);
+        assert!(r.body.contains("Aucune personne de votre territoire"));
+        // A bad year is said at its field, what was typed kept.
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/search?q=Alaoui&year=19x",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("quatre chiffres"));
+        assert!(r.body.contains("value=\"19x\""));
+        // Each search is in the trail with what it found.
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let searches = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("matching.search"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(searches.len(), 4);
+        assert!(!searches.iter().any(|e| e.after.contains("\"found\":[3]")));
+        // The national administrator finds Casablanca's person.
+        let admin = token_for(&app, "national_administrator").await;
+        let r = send(
+            &app,
+            Method::GET,
+            &search("كريم بناني"),
+            Some(&admin),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("Karim Bennani"), "{}", r.body);
+    })
+    .await;
+}

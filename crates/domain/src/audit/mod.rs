@@ -182,6 +182,10 @@ audit_codes!(
         Restore => "restore",
         /// A list exported to a file (CSV, XLSX).
         Export => "export",
+        /// Persons searched by name or national ID.
+        MatchSearch => "matching.search",
+        /// A new record checked against the persons already known.
+        MatchCheck => "matching.check",
     }
 );
 
@@ -211,6 +215,7 @@ audit_codes!(
         Household => "household",
         HouseholdIndexValue => "household_index_value",
         AuditTrail => "audit_trail",
+        Person => "person",
     }
 );
 

@@ -86,3 +86,6 @@ audit-verify-rewritten = القيد رقم { $id } لم يعد هو الذي ت�
 audit-verify-bad-checkpoint = توقيع نقطة المراقبة رقم { $seq } غير مطابق: لقد تم تغييرها.
 audit-action-restore = استرجاع نسخة احتياطية
 audit-action-export = تصدير لائحة
+audit-action-matching-search = البحث عن شخص
+audit-action-matching-check = التحقق من التكرار قبل التسجيل
+audit-entity-person = شخص

@@ -39,3 +39,36 @@ matching-level-commune-missing = غير متوفرة
 matching-level-household-same = الأسرة نفسها
 matching-level-household-different = أسرة أخرى
 matching-level-household-missing = غير متوفرة
+nav-persons = الأشخاص
+matching-search-title = البحث عن شخص
+matching-search-hint = اكتب اسمًا بأي تهجئة، بالعربية أو بالحروف اللاتينية، وبأي ترتيب، أو رقم البطاقة الوطنية. لا يشمل البحث إلا أشخاص مجالك الترابي.
+matching-search-q = الاسم أو رقم البطاقة الوطنية
+matching-search-year = سنة الازدياد (اختيارية)
+matching-search-go = بحث
+matching-search-none = لا يوافق البحث أي شخص من مجالك الترابي.
+matching-search-count = { PLURAL($count) ->
+    [zero] لم يُعثر على أي شخص
+    [one] شخص واحد
+    [two] شخصان
+    [few] { $count } أشخاص
+   *[other] { $count } شخصًا
+}
+matching-error-year = اكتب سنة من أربعة أرقام، مثلًا 1980.
+matching-col-name = الاسم
+matching-col-other = بالكتابة الأخرى
+matching-col-birth = تاريخ الازدياد
+matching-col-sex = الجنس
+matching-col-cin = البطاقة الوطنية
+matching-col-household = الأسرة
+matching-col-score = النتيجة
+matching-by-cin = نفس رقم البطاقة
+matching-check-title = قد يكون هذا الشخص معروفًا من قبل
+matching-check-hint = قبل التسجيل، تحقق من هؤلاء الأشخاص في السجل: اربط التسجيل بأحدهم، أو أكد أنه شخص جديد.
+matching-probability-label = نفس الشخص:
+matching-reasons = الأسباب: النتيجة بندًا بندًا
+matching-link-this = إنه هذا الشخص: ربط وتسجيل
+matching-confirm-new = ليس أيًّا منهم: تسجيل شخص جديد
+matching-elsewhere = يوجد تطابق محتمل في إقليم آخر ({ $province }).
+matching-elsewhere-ask = يوجد تطابق محتمل في إقليم آخر ({ $province }): اسأل { $delegation }.
+matching-linked = رُبط بشخص السجل { $name }.
+matching-error-link = لا يمكن الربط بهذا الشخص: اختر شخصًا من اللائحة، أو شخصًا جديدًا.

@@ -82,3 +82,6 @@ audit-verify-rewritten = L'entrée n° { $id } n'est plus celle que garantit le 
 audit-verify-bad-checkpoint = La signature du point de contrôle n° { $seq } ne correspond pas : il a été altéré.
 audit-action-restore = Restauration d'une sauvegarde
 audit-action-export = Export d'une liste
+audit-action-matching-search = Recherche d'une personne
+audit-action-matching-check = Vérification des doublons avant un enregistrement
+audit-entity-person = Personne

@@ -39,3 +39,33 @@ matching-level-commune-missing = absente
 matching-level-household-same = même ménage
 matching-level-household-different = autre ménage
 matching-level-household-missing = absent
+nav-persons = Personnes
+matching-search-title = Rechercher une personne
+matching-search-hint = Tapez un nom dans n’importe quelle graphie, en arabe ou en latin, dans n’importe quel ordre, ou un numéro de CIN. Seules les personnes de votre territoire sont cherchées.
+matching-search-q = Nom ou CIN
+matching-search-year = Année de naissance (facultative)
+matching-search-go = Rechercher
+matching-search-none = Aucune personne de votre territoire ne correspond.
+matching-search-count = { PLURAL($count) ->
+    [one] { $count } personne trouvée
+   *[other] { $count } personnes trouvées
+}
+matching-error-year = Tapez une année à quatre chiffres, par exemple 1980.
+matching-col-name = Nom
+matching-col-other = Dans l’autre écriture
+matching-col-birth = Date de naissance
+matching-col-sex = Sexe
+matching-col-cin = CIN
+matching-col-household = Ménage
+matching-col-score = Score
+matching-by-cin = CIN identique
+matching-check-title = Cette personne est peut-être déjà connue
+matching-check-hint = Avant d’enregistrer, vérifiez ces personnes du registre : reliez l’enregistrement à l’une d’elles, ou confirmez qu’il s’agit d’une nouvelle personne.
+matching-probability-label = même personne :
+matching-reasons = Pourquoi : le score terme par terme
+matching-link-this = C’est cette personne : relier et enregistrer
+matching-confirm-new = Aucune de ces personnes : enregistrer une nouvelle personne
+matching-elsewhere = Une correspondance possible existe dans une autre province ({ $province }).
+matching-elsewhere-ask = Une correspondance possible existe dans une autre province ({ $province }) : demandez à la { $delegation }.
+matching-linked = Relié à la personne du registre { $name }.
+matching-error-link = Cette personne ne peut pas être reliée : choisissez une personne de la liste, ou une nouvelle personne.

@@ -11,6 +11,7 @@ mod eservices;
 mod establishments;
 mod geo;
 mod home;
+mod matching;
 mod needs_model;
 mod registry_import;
 pub(crate) mod targeting;
@@ -57,6 +58,7 @@ pub fn routes() -> Routes {
         .merge(associations::routes())
         .merge(targeting::routes())
         .merge(registry_import::routes())
+        .merge(matching::routes())
 }
 
 /// Renders a template into a response, or an internal error.
