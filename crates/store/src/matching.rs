@@ -9,7 +9,9 @@
 //! per request.
 
 use crate::audit::{self, Actor, Change};
-use crate::entity::{household, person, person_household_membership as stay};
+use crate::entity::{
+    household, matching_decision as decision, person, person_household_membership as stay,
+};
 use crate::{Store, StoreError};
 use jisr_domain::access::Capability;
 use jisr_domain::geo::ProvinceCode;
@@ -219,6 +221,27 @@ impl EntryRecord {
         }
     }
 
+    /// The record's fingerprint: its normalised names, birth date and national ID. The
+    /// same typed record checked again has the same key, so a decision about it and a
+    /// person is remembered.
+    pub fn key(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let norm = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let text = format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            norm(&self.name_ar),
+            norm(&self.name_lat),
+            self.birth_date.trim(),
+            self.national_id.trim().to_uppercase()
+        );
+        hex::encode(Sha256::digest(text.as_bytes()))
+    }
+
     /// Whether there is a name to check.
     pub fn has_name(&self) -> bool {
         !self.name_ar.trim().is_empty() || !self.name_lat.trim().is_empty()
@@ -426,15 +449,19 @@ impl Scoped<'_> {
         let store = self.store();
         let stamp = stamp(store).await?;
         let record = entry.record();
+        let decided = decided_persons(store.conn(), &entry.key()).await?;
         let mut here: Vec<(f64, PersonCard, Explanation)> = Vec::new();
         let mut elsewhere: Vec<String> = Vec::new();
         let all =
             provinces_with_households(store.conn(), sea_orm::sea_query::Condition::all()).await?;
         for province in all {
             let index = index_of(store, &province, stamp).await?;
-            let found = index
+            let found: Vec<_> = index
                 .matcher
-                .check(&record, CHECK_LIMIT, CHECK_MIN_PROBABILITY);
+                .check(&record, CHECK_LIMIT + decided.len(), CHECK_MIN_PROBABILITY)
+                .into_iter()
+                .filter(|c| !decided.contains(&index.cards[c.record as usize].person_id))
+                .collect();
             if found.is_empty() {
                 continue;
             }
@@ -507,5 +534,133 @@ impl Scoped<'_> {
             }
         }
         Err(StoreError::NotFound)
+    }
+}
+
+/// The persons already decided about for a typed record (linked or not the same).
+async fn decided_persons(db: &impl ConnectionTrait, key: &str) -> Result<Vec<i64>, StoreError> {
+    Ok(decision::Entity::find()
+        .filter(decision::Column::EntryKey.eq(key))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| d.person_id)
+        .collect())
+}
+
+/// What the worker decided at a point of entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// The typed record is this registry person.
+    Linked(i64),
+    /// None of the persons shown: a new person.
+    New,
+}
+
+impl Decision {
+    /// `new`, or a person's id as the form sends it.
+    pub fn parse(s: &str) -> Option<Decision> {
+        match s.trim() {
+            "new" => Some(Decision::New),
+            other => other
+                .parse()
+                .ok()
+                .filter(|id| *id > 0)
+                .map(Decision::Linked),
+        }
+    }
+}
+
+impl Scoped<'_> {
+    /// Whether a person may be linked by this worker: within the provinces whose
+    /// registry they read.
+    pub async fn may_link(&self, person_id: i64) -> Result<bool, StoreError> {
+        match self.person(person_id).await {
+            Ok(_) => Ok(true),
+            Err(StoreError::NotFound) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Remembers a point-of-entry decision about the persons shown for a typed record,
+    /// in `txn` (the transaction saving the record, `subject_kind` `subject_id`): the
+    /// linked person, and every other person shown as not the same. None of these pairs
+    /// is asked again. Audited.
+    pub async fn remember(
+        &self,
+        txn: &sea_orm::DatabaseTransaction,
+        actor: &Actor,
+        entry: &EntryRecord,
+        decision: Decision,
+        shown: &[i64],
+        subject: (&str, Option<i64>),
+    ) -> Result<(), StoreError> {
+        use sea_orm::ActiveValue::{NotSet, Set};
+        let key = entry.key();
+        let decided = decided_persons(txn, &key).await?;
+        let at = crate::now_text();
+        let mut pairs: Vec<(i64, &str)> = shown
+            .iter()
+            .filter(|p| Decision::Linked(**p) != decision)
+            .map(|p| (*p, "not_same"))
+            .collect();
+        if let Decision::Linked(p) = decision {
+            pairs.push((p, "linked"));
+        }
+        pairs.sort();
+        pairs.dedup_by_key(|p| p.0);
+        for (person_id, what) in &pairs {
+            if decided.contains(person_id) {
+                continue;
+            }
+            decision::Entity::insert(decision::ActiveModel {
+                id: NotSet,
+                entry_key: Set(key.clone()),
+                person_id: Set(*person_id),
+                decision: Set((*what).to_owned()),
+                subject_kind: Set(subject.0.to_owned()),
+                subject_id: Set(subject.1),
+                decided_by: Set(actor.label.clone()),
+                decided_at: Set(at.clone()),
+            })
+            .exec(txn)
+            .await?;
+        }
+        audit::record(
+            txn,
+            actor,
+            Change {
+                action: audit::Action::MatchDecide,
+                entity: audit::Entity::Person,
+                entity_id: match decision {
+                    Decision::Linked(p) => p.to_string(),
+                    Decision::New => String::new(),
+                },
+                before: None,
+                after: Some(serde_json::json!({
+                    "subject": subject.0,
+                    "subject_id": subject.1,
+                    "linked": match decision { Decision::Linked(p) => Some(p), Decision::New => None },
+                    "not_same": pairs.iter().filter(|p| p.1 == "not_same").map(|p| p.0).collect::<Vec<_>>(),
+                })),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The registry person a record was linked to, if any.
+    pub async fn linked_person(
+        &self,
+        subject_kind: &str,
+        subject_id: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        Ok(decision::Entity::find()
+            .filter(decision::Column::SubjectKind.eq(subject_kind))
+            .filter(decision::Column::SubjectId.eq(subject_id))
+            .filter(decision::Column::Decision.eq("linked"))
+            .one(self.store().conn())
+            .await?
+            .map(|d| d.person_id))
     }
 }

@@ -4250,3 +4250,71 @@ async fn a_social_worker_finds_a_person_by_any_spelling_within_the_province_only
     })
     .await;
 }
+
+#[tokio::test]
+async fn admitting_a_child_already_in_the_registry_shows_the_match_with_its_reasons() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        set_lang("fr");
+        // Typed in Arabic only, under another spelling of the registry's يوسف العلوي.
+        let typed = "name_ar=%D9%8A%D9%88%D8%B3%D9%81+%D8%A7%D9%84%D8%B9%D9%84%D9%88%D9%8A&name_fr=Youssouf+El+Alaoui&birth_date=2015-06-10&sex=male&national_id=&representative=judge_order&representative_name=Tribunal&representative_reference=J-90&admitted_on=2025-10-01&basis=judge_order&basis_reference=OP-2025-90";
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(typed), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Cette personne est peut-être déjà connue"), "{}", r.body);
+        assert!(r.body.contains("RH-0001") && r.body.contains("Youssef Alaoui"));
+        for reason in ["Nom et prénom", "Date de naissance", "identique", "Ménage"] {
+            assert!(r.body.contains(reason), "{reason}");
+        }
+        assert!(r.body.contains(r#"name="match" value="2""#), "{}", r.body);
+        // Nothing saved yet.
+        assert!(!send(&app, Method::GET, "/establishments/1/register", Some(&worker), None, &[]).await.body.contains("Youssouf El Alaoui"));
+        // In Arabic, the reasons too.
+        set_lang("ar");
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(typed), SAME_ORIGIN).await;
+        assert!(r.body.contains("قد يكون هذا الشخص معروفًا من قبل"), "{}", r.body);
+        set_lang("fr");
+        // A person the worker may not link (not shown) is refused at the form.
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(&format!("{typed}&match=3&shown=2")), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("ne peut pas être reliée"));
+        // Linked: saved, and remembered.
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(&format!("{typed}&match=2&shown=2")), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let b = jisr_store::entity::beneficiary::Entity::find()
+            .filter(jisr_store::entity::beneficiary::Column::NameFr.eq("Youssouf El Alaoui"))
+            .one(store.conn()).await.unwrap().unwrap();
+        let linked = jisr_store::matching::Scoped::unscoped_for_system_jobs(&store)
+            .linked_person("beneficiary", b.id).await.unwrap();
+        assert_eq!(linked, Some(2));
+
+        // A new person confirmed: the same pair is not asked again.
+        let fatima = "name_fr=Fatima+Alaoui&birth_date=1980-03-02&sex=female&representative=judge_order&representative_name=Tribunal&representative_reference=J-91&admitted_on=2025-10-01&basis=judge_order&basis_reference=OP-2025-91";
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(fatima), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains(r#"name="match" value="1""#));
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(&format!("{fatima}&match=new&shown=1")), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(fatima), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "not asked again: {}", r.body);
+
+        // Casablanca's person, typed in Rehamna: only that a match exists elsewhere.
+        let karim = "name_fr=Karim+Bennani&name_ar=%D9%83%D8%B1%D9%8A%D9%85+%D8%A8%D9%86%D8%A7%D9%86%D9%8A&birth_date=1975-01-20&sex=male&representative=judge_order&representative_name=Tribunal&representative_reference=J-92&admitted_on=2025-10-01&basis=judge_order&basis_reference=OP-2025-92";
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(karim), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Une correspondance possible existe dans le registre d’une province que vous ne consultez pas"), "{}", r.body);
+        assert!(!r.body.contains("CA-0001") && !r.body.contains(r#"name="match" value="3""#));
+        // Every check is in the trail.
+        let checks = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("matching.check"))
+            .all(store.conn()).await.unwrap();
+        assert!(checks.len() >= 4, "{}", checks.len());
+        assert!(checks.iter().any(|c| c.after.contains("\"elsewhere\":[\"06.141\"]")), "{:?}", checks.last());
+        let decisions = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("matching.decide"))
+            .all(store.conn()).await.unwrap();
+        assert_eq!(decisions.len(), 2);
+    })
+    .await;
+}

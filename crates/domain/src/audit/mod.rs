@@ -186,6 +186,8 @@ audit_codes!(
         MatchSearch => "matching.search",
         /// A new record checked against the persons already known.
         MatchCheck => "matching.check",
+        /// A typed record linked to a known person, or confirmed as someone else.
+        MatchDecide => "matching.decide",
     }
 );
 

@@ -24,6 +24,7 @@ pub mod establishment_category;
 pub mod household;
 pub mod household_index_value;
 pub mod login_throttle;
+pub mod matching_decision;
 pub mod org_unit;
 pub mod outbox_message;
 pub mod person;

@@ -20,6 +20,7 @@ mod m0014_programme_benefit;
 mod m0015_programme_level;
 mod m0016_shared_records;
 mod m0017_audit_checkpoints;
+mod m0018_matching;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_programme_level::Migration),
             Box::new(m0016_shared_records::Migration),
             Box::new(m0017_audit_checkpoints::Migration),
+            Box::new(m0018_matching::Migration),
         ]
     }
 }

@@ -137,7 +137,6 @@ pub(crate) struct ElsewhereView {
 /// The point-of-entry check as the page shows it.
 #[derive(Default)]
 pub(crate) struct CheckView {
-    pub checked: bool,
     pub here: Vec<CandidateView>,
     pub elsewhere: Vec<ElsewhereView>,
 }
@@ -150,7 +149,6 @@ impl CheckView {
 
 pub(crate) fn check_view(chrome: &Chrome, check: Check) -> CheckView {
     CheckView {
-        checked: true,
         here: check
             .here
             .into_iter()
