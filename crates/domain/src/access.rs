@@ -121,10 +121,13 @@ pub enum Capability {
     AdministerAccounts,
     /// Read and verify the whole audit trail.
     ReadAuditTrail,
+    /// Search the registry of one's territory for duplicate persons, merge them, undo a
+    /// merge, mark two persons "not the same".
+    ReviewDuplicates,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 19] = [
+    pub const ALL: [Capability; 20] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -144,6 +147,7 @@ impl Capability {
         Capability::ImportRegistry,
         Capability::AdministerAccounts,
         Capability::ReadAuditTrail,
+        Capability::ReviewDuplicates,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -209,6 +213,7 @@ impl Role {
                 OverseeCapacity,
                 ReadRegistry,
                 AdministerAccounts,
+                ReviewDuplicates,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -216,6 +221,7 @@ impl Role {
                 ReadRegisters,
                 ReadSensitiveNotes,
                 ReadRegistry,
+                ReviewDuplicates,
             ],
             Role::Inspector => &[ReadRegisters, FollowEstablishments],
             Role::EstablishmentManager => &[

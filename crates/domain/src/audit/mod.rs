@@ -188,6 +188,14 @@ audit_codes!(
         MatchCheck => "matching.check",
         /// A typed record linked to a known person, or confirmed as someone else.
         MatchDecide => "matching.decide",
+        /// The registry-wide duplicate search of a province started.
+        MatchJob => "matching.job",
+        /// Two registry persons merged into one.
+        MatchMerge => "matching.merge",
+        /// A merge undone: both persons restored.
+        MatchUndo => "matching.undo",
+        /// Two registry persons marked not the same person.
+        MatchNotSame => "matching.not_same",
     }
 );
 

@@ -664,3 +664,5 @@ impl Scoped<'_> {
             .map(|d| d.person_id))
     }
 }
+
+pub mod review;
