@@ -120,8 +120,14 @@ pub static ITEMS: &[NavItem] = &[
     item(
         "/persons/search",
         "nav-persons",
-        &["/persons"],
+        &["/persons/search"],
         Shown::Can(Capability::ReadRegistry),
+    ),
+    item(
+        "/persons/duplicates",
+        "nav-duplicates",
+        &["/persons/duplicates", "/persons/merges"],
+        Shown::Can(Capability::ReviewDuplicates),
     ),
     item(
         "/dashboard",

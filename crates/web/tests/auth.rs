@@ -208,6 +208,53 @@ async fn app(store: &Store) -> axum::Router {
     jisr_store::registry::import_index_values(store, &actor, index.as_bytes(), &Silent)
         .await
         .unwrap();
+    // Duplicate pair 1 and merge 1 in Rehamna, pair 2 and merge 2 in Casablanca (the
+    // matrix's examples; already merged, so a search job leaves them).
+    {
+        use jisr_store::entity::{matching_merge as merge, matching_proposal as proposal};
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        for (id, province, a, b) in [(1, "07.427", 1, 2), (2, "06.141", 3, 3)] {
+            proposal::Entity::insert(proposal::ActiveModel {
+                id: Set(id),
+                job_id: Set(0),
+                province_code: Set(province.into()),
+                person_a: Set(a),
+                person_b: Set(b),
+                weight: Set(1.0),
+                status: Set("merged".into()),
+            })
+            .exec(store.conn())
+            .await
+            .unwrap();
+            merge::Entity::insert(merge::ActiveModel {
+                id: Set(id),
+                proposal_id: Set(id),
+                survivor_id: Set(a),
+                absorbed_id: Set(b),
+                before: Set("{}".into()),
+                moved_stays: Set("{}".into()),
+                merged_by: Set("system:test".into()),
+                merged_at: Set("2025-01-01T00:00:00Z".into()),
+                undone_by: Set(None),
+                undone_at: Set(None),
+            })
+            .exec(store.conn())
+            .await
+            .unwrap();
+        }
+        if store.backend() == jisr_store::Backend::Postgres {
+            use sea_orm::ConnectionTrait;
+            for t in ["matching_proposals", "matching_merges"] {
+                store
+                    .conn()
+                    .execute_unprepared(&format!(
+                        "SELECT setval(pg_get_serial_sequence('{t}', 'id'), 2)"
+                    ))
+                    .await
+                    .unwrap();
+            }
+        }
+    }
     // Documents 11 and 12: the statutes of associations 1 and 2.
     for id in [1, 2] {
         partners
@@ -4315,6 +4362,112 @@ async fn admitting_a_child_already_in_the_registry_shows_the_match_with_its_reas
             .filter(jisr_store::entity::audit_log::Column::Action.eq("matching.decide"))
             .all(store.conn()).await.unwrap();
         assert_eq!(decisions.len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_provincial_officer_reviews_a_pair_side_by_side_within_the_province() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let officer = token_for(&app, "provincial_officer").await;
+        set_lang("fr");
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/duplicates",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Doublons du registre") && r.body.contains("Rehamna"));
+        assert!(
+            r.body.contains("/persons/merges/1/undo") && !r.body.contains("/persons/merges/2/undo")
+        );
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/duplicates/1",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(
+            r.body.contains("Fatima")
+                && r.body.contains("Youssef")
+                && r.body.contains("Date de naissance")
+        );
+        assert!(r.body.contains(r#"name="birth_date" value="b""#));
+        set_lang("ar");
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/duplicates/1",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("شخصان، ربما شخص واحد"));
+        set_lang("fr");
+        // Another province: not found.
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/duplicates/2",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // Starting the search runs it in the server; its progress is in the page.
+        let r = send(
+            &app,
+            Method::POST,
+            "/persons/duplicates/provinces/07.427/job",
+            Some(&officer),
+            Some(""),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(
+            (r.status, r.location()),
+            (StatusCode::SEE_OTHER, "/persons/duplicates?done=started")
+        );
+        let mut text = String::new();
+        for _ in 0..50 {
+            text = send(
+                &app,
+                Method::GET,
+                "/persons/duplicates",
+                Some(&officer),
+                None,
+                &[],
+            )
+            .await
+            .body;
+            if text.contains("Dernière recherche") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(text.contains("2 personnes comparées"), "{text}");
+        // A merge without a choice for each field is refused.
+        let r = send(
+            &app,
+            Method::POST,
+            "/persons/duplicates/1/merge",
+            Some(&officer),
+            Some("first_name_ar=a"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     })
     .await;
 }

@@ -371,8 +371,11 @@ impl Scoped<'_> {
         Ok(m.id)
     }
 
-    /// The merges of a province not undone, newest first.
-    pub async fn merges(&self, province: &str) -> Result<Vec<merge::Model>, StoreError> {
+    /// The merges of a province not undone, newest first, with the merged person.
+    pub async fn merges(
+        &self,
+        province: &str,
+    ) -> Result<Vec<(merge::Model, Option<person::Model>)>, StoreError> {
         if !self.reviews(province) {
             return Err(StoreError::NotFound);
         }
@@ -384,12 +387,37 @@ impl Scoped<'_> {
             .into_iter()
             .map(|p| p.id)
             .collect();
-        Ok(merge::Entity::find()
+        let merges = merge::Entity::find()
             .filter(merge::Column::ProposalId.is_in(ids))
             .filter(merge::Column::UndoneAt.is_null())
             .order_by_desc(merge::Column::Id)
             .all(self.store().conn())
-            .await?)
+            .await?;
+        let mut out = Vec::new();
+        for m in merges {
+            let p = person::Entity::find_by_id(m.survivor_id)
+                .one(self.store().conn())
+                .await?;
+            out.push((m, p));
+        }
+        Ok(out)
+    }
+
+    /// A merge, if the reviewer may see it.
+    pub async fn merge_in_scope(&self, merge_id: i64) -> Result<merge::Model, StoreError> {
+        let db = self.store().conn();
+        let m = merge::Entity::find_by_id(merge_id)
+            .one(db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let p = proposal::Entity::find_by_id(m.proposal_id)
+            .one(db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if !self.reviews(&p.province_code) {
+            return Err(StoreError::NotFound);
+        }
+        Ok(m)
     }
 
     /// Undoes a merge: both persons as they were, the stays back with their person, the

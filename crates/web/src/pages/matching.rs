@@ -252,12 +252,366 @@ pub(super) fn routes() -> crate::auth::Routes {
     use crate::auth::{Policy::*, Routes};
     use axum::http::Method;
     use axum::routing::get;
+    use axum::routing::post;
     use jisr_domain::access::Capability;
-    Routes::new().add(
-        Method::GET,
-        "/persons/search",
-        "/persons/search?q=Alaoui",
-        Can(Capability::ReadRegistry),
-        get(search),
-    )
+    // Examples: pair 1 and merge 1 are in Rehamna, pair 2 and merge 2 in Casablanca.
+    Routes::new()
+        .add(
+            Method::GET,
+            "/persons/search",
+            "/persons/search?q=Alaoui",
+            Can(Capability::ReadRegistry),
+            get(search),
+        )
+        .add(
+            Method::GET,
+            "/persons/duplicates",
+            "/persons/duplicates",
+            Can(Capability::ReviewDuplicates),
+            get(duplicates),
+        )
+        .add_record(
+            Method::POST,
+            "/persons/duplicates/provinces/{province}/job",
+            "/persons/duplicates/provinces/07.427/job",
+            Some("/persons/duplicates/provinces/06.141/job"),
+            Can(Capability::ReviewDuplicates),
+            post(start_job),
+        )
+        .add_record(
+            Method::GET,
+            "/persons/duplicates/{id}",
+            "/persons/duplicates/1",
+            Some("/persons/duplicates/2"),
+            Can(Capability::ReviewDuplicates),
+            get(pair),
+        )
+        .add_record(
+            Method::POST,
+            "/persons/duplicates/{id}/merge",
+            "/persons/duplicates/1/merge",
+            Some("/persons/duplicates/2/merge"),
+            Can(Capability::ReviewDuplicates),
+            post(merge),
+        )
+        .add_record(
+            Method::POST,
+            "/persons/duplicates/{id}/not-same",
+            "/persons/duplicates/1/not-same",
+            Some("/persons/duplicates/2/not-same"),
+            Can(Capability::ReviewDuplicates),
+            post(not_same),
+        )
+        .add_record(
+            Method::POST,
+            "/persons/merges/{id}/undo",
+            "/persons/merges/1/undo",
+            Some("/persons/merges/2/undo"),
+            Can(Capability::ReviewDuplicates),
+            post(undo),
+        )
+}
+
+// ---------------------------------------------------------------- duplicates
+
+use axum::extract::{Form, Path};
+use axum::response::Redirect;
+use jisr_store::entity::{matching_job, matching_merge, person};
+use jisr_store::matching::review::{self, FIELDS, Pair};
+use std::collections::HashMap;
+
+/// A province's duplicates as the list shows them.
+struct ProvinceDuplicates {
+    code: String,
+    name: String,
+    job: Option<matching_job::Model>,
+    pairs: Vec<PairRow>,
+    merges: Vec<MergeRow>,
+}
+
+impl ProvinceDuplicates {
+    fn running(&self) -> bool {
+        self.job.as_ref().is_some_and(|j| j.status == "running")
+    }
+}
+
+struct PairRow {
+    id: i64,
+    a: String,
+    b: String,
+    probability: String,
+}
+
+struct MergeRow {
+    merge: matching_merge::Model,
+    name: String,
+}
+
+#[derive(Template)]
+#[template(path = "matching/duplicates.html")]
+struct DuplicatesPage {
+    chrome: Chrome,
+    provinces: Vec<ProvinceDuplicates>,
+    done: Option<String>,
+}
+
+impl DuplicatesPage {
+    fn job_text(&self, j: &matching_job::Model) -> String {
+        let key = match j.status.as_str() {
+            "running" => "matching-job-running",
+            "failed" => "matching-job-failed",
+            _ => "matching-job-done",
+        };
+        self.chrome.targs(
+            key,
+            &[
+                ("done", j.done.to_string()),
+                ("total", j.total.to_string()),
+                ("pairs", j.proposals.to_string()),
+                (
+                    "at",
+                    j.started_at
+                        .chars()
+                        .take(16)
+                        .collect::<String>()
+                        .replace('T', " "),
+                ),
+            ],
+        )
+    }
+}
+
+fn person_name(chrome: &Chrome, p: &person::Model) -> String {
+    let ar = format!("{} {}", p.first_name_ar, p.last_name_ar)
+        .trim()
+        .to_owned();
+    let lat = format!("{} {}", p.first_name_lat, p.last_name_lat)
+        .trim()
+        .to_owned();
+    let first = match chrome.name(&ar, &lat) {
+        "" => chrome.other_name(&ar, &lat).to_owned(),
+        n => n.to_owned(),
+    };
+    let other = chrome.other_name(&ar, &lat);
+    if other.is_empty() || other == first {
+        first
+    } else {
+        format!("{first} — {other}")
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+/// The duplicates of the provinces the person reviews: the job and its progress, the
+/// pairs proposed, the merges that can be undone.
+pub async fn duplicates(ctx: Ctx, Query(q): Query<DoneQuery>) -> Result<Response, WebError> {
+    let scoped = Scoped::from(ctx.access());
+    let chrome = ctx.chrome("matching-duplicates-title");
+    let names: HashMap<String, String> = jisr_store::geo::provinces(ctx.state.store.conn(), None)
+        .await?
+        .into_iter()
+        .map(|p| {
+            (
+                p.code.clone(),
+                chrome.name(&p.name_ar, &p.name_fr).to_owned(),
+            )
+        })
+        .collect();
+    let mut provinces = Vec::new();
+    for code in scoped.review_provinces().await? {
+        let job = scoped.latest_job(&code).await?;
+        let pairs = scoped
+            .open_pairs(&code)
+            .await?
+            .into_iter()
+            .map(|p| PairRow {
+                id: p.proposal.id,
+                a: person_name(&chrome, &p.a),
+                b: person_name(&chrome, &p.b),
+                probability: format!("{:.0} %", p.explanation.probability * 100.0),
+            })
+            .collect();
+        let mut merges = Vec::new();
+        for (m, survivor) in scoped.merges(&code).await? {
+            merges.push(MergeRow {
+                name: survivor
+                    .map(|p| person_name(&chrome, &p))
+                    .unwrap_or_default(),
+                merge: m,
+            });
+        }
+        provinces.push(ProvinceDuplicates {
+            name: names.get(&code).cloned().unwrap_or_else(|| code.clone()),
+            code,
+            job,
+            pairs,
+            merges,
+        });
+    }
+    let done = q.done.and_then(|d| match d.as_str() {
+        "merged" => Some(chrome.t("matching-merged")),
+        "undone" => Some(chrome.t("matching-undone")),
+        "not-same" => Some(chrome.t("matching-not-same-done")),
+        "started" => Some(chrome.t("matching-job-started")),
+        _ => None,
+    });
+    render(DuplicatesPage {
+        chrome,
+        provinces,
+        done,
+    })
+    .map(IntoResponse::into_response)
+}
+
+/// Starts the duplicate search of a province in the background of the server.
+pub async fn start_job(ctx: Ctx, Path(province): Path<String>) -> Result<Response, WebError> {
+    let job = Scoped::from(ctx.access())
+        .start_job(&ctx.actor, &province)
+        .await?;
+    if job.status == "running" && job.done == 0 && job.total == 0 {
+        let store = ctx.state.store.clone();
+        tokio::spawn(async move {
+            if let Err(e) = review::run_job(&store, job.id).await {
+                tracing::error!(error = %e, job = job.id, "duplicate search failed");
+            }
+        });
+    }
+    Ok(Redirect::to("/persons/duplicates?done=started").into_response())
+}
+
+struct FieldRow {
+    name: &'static str,
+    label: String,
+    a: String,
+    b: String,
+    differ: bool,
+}
+
+#[derive(Template)]
+#[template(path = "matching/pair.html")]
+struct PairPage {
+    chrome: Chrome,
+    id: i64,
+    a_name: String,
+    b_name: String,
+    a_id: i64,
+    b_id: i64,
+    rows: Vec<FieldRow>,
+    explanation: ExplanationView,
+}
+
+fn pair_page(chrome: Chrome, pair: Pair) -> PairPage {
+    let rows = FIELDS
+        .iter()
+        .map(|f| {
+            let (a, b) = (review::field_of(&pair.a, f), review::field_of(&pair.b, f));
+            FieldRow {
+                name: f,
+                label: chrome.t(&format!("matching-field-{}", f.replace('_', "-"))),
+                differ: a != b,
+                a,
+                b,
+            }
+        })
+        .collect();
+    PairPage {
+        id: pair.proposal.id,
+        a_name: person_name(&chrome, &pair.a),
+        b_name: person_name(&chrome, &pair.b),
+        a_id: pair.a.id,
+        b_id: pair.b.id,
+        rows,
+        explanation: explanation_view(&chrome, &pair.explanation),
+        chrome,
+    }
+}
+
+/// Two persons side by side with the explanation of their score.
+pub async fn pair(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> {
+    let pair = Scoped::from(ctx.access()).pair(&ctx.actor, id).await?;
+    let chrome = ctx.chrome("matching-pair-title");
+    render(pair_page(chrome, pair)).map(IntoResponse::into_response)
+}
+
+fn decided(e: jisr_store::StoreError) -> WebError {
+    match e {
+        jisr_store::StoreError::Conflict(_) => {
+            WebError::Conflict(vec![("decision".into(), "matching-error-decided")])
+        }
+        other => other.into(),
+    }
+}
+
+/// Merges a pair: each field's side chosen (`a` or `b`), every field required.
+pub async fn merge(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let scoped = Scoped::from(ctx.access());
+    // Out of scope or decided: said before the form is read.
+    scoped.pair(&ctx.actor, id).await?;
+    let mut choice = Vec::new();
+    let mut missing = Vec::new();
+    for f in FIELDS {
+        match form.get(f).map(String::as_str) {
+            Some("a") => choice.push((f.to_owned(), false)),
+            Some("b") => choice.push((f.to_owned(), true)),
+            _ => missing.push((f.to_owned(), "matching-error-choose")),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(WebError::Invalid(missing));
+    }
+    scoped
+        .merge(&ctx.actor, id, &choice)
+        .await
+        .map_err(decided)?;
+    Ok(Redirect::to("/persons/duplicates?done=merged").into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ConfirmForm {
+    confirm: String,
+}
+
+/// "Not the same person", confirmed.
+pub async fn not_same(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<ConfirmForm>,
+) -> Result<Response, WebError> {
+    let scoped = Scoped::from(ctx.access());
+    scoped.pair(&ctx.actor, id).await?;
+    if form.confirm != "yes" {
+        return Err(WebError::Invalid(vec![(
+            "confirm".into(),
+            "matching-error-confirm",
+        )]));
+    }
+    scoped.not_same(&ctx.actor, id).await.map_err(decided)?;
+    Ok(Redirect::to("/persons/duplicates?done=not-same").into_response())
+}
+
+/// Undoes a merge, confirmed.
+pub async fn undo(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<ConfirmForm>,
+) -> Result<Response, WebError> {
+    let scoped = Scoped::from(ctx.access());
+    scoped.merge_in_scope(id).await?;
+    if form.confirm != "yes" {
+        return Err(WebError::Invalid(vec![(
+            "confirm".into(),
+            "matching-error-confirm",
+        )]));
+    }
+    scoped.undo(&ctx.actor, id).await.map_err(decided)?;
+    Ok(Redirect::to("/persons/duplicates?done=undone").into_response())
 }
