@@ -341,6 +341,7 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
     let projects = seed_establishments(store, files, &actor).await?;
     seed_care(store, &actor).await?;
     seed_registry(store, &actor, DEMO_HOUSEHOLDS).await?;
+    crate::demo_matching::seed(store, &actor).await?;
 
     let password = Password::parse(DEMO_PASSWORD)?;
     for (username, name, role, scope) in DEMO_USERS {

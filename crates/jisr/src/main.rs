@@ -5,6 +5,7 @@ mod checkpoints;
 mod cli;
 mod config;
 mod demo;
+mod demo_matching;
 mod matching;
 mod progress;
 mod restore;
