@@ -143,10 +143,13 @@ pub enum Capability {
     ReadStaffRecords,
     /// See the salaries recorded in staff files.
     ReadStaffSalaries,
+    /// Search the registry of one's territory for duplicate persons, merge them, undo a
+    /// merge, mark two persons "not the same".
+    ReviewDuplicates,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 29] = [
+    pub const ALL: [Capability; 30] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -176,6 +179,7 @@ impl Capability {
         Capability::KeepStaffRecords,
         Capability::ReadStaffRecords,
         Capability::ReadStaffSalaries,
+        Capability::ReviewDuplicates,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -262,6 +266,7 @@ impl Role {
                 HandleGrievances,
                 KeepStaffRecords,
                 ReadStaffRecords,
+                ReviewDuplicates,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -271,6 +276,7 @@ impl Role {
                 ReadRegistry,
                 ReadGrievances,
                 HandleGrievances,
+                ReviewDuplicates,
             ],
             Role::Inspector => &[
                 ReadRegisters,

@@ -343,6 +343,7 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
     crate::demo_quality::seed(store, &actor).await?;
     crate::demo_staff::seed_staff(store, &actor).await?;
     seed_registry(store, &actor, DEMO_HOUSEHOLDS).await?;
+    crate::demo_matching::seed(store, &actor).await?;
 
     let password = Password::parse(DEMO_PASSWORD)?;
     for (username, name, role, scope) in DEMO_USERS {

@@ -134,9 +134,15 @@ impl DatabaseUrl {
 pub struct Store {
     db: DatabaseConnection,
     backend: Backend,
+    matching: std::sync::Arc<crate::matching::IndexCache>,
 }
 
 impl Store {
+    /// The persons' matching indices of this database.
+    pub fn matching_cache(&self) -> &crate::matching::IndexCache {
+        &self.matching
+    }
+
     /// Connects and checks the database answers. SQLite files are created if missing and
     /// run in WAL mode with foreign keys on and a busy timeout.
     pub async fn connect(url: &DatabaseUrl) -> Result<Self, StoreError> {
@@ -165,6 +171,7 @@ impl Store {
         let store = Self {
             db,
             backend: url.backend(),
+            matching: Default::default(),
         };
         store.ping().await?;
         Ok(store)

@@ -20,6 +20,7 @@ pub mod files;
 pub mod geo;
 pub mod grievances;
 pub mod listing;
+pub mod matching;
 pub mod migration;
 pub mod org;
 pub mod outbox;

@@ -142,6 +142,18 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::ReadStaffRecords),
     ),
     item(
+        "/persons/search",
+        "nav-persons",
+        &["/persons/search"],
+        Shown::Can(Capability::ReadRegistry),
+    ),
+    item(
+        "/persons/duplicates",
+        "nav-duplicates",
+        &["/persons/duplicates", "/persons/merges"],
+        Shown::Can(Capability::ReviewDuplicates),
+    ),
+    item(
         "/dashboard",
         "nav-dashboard",
         &["/dashboard"],

@@ -255,6 +255,53 @@ async fn app(store: &Store) -> axum::Router {
     jisr_store::registry::import_index_values(store, &actor, index.as_bytes(), &Silent)
         .await
         .unwrap();
+    // Duplicate pair 1 and merge 1 in Rehamna, pair 2 and merge 2 in Casablanca (the
+    // matrix's examples; already merged, so a search job leaves them).
+    {
+        use jisr_store::entity::{matching_merge as merge, matching_proposal as proposal};
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        for (id, province, a, b) in [(1, "07.427", 1, 2), (2, "06.141", 3, 3)] {
+            proposal::Entity::insert(proposal::ActiveModel {
+                id: Set(id),
+                job_id: Set(0),
+                province_code: Set(province.into()),
+                person_a: Set(a),
+                person_b: Set(b),
+                weight: Set(1.0),
+                status: Set("merged".into()),
+            })
+            .exec(store.conn())
+            .await
+            .unwrap();
+            merge::Entity::insert(merge::ActiveModel {
+                id: Set(id),
+                proposal_id: Set(id),
+                survivor_id: Set(a),
+                absorbed_id: Set(b),
+                before: Set("{}".into()),
+                moved_stays: Set("{}".into()),
+                merged_by: Set("system:test".into()),
+                merged_at: Set("2025-01-01T00:00:00Z".into()),
+                undone_by: Set(None),
+                undone_at: Set(None),
+            })
+            .exec(store.conn())
+            .await
+            .unwrap();
+        }
+        if store.backend() == jisr_store::Backend::Postgres {
+            use sea_orm::ConnectionTrait;
+            for t in ["matching_proposals", "matching_merges"] {
+                store
+                    .conn()
+                    .execute_unprepared(&format!(
+                        "SELECT setval(pg_get_serial_sequence('{t}', 'id'), 2)"
+                    ))
+                    .await
+                    .unwrap();
+            }
+        }
+    }
     // Documents 11 and 12: the statutes of associations 1 and 2.
     for id in [1, 2] {
         partners
@@ -352,6 +399,7 @@ async fn app(store: &Store) -> axum::Router {
             )
             .await
             .unwrap();
+    }
     // Complaints 1 (Rehamna, about establishment 1) and 2 (Casablanca, about
     // establishment 2), each with one piece of evidence (documents 17 and 18).
     for (key, establishment) in [("complaint-1", "1"), ("complaint-2", "2")] {
@@ -4368,6 +4416,10 @@ async fn quality_grids_plan_visit_and_corrective_action() {
         let page = send(&app, Method::GET, "/visits/3", Some(&inspector), None, &[]).await;
         set_lang("fr");
         assert!(page.body.contains("تقرير الزيارة") && page.body.contains("غير كاف"));
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_citizen_files_a_complaint_follows_it_and_the_officer_answers() {
     each_backend(|store| async move {
@@ -4608,6 +4660,10 @@ async fn a_danger_report_reaches_few_and_never_the_establishment_s_manager() {
             !quality.body.contains("Enregistrer l&#39;étape"),
             "the manager does not handle it"
         );
+    })
+    .await;
+}
+
 /// How often a staff file was opened, from the audit trail.
 async fn staff_file_reads(store: &Store, id: i64) -> usize {
     jisr_store::audit::search(
@@ -4728,6 +4784,283 @@ async fn a_manager_keeps_the_staff_and_the_delegation_sees_shortfalls_without_sa
         let page = send(&app, Method::GET, "/establishments/1/staff", Some(&manager), None, &[]).await;
         assert!(page.body.contains("مستخدمون دون معايير الفئة") && page.body.contains(r#"dir="rtl""#), "{}", page.body);
         set_lang("fr");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_social_worker_finds_a_person_by_any_spelling_within_the_province_only() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        let search = |q: &str| {
+            let enc: String = q
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => (b as char).to_string(),
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("/persons/search?q={enc}")
+        };
+        // Typed in Arabic, found with its Latin spelling; typed in Latin, found too.
+        set_lang("fr");
+        let r = send(
+            &app,
+            Method::GET,
+            &search("يوسف العلوي"),
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Youssef Alaoui"), "{}", r.body);
+        assert!(r.body.contains("RH-0001"));
+        let r = send(
+            &app,
+            Method::GET,
+            &search("ALAOUI Youssef"),
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("Youssef Alaoui"), "{}", r.body);
+        set_lang("ar");
+        let r = send(
+            &app,
+            Method::GET,
+            &search("Youssef Alaoui"),
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("يوسف العلوي"), "{}", r.body);
+        assert!(r.body.contains("البحث عن شخص"));
+        set_lang("fr");
+        // Casablanca's person is outside the province: never found.
+        let r = send(
+            &app,
+            Method::GET,
+            &search("Karim Bennani"),
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(!r.body.contains("CA-0001"), "{}", r.body);
+        assert!(r.body.contains("Aucune personne de votre territoire"));
+        // A bad year is said at its field, what was typed kept.
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/search?q=Alaoui&year=19x",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("quatre chiffres"));
+        assert!(r.body.contains("value=\"19x\""));
+        // Each search is in the trail with what it found.
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let searches = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("matching.search"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(searches.len(), 4);
+        assert!(!searches.iter().any(|e| e.after.contains("\"found\":[3]")));
+        // The national administrator finds Casablanca's person.
+        let admin = token_for(&app, "national_administrator").await;
+        let r = send(
+            &app,
+            Method::GET,
+            &search("كريم بناني"),
+            Some(&admin),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("Karim Bennani"), "{}", r.body);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn admitting_a_child_already_in_the_registry_shows_the_match_with_its_reasons() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        set_lang("fr");
+        // Typed in Arabic only, under another spelling of the registry's يوسف العلوي.
+        let typed = "name_ar=%D9%8A%D9%88%D8%B3%D9%81+%D8%A7%D9%84%D8%B9%D9%84%D9%88%D9%8A&name_fr=Youssouf+El+Alaoui&birth_date=2015-06-10&sex=male&national_id=&representative=judge_order&representative_name=Tribunal&representative_reference=J-90&admitted_on=2025-10-01&basis=judge_order&basis_reference=OP-2025-90";
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(typed), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Cette personne est peut-être déjà connue"), "{}", r.body);
+        assert!(r.body.contains("RH-0001") && r.body.contains("Youssef Alaoui"));
+        for reason in ["Nom et prénom", "Date de naissance", "identique", "Ménage"] {
+            assert!(r.body.contains(reason), "{reason}");
+        }
+        assert!(r.body.contains(r#"name="match" value="2""#), "{}", r.body);
+        // Nothing saved yet.
+        assert!(!send(&app, Method::GET, "/establishments/1/register", Some(&worker), None, &[]).await.body.contains("Youssouf El Alaoui"));
+        // In Arabic, the reasons too.
+        set_lang("ar");
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(typed), SAME_ORIGIN).await;
+        assert!(r.body.contains("قد يكون هذا الشخص معروفًا من قبل"), "{}", r.body);
+        set_lang("fr");
+        // A person the worker may not link (not shown) is refused at the form.
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(&format!("{typed}&match=3&shown=2")), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("ne peut pas être reliée"));
+        // Linked: saved, and remembered.
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(&format!("{typed}&match=2&shown=2")), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let b = jisr_store::entity::beneficiary::Entity::find()
+            .filter(jisr_store::entity::beneficiary::Column::NameFr.eq("Youssouf El Alaoui"))
+            .one(store.conn()).await.unwrap().unwrap();
+        let linked = jisr_store::matching::Scoped::unscoped_for_system_jobs(&store)
+            .linked_person("beneficiary", b.id).await.unwrap();
+        assert_eq!(linked, Some(2));
+
+        // A new person confirmed: the same pair is not asked again.
+        let fatima = "name_fr=Fatima+Alaoui&birth_date=1980-03-02&sex=female&representative=judge_order&representative_name=Tribunal&representative_reference=J-91&admitted_on=2025-10-01&basis=judge_order&basis_reference=OP-2025-91";
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(fatima), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains(r#"name="match" value="1""#));
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(&format!("{fatima}&match=new&shown=1")), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(fatima), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "not asked again: {}", r.body);
+
+        // Casablanca's person, typed in Rehamna: only that a match exists elsewhere.
+        let karim = "name_fr=Karim+Bennani&name_ar=%D9%83%D8%B1%D9%8A%D9%85+%D8%A8%D9%86%D8%A7%D9%86%D9%8A&birth_date=1975-01-20&sex=male&representative=judge_order&representative_name=Tribunal&representative_reference=J-92&admitted_on=2025-10-01&basis=judge_order&basis_reference=OP-2025-92";
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(karim), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Une correspondance possible existe dans le registre d’une province que vous ne consultez pas"), "{}", r.body);
+        assert!(!r.body.contains("CA-0001") && !r.body.contains(r#"name="match" value="3""#));
+        // Every check is in the trail.
+        let checks = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("matching.check"))
+            .all(store.conn()).await.unwrap();
+        assert!(checks.len() >= 4, "{}", checks.len());
+        assert!(checks.iter().any(|c| c.after.contains("\"elsewhere\":[\"06.141\"]")), "{:?}", checks.last());
+        let decisions = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("matching.decide"))
+            .all(store.conn()).await.unwrap();
+        assert_eq!(decisions.len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_provincial_officer_reviews_a_pair_side_by_side_within_the_province() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let officer = token_for(&app, "provincial_officer").await;
+        set_lang("fr");
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/duplicates",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Doublons du registre") && r.body.contains("Rehamna"));
+        assert!(
+            r.body.contains("/persons/merges/1/undo") && !r.body.contains("/persons/merges/2/undo")
+        );
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/duplicates/1",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(
+            r.body.contains("Fatima")
+                && r.body.contains("Youssef")
+                && r.body.contains("Date de naissance")
+        );
+        assert!(r.body.contains(r#"name="birth_date" value="b""#));
+        set_lang("ar");
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/duplicates/1",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("شخصان، ربما شخص واحد"));
+        set_lang("fr");
+        // Another province: not found.
+        let r = send(
+            &app,
+            Method::GET,
+            "/persons/duplicates/2",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // Starting the search runs it in the server; its progress is in the page.
+        let r = send(
+            &app,
+            Method::POST,
+            "/persons/duplicates/provinces/07.427/job",
+            Some(&officer),
+            Some(""),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(
+            (r.status, r.location()),
+            (StatusCode::SEE_OTHER, "/persons/duplicates?done=started")
+        );
+        let mut text = String::new();
+        for _ in 0..50 {
+            text = send(
+                &app,
+                Method::GET,
+                "/persons/duplicates",
+                Some(&officer),
+                None,
+                &[],
+            )
+            .await
+            .body;
+            if text.contains("Dernière recherche") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(text.contains("2 personnes comparées"), "{text}");
+        // A merge without a choice for each field is refused.
+        let r = send(
+            &app,
+            Method::POST,
+            "/persons/duplicates/1/merge",
+            Some(&officer),
+            Some("first_name_ar=a"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     })
     .await;
 }

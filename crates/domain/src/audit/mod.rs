@@ -198,6 +198,20 @@ audit_codes!(
         EndAssignment => "end-assignment",
         /// Attendance at a training recorded.
         Attend => "attend",
+        /// Persons searched by name or national ID.
+        MatchSearch => "matching.search",
+        /// A new record checked against the persons already known.
+        MatchCheck => "matching.check",
+        /// A typed record linked to a known person, or confirmed as someone else.
+        MatchDecide => "matching.decide",
+        /// The registry-wide duplicate search of a province started.
+        MatchJob => "matching.job",
+        /// Two registry persons merged into one.
+        MatchMerge => "matching.merge",
+        /// A merge undone: both persons restored.
+        MatchUndo => "matching.undo",
+        /// Two registry persons marked not the same person.
+        MatchNotSame => "matching.not_same",
     }
 );
 
@@ -234,6 +248,7 @@ audit_codes!(
         StaffMember => "staff-member",
         StaffAssignment => "staff-assignment",
         Training => "training",
+        Person => "person",
     }
 );
 

@@ -305,6 +305,24 @@ impl Scoped<'_> {
         establishment_id: i64,
         input: &AdmissionInput,
     ) -> Result<(i64, i64), CareError> {
+        self.admit_matched(actor, establishment_id, input, None)
+            .await
+    }
+
+    /// Admits a person as [`Scoped::admit`] does and, in the same transaction, remembers
+    /// the point-of-entry decision (the registry person linked, or a new person) about the
+    /// persons shown.
+    pub async fn admit_matched(
+        &self,
+        actor: &crate::audit::Actor,
+        establishment_id: i64,
+        input: &AdmissionInput,
+        matched: Option<(
+            &crate::matching::EntryRecord,
+            crate::matching::Decision,
+            &[i64],
+        )>,
+    ) -> Result<(i64, i64), CareError> {
         let e = self.establishments().get(establishment_id).await?;
         if !self.keeps(&e) {
             return Err(CareError::Role);
@@ -320,6 +338,18 @@ impl Scoped<'_> {
         };
         let txn = self.store().begin_write().await?;
         let ids = admit_in(&txn, actor, &e, &person, &admission).await?;
+        if let Some((entry, decision, shown)) = matched {
+            crate::matching::Scoped::from(self.access().clone())
+                .remember(
+                    &txn,
+                    actor,
+                    entry,
+                    decision,
+                    shown,
+                    ("beneficiary", Some(ids.0)),
+                )
+                .await?;
+        }
         txn.commit().await?;
         Ok(ids)
     }

@@ -20,6 +20,7 @@ mod m0014_programme_benefit;
 mod m0015_programme_level;
 mod m0016_shared_records;
 mod m0017_audit_checkpoints;
+mod m0018_matching;
 mod m0019_staff;
 mod m0020_quality;
 mod m0021_grievances;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_programme_level::Migration),
             Box::new(m0016_shared_records::Migration),
             Box::new(m0017_audit_checkpoints::Migration),
+            Box::new(m0018_matching::Migration),
             Box::new(m0019_staff::Migration),
             Box::new(m0020_quality::Migration),
             Box::new(m0021_grievances::Migration),

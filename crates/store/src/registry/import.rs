@@ -755,6 +755,7 @@ pub async fn import_households<R: Read>(
         .await?;
     }
     txn.commit().await?;
+    store.matching_cache().invalidate();
     progress.finish();
     Ok(report)
 }

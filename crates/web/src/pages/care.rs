@@ -3,6 +3,7 @@
 //! recording an exit, and a beneficiary's file with its care plan, services log and
 //! sensitive notes.
 
+use super::matching::{CheckView, check_view};
 use super::render;
 use crate::WebError;
 use crate::ctx::Ctx;
@@ -17,6 +18,7 @@ use jisr_store::care::{
     AdmissionInput, BeneficiaryFile, CareError, ExitInput, Register, RegisterLine, Scoped,
     SensitiveNotes,
 };
+use jisr_store::matching::{Decision, EntryRecord, Scoped as MatchScoped};
 use serde::Deserialize;
 
 /// The value and label of each choice of a coded field.
@@ -55,9 +57,33 @@ pub struct AdmitForm {
     pub admitted_on: String,
     pub basis: String,
     pub basis_reference: String,
+    /// The point-of-entry decision: a registry person's id, `new`, or empty before the
+    /// check.
+    #[serde(rename = "match")]
+    pub matched: String,
+    /// The registry persons shown by the check, comma-separated.
+    pub shown: String,
 }
 
 impl AdmitForm {
+    fn entry(&self) -> EntryRecord {
+        EntryRecord {
+            name_ar: self.name_ar.clone(),
+            name_lat: self.name_fr.clone(),
+            birth_date: self.birth_date.clone(),
+            sex: self.sex.clone(),
+            national_id: self.national_id.clone(),
+            commune_code: String::new(),
+        }
+    }
+
+    fn shown_ids(&self) -> Vec<i64> {
+        self.shown
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect()
+    }
+
     fn input(&self) -> AdmissionInput {
         AdmissionInput {
             name_ar: self.name_ar.clone(),
@@ -108,6 +134,7 @@ struct RegisterPage {
     reasons: Choices,
     done: Option<String>,
     today: String,
+    check: CheckView,
 }
 
 impl RegisterPage {
@@ -250,6 +277,7 @@ async fn register_page(
         exit,
         done,
         today: today(),
+        check: CheckView::default(),
     })
 }
 
@@ -279,10 +307,43 @@ pub async fn register(
 pub async fn admit(
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(form): Form<AdmitForm>,
+    Form(mut form): Form<AdmitForm>,
 ) -> Result<Response, WebError> {
+    let matching = MatchScoped::from(ctx.access());
+    let entry = form.entry();
+    let decision = Decision::parse(&form.matched);
+    // Before saving, the persons already known who may be this one; the worker links
+    // or confirms a new person, and the decision is remembered.
+    if decision.is_none() && entry.has_name() {
+        let found = matching.check(&ctx.actor, "admission", &entry).await?;
+        if !found.here.is_empty() || !found.elsewhere.is_empty() {
+            form.shown = found
+                .here
+                .iter()
+                .map(|(c, _)| c.person_id.to_string())
+                .collect::<Vec<_>>()
+                .join(",");
+            form.matched = String::new();
+            let mut page =
+                register_page(&ctx, id, form, FieldErrors::default(), None, None).await?;
+            page.check = check_view(&page.chrome, found);
+            return render(page).map(IntoResponse::into_response);
+        }
+    }
+    if let Some(Decision::Linked(p)) = decision
+        && !(form.shown_ids().contains(&p) && matching.may_link(p).await?)
+    {
+        let chrome = ctx.chrome("care-register-title");
+        let errors =
+            FieldErrors::translate(&chrome, vec![("establishment", "matching-error-link")]);
+        form.matched = String::new();
+        let page = register_page(&ctx, id, form, errors, None, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
+    }
+    let shown = form.shown_ids();
+    let matched = decision.map(|d| (&entry, d, shown.as_slice()));
     match Scoped::from(ctx.access())
-        .admit(&ctx.actor, id, &form.input())
+        .admit_matched(&ctx.actor, id, &form.input(), matched)
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!(

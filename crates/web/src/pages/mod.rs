@@ -12,6 +12,7 @@ mod establishments;
 mod geo;
 mod grievances;
 mod home;
+mod matching;
 mod needs_model;
 mod quality;
 mod registry_import;
@@ -63,6 +64,7 @@ pub fn routes() -> Routes {
         .merge(registry_import::routes())
         .merge(grievances::routes())
         .merge(staff::routes())
+        .merge(matching::routes())
 }
 
 /// Renders a template into a response, or an internal error.
