@@ -25,7 +25,8 @@ const S: Record<Lang, Record<string, string>> = {
     answer: 'Extincteurs remplacés, facture jointe.',
     close: "Vérifiée : clore l'action",
     closed: 'Close',
-    notMeasured: 'pas encore de fiches du personnel',
+    notMeasured: 'pas encore de rapports annuels',
+    staffing: /Postes sous la norme d'encadrement|Chaque poste atteint la norme/,
   },
   ar: {
     plan: 'مخطط التفتيش',
@@ -40,7 +41,8 @@ const S: Record<Lang, Record<string, string>> = {
     answer: 'تم تعويض الأجهزة، الفاتورة مرفقة.',
     close: 'تم التحقق: إغلاق الإجراء',
     closed: 'مغلق',
-    notMeasured: 'لا توجد بعد بطاقات المستخدمين',
+    notMeasured: 'لا توجد بعد تقارير سنوية',
+    staffing: /عدد المناصب دون معيار التأطير|كل منصب يبلغ معيار التأطير/,
   },
 };
 
@@ -77,7 +79,9 @@ test('inspection: plan, visit with a critical finding, corrective action answere
   await page.locator('#schedule').getByRole('button', { name: s.schedule, exact: true }).click();
   await expect(page).toHaveURL(/\/visits\/\d+\?done=scheduled$/);
   const visitUrl = new URL(page.url()).pathname;
-  await expect(page.locator('fieldset#criterion-s\\.1 p.measured')).toContainText(s.notMeasured);
+  // Staffing is measured from the staff records; food spending waits for annual reports.
+  await expect(page.locator('fieldset#criterion-s\\.1 p.measured')).toContainText(s.staffing);
+  await expect(page.locator('fieldset#criterion-h\\.3 p.measured')).toContainText(s.notMeasured);
 
   // A first try with levels missing: refused at the criteria, the observation kept.
   await page.locator('#conducted_on').fill(inDays(-1));

@@ -304,6 +304,9 @@ pub struct Facts {
     pub present: i64,
     /// Persons present without any goal in their care plan.
     pub present_without_plan: i64,
+    /// The staffing of each post the category's standards name, against the staff in
+    /// post; `None` when the establishment has no staff record at all.
+    pub staffing: Option<Vec<crate::staff::Staffing>>,
 }
 
 /// A level the platform measured, with why.
@@ -315,10 +318,42 @@ pub struct Measured {
     pub args: Vec<(&'static str, String)>,
 }
 
-/// The staffing ratio of an establishment, once staff records exist: the platform
-/// holds none yet, so the criterion is "not measured".
-pub fn staffing_ratio_measure(_facts: &Facts) -> Option<Measured> {
-    None
+/// A staffing shortfall up to this share of what the standards ask (in percent) is
+/// "partly" met; beyond it, not met.
+pub const STAFFING_PARTLY_PERCENT: u64 = 25;
+
+/// The staffing ratio of an establishment from its staff records against its
+/// category's standards: every post covered is compliant; a shortfall of at most
+/// [`STAFFING_PARTLY_PERCENT`] of the full-time equivalents asked is partly; more is not
+/// compliant. Not measured without any staff record, or when no standard applies.
+pub fn staffing_ratio_measure(facts: &Facts) -> Option<Measured> {
+    let posts = facts.staffing.as_ref()?;
+    let required: u64 = posts.iter().map(|s| s.required).sum();
+    if required == 0 {
+        return None;
+    }
+    let missing: u64 = posts.iter().map(crate::staff::Staffing::shortfall).sum();
+    let short = posts.iter().filter(|s| s.is_short()).count();
+    let level = if missing == 0 {
+        Level::Compliant
+    } else if missing * 100 <= required * STAFFING_PARTLY_PERCENT {
+        Level::Partly
+    } else {
+        Level::NotCompliant
+    };
+    Some(Measured {
+        level,
+        key: if missing == 0 {
+            "quality-measured-staffing-covered"
+        } else {
+            "quality-measured-staffing-short"
+        },
+        args: vec![
+            ("posts", short.to_string()),
+            ("missing", crate::staff::fte_text(missing)),
+            ("required", crate::staff::fte_text(required)),
+        ],
+    })
 }
 
 /// Food spending per beneficiary and year, once annual reports exist: the platform
@@ -678,6 +713,7 @@ mod tests {
             days_since_register_entry: Some(10),
             present: 41,
             present_without_plan: 5,
+            staffing: None,
         };
         assert_eq!(
             measure(Measure::Occupancy, &f).unwrap().level,
@@ -711,9 +747,29 @@ mod tests {
             measure(Measure::CarePlans, &f).unwrap().level,
             Level::NotApplicable
         );
-        // Not measured until staff records and annual reports exist.
+        // Not measured without staff records, nor until annual reports exist.
         assert_eq!(measure(Measure::StaffingRatio, &f), None);
         assert_eq!(measure(Measure::FoodSpending, &f), None);
+        // Staffing: covered, short by a quarter at most, short by more.
+        let post = |required, in_post| crate::staff::Staffing { required, in_post };
+        f.staffing = Some(vec![post(200, 200), post(100, 150)]);
+        assert_eq!(
+            measure(Measure::StaffingRatio, &f).unwrap().level,
+            Level::Compliant
+        );
+        f.staffing = Some(vec![post(200, 150), post(200, 200)]);
+        let m = measure(Measure::StaffingRatio, &f).unwrap();
+        assert_eq!(m.level, Level::Partly);
+        assert!(m.args.contains(&("missing", "0.5".into())), "{:?}", m.args);
+        assert!(m.args.contains(&("posts", "1".into())));
+        f.staffing = Some(vec![post(400, 100)]);
+        assert_eq!(
+            measure(Measure::StaffingRatio, &f).unwrap().level,
+            Level::NotCompliant
+        );
+        // Records, but no standard for the category: not measured.
+        f.staffing = Some(vec![]);
+        assert_eq!(measure(Measure::StaffingRatio, &f), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::entity::{
-    admission, care_goal, establishment, quality_action, quality_grid, quality_visit,
+    admission, care_goal, establishment, grievance, quality_action, quality_grid, quality_visit,
 };
 use crate::owner::Owner;
 use crate::{Store, StoreError};
@@ -25,7 +25,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::{NotSet, Set},
-    ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -452,6 +453,7 @@ impl Scoped<'_> {
             .filter(quality_action::Column::Status.ne(ActionStatus::Closed.as_str()))
             .all(db)
             .await?;
+        let complaints = open_complaints(db, &ids).await?;
         let model = RiskModel::default();
         let now = today();
         let mut out: Vec<PlanRow> = rows
@@ -490,7 +492,7 @@ impl Scoped<'_> {
                     open_actions: open.len() as u32,
                     overdue_actions: overdue,
                     authorised: e.status == Status::Authorised.as_str(),
-                    complaints: complaints_of(&e),
+                    complaints: Some(complaints.get(&e.id).copied().unwrap_or(0)),
                 };
                 let (risk, parts) = jisr_domain::quality::risk(&model, &facts);
                 PlanRow {
@@ -993,10 +995,24 @@ fn action_overdue(a: &quality_action::Model, today: NaiveDate) -> bool {
     }
 }
 
-/// Complaints about an establishment: the platform records none yet, so the risk term
-/// is "not measured".
-pub fn complaints_of(_e: &establishment::Model) -> Option<u32> {
-    None
+/// The complaints about each establishment not yet closed (confidential ones too: only
+/// their number reaches the plan).
+async fn open_complaints<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> Result<HashMap<i64, u32>, StoreError> {
+    let rows = grievance::Entity::find()
+        .filter(grievance::Column::EstablishmentId.is_in(ids.to_vec()))
+        .filter(grievance::Column::ClosedAt.is_null())
+        .all(db)
+        .await?;
+    let mut out = HashMap::new();
+    for g in rows {
+        if let Some(id) = g.establishment_id {
+            *out.entry(id).or_insert(0) += 1;
+        }
+    }
+    Ok(out)
 }
 
 async fn grid_by_id(store: &Store, id: i64) -> Result<Grid, StoreError> {
@@ -1054,5 +1070,8 @@ pub async fn facts_of(store: &Store, e: &establishment::Model) -> Result<Facts, 
         days_since_register_entry: latest.map(|d| (today() - d).num_days().max(0)),
         present: present.len() as i64,
         present_without_plan: present.iter().filter(|b| !with_plan.contains(b)).count() as i64,
+        staffing: crate::staff::staffing_for_quality(db, e, occupancy.total())
+            .await?
+            .map(|lines| lines.into_iter().map(|l| l.staffing).collect()),
     })
 }

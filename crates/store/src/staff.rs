@@ -59,7 +59,7 @@ impl From<sea_orm::DbErr> for StaffError {
 }
 
 fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    jisr_domain::time::today()
 }
 
 /// The posts, in their order.
@@ -248,6 +248,30 @@ async fn staffing_of<C: ConnectionTrait>(
             })
         })
         .collect())
+}
+
+/// The staffing of an establishment's posts against its category's standards, for the
+/// quality grid; `None` when it has no staff record at all (never any assignment).
+pub async fn staffing_for_quality<C: ConnectionTrait>(
+    db: &C,
+    e: &establishment::Model,
+    residents: i32,
+) -> Result<Option<Vec<StaffingLine>>, StoreError> {
+    let assignments = staff_assignment::Entity::find()
+        .filter(staff_assignment::Column::EstablishmentId.eq(e.id))
+        .all(db)
+        .await?;
+    if assignments.is_empty() {
+        return Ok(None);
+    }
+    let current: Vec<staff_assignment::Model> = assignments
+        .into_iter()
+        .filter(|a| a.ended_on.is_none())
+        .collect();
+    let posts = posts(db).await?;
+    staffing_of(db, &e.category_code, residents, &current, &posts)
+        .await
+        .map(Some)
 }
 
 crate::scoped_handle!(

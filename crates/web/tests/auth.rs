@@ -4365,7 +4365,8 @@ async fn quality_grids_plan_visit_and_corrective_action() {
         let ok = send(&app, Method::POST, "/establishments/1/visits", Some(&inspector), Some("planned_on=2026-12-01"), SAME_ORIGIN).await;
         assert_eq!((ok.status, ok.location()), (StatusCode::SEE_OTHER, "/visits/3?done=scheduled"));
         let page = send(&app, Method::GET, "/visits/3", Some(&inspector), None, &[]).await;
-        assert!(page.body.contains("non mesuré\u{a0}: pas encore de fiches du personnel"), "{}", page.body);
+        assert!(page.body.contains("non mesuré\u{a0}: pas encore de rapports annuels"), "{}", page.body);
+        assert!(page.body.contains("Postes sous la norme d&#39;encadrement") || page.body.contains("Chaque poste atteint la norme"), "{}", page.body);
         assert!(page.body.contains("dans la capacité autorisée"));
 
         // Conducting: levels missing are refused at their criterion, typed text kept.

@@ -71,10 +71,12 @@ quality-measured-register-empty = لا يتضمن السجل أي قيد بعد.
 quality-measured-register-days = آخر دخول أو خروج مقيد منذ { $days } يوما.
 quality-measured-nobody-present = لا يوجد أي مستفيد حاليا.
 quality-measured-without-plan = { $missing } من أصل { $present } مستفيدا حاضرا ليس لهم أي هدف في مشروع التكفل.
+quality-measured-staffing-covered = كل منصب يبلغ معيار التأطير الخاص بالفئة ({ $required } من مناصب الشغل بدوام كامل مطلوبة).
+quality-measured-staffing-short = عدد المناصب دون معيار التأطير: { $posts }؛ ينقص { $missing } من مناصب الشغل بدوام كامل من أصل { $required } مطلوبة.
 quality-not-measured-occupancy = غير مقاس.
 quality-not-measured-register_up_to_date = غير مقاس.
 quality-not-measured-care_plans = غير مقاس.
-quality-not-measured-staffing_ratio = غير مقاس: لا توجد بعد بطاقات المستخدمين على المنصة.
+quality-not-measured-staffing_ratio = غير مقاس: لا توجد أي بطاقة للمستخدمين في هذه المؤسسة، أو لا توجد معايير تأطير لفئتها.
 quality-not-measured-food_spending = غير مقاس: لا توجد بعد تقارير سنوية على المنصة.
 
 quality-plan-title = مخطط التفتيش

@@ -71,10 +71,12 @@ quality-measured-register-empty = le registre ne contient encore aucune entrée.
 quality-measured-register-days = dernière entrée ou sortie inscrite il y a { $days } jours.
 quality-measured-nobody-present = personne n'est accueilli en ce moment.
 quality-measured-without-plan = { $missing } bénéficiaires présents sur { $present } n'ont aucun objectif dans leur projet de prise en charge.
+quality-measured-staffing-covered = Chaque poste atteint la norme d'encadrement de la catégorie ({ $required } équivalents temps plein demandés).
+quality-measured-staffing-short = Postes sous la norme d'encadrement : { $posts } ; il manque { $missing } équivalents temps plein sur { $required } demandés.
 quality-not-measured-occupancy = non mesuré.
 quality-not-measured-register_up_to_date = non mesuré.
 quality-not-measured-care_plans = non mesuré.
-quality-not-measured-staffing_ratio = non mesuré : pas encore de fiches du personnel sur la plateforme.
+quality-not-measured-staffing_ratio = non mesuré : aucune fiche du personnel pour cet établissement, ou aucune norme d'encadrement pour sa catégorie.
 quality-not-measured-food_spending = non mesuré : pas encore de rapports annuels sur la plateforme.
 
 quality-plan-title = Plan d'inspection

@@ -509,6 +509,15 @@ fn pair_page(chrome: Chrome, pair: Pair) -> PairPage {
         .iter()
         .map(|f| {
             let (a, b) = (review::field_of(&pair.a, f), review::field_of(&pair.b, f));
+            // The sex is stored as a code: shown in the page's language.
+            let shown = |v: String| {
+                if *f == "sex" && !v.is_empty() {
+                    chrome.t2("care-sex", &v)
+                } else {
+                    v
+                }
+            };
+            let (a, b) = (shown(a), shown(b));
             FieldRow {
                 name: f,
                 label: chrome.t(&format!("matching-field-{}", f.replace('_', "-"))),
