@@ -279,6 +279,70 @@ pub const FACTS_MAX_CHARS: usize = 4000;
 /// The shortest account that can be examined, in characters.
 pub const FACTS_MIN_CHARS: usize = 10;
 
+/// One complaint as the figures count it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    pub category: String,
+    pub status: Status,
+    pub province: String,
+    /// The day it was filed, in Morocco.
+    pub filed_on: NaiveDate,
+    /// The day the answer is due.
+    pub answer_due: NaiveDate,
+    /// The day it was answered, if it was.
+    pub answered_on: Option<NaiveDate>,
+}
+
+/// The figures of a set of complaints: how many by category, status and province, how
+/// many stand past their deadline, and how long answers took.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub total: u64,
+    pub by_category: std::collections::BTreeMap<String, u64>,
+    /// In the order of [`Status::ALL`], every status present (zero included).
+    pub by_status: Vec<(Status, u64)>,
+    pub by_province: std::collections::BTreeMap<String, u64>,
+    /// Waiting for an answer past the day it was due.
+    pub overdue: u64,
+    /// Answered (whatever happened after).
+    pub answered: u64,
+    /// Answered on or before the day it was due.
+    pub answered_in_time: u64,
+    /// The median number of days from filing to answer (the lower middle of an even
+    /// count); none when nothing was answered.
+    pub median_days_to_answer: Option<i64>,
+}
+
+/// Counts `rows` on `today`.
+pub fn figures(rows: &[Counted], today: NaiveDate) -> Figures {
+    let mut f = Figures {
+        by_status: Status::ALL.iter().map(|s| (*s, 0)).collect(),
+        ..Figures::default()
+    };
+    let mut days = Vec::new();
+    for r in rows {
+        f.total += 1;
+        *f.by_category.entry(r.category.clone()).or_default() += 1;
+        *f.by_province.entry(r.province.clone()).or_default() += 1;
+        if let Some(slot) = f.by_status.iter_mut().find(|(s, _)| *s == r.status) {
+            slot.1 += 1;
+        }
+        if r.status.awaits_answer() && r.answer_due < today {
+            f.overdue += 1;
+        }
+        if let Some(answered) = r.answered_on {
+            f.answered += 1;
+            if answered <= r.answer_due {
+                f.answered_in_time += 1;
+            }
+            days.push((answered - r.filed_on).num_days().max(0));
+        }
+    }
+    days.sort_unstable();
+    f.median_days_to_answer = (!days.is_empty()).then(|| days[(days.len() - 1) / 2]);
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,6 +523,70 @@ mod tests {
         }
     }
 
+    fn counted(
+        category: &str,
+        status: Status,
+        filed: &str,
+        due: &str,
+        answered: Option<&str>,
+    ) -> Counted {
+        Counted {
+            category: category.into(),
+            status,
+            province: "07.427".into(),
+            filed_on: d(filed),
+            answer_due: d(due),
+            answered_on: answered.map(d),
+        }
+    }
+
+    #[test]
+    fn figures_count_overdue_and_time_to_answer() {
+        let rows = [
+            counted("care", Status::Examining, "2026-10-01", "2026-11-01", None),
+            counted("care", Status::Received, "2026-11-20", "2026-12-20", None),
+            counted(
+                "decision",
+                Status::Answered,
+                "2026-10-01",
+                "2026-10-31",
+                Some("2026-10-11"),
+            ),
+            counted(
+                "decision",
+                Status::Closed,
+                "2026-09-01",
+                "2026-10-01",
+                Some("2026-10-31"),
+            ),
+            counted(
+                "staff",
+                Status::Closed,
+                "2026-09-01",
+                "2026-10-01",
+                Some("2026-09-21"),
+            ),
+        ];
+        let f = figures(&rows, d("2026-12-01"));
+        assert_eq!(f.total, 5);
+        assert_eq!(f.by_category["care"], 2);
+        assert_eq!(f.by_category["decision"], 2);
+        assert_eq!(f.overdue, 1, "only the examining one is past its day");
+        assert_eq!((f.answered, f.answered_in_time), (3, 2));
+        // 10, 20 and 60 days.
+        assert_eq!(f.median_days_to_answer, Some(20));
+        assert_eq!(f.by_status.len(), Status::ALL.len());
+        assert_eq!(
+            f.by_status
+                .iter()
+                .find(|(s, _)| *s == Status::Closed)
+                .unwrap()
+                .1,
+            2
+        );
+        assert_eq!(figures(&[], d("2026-12-01")).median_days_to_answer, None);
+    }
+
     proptest! {
         #[test]
         fn answers_are_due_after_acknowledgements(ack in 0u32..60, answer in 0u32..400, day in 0u64..3000) {
@@ -475,6 +603,28 @@ mod tests {
             let due = base + Days::new(due);
             let (early, late) = (a.min(b), a.max(b));
             prop_assert!(level(status, urgent, due, base + Days::new(early)) <= level(status, urgent, due, base + Days::new(late)));
+        }
+        #[test]
+        fn figures_add_up(rows in proptest::collection::vec((0usize..3, 0usize..6, 0u64..90, 0u64..60, proptest::option::of(0u64..120)), 0..40)) {
+            let base = d("2026-01-01");
+            let rows: Vec<Counted> = rows.into_iter().map(|(c, s, filed, due, answered)| Counted {
+                category: ["a", "b", "c"][c].into(),
+                status: Status::ALL[s],
+                province: ["07.427", "06.141"][c % 2].into(),
+                filed_on: base + Days::new(filed),
+                answer_due: base + Days::new(filed + due),
+                answered_on: answered.map(|a| base + Days::new(filed + a)),
+            }).collect();
+            let f = figures(&rows, base + Days::new(100));
+            prop_assert_eq!(f.total as usize, rows.len());
+            prop_assert_eq!(f.by_category.values().sum::<u64>(), f.total);
+            prop_assert_eq!(f.by_province.values().sum::<u64>(), f.total);
+            prop_assert_eq!(f.by_status.iter().map(|(_, n)| n).sum::<u64>(), f.total);
+            prop_assert!(f.answered_in_time <= f.answered && f.answered <= f.total);
+            prop_assert!(f.overdue <= f.total);
+            if let Some(m) = f.median_days_to_answer {
+                prop_assert!((0..120).contains(&m));
+            }
         }
     }
 }

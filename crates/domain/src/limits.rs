@@ -108,8 +108,11 @@ impl Bucket {
                 tokens,
                 at_ms: now_ms,
             };
-            let wait_ms = (1.0 - tokens) / rate.per_milli();
-            Err(((wait_ms / 1000.0).ceil() as u64).max(1))
+            // Milliseconds per token times the tokens missing: exact for whole rates,
+            // where dividing by the rate per millisecond would round up a second too many.
+            let per_token_ms = f64::from(rate.per_seconds) * 1000.0 / f64::from(rate.count);
+            let wait_ms = ((1.0 - tokens) * per_token_ms).ceil() as u64;
+            Err(wait_ms.div_ceil(1000).max(1))
         }
     }
 
@@ -285,6 +288,15 @@ mod tests {
         assert!(b.take(rate, 20_003).is_ok());
         assert!(!b.is_full(rate, 20_004));
         assert!(b.is_full(rate, 80_004));
+        // Two an hour: the third waits exactly half an hour, not a second more.
+        let hourly = Rate {
+            count: 2,
+            per_seconds: 3600,
+        };
+        let mut b = Bucket::full(hourly, 0);
+        assert!(b.take(hourly, 0).is_ok());
+        assert!(b.take(hourly, 0).is_ok());
+        assert_eq!(b.take(hourly, 0), Err(1800));
     }
 
     #[test]

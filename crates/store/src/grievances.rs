@@ -975,6 +975,41 @@ impl<'a> Scoped<'a> {
             .await?)
     }
 
+    /// The figures of the complaints within scope (the same complaints as the queue):
+    /// by category, status and province, overdue, and time to answer.
+    pub async fn figures(&self) -> Result<jisr_domain::grievances::Figures, StoreError> {
+        use jisr_domain::grievances::{Counted, figures};
+        let rows: Vec<(String, String, String, String, String, Option<String>)> =
+            grievance::Entity::find()
+                .filter(self.condition())
+                .select_only()
+                .columns([
+                    grievance::Column::CategoryCode,
+                    grievance::Column::Status,
+                    grievance::Column::ProvinceCode,
+                    grievance::Column::FiledAt,
+                    grievance::Column::AnswerDue,
+                    grievance::Column::AnsweredAt,
+                ])
+                .into_tuple()
+                .all(self.store().conn())
+                .await?;
+        let counted: Vec<Counted> = rows
+            .into_iter()
+            .filter_map(|(category, status, province, filed, due, answered)| {
+                Some(Counted {
+                    category,
+                    status: Status::parse(&status)?,
+                    province,
+                    filed_on: day_of(&filed)?,
+                    answer_due: day_of(&due)?,
+                    answered_on: answered.as_deref().and_then(day_of),
+                })
+            })
+            .collect();
+        Ok(figures(&counted, today()))
+    }
+
     /// How many complaints of the scope still wait for an answer.
     pub async fn awaiting_count(&self) -> Result<u64, StoreError> {
         Ok(grievance::Entity::find()
@@ -1270,5 +1305,13 @@ impl<'a> Scoped<'a> {
         }
         txn.commit().await?;
         Ok(())
+    }
+}
+
+/// The day in Morocco of a stored instant, or a stored date.
+fn day_of(stored: &str) -> Option<NaiveDate> {
+    match jisr_domain::time::in_morocco(stored) {
+        Some(t) => Some(t.date_naive()),
+        None => NaiveDate::parse_from_str(stored.get(..10)?, "%Y-%m-%d").ok(),
     }
 }

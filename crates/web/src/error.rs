@@ -147,6 +147,8 @@ pub async fn not_found() -> WebError {
 struct ErrorPage {
     chrome: Chrome,
     message: String,
+    /// What was refused, one translated line per problem.
+    details: Vec<String>,
     reference: Option<String>,
 }
 
@@ -300,6 +302,16 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         chrome: Chrome::new(state.catalog.clone(), locale, &uri, title_key)
             .with_user(user.as_ref()),
         message,
+        details: match &err {
+            WebError::Invalid(fields) | WebError::Conflict(fields) => fields
+                .iter()
+                .map(|(_, key)| state.catalog.t(locale, key))
+                .collect(),
+            WebError::InvalidAt(problems) | WebError::RefusedAt(problems) => {
+                problems.iter().map(|p| p.message.clone()).collect()
+            }
+            _ => Vec::new(),
+        },
         reference: matches!(err, WebError::Internal(_)).then_some(request_id),
     };
     match page.render() {

@@ -4570,6 +4570,61 @@ async fn a_citizen_files_a_complaint_follows_it_and_the_officer_answers() {
         )
         .await;
         assert_eq!(other.status, StatusCode::NOT_FOUND);
+        // The figures count the complaints of Rehamna only, with their charts.
+        {
+            use jisr_store::entity::grievance;
+            use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+            let here = grievance::Entity::find()
+                .filter(grievance::Column::ProvinceCode.eq("07.427"))
+                .count(store.conn())
+                .await
+                .unwrap();
+            assert!(here >= 2, "{here}");
+            let figures = send(
+                &app,
+                Method::GET,
+                "/grievances/figures",
+                Some(&officer),
+                None,
+                &[],
+            )
+            .await;
+            assert_eq!(figures.status, StatusCode::OK);
+            let total = figures.body.split("<dt>Réclamations</dt>").nth(1).unwrap();
+            assert!(
+                total.starts_with(&format!(r#"<dd class="num"><bdi>{here}</bdi>"#)),
+                "{}",
+                figures.body
+            );
+            assert!(
+                figures.body.contains("Réclamations par catégorie")
+                    && figures.body.contains("<svg")
+            );
+            assert!(
+                figures.body.contains("1 sur 1 répondues"),
+                "{}",
+                figures.body
+            );
+            assert!(
+                !figures.body.contains("Réclamations par province"),
+                "one province only"
+            );
+            set_lang("ar");
+            let figures = send(
+                &app,
+                Method::GET,
+                "/grievances/figures",
+                Some(&officer),
+                None,
+                &[],
+            )
+            .await;
+            assert!(
+                figures.body.contains("أرقام الشكايات")
+                    && figures.body.contains("الشكايات حسب الصنف")
+            );
+            set_lang("fr");
+        }
         // The e-services' own tracking still answers for applications.
         let still = send(
             &app,
@@ -5062,6 +5117,134 @@ async fn a_provincial_officer_reviews_a_pair_side_by_side_within_the_province() 
         )
         .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn processing_an_application_links_its_beneficiary_to_the_registry_person() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        set_lang("fr");
+        // Application 1's Youssef Alaoui may be the registry's يوسف العلوي (person 2).
+        let r = send(
+            &app,
+            Method::GET,
+            "/applications/1",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            r.body
+                .contains("Le bénéficiaire de cette demande est peut-être déjà dans le registre"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("RH-0001") && r.body.contains("Nom et prénom"));
+        assert!(r.body.contains(r#"name="match" value="2""#), "{}", r.body);
+        assert!(r.body.contains(r#"name="shown" value="2""#), "{}", r.body);
+        // In Arabic too.
+        set_lang("ar");
+        let r = send(
+            &app,
+            Method::GET,
+            "/applications/1",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("إنه هذا الشخص: ربط الطلب"), "{}", r.body);
+        set_lang("fr");
+        // A person not shown, or no choice, is refused and nothing is remembered.
+        for form in ["match=3&shown=2", "match=&shown=2", "shown=2"] {
+            let r = send(
+                &app,
+                Method::POST,
+                "/applications/1/match",
+                Some(&worker),
+                Some(form),
+                SAME_ORIGIN,
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{form}");
+            assert!(r.body.contains("ne peut pas être reliée"), "{form}");
+        }
+        let matching = jisr_store::matching::Scoped::unscoped_for_system_jobs(&store);
+        assert_eq!(
+            matching.linked_person("application", 1).await.unwrap(),
+            None
+        );
+        // Linked: the page shows the registry person, and no longer asks.
+        let r = send(
+            &app,
+            Method::POST,
+            "/applications/1/match",
+            Some(&worker),
+            Some("match=2&shown=2"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), "/applications/1?done=linked#matching");
+        assert_eq!(
+            matching.linked_person("application", 1).await.unwrap(),
+            Some(2)
+        );
+        let r = send(
+            &app,
+            Method::GET,
+            "/applications/1?done=linked",
+            Some(&worker),
+            None,
+            &[],
+        )
+        .await;
+        assert!(
+            r.body
+                .contains("La demande est reliée à la personne du registre.")
+        );
+        assert!(r.body.contains("Le bénéficiaire dans le registre"));
+        assert!(!r.body.contains(r#"name="match" value="2""#));
+        // A second decision is refused.
+        let r = send(
+            &app,
+            Method::POST,
+            "/applications/1/match",
+            Some(&worker),
+            Some("match=new&shown=2"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // Casablanca's application does not exist for Rehamna's worker.
+        let r = send(
+            &app,
+            Method::POST,
+            "/applications/2/match",
+            Some(&worker),
+            Some("match=new&shown="),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // The decision is in the trail, under the application.
+        let decided = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("matching.decide"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(decided.len(), 1);
+        assert!(
+            decided[0].after.contains("\"subject\":\"application\""),
+            "{}",
+            decided[0].after
+        );
     })
     .await;
 }

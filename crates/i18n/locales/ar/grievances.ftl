@@ -161,3 +161,23 @@ grv-error-received-on = تاريخ مضى منذ أقل من سنة.
 grv-documents = الوثائق
 grv-fig-awaiting = في انتظار الجواب
 grv-fig-escalated = تجاوزت الأجل، رفعت إلى التنسيقية الجهوية
+grv-figures-title = أرقام الشكايات
+grv-figures-link = أرقام الشكايات
+grv-figures-hint = شكايات مجالك الترابي التي يمكنك الاطلاع عليها، في كل الفترات؛ تجاوز الأجل يعدّ التي ما تزال تنتظر جوابًا بعد آخر أجلها.
+grv-figures-empty = لا توجد أي شكاية في مجالك الترابي.
+grv-figures-total = الشكايات
+grv-figures-overdue = دون جواب بعد الأجل
+grv-figures-in-time = أجيب عنها داخل الأجل
+grv-figures-in-time-of = { $in_time } من أصل { $answered } أجيب عنها
+grv-figures-median = المدة الوسيطة للجواب
+grv-figures-days = { PLURAL($count) ->
+    [zero] أقل من يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $count } أيام
+   *[other] { $count } يومًا
+}
+grv-figures-no-answer = لا جواب بعد
+grv-figures-by-category = الشكايات حسب الصنف
+grv-figures-by-status = الشكايات حسب الحالة
+grv-figures-by-province = الشكايات حسب الإقليم

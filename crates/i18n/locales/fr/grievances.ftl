@@ -151,3 +151,20 @@ grv-error-received-on = Une date passée de moins d'un an.
 grv-documents = Pièces
 grv-fig-awaiting = en attente de réponse
 grv-fig-escalated = délai dépassé, remontées à la coordination régionale
+grv-figures-title = Chiffres des réclamations
+grv-figures-link = Chiffres des réclamations
+grv-figures-hint = Les réclamations de votre territoire que vous pouvez lire, toutes périodes confondues ; le délai dépassé compte celles qui attendent encore une réponse après leur date limite.
+grv-figures-empty = Aucune réclamation dans votre territoire.
+grv-figures-total = Réclamations
+grv-figures-overdue = Sans réponse après le délai
+grv-figures-in-time = Répondues dans le délai
+grv-figures-in-time-of = { $in_time } sur { $answered } répondues
+grv-figures-median = Délai médian de réponse
+grv-figures-days = { PLURAL($count) ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+grv-figures-no-answer = aucune réponse encore
+grv-figures-by-category = Réclamations par catégorie
+grv-figures-by-status = Réclamations par statut
+grv-figures-by-province = Réclamations par province

@@ -649,6 +649,30 @@ impl Scoped<'_> {
         Ok(())
     }
 
+    /// Remembers a decision about a record already saved (`subject_kind` `subject_id`),
+    /// in a transaction of its own; see [`Scoped::remember`].
+    pub async fn decide(
+        &self,
+        actor: &Actor,
+        entry: &EntryRecord,
+        decision: Decision,
+        shown: &[i64],
+        subject: (&str, i64),
+    ) -> Result<(), StoreError> {
+        let txn = self.store().begin_write().await?;
+        self.remember(
+            &txn,
+            actor,
+            entry,
+            decision,
+            shown,
+            (subject.0, Some(subject.1)),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
     /// The registry person a record was linked to, if any.
     pub async fn linked_person(
         &self,

@@ -141,19 +141,8 @@ struct DashboardPage {
     charts: Vec<DashboardChart>,
 }
 
-/// A chart of the dashboard and the same figures as a table.
-pub struct DashboardChart {
-    pub svg: String,
-    pub table: jisr_charts::Table,
-}
-
-fn direction(chrome: &Chrome) -> jisr_charts::Direction {
-    if chrome.dir() == "rtl" {
-        jisr_charts::Direction::Rtl
-    } else {
-        jisr_charts::Direction::Ltr
-    }
-}
+pub use super::charts::Chart as DashboardChart;
+use super::charts::direction;
 
 /// Counts by status as a bar chart.
 fn status_chart(
@@ -163,23 +152,11 @@ fn status_chart(
     prefix: &str,
     counts: &[(&'static str, u64)],
 ) -> DashboardChart {
-    use jisr_charts::{Categorical, Frame, Orientation};
-    let data = Categorical::single(
-        chrome.t("fig-status"),
-        chrome.t("fig-count"),
-        counts
-            .iter()
-            .map(|(s, n)| (chrome.t2(prefix, s), *n as f64))
-            .collect(),
-    );
-    let fmt = |v: f64| jisr_i18n::format_count(chrome.locale, v.round() as i64);
-    let frame = Frame::new(id, title, chrome.t("fig-chart-desc"), direction(chrome))
-        .size(640.0, 60.0 + 34.0 * counts.len().max(1) as f64)
-        .lang(chrome.lang());
-    DashboardChart {
-        svg: jisr_charts::bars(&frame, &data, Orientation::Horizontal, &fmt),
-        table: jisr_charts::bars_table(&frame, &data, &fmt),
-    }
+    let rows = counts
+        .iter()
+        .map(|(s, n)| (chrome.t2(prefix, s), *n as f64))
+        .collect();
+    super::charts::bar_chart(chrome, id, title, &chrome.t("fig-status"), rows)
 }
 
 /// The charts of the person's territory: establishments and applications by status, and

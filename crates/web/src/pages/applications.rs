@@ -19,6 +19,7 @@ use jisr_domain::applications::{Decision, Status, TrackingCode};
 use jisr_store::applications::{
     ApplicationError, PAGE_SIZE, QueueFilter, QueueRow, Record, Scoped,
 };
+use jisr_store::matching::{Decision as MatchDecision, EntryRecord, Scoped as MatchScoped};
 use jisr_store::services;
 
 #[derive(Template)]
@@ -254,6 +255,73 @@ struct ShowPage {
     documents_requested_before: bool,
     establishment: String,
     priority: super::waiting::PriorityView,
+    /// The registry person linked to the beneficiary, when the worker may read them.
+    linked: Option<super::matching::PersonView>,
+    /// The persons the beneficiary may be, while none is linked (`matching/candidates.html`).
+    check: super::matching::CheckView,
+    /// The ids of the persons shown, sent back with the decision.
+    shown: String,
+}
+
+/// The registry person this application's beneficiary is, or those they may be.
+struct MatchingSection {
+    /// The person linked, when the worker may read them.
+    linked: Option<super::matching::PersonView>,
+    /// The persons the beneficiary may be, while none is linked.
+    check: super::matching::CheckView,
+    /// The ids of the persons shown, sent back with the decision.
+    shown: String,
+}
+
+/// What the matching decisions about an application are filed under.
+const MATCH_SUBJECT: &str = "application";
+
+/// The beneficiary as typed in the application, as the matching check reads it.
+fn entry_of(app: &jisr_store::entity::application::Model) -> EntryRecord {
+    EntryRecord {
+        name_ar: app.beneficiary_name_ar.clone(),
+        name_lat: app.beneficiary_name_fr.clone(),
+        birth_date: app.beneficiary_birth_date.clone(),
+        sex: app.beneficiary_sex.clone(),
+        national_id: app.beneficiary_national_id.clone(),
+        commune_code: app.commune_code.clone(),
+    }
+}
+
+/// The point of entry when processing an application: the person linked, or the
+/// registry persons the beneficiary may be (the check is audited).
+async fn matching_section(
+    ctx: &Ctx,
+    chrome: &Chrome,
+    app: &jisr_store::entity::application::Model,
+) -> Result<MatchingSection, WebError> {
+    let matching = MatchScoped::from(ctx.access());
+    if let Some(person) = matching.linked_person(MATCH_SUBJECT, app.id).await? {
+        let linked = match matching.person(person).await {
+            Ok(card) => Some(super::matching::person_view(chrome, card)),
+            Err(jisr_store::StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        };
+        return Ok(MatchingSection {
+            linked,
+            check: Default::default(),
+            shown: String::new(),
+        });
+    }
+    let found = matching
+        .check(&ctx.actor, MATCH_SUBJECT, &entry_of(app))
+        .await?;
+    let shown = found
+        .here
+        .iter()
+        .map(|(c, _)| c.person_id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    Ok(MatchingSection {
+        linked: None,
+        check: super::matching::check_view(chrome, found).for_filed_record(),
+        shown,
+    })
 }
 
 impl ShowPage {
@@ -376,7 +444,11 @@ async fn show_page(
         .unwrap_or_default();
     let roles: Vec<Role> = g.iter().map(|(r, _)| *r).collect();
     let priority = super::waiting::PriorityView::new(&chrome, &r.priority);
+    let matching = matching_section(ctx, &chrome, app).await?;
     Ok(ShowPage {
+        linked: matching.linked,
+        check: matching.check,
+        shown: matching.shown,
         priority,
         service_name: chrome
             .name(&r.tracked.service.name_ar, &r.tracked.service.name_fr)
@@ -412,6 +484,8 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let flash = match q.done.as_str() {
         "" => None,
+        "linked" => Some("matching-linked-done"),
+        "new" => Some("matching-new-done"),
         _ => Some("app-step-done"),
     };
     let page = show_page(&ctx, id, FieldErrors::default(), flash).await?;
@@ -469,6 +543,61 @@ fn field(pairs: &[(String, String)], name: &str) -> String {
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.clone())
         .unwrap_or_default()
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct MatchForm {
+    /// A person's id, or `new`.
+    #[serde(rename = "match")]
+    matched: String,
+    /// The ids of the persons shown, comma-separated.
+    shown: String,
+}
+
+/// The worker's decision about the registry persons shown: the beneficiary is one of
+/// them, or none. Remembered with the application (audited); refused when the person
+/// was not shown, may not be read, or a person is linked already.
+pub async fn match_person(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<MatchForm>,
+) -> Result<Response, WebError> {
+    let record = Scoped::from(ctx.access()).get(&ctx.actor, id).await?;
+    let app = &record.tracked.application;
+    let matching = MatchScoped::from(ctx.access());
+    let shown: Vec<i64> = form
+        .shown
+        .split(',')
+        .filter_map(|p| p.trim().parse().ok())
+        .collect();
+    let decision = MatchDecision::parse(&form.matched);
+    let allowed = match decision {
+        _ if matching.linked_person(MATCH_SUBJECT, id).await?.is_some() => false,
+        None => false,
+        Some(MatchDecision::New) => true,
+        Some(MatchDecision::Linked(p)) => shown.contains(&p) && matching.may_link(p).await?,
+    };
+    let Some(decision) = decision.filter(|_| allowed) else {
+        let chrome = ctx.chrome("app-record-title");
+        let errors = FieldErrors::translate(&chrome, vec![("step", "matching-error-link")]);
+        let page = show_page(&ctx, id, errors, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(page)?).into_response());
+    };
+    matching
+        .decide(
+            &ctx.actor,
+            &entry_of(app),
+            decision,
+            &shown,
+            (MATCH_SUBJECT, id),
+        )
+        .await?;
+    let done = match decision {
+        MatchDecision::Linked(_) => "linked",
+        MatchDecision::New => "new",
+    };
+    Ok(Redirect::to(&format!("/applications/{id}?done={done}#matching")).into_response())
 }
 
 pub async fn assign(ctx: Ctx, Path(id): Path<i64>, Form(p): Pairs) -> Result<Response, WebError> {
@@ -640,6 +769,14 @@ pub(super) fn routes() -> crate::auth::Routes {
             Some("/applications/2/documents/14"),
             Can(Capability::ProcessApplications),
             get(document),
+        )
+        .add_record(
+            Method::POST,
+            "/applications/{id}/match",
+            "/applications/1/match",
+            Some("/applications/2/match"),
+            Can(Capability::ProcessApplications),
+            post(match_person),
         )
         .add_record(
             Method::POST,

@@ -525,6 +525,108 @@ pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, We
     .map(IntoResponse::into_response)
 }
 
+#[derive(Template)]
+#[template(path = "grievances/figures.html")]
+struct FiguresPage {
+    chrome: Chrome,
+    figures: jisr_domain::grievances::Figures,
+    charts: Vec<super::charts::Chart>,
+}
+
+impl FiguresPage {
+    fn count(&self, n: &u64) -> String {
+        jisr_i18n::format_count(self.chrome.locale, *n as i64)
+    }
+
+    fn in_time(&self) -> String {
+        self.chrome.targs(
+            "grv-figures-in-time-of",
+            &[
+                ("in_time", self.count(&self.figures.answered_in_time)),
+                ("answered", self.count(&self.figures.answered)),
+            ],
+        )
+    }
+
+    fn median(&self) -> String {
+        match self.figures.median_days_to_answer {
+            Some(d) => self.chrome.tn("grv-figures-days", d as usize),
+            None => self.chrome.t("grv-figures-no-answer"),
+        }
+    }
+}
+
+/// The figures of the complaints the person may read: by category, status and
+/// province, overdue, answered in time and the median time to answer, as charts with
+/// their tables.
+pub async fn figures(ctx: Ctx) -> Result<Response, WebError> {
+    let figures = Scoped::from(ctx.access()).figures().await?;
+    let chrome = ctx.chrome("grv-figures-title");
+    let store = &ctx.state.store;
+    let categories = grievances::categories(store).await?;
+    let mut charts = Vec::new();
+    if figures.total > 0 {
+        let rows = figures
+            .by_category
+            .iter()
+            .map(|(code, n)| {
+                let name = categories
+                    .iter()
+                    .find(|c| &c.code == code)
+                    .map(|c| chrome.name(&c.name_ar, &c.name_fr).to_owned())
+                    .unwrap_or_else(|| code.clone());
+                (name, *n as f64)
+            })
+            .collect();
+        charts.push(super::charts::bar_chart(
+            &chrome,
+            "grv-by-category",
+            &chrome.t("grv-figures-by-category"),
+            &chrome.t("grv-category"),
+            rows,
+        ));
+        let rows = figures
+            .by_status
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(s, n)| (chrome.t2("grv-status", s.as_str()), *n as f64))
+            .collect();
+        charts.push(super::charts::bar_chart(
+            &chrome,
+            "grv-by-status",
+            &chrome.t("grv-figures-by-status"),
+            &chrome.t("fig-status"),
+            rows,
+        ));
+        if figures.by_province.len() > 1 {
+            let mut rows = Vec::new();
+            for (code, n) in &figures.by_province {
+                let name = match ProvinceCode::parse(code) {
+                    Ok(p) => match jisr_store::geo::province(store.conn(), &p).await {
+                        Ok(p) => chrome.name(&p.name_ar, &p.name_fr).to_owned(),
+                        Err(_) => code.clone(),
+                    },
+                    Err(_) => code.clone(),
+                };
+                rows.push((name, *n as f64));
+            }
+            charts.push(super::charts::bar_chart(
+                &chrome,
+                "grv-by-province",
+                &chrome.t("grv-figures-by-province"),
+                &chrome.t("est-province"),
+                rows,
+            ));
+        }
+    }
+    render(FiguresPage {
+        chrome,
+        figures,
+        charts,
+    })
+    .map(IntoResponse::into_response)
+}
+
 /// The form staff fill for a complaint received at a counter, by phone or by letter.
 pub async fn record_form(ctx: Ctx, Query(q): Query<PlaceQuery>) -> Result<Response, WebError> {
     let mut form = fresh_form();
@@ -932,6 +1034,13 @@ pub(super) fn routes() -> crate::auth::Routes {
             "/grievances",
             Can(Capability::ReadGrievances),
             get(queue),
+        )
+        .add(
+            Method::GET,
+            "/grievances/figures",
+            "/grievances/figures",
+            Can(Capability::ReadGrievances),
+            get(figures),
         )
         .add(
             Method::GET,

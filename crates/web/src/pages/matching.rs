@@ -135,15 +135,46 @@ pub(crate) struct ElsewhereView {
 }
 
 /// The point-of-entry check as the page shows it.
-#[derive(Default)]
 pub(crate) struct CheckView {
     pub here: Vec<CandidateView>,
     pub elsewhere: Vec<ElsewhereView>,
+    /// The keys of the section's hint and buttons: saving a record (admission) or
+    /// linking one already saved (an application being processed).
+    pub hint: &'static str,
+    pub link: &'static str,
+    pub new: &'static str,
+    /// Whether the record is in a form the worker may correct and check again.
+    pub again: bool,
+}
+
+impl Default for CheckView {
+    fn default() -> Self {
+        CheckView {
+            here: Vec::new(),
+            elsewhere: Vec::new(),
+            hint: "matching-check-hint",
+            link: "matching-link-this",
+            new: "matching-confirm-new",
+            again: true,
+        }
+    }
 }
 
 impl CheckView {
     pub fn any(&self) -> bool {
         !self.here.is_empty() || !self.elsewhere.is_empty()
+    }
+
+    /// The same check about a record already filed (an application): linking it saves
+    /// nothing else, and there is no form to correct.
+    pub fn for_filed_record(self) -> Self {
+        CheckView {
+            hint: "matching-check-hint-filed",
+            link: "matching-link-filed",
+            new: "matching-confirm-new-filed",
+            again: false,
+            ..self
+        }
     }
 }
 
@@ -180,6 +211,7 @@ pub(crate) fn check_view(chrome: &Chrome, check: Check) -> CheckView {
                 ElsewhereView { text }
             })
             .collect(),
+        ..CheckView::default()
     }
 }
 

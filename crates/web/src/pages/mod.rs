@@ -7,6 +7,7 @@ mod associations;
 mod audit;
 mod authorisation;
 mod care;
+mod charts;
 mod eservices;
 mod establishments;
 mod geo;
