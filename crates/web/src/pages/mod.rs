@@ -16,6 +16,7 @@ mod matching;
 mod needs_model;
 mod quality;
 mod registry_import;
+mod partners;
 mod staff;
 pub(crate) mod targeting;
 mod transparency;
@@ -64,6 +65,7 @@ pub fn routes() -> Routes {
         .merge(registry_import::routes())
         .merge(grievances::routes())
         .merge(staff::routes())
+        .merge(partners::routes())
         .merge(matching::routes())
 }
 
