@@ -146,10 +146,16 @@ pub enum Capability {
     /// Search the registry of one's territory for duplicate persons, merge them, undo a
     /// merge, mark two persons "not the same".
     ReviewDuplicates,
+    /// Import questionnaires and launch consultation campaigns; read all their results.
+    RunConsultations,
+    /// Follow the consultations of one's territory: progress and results.
+    FollowConsultations,
+    /// Answer the consultations sent to one's establishment.
+    AnswerConsultations,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 30] = [
+    pub const ALL: [Capability; 33] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -180,6 +186,9 @@ impl Capability {
         Capability::ReadStaffRecords,
         Capability::ReadStaffSalaries,
         Capability::ReviewDuplicates,
+        Capability::RunConsultations,
+        Capability::FollowConsultations,
+        Capability::AnswerConsultations,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -217,6 +226,8 @@ impl Role {
                 ReadQualityReports,
                 ReadGrievances,
                 HandleGrievances,
+                RunConsultations,
+                FollowConsultations,
             ],
             Role::ProgrammeOwner => &[
                 OwnProgrammes,
@@ -224,6 +235,8 @@ impl Role {
                 ImportRegistry,
                 EditQualityGrids,
                 ReadQualityReports,
+                RunConsultations,
+                FollowConsultations,
             ],
             Role::RegionalCoordinator => &[
                 RegisterEstablishments,
@@ -244,6 +257,7 @@ impl Role {
                 ReadQualityReports,
                 ReadGrievances,
                 HandleGrievances,
+                FollowConsultations,
             ],
             Role::ProvincialOfficer => &[
                 RegisterEstablishments,
@@ -267,6 +281,7 @@ impl Role {
                 KeepStaffRecords,
                 ReadStaffRecords,
                 ReviewDuplicates,
+                FollowConsultations,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -300,6 +315,7 @@ impl Role {
                 KeepStaffRecords,
                 ReadStaffRecords,
                 ReadStaffSalaries,
+                AnswerConsultations,
             ],
             Role::Auditor => &[ReadRegistry, ReadAuditTrail, ReadQualityReports],
         }

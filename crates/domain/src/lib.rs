@@ -19,6 +19,7 @@ pub mod limits;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod org;
+pub mod partners;
 pub mod quality;
 pub mod registry;
 pub mod services;

@@ -25,6 +25,7 @@ pub mod migration;
 pub mod org;
 pub mod outbox;
 pub mod owner;
+pub mod partners;
 pub mod programmes;
 pub mod progress;
 pub mod quality;

@@ -154,6 +154,18 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::ReviewDuplicates),
     ),
     item(
+        "/consultations",
+        "nav-consultations",
+        &["/consultations", "/questionnaires"],
+        Shown::Can(Capability::FollowConsultations),
+    ),
+    item(
+        "/consultations",
+        "nav-consultations",
+        &["/consultations", "/consultation-answers/"],
+        Shown::Can(Capability::AnswerConsultations),
+    ),
+    item(
         "/dashboard",
         "nav-dashboard",
         &["/dashboard"],

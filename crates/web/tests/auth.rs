@@ -444,6 +444,45 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap()
     );
+    // Questionnaire version 1; consultation 1 reaches establishment 1 in Rehamna (target
+    // 1), consultation 2 establishment 2 in Casablanca (target 2).
+    let consultations = jisr_store::partners::Scoped::unscoped_for_system_jobs(store);
+    let form: jisr_domain::partners::questionnaire::Questionnaire = serde_json::from_value(serde_json::json!({
+        "title": {"ar": "صعوبات", "fr": "Difficultés"},
+        "sections": [{"name": "main", "label": {"ar": "", "fr": ""}, "questions": [
+            {"name": "difficulty", "label": {"ar": "صعوبات؟", "fr": "Des difficultés ?"},
+             "kind": {"type": "single", "list": "yes_no"}, "required": true},
+            {"name": "staff_missing", "label": {"ar": "عدد", "fr": "Postes manquants"},
+             "kind": {"type": "number", "integer": true, "min": 0.0, "max": 50.0}, "required": false,
+             "show_if": {"op": "equals", "question": "difficulty", "value": "yes"}}
+        ]}],
+        "lists": {"yes_no": [{"name": "yes", "label": {"ar": "نعم", "fr": "Oui"}},
+                             {"name": "no", "label": {"ar": "لا", "fr": "Non"}}]}
+    }))
+    .unwrap();
+    let version = consultations
+        .save_version(&actor, "difficulties", "1", &form, "builtin")
+        .await
+        .unwrap();
+    let today = jisr_domain::time::today();
+    for territory in ["07.427", "06.141"] {
+        consultations
+            .launch(
+                &actor,
+                &jisr_store::partners::LaunchInput {
+                    version: version.to_string(),
+                    title_ar: "صعوبات المؤسسات".into(),
+                    title_fr: "Difficultés des établissements".into(),
+                    categories: vec!["schooled_children".into()],
+                    territories: vec![territory.into()],
+                    opens_on: today.to_string(),
+                    closes_on: (today + chrono::Days::new(30)).to_string(),
+                    illustrative: false,
+                },
+            )
+            .await
+            .unwrap();
+    }
     router(AppState::new(
         store.clone(),
         Catalog::load().unwrap(),
@@ -5245,6 +5284,115 @@ async fn processing_an_application_links_its_beneficiary_to_the_registry_person(
             "{}",
             decided[0].after
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_manager_saves_resumes_and_submits_a_consultation_answer() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let manager = token_for(&app, "establishment_manager").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/consultations",
+            Some(&manager),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("/consultation-answers/1"), "{}", r.body);
+        // Half an answer: saved as a draft, shown again when resumed.
+        let r = send(
+            &app,
+            Method::POST,
+            "/consultation-answers/1",
+            Some(&manager),
+            Some("q.difficulty=yes&action=save"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = send(
+            &app,
+            Method::GET,
+            "/consultation-answers/1",
+            Some(&manager),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains(r#"value="yes" checked"#), "{}", r.body);
+        // Out of range: refused at its field, what was typed kept.
+        let r = send(
+            &app,
+            Method::POST,
+            "/consultation-answers/1",
+            Some(&manager),
+            Some("q.difficulty=yes&q.staff_missing=99&action=submit"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("q-staff_missing-error") && r.body.contains(r#"value="99""#));
+        let r = send(
+            &app,
+            Method::POST,
+            "/consultation-answers/1",
+            Some(&manager),
+            Some("q.difficulty=yes&q.staff_missing=4&action=submit"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        // Once only.
+        let r = send(
+            &app,
+            Method::POST,
+            "/consultation-answers/1",
+            Some(&manager),
+            Some("q.difficulty=no&action=submit"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // The programme owner sees the answer counted in Rehamna, with the mean.
+        let owner = token_for(&app, "programme_owner").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/consultations/1",
+            Some(&owner),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("<svg"), "a chart");
+        assert!(r.body.contains("<bdi>4</bdi>"), "the mean: {}", r.body);
+        // The province's officer follows it; Casablanca's consultation is not theirs.
+        let officer = token_for(&app, "provincial_officer").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/consultations/1",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        let r = send(
+            &app,
+            Method::GET,
+            "/consultations/2",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
     })
     .await;
 }

@@ -249,6 +249,9 @@ audit_codes!(
         StaffAssignment => "staff-assignment",
         Training => "training",
         Person => "person",
+        QuestionnaireVersion => "questionnaire_version",
+        Consultation => "consultation",
+        ConsultationAnswer => "consultation_answer",
     }
 );
 

@@ -24,6 +24,7 @@ mod m0018_matching;
 mod m0019_staff;
 mod m0020_quality;
 mod m0021_grievances;
+mod m0023_partners;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0019_staff::Migration),
             Box::new(m0020_quality::Migration),
             Box::new(m0021_grievances::Migration),
+            Box::new(m0023_partners::Migration),
         ]
     }
 }

@@ -15,6 +15,7 @@ mod grievances;
 mod home;
 mod matching;
 mod needs_model;
+mod partners;
 mod quality;
 mod registry_import;
 mod staff;
@@ -65,6 +66,7 @@ pub fn routes() -> Routes {
         .merge(registry_import::routes())
         .merge(grievances::routes())
         .merge(staff::routes())
+        .merge(partners::routes())
         .merge(matching::routes())
 }
 
