@@ -152,10 +152,13 @@ pub enum Capability {
     FollowConsultations,
     /// Answer the consultations sent to one's establishment.
     AnswerConsultations,
+    /// Hold partner meetings in one's territory: invitations, attendance, minutes and
+    /// follow-up actions.
+    HoldPartnerMeetings,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 33] = [
+    pub const ALL: [Capability; 34] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -189,6 +192,7 @@ impl Capability {
         Capability::RunConsultations,
         Capability::FollowConsultations,
         Capability::AnswerConsultations,
+        Capability::HoldPartnerMeetings,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -228,6 +232,7 @@ impl Role {
                 HandleGrievances,
                 RunConsultations,
                 FollowConsultations,
+                HoldPartnerMeetings,
             ],
             Role::ProgrammeOwner => &[
                 OwnProgrammes,
@@ -258,6 +263,7 @@ impl Role {
                 ReadGrievances,
                 HandleGrievances,
                 FollowConsultations,
+                HoldPartnerMeetings,
             ],
             Role::ProvincialOfficer => &[
                 RegisterEstablishments,
@@ -282,6 +288,7 @@ impl Role {
                 ReadStaffRecords,
                 ReviewDuplicates,
                 FollowConsultations,
+                HoldPartnerMeetings,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,

@@ -8,6 +8,7 @@ mod config;
 mod demo;
 mod demo_grievances;
 mod demo_matching;
+mod demo_partners;
 mod demo_quality;
 mod demo_staff;
 mod matching;

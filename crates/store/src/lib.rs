@@ -34,6 +34,8 @@ pub mod services;
 pub mod sessions;
 pub mod staff;
 
+pub mod partners_meetings;
+pub mod partners_surveys;
 pub mod testing;
 pub mod timeline;
 pub mod tokens;

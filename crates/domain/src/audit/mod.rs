@@ -252,6 +252,11 @@ audit_codes!(
         QuestionnaireVersion => "questionnaire_version",
         Consultation => "consultation",
         ConsultationAnswer => "consultation_answer",
+        StaffSurvey => "staff_survey",
+        StaffSurveyAnswer => "staff_survey_answer",
+        PartnerMeeting => "partner_meeting",
+        MeetingInvitee => "meeting_invitee",
+        MeetingAction => "meeting_action",
     }
 );
 

@@ -4,5 +4,7 @@
 //! ODK and KoboToolbox use); [`campaign`] holds the rules of a consultation campaign.
 
 pub mod campaign;
+pub mod meetings;
 pub mod questionnaire;
+pub mod staff_survey;
 pub mod xlsform;

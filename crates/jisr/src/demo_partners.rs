@@ -1,0 +1,116 @@
+//! Demo partners data: the illustrative questionnaire "the difficulties of
+//! establishments" (funding, staff, premises, food, health, schooling, administrative
+//! procedures, relations with partners), sent as a consultation to the establishments of
+//! Marrakech-Safi, and the Rehamna delegation's meeting presenting its new services to
+//! its partners.
+
+use anyhow::{Result, anyhow};
+use jisr_domain::partners::questionnaire::Questionnaire;
+use jisr_store::Store;
+use jisr_store::audit::Actor;
+use jisr_store::partners::{LaunchInput, Scoped};
+
+/// The themes of the questionnaire: name, Arabic, French.
+const THEMES: &[(&str, &str, &str)] = &[
+    ("funding", "التمويل", "Le financement"),
+    ("staff", "الموارد البشرية", "Le personnel"),
+    (
+        "premises",
+        "البنايات والتجهيزات",
+        "Les locaux et équipements",
+    ),
+    ("food", "التغذية", "L'alimentation"),
+    ("health", "الصحة", "La santé"),
+    ("schooling", "التمدرس", "La scolarité"),
+    (
+        "procedures",
+        "المساطر الإدارية",
+        "Les procédures administratives",
+    ),
+    (
+        "partners",
+        "العلاقة مع الشركاء",
+        "Les relations avec les partenaires",
+    ),
+];
+
+fn questionnaire() -> Result<Questionnaire> {
+    let mut questions = vec![serde_json::json!({
+        "name": "difficulty",
+        "label": {"ar": "هل تواجه المؤسسة صعوبات تعيق عملها؟", "fr": "L'établissement rencontre-t-il des difficultés qui le freinent ?"},
+        "kind": {"type": "single", "list": "yes_no"}, "required": true
+    })];
+    questions.push(serde_json::json!({
+        "name": "themes",
+        "label": {"ar": "في أي مجالات؟", "fr": "Dans quels domaines ?"},
+        "kind": {"type": "multiple", "list": "themes"}, "required": true,
+        "show_if": {"op": "equals", "question": "difficulty", "value": "yes"}
+    }));
+    for (name, ar, fr) in THEMES {
+        questions.push(serde_json::json!({
+            "name": format!("severity_{name}"),
+            "label": {"ar": format!("{ar}: ما مدى حدة الصعوبة؟ (1 ضعيفة، 5 حادة)"),
+                      "fr": format!("{fr} : gravité de la difficulté (1 faible, 5 grave)")},
+            "kind": {"type": "scale", "min": 1, "max": 5}, "required": false,
+            "show_if": {"op": "contains", "question": "themes", "value": name}
+        }));
+    }
+    questions.push(serde_json::json!({
+        "name": "staff_missing",
+        "label": {"ar": "كم عدد المناصب الشاغرة؟", "fr": "Combien de postes manquent ?"},
+        "kind": {"type": "number", "integer": true, "min": 0.0, "max": 50.0}, "required": false,
+        "show_if": {"op": "contains", "question": "themes", "value": "staff"}
+    }));
+    questions.push(serde_json::json!({
+        "name": "comment",
+        "label": {"ar": "ملاحظات واقتراحات", "fr": "Remarques et propositions"},
+        "kind": {"type": "long_text"}, "required": false
+    }));
+    let themes: Vec<_> = THEMES
+        .iter()
+        .map(|(n, ar, fr)| serde_json::json!({"name": n, "label": {"ar": ar, "fr": fr}}))
+        .collect();
+    let form = serde_json::json!({
+        "title": {"ar": "صعوبات المؤسسات (توضيحي)", "fr": "Les difficultés des établissements (illustratif)"},
+        "sections": [{"name": "difficulties", "label": {"ar": "الصعوبات", "fr": "Les difficultés"},
+                      "questions": questions}],
+        "lists": {
+            "yes_no": [{"name": "yes", "label": {"ar": "نعم", "fr": "Oui"}},
+                       {"name": "no", "label": {"ar": "لا", "fr": "Non"}}],
+            "themes": themes
+        }
+    });
+    Ok(serde_json::from_value(form)?)
+}
+
+pub async fn seed(store: &Store, actor: &Actor) -> Result<()> {
+    let partners = Scoped::unscoped_for_system_jobs(store);
+    let version = partners
+        .save_version(actor, "difficulties", "demo", &questionnaire()?, "builtin")
+        .await
+        .map_err(|e| anyhow!("demo questionnaire: {e}"))?;
+    let categories = jisr_store::establishments::categories(store)
+        .await?
+        .into_iter()
+        .map(|c| c.code)
+        .collect();
+    let today = jisr_domain::time::today();
+    partners
+        .launch(
+            actor,
+            &LaunchInput {
+                version: version.to_string(),
+                title_ar: "صعوبات مؤسسات جهة مراكش آسفي (توضيحي)".into(),
+                title_fr: "Les difficultés des établissements de Marrakech-Safi (illustratif)"
+                    .into(),
+                categories,
+                territories: vec!["07".into()],
+                opens_on: today.to_string(),
+                closes_on: (today + chrono::Days::new(45)).to_string(),
+                illustrative: true,
+            },
+        )
+        .await
+        .map_err(|e| anyhow!("demo consultation: {e}"))?;
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Partner meetings held by a delegation in its province.
