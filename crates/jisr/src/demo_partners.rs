@@ -112,5 +112,106 @@ pub async fn seed(store: &Store, actor: &Actor) -> Result<()> {
         )
         .await
         .map_err(|e| anyhow!("demo consultation: {e}"))?;
+    seed_meeting(store, actor, today).await
+}
+
+/// The Rehamna delegation presents its new services to its partners.
+async fn seed_meeting(store: &Store, actor: &Actor, today: chrono::NaiveDate) -> Result<()> {
+    use jisr_domain::partners::meetings::{ActionInput, InviteeInput, MeetingInput};
+    use jisr_store::partners_meetings::{MinutesInput, Scoped};
+    let meetings = Scoped::unscoped_for_system_jobs(store);
+    let err = |e| anyhow!("demo meeting: {e}");
+    let id = meetings
+        .create(
+            actor,
+            "07.427",
+            &MeetingInput {
+                title: "تقديم الخدمات الجديدة للمندوبية لفائدة الشركاء — Présentation des nouveaux services aux partenaires".into(),
+                kind: "partners_meeting".into(),
+                held_on: (today - chrono::Days::new(7)).to_string(),
+                starts_at: "10:00".into(),
+                place: "Délégation de Rehamna, Ben Guerir".into(),
+                agenda: "Accueil des partenaires\nLes nouveaux services de la délégation\nLes difficultés des établissements\nQuestions et engagements".into(),
+            },
+        )
+        .await
+        .map_err(err)?;
+    let mut invited = Vec::new();
+    for (name, organisation, contact) in [
+        ("", "Commune de Ben Guerir", "0524000001"),
+        (
+            "Fatima Zahra Alaoui",
+            "Association Al Amal",
+            "amal@example.ma",
+        ),
+        ("", "Délégation provinciale de la santé", "0524000002"),
+        ("", "Presse régionale", "presse@example.ma"),
+    ] {
+        invited.push(
+            meetings
+                .invite(
+                    actor,
+                    id,
+                    &InviteeInput {
+                        name: name.into(),
+                        organisation: organisation.into(),
+                        contact: contact.into(),
+                    },
+                )
+                .await
+                .map_err(err)?,
+        );
+    }
+    for (i, answer) in invited
+        .iter()
+        .zip(["accepted", "accepted", "accepted", "declined"])
+    {
+        meetings
+            .record_answer(actor, id, *i, answer)
+            .await
+            .map_err(err)?;
+    }
+    meetings
+        .record_attendance(actor, id, &invited[..3])
+        .await
+        .map_err(err)?;
+    meetings
+        .write_minutes(
+            actor,
+            id,
+            &MinutesInput {
+                minutes: "La délégation a présenté le guichet des e-services, le suivi des dossiers d'autorisation et la consultation sur les difficultés des établissements.".into(),
+                decisions: "Un correspondant par partenaire\nUne réunion des partenaires chaque trimestre".into(),
+                is_public: true,
+                public_summary: "La délégation de Rehamna a présenté ses nouveaux services à ses partenaires.".into(),
+            },
+        )
+        .await
+        .map_err(err)?;
+    let first = meetings
+        .add_action(
+            actor,
+            id,
+            &ActionInput {
+                description: "Envoyer aux partenaires la liste des nouveaux services".into(),
+                owner: "Délégation de Rehamna".into(),
+                due_on: (today - chrono::Days::new(2)).to_string(),
+            },
+        )
+        .await
+        .map_err(err)?;
+    meetings
+        .add_action(
+            actor,
+            id,
+            &ActionInput {
+                description: "Désigner un correspondant de la commune".into(),
+                owner: "Commune de Ben Guerir".into(),
+                due_on: (today - chrono::Days::new(1)).to_string(),
+            },
+        )
+        .await
+        .map_err(err)?;
+    meetings.close_action(actor, id, first).await.map_err(err)?;
     Ok(())
 }
