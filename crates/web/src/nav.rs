@@ -166,6 +166,12 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::AnswerConsultations),
     ),
     item(
+        "/meetings",
+        "nav-meetings",
+        &["/meetings"],
+        Shown::Can(Capability::HoldPartnerMeetings),
+    ),
+    item(
         "/dashboard",
         "nav-dashboard",
         &["/dashboard"],

@@ -483,6 +483,49 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Meeting 1 in Rehamna, meeting 2 in Casablanca, each with one invitee and one
+    // follow-up action (ids 1 and 2).
+    let meetings = jisr_store::partners_meetings::Scoped::unscoped_for_system_jobs(store);
+    for province in ["07.427", "06.141"] {
+        let id = meetings
+            .create(
+                &actor,
+                province,
+                &jisr_domain::partners::meetings::MeetingInput {
+                    title: "Réunion des partenaires".into(),
+                    kind: "partners_meeting".into(),
+                    held_on: "2026-12-10".into(),
+                    place: "Délégation".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        meetings
+            .invite(
+                &actor,
+                id,
+                &jisr_domain::partners::meetings::InviteeInput {
+                    organisation: "Commune".into(),
+                    contact: "0612345678".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        meetings
+            .add_action(
+                &actor,
+                id,
+                &jisr_domain::partners::meetings::ActionInput {
+                    description: "Envoyer la liste".into(),
+                    owner: "Délégation".into(),
+                    due_on: "2026-12-20".into(),
+                },
+            )
+            .await
+            .unwrap();
+    }
     router(AppState::new(
         store.clone(),
         Catalog::load().unwrap(),
@@ -5393,6 +5436,129 @@ async fn a_manager_saves_resumes_and_submits_a_consultation_answer() {
         )
         .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_provincial_officer_holds_a_partners_meeting_with_its_follow_up() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        set_lang("fr");
+        let officer = token_for(&app, "provincial_officer").await;
+        let post = |path: &'static str, body: String| {
+            let app = app.clone();
+            let officer = officer.clone();
+            async move {
+                send(
+                    &app,
+                    Method::POST,
+                    path,
+                    Some(&officer),
+                    Some(&body),
+                    SAME_ORIGIN,
+                )
+                .await
+            }
+        };
+        // Every error at once, what was typed kept.
+        let r = post("/meetings", "title=Pr%C3%A9sentation&kind=&held_on=x&place=".into()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for id in ["kind-error", "held_on-error", "place-error"] {
+            assert!(r.body.contains(id), "{id}: {}", r.body);
+        }
+        assert!(r.body.contains(r#"value="Présentation""#));
+        // Another province is refused.
+        let r = post(
+            "/meetings",
+            "province=06.141&title=T&kind=press&held_on=2026-12-10&place=P".into(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("province-error"));
+        let r = post(
+            "/meetings",
+            "province=07.427&title=Nouveaux+services&kind=partners_meeting&held_on=2026-12-10&starts_at=10%3A00&place=Ben+Guerir&agenda=Accueil%0AServices".into(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), "/meetings/3");
+        // Invitations, answers, attendance.
+        let r = post("/meetings/3/invitees", "name=&organisation=&contact=".into()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("name-error") && r.body.contains("contact-error"));
+        for body in [
+            "organisation=Commune+de+Ben+Guerir&contact=0612345678",
+            "name=Fatima&organisation=Association+Al+Amal&contact=amal%40example.ma",
+        ] {
+            let r = post("/meetings/3/invitees", body.into()).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+        let r = post("/meetings/3/answers", "answer.3=accepted&answer.4=declined".into()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = post("/meetings/3/attendance", "present=3".into()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        // Minutes: public needs a summary.
+        let r = post("/meetings/3/minutes", "minutes=PV&decisions=D1&is_public=1".into()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("public_summary-error"));
+        let r = post(
+            "/meetings/3/minutes",
+            "minutes=PV&decisions=Un+guichet+commun%0AUne+r%C3%A9union+par+trimestre&is_public=1&public_summary=Les+nouveaux+services+pr%C3%A9sent%C3%A9s".into(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        // Two actions, one closed, the other overdue.
+        for body in [
+            "description=Envoyer+la+liste&owner=D%C3%A9l%C3%A9gation&due_on=2026-12-15",
+            "description=D%C3%A9signer+un+correspondant&owner=Commune&due_on=2020-01-31",
+        ] {
+            let r = post("/meetings/3/actions", body.into()).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+        let r = post("/meetings/3/actions/3/close", String::new()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = send(&app, Method::GET, "/meetings/3", Some(&officer), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        for text in [
+            "Nouveaux services",
+            "Un guichet commun",
+            "Une réunion par trimestre",
+            "En retard",
+            "Close le",
+            "Excusé",
+            "Présent",
+        ] {
+            assert!(r.body.contains(text), "{text}: {}", r.body);
+        }
+        assert_eq!(r.body.matches("/actions/4/close").count(), 1);
+        assert_eq!(r.body.matches("/actions/3/close").count(), 0);
+        // The printable sheet lists the invitees; the public page the summary.
+        let r = send(
+            &app,
+            Method::GET,
+            "/meetings/3/attendance-sheet",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("Association Al Amal") && r.body.contains("Signature"));
+        let r = send(&app, Method::GET, "/partner-meetings", None, None, &[]).await;
+        assert!(r.body.contains("Les nouveaux services présentés"), "{}", r.body);
+        assert!(!r.body.contains("Envoyer la liste"));
+        // Another province's meeting does not exist for them.
+        let r = send(&app, Method::GET, "/meetings/2", Some(&officer), None, &[]).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // Invitations went through the outbox.
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        let sent = jisr_store::entity::outbox_message::Entity::find()
+            .filter(jisr_store::entity::outbox_message::Column::OwnerKind.eq("partner_meeting"))
+            .filter(jisr_store::entity::outbox_message::Column::OwnerId.eq(3))
+            .count(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(sent, 2);
     })
     .await;
 }

@@ -16,6 +16,7 @@ mod home;
 mod matching;
 mod needs_model;
 mod partners;
+mod partners_meetings;
 mod quality;
 mod registry_import;
 mod staff;
@@ -68,6 +69,7 @@ pub fn routes() -> Routes {
         .merge(staff::routes())
         .merge(partners::routes())
         .merge(matching::routes())
+        .merge(partners_meetings::routes())
 }
 
 /// Renders a template into a response, or an internal error.
