@@ -526,6 +526,26 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Staff survey 1 reaches staff member 1 in Rehamna, survey 2 staff member 2 in
+    // Casablanca (questionnaire version 1).
+    let surveys = jisr_store::partners_surveys::Scoped::unscoped_for_system_jobs(store);
+    for territory in ["07.427", "06.141"] {
+        surveys
+            .launch(
+                &actor,
+                &jisr_store::partners_surveys::SurveyInput {
+                    version: version.to_string(),
+                    title_ar: "ظروف العمل".into(),
+                    title_fr: "Conditions de travail".into(),
+                    territories: vec![territory.into()],
+                    opens_on: today.to_string(),
+                    closes_on: (today + chrono::Days::new(30)).to_string(),
+                    illustrative: false,
+                },
+            )
+            .await
+            .unwrap();
+    }
     router(AppState::new(
         store.clone(),
         Catalog::load().unwrap(),
@@ -5559,6 +5579,102 @@ async fn a_provincial_officer_holds_a_partners_meeting_with_its_follow_up() {
             .await
             .unwrap();
         assert_eq!(sent, 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_staff_member_answers_a_survey_once_and_small_groups_show_nothing() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        set_lang("fr");
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let links: Vec<String> = jisr_store::entity::outbox_message::Entity::find()
+            .filter(jisr_store::entity::outbox_message::Column::OwnerKind.eq("staff_survey"))
+            .all(store.conn())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| {
+                let v: serde_json::Value = serde_json::from_str(&m.body).unwrap();
+                v["link"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        assert_eq!(links.len(), 2);
+        let link: &'static str = Box::leak(links[0].clone().into_boxed_str());
+        // No account needed; the form shows the questionnaire.
+        let r = send(&app, Method::GET, link, None, None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("q.difficulty"));
+        // Incomplete: refused at its field.
+        let r = send(&app, Method::POST, link, None, Some(""), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("field-error"));
+        let r = send(
+            &app,
+            Method::POST,
+            link,
+            None,
+            Some("q.difficulty=no"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Votre réponse anonyme est enregistrée"));
+        // Once only: the link is spent.
+        let r = send(&app, Method::GET, link, None, None, &[]).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        let r = send(
+            &app,
+            Method::POST,
+            link,
+            None,
+            Some("q.difficulty=yes"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // One answer: the owner sees nothing of it.
+        let owner = token_for(&app, "programme_owner").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/staff-surveys/1",
+            Some(&owner),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("Moins de cinq réponses"), "{}", r.body);
+        assert!(!r.body.contains("figure class=\"chart\""));
+        assert!(r.body.contains("1 / 1"));
+        // The list and launch form; a launch with nothing chosen gets every error.
+        let r = send(
+            &app,
+            Method::POST,
+            "/staff-surveys",
+            Some(&owner),
+            Some(""),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for id in ["title_ar-error", "title_fr-error", "territories-error"] {
+            assert!(r.body.contains(id), "{id}");
+        }
+        // Casablanca's survey is not the Rehamna officer's.
+        let officer = token_for(&app, "provincial_officer").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/staff-surveys/2",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
     })
     .await;
 }

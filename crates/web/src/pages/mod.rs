@@ -17,6 +17,7 @@ mod matching;
 mod needs_model;
 mod partners;
 mod partners_meetings;
+mod partners_surveys;
 mod quality;
 mod registry_import;
 mod staff;
@@ -70,6 +71,7 @@ pub fn routes() -> Routes {
         .merge(partners::routes())
         .merge(matching::routes())
         .merge(partners_meetings::routes())
+        .merge(partners_surveys::routes())
 }
 
 /// Renders a template into a response, or an internal error.

@@ -303,15 +303,15 @@ pub async fn launch(
 
 /// One question's results as shown: its label, the answered count, the counts by
 /// value with their share, the mean, and a chart.
-struct ResultView {
-    label: String,
-    answered: u64,
-    counts: Vec<(String, u64, u64)>,
-    mean: Option<String>,
-    chart: Option<String>,
+pub(super) struct ResultView {
+    pub(super) label: String,
+    pub(super) answered: u64,
+    pub(super) counts: Vec<(String, u64, u64)>,
+    pub(super) mean: Option<String>,
+    pub(super) chart: Option<String>,
 }
 
-fn result_views(
+pub(super) fn result_views(
     chrome: &Chrome,
     form: &Questionnaire,
     tallies: &[Tally],
@@ -452,26 +452,26 @@ pub async fn consultation(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, Web
 }
 
 /// One question as the answer form shows it.
-struct FieldView {
-    name: String,
-    label: String,
-    hint: String,
+pub(super) struct FieldView {
+    pub(super) name: String,
+    pub(super) label: String,
+    pub(super) hint: String,
     /// `radio`, `checkbox`, `number`, `date`, `text`, `textarea`.
-    input: &'static str,
-    required: bool,
+    pub(super) input: &'static str,
+    pub(super) required: bool,
     /// The sentence saying when it applies, for a conditional question.
-    when: String,
-    value: String,
-    choices: Vec<Pick>,
-    min: String,
-    max: String,
-    step: &'static str,
-    error: Option<String>,
+    pub(super) when: String,
+    pub(super) value: String,
+    pub(super) choices: Vec<Pick>,
+    pub(super) min: String,
+    pub(super) max: String,
+    pub(super) step: &'static str,
+    pub(super) error: Option<String>,
 }
 
-struct SectionView {
-    label: String,
-    fields: Vec<FieldView>,
+pub(super) struct SectionView {
+    pub(super) label: String,
+    pub(super) fields: Vec<FieldView>,
 }
 
 #[derive(Template)]
@@ -538,14 +538,14 @@ fn when_text(chrome: &Chrome, form: &Questionnaire, c: &Condition) -> String {
     }
 }
 
-fn error_text(chrome: &Chrome, e: &AnswerError) -> String {
+pub(super) fn error_text(chrome: &Chrome, e: &AnswerError) -> String {
     match e.bound() {
         Some(n) => chrome.targs(e.key(), &[("bound", format_number(n))]),
         None => chrome.t(e.key()),
     }
 }
 
-fn sections(
+pub(super) fn sections(
     chrome: &Chrome,
     form: &Questionnaire,
     answers: &Answers,
