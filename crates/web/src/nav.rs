@@ -172,6 +172,12 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::HoldPartnerMeetings),
     ),
     item(
+        "/staff-surveys",
+        "nav-staff-surveys",
+        &["/staff-surveys"],
+        Shown::Can(Capability::FollowConsultations),
+    ),
+    item(
         "/dashboard",
         "nav-dashboard",
         &["/dashboard"],

@@ -334,10 +334,10 @@ pub async fn answers(
     let scoped = Scoped::from(ctx.access());
     scoped.meeting(id).await?;
     for (k, v) in &pairs {
-        if let Some(Ok(invitee)) = k.strip_prefix("answer.").map(str::parse::<i64>) {
-            if let Err(e) = scoped.record_answer(&ctx.actor, id, invitee, v).await {
-                return refused(&ctx, id, e, "answers", |_| {}).await;
-            }
+        if let Some(Ok(invitee)) = k.strip_prefix("answer.").map(str::parse::<i64>)
+            && let Err(e) = scoped.record_answer(&ctx.actor, id, invitee, v).await
+        {
+            return refused(&ctx, id, e, "answers", |_| {}).await;
         }
     }
     Ok(back(id, "invitees"))
