@@ -120,3 +120,54 @@ test('consultations: XLSForm imported and refused, answered on a phone with a re
   await expect(page.locator('#progress tbody tr').filter({ hasText: /Rehamna|الرحامنة/ })).toContainText('1');
   await check(page, 'partners-results');
 });
+
+const MEETING: Record<Lang, { list: string; overdue: string; closed: string; addAction: string; close: string; sheet: string; action: string }> = {
+  ar: {
+    list: 'الاجتماعات مع الشركاء',
+    overdue: 'متأخر',
+    closed: 'أغلق في',
+    addAction: 'إضافة إجراء',
+    close: 'إغلاق',
+    sheet: 'ورقة الحضور',
+    action: 'إرسال لائحة الخدمات إلى الجمعيات',
+  },
+  fr: {
+    list: 'Réunions avec les partenaires',
+    overdue: 'En retard',
+    closed: 'Close le',
+    addAction: 'Ajouter une action',
+    close: 'Clore',
+    sheet: 'Feuille de présence',
+    action: 'Envoyer la liste des services aux associations',
+  },
+};
+
+test('partner meetings: the Rehamna officer follows the demo meeting, an overdue action closed, the attendance sheet', async ({
+  page,
+  lang,
+  check,
+}) => {
+  const w = MEETING[lang];
+  await signIn(page, lang, 'officer.rehamna');
+  await page.goto('/meetings');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.list);
+  await page.locator('#meetings tbody a').first().click();
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+  await expect(page.locator('#decisions li')).toHaveCount(2);
+  await check(page, 'meeting');
+
+  // A late action: shown overdue, then closed.
+  await page.locator('#description').fill(w.action);
+  await page.locator('#owner').fill(lang === 'ar' ? 'المندوبية' : 'Délégation');
+  await page.locator('#due_on').fill('2026-01-15');
+  await page.getByRole('button', { name: w.addAction, exact: true }).click();
+  const row = page.locator('#actions tbody tr', { hasText: w.action });
+  await expect(row).toContainText(w.overdue);
+  await row.getByRole('button', { name: w.close, exact: true }).click();
+  await expect(page.locator('#actions tbody tr', { hasText: w.action })).toContainText(w.closed);
+
+  await page.getByRole('link', { name: w.sheet, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.sheet);
+  await expect(page.locator('#sheet tbody tr')).toHaveCount(9);
+  await check(page, 'meeting-sheet');
+});
