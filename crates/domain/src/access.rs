@@ -152,10 +152,13 @@ pub enum Capability {
     FollowConsultations,
     /// Answer the consultations sent to one's establishment.
     AnswerConsultations,
+    /// Register one person in the social registry of one's territory, after the
+    /// point-of-entry check against the persons already known.
+    RegisterPersons,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 33] = [
+    pub const ALL: [Capability; 34] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -189,6 +192,7 @@ impl Capability {
         Capability::RunConsultations,
         Capability::FollowConsultations,
         Capability::AnswerConsultations,
+        Capability::RegisterPersons,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -282,6 +286,7 @@ impl Role {
                 ReadStaffRecords,
                 ReviewDuplicates,
                 FollowConsultations,
+                RegisterPersons,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -292,6 +297,7 @@ impl Role {
                 ReadGrievances,
                 HandleGrievances,
                 ReviewDuplicates,
+                RegisterPersons,
             ],
             Role::Inspector => &[
                 ReadRegisters,

@@ -27,3 +27,4 @@ pub mod session;
 pub mod staff;
 pub mod time;
 pub mod totp;
+pub mod person_entry;
