@@ -16,6 +16,7 @@ mod home;
 mod matching;
 mod needs_model;
 mod partners;
+mod person_entry;
 mod quality;
 mod registry_import;
 mod staff;
@@ -68,6 +69,7 @@ pub fn routes() -> Routes {
         .merge(staff::routes())
         .merge(partners::routes())
         .merge(matching::routes())
+        .merge(person_entry::routes())
 }
 
 /// Renders a template into a response, or an internal error.
