@@ -5477,3 +5477,36 @@ async fn registering_one_person_shows_who_they_may_be_then_links_or_adds() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_beneficiary_file_shows_the_registry_person_it_was_linked_to() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        set_lang("fr");
+        let typed = "name_ar=%D9%8A%D9%88%D8%B3%D9%81+%D8%A7%D9%84%D8%B9%D9%84%D9%88%D9%8A&name_fr=Youssouf+El+Alaoui&birth_date=2015-06-10&sex=male&national_id=&representative=judge_order&representative_name=Tribunal&representative_reference=J-90&admitted_on=2025-10-01&basis=judge_order&basis_reference=OP-2025-90&match=2&shown=2";
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(typed), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let b = jisr_store::entity::beneficiary::Entity::find()
+            .filter(jisr_store::entity::beneficiary::Column::NameFr.eq("Youssouf El Alaoui"))
+            .one(store.conn()).await.unwrap().unwrap();
+        let r = send(&app, Method::GET, &format!("/beneficiaries/{}", b.id), Some(&worker), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Personne du registre social") && r.body.contains("RH-0001") && r.body.contains("Youssef Alaoui"), "{}", r.body);
+        set_lang("ar");
+        let r = send(&app, Method::GET, &format!("/beneficiaries/{}", b.id), Some(&worker), None, &[]).await;
+        assert!(r.body.contains("الشخص في السجل الاجتماعي"));
+        // The establishment's manager keeps the file but does not read the registry.
+        set_lang("fr");
+        let manager = token_for(&app, "establishment_manager").await;
+        let r = send(&app, Method::GET, &format!("/beneficiaries/{}", b.id), Some(&manager), None, &[]).await;
+        if r.status == StatusCode::OK {
+            assert!(r.body.contains("que vous ne consultez pas") && !r.body.contains("RH-0001"), "{}", r.body);
+        }
+        // A file with no link shows no registry section.
+        let r = send(&app, Method::GET, "/beneficiaries/1", Some(&worker), None, &[]).await;
+        assert!(!r.body.contains("Personne du registre social"));
+    })
+    .await;
+}

@@ -18,3 +18,8 @@ person-entry-error-script-ar = حروف عربية فقط في هذا الحقل
 person-entry-error-script-lat = حروف لاتينية فقط في هذا الحقل.
 person-entry-error-commune = اختر جماعة من القائمة.
 person-entry-error-cin-taken = رقم البطاقة الوطنية هذا مسجّل من قبل في السجل.
+# A beneficiary file's registry person.
+care-registry-person = الشخص في السجل الاجتماعي
+care-registry-name = الاسم في السجل
+care-registry-household = الأسرة في السجل
+care-registry-linked-unreadable = هذا الملف مرتبط بشخص في السجل الاجتماعي لا تطّلع عليه.

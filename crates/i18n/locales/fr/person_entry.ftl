@@ -18,3 +18,8 @@ person-entry-error-script-ar = Lettres arabes seulement dans ce champ.
 person-entry-error-script-lat = Lettres latines seulement dans ce champ.
 person-entry-error-commune = Choisissez une commune de la liste.
 person-entry-error-cin-taken = Ce numéro de CIN est déjà inscrit au registre.
+# A beneficiary file's registry person.
+care-registry-person = Personne du registre social
+care-registry-name = Nom au registre
+care-registry-household = Ménage au registre
+care-registry-linked-unreadable = Ce dossier est relié à une personne du registre social, que vous ne consultez pas.
