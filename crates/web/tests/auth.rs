@@ -4555,6 +4555,48 @@ async fn a_citizen_files_a_complaint_follows_it_and_the_officer_answers() {
         let officer = token_for(&app, "provincial_officer").await;
         let queue = send(&app, Method::GET, "/grievances", Some(&officer), None, &[]).await;
         assert!(queue.body.contains(&code), "{}", queue.body);
+        assert!(
+            queue.body.contains("/grievances?format=csv"),
+            "{}",
+            queue.body
+        );
+        // The queue as a CSV file: the page's columns, within scope, and audited.
+        let csv_reply = send(
+            &app,
+            Method::GET,
+            "/grievances?format=csv",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(csv_reply.status, StatusCode::OK);
+        assert!(
+            csv_reply.headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        let text = csv_reply.body.trim_start_matches('\u{feff}');
+        assert!(
+            text.lines()
+                .next()
+                .unwrap()
+                .starts_with("Code de suivi,Objet"),
+            "{text}"
+        );
+        assert!(text.contains(&code), "{text}");
+        assert_eq!(text.lines().next().unwrap().split(',').count(), 8, "{text}");
+        {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let exports = jisr_store::entity::audit_log::Entity::find()
+                .filter(jisr_store::entity::audit_log::Column::Action.eq("export"))
+                .filter(jisr_store::entity::audit_log::Column::EntityId.eq("grievances"))
+                .all(store.conn())
+                .await
+                .unwrap();
+            assert_eq!(exports.len(), 1);
+        }
         let id = 3;
         let record = send(
             &app,
