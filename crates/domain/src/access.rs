@@ -155,10 +155,13 @@ pub enum Capability {
     /// Hold partner meetings in one's territory: invitations, attendance, minutes and
     /// follow-up actions.
     HoldPartnerMeetings,
+    /// Register one person in the social registry of one's territory, after the
+    /// point-of-entry check against the persons already known.
+    RegisterPersons,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 34] = [
+    pub const ALL: [Capability; 35] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -193,6 +196,7 @@ impl Capability {
         Capability::FollowConsultations,
         Capability::AnswerConsultations,
         Capability::HoldPartnerMeetings,
+        Capability::RegisterPersons,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -289,6 +293,7 @@ impl Role {
                 ReviewDuplicates,
                 FollowConsultations,
                 HoldPartnerMeetings,
+                RegisterPersons,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -299,6 +304,7 @@ impl Role {
                 ReadGrievances,
                 HandleGrievances,
                 ReviewDuplicates,
+                RegisterPersons,
             ],
             Role::Inspector => &[
                 ReadRegisters,

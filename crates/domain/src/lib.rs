@@ -20,6 +20,7 @@ pub mod limits;
 pub mod openapi;
 pub mod org;
 pub mod partners;
+pub mod person_entry;
 pub mod quality;
 pub mod registry;
 pub mod services;

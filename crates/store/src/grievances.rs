@@ -964,6 +964,26 @@ impl<'a> Scoped<'a> {
         Ok((rows.into_iter().map(row).collect(), total))
     }
 
+    /// The whole queue as filtered, in the queue's order, up to `max` rows (an export);
+    /// and how many match in all.
+    pub async fn queue_all(
+        &self,
+        f: &QueueFilter,
+        max: u64,
+    ) -> Result<(Vec<QueueRow>, u64), StoreError> {
+        let q = self.queue_query(f);
+        let total = q.clone().count(self.store().conn()).await?;
+        let rows = q
+            .order_by_desc(grievance::Column::Status.is_in(awaiting()))
+            .order_by_asc(grievance::Column::AnswerDue)
+            .order_by_desc(grievance::Column::Urgent)
+            .order_by_asc(grievance::Column::Id)
+            .limit(max)
+            .all(self.store().conn())
+            .await?;
+        Ok((rows.into_iter().map(row).collect(), total))
+    }
+
     /// How many complaints of the scope stand escalated (unanswered past their deadline).
     pub async fn escalated_count(&self) -> Result<u64, StoreError> {
         Ok(self

@@ -292,6 +292,18 @@ async fn a_parent_applies_is_asked_once_for_a_document_and_the_child_is_admitted
             Err(ApplicationError::Step(StepError::DocumentsAlreadyRequested))
         ));
 
+        // The worker linked the child to a registry person (id 77) while processing.
+        let matching = jisr_store::matching::Scoped::new(&store, &worker_grants);
+        matching
+            .decide(
+                &system,
+                &jisr_store::matching::EntryRecord::default(),
+                jisr_store::matching::Decision::Linked(77),
+                &[77],
+                ("application", filed.id),
+            )
+            .await
+            .unwrap();
         // Accepted: admitted where a place is free, and the register shows it.
         worker
             .rate(&system, filed.id, &[("family_support".into(), 2)])
@@ -310,6 +322,30 @@ async fn a_parent_applies_is_asked_once_for_a_document_and_the_child_is_admitted
             .await
             .unwrap();
         assert_eq!(occupancy[&centre].male, 1);
+        // The file admitted from the application carries its registry person.
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let file = jisr_store::entity::beneficiary::Entity::find()
+            .filter(jisr_store::entity::beneficiary::Column::ApplicationId.eq(filed.id))
+            .one(store.conn())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            matching
+                .linked_person("beneficiary", file.id)
+                .await
+                .unwrap(),
+            Some(77)
+        );
+        let carried = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Action.eq("matching.decide"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert!(
+            carried.iter().any(|e| e.after.contains("carried_from")),
+            "{carried:?}"
+        );
 
         // A second boy: the only place is taken, so he waits with a rank.
         let second = applications::submit(
@@ -356,7 +392,7 @@ async fn a_parent_applies_is_asked_once_for_a_document_and_the_child_is_admitted
         ));
 
         // Every step was notified to the outbox and recorded in a verifiable trail.
-        use sea_orm::{EntityTrait, PaginatorTrait};
+        use sea_orm::PaginatorTrait;
         let sent = jisr_store::entity::outbox_message::Entity::find()
             .count(store.conn())
             .await

@@ -5678,3 +5678,117 @@ async fn a_staff_member_answers_a_survey_once_and_small_groups_show_nothing() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn registering_one_person_shows_who_they_may_be_then_links_or_adds() {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        set_lang("fr");
+        let r = send(&app, Method::GET, "/persons/new", Some(&worker), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Inscrire une personne au registre") && r.body.contains(r#"value="07.427.01.01""#));
+        assert!(!r.body.contains(r#"value="07.431.01.03""#), "Safi's communes are not offered");
+        let persons = || async { jisr_store::entity::person::Entity::find().count(store.conn()).await.unwrap() };
+        let before = persons().await;
+        // Every error at once, what was typed kept.
+        let bad = "first_name_ar=Youssef&last_name_ar=&first_name_lat=&last_name_lat=&birth_date=2090-01-01&sex=&cin=12&commune_code=07.427.01.01";
+        let r = send(&app, Method::POST, "/persons/new", Some(&worker), Some(bad), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        for msg in ["Lettres arabes seulement", "dans le futur", "Numéro de CIN invalide", "Saisissez le prénom et le nom"] {
+            assert!(r.body.contains(msg), "{msg}: {}", r.body);
+        }
+        assert!(r.body.contains(r#"value="Youssef""#) && r.body.contains(r#"value="2090-01-01""#));
+        // Another province's commune: not found.
+        let safi = "first_name_lat=Ali&last_name_lat=Tazi&birth_date=2001-01-01&sex=male&commune_code=07.431.01.03";
+        let r = send(&app, Method::POST, "/persons/new", Some(&worker), Some(safi), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // The registry's يوسف العلوي typed under another spelling: shown with reasons.
+        let typed = "first_name_ar=%D9%8A%D9%88%D8%B3%D9%81&last_name_ar=%D8%A7%D9%84%D8%B9%D9%84%D9%88%D9%8A&first_name_lat=Youssouf&last_name_lat=El+Alaoui&birth_date=2015-06-10&sex=male&cin=&commune_code=07.427.01.01";
+        let r = send(&app, Method::POST, "/persons/new", Some(&worker), Some(typed), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Cette personne est peut-être déjà connue") && r.body.contains("Youssef Alaoui"), "{}", r.body);
+        assert!(r.body.contains("Date de naissance") && r.body.contains(r#"name="match" value="2""#));
+        assert_eq!(persons().await, before, "nothing saved before the decision");
+        set_lang("ar");
+        let r = send(&app, Method::POST, "/persons/new", Some(&worker), Some(typed), SAME_ORIGIN).await;
+        assert!(r.body.contains("قد يكون هذا الشخص معروفًا من قبل") && r.body.contains("تسجيل شخص في السجل"));
+        set_lang("fr");
+        // A person not shown cannot be linked.
+        let r = send(&app, Method::POST, "/persons/new", Some(&worker), Some(&format!("{typed}&match=3&shown=2")), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("ne peut pas être reliée") && r.body.contains(r#"value="Youssouf""#));
+        // Linked: nothing new in the registry, the decision remembered.
+        let r = send(&app, Method::POST, "/persons/new", Some(&worker), Some(&format!("{typed}&match=2&shown=2")), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(persons().await, before);
+        let r = send(&app, Method::GET, "/persons/new?done=linked&person=2", Some(&worker), None, &[]).await;
+        assert!(r.body.contains("déjà inscrite") && r.body.contains("RH-0001"), "{}", r.body);
+        // A new person confirmed: written with a household of their own, then searchable.
+        let amina = "first_name_ar=&last_name_ar=&first_name_lat=Amina&last_name_lat=Zerouali&birth_date=2012-02-02&sex=female&cin=&commune_code=07.427.01.01";
+        let r = send(&app, Method::POST, "/persons/new", Some(&worker), Some(amina), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "no one like her: saved at once: {}", r.body);
+        assert_eq!(persons().await, before + 1);
+        let p = jisr_store::entity::person::Entity::find()
+            .filter(jisr_store::entity::person::Column::LastNameLat.eq("Zerouali"))
+            .one(store.conn()).await.unwrap().unwrap();
+        let found = send(&app, Method::GET, "/persons/search?q=Zerouali", Some(&worker), None, &[]).await;
+        assert!(found.body.contains("Amina Zerouali"), "{}", found.body);
+        let r = send(&app, Method::GET, &format!("/persons/new?done=new&person={}", p.id), Some(&worker), None, &[]).await;
+        assert!(r.body.contains("Nouvelle personne inscrite"));
+        // A national ID already in the registry is refused, the form kept.
+        let first = "first_name_lat=Said&last_name_lat=Kettani&birth_date=1990-05-05&sex=male&cin=ZZ123&commune_code=07.427.01.01&match=new";
+        let r = send(&app, Method::POST, "/persons/new", Some(&worker), Some(first), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let again = "first_name_lat=Hamid&last_name_lat=Berrada&birth_date=1970-07-07&sex=male&cin=zz123&commune_code=07.427.01.01&match=new";
+        let r = send(&app, Method::POST, "/persons/new", Some(&worker), Some(again), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("déjà inscrit au registre") && r.body.contains(r#"value="Berrada""#), "{}", r.body);
+        assert_eq!(persons().await, before + 2);
+        // Audited: the persons and households created, the decisions.
+        let trail = jisr_store::entity::audit_log::Entity::find().all(store.conn()).await.unwrap();
+        let count = |action: &str, entity: &str| trail.iter().filter(|e| e.action == action && e.entity == entity).count();
+        assert_eq!(count("create", "person"), 2);
+        assert_eq!(count("create", "household"), 2);
+        assert_eq!(count("matching.decide", "person"), 3);
+        // Who may not register: an inspector is refused.
+        let inspector = token_for(&app, "inspector").await;
+        let r = send(&app, Method::GET, "/persons/new", Some(&inspector), None, &[]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_beneficiary_file_shows_the_registry_person_it_was_linked_to() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let worker = token_for(&app, "social_worker").await;
+        set_lang("fr");
+        let typed = "name_ar=%D9%8A%D9%88%D8%B3%D9%81+%D8%A7%D9%84%D8%B9%D9%84%D9%88%D9%8A&name_fr=Youssouf+El+Alaoui&birth_date=2015-06-10&sex=male&national_id=&representative=judge_order&representative_name=Tribunal&representative_reference=J-90&admitted_on=2025-10-01&basis=judge_order&basis_reference=OP-2025-90&match=2&shown=2";
+        let r = send(&app, Method::POST, "/establishments/1/admissions", Some(&worker), Some(typed), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let b = jisr_store::entity::beneficiary::Entity::find()
+            .filter(jisr_store::entity::beneficiary::Column::NameFr.eq("Youssouf El Alaoui"))
+            .one(store.conn()).await.unwrap().unwrap();
+        let r = send(&app, Method::GET, &format!("/beneficiaries/{}", b.id), Some(&worker), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Personne du registre social") && r.body.contains("RH-0001") && r.body.contains("Youssef Alaoui"), "{}", r.body);
+        set_lang("ar");
+        let r = send(&app, Method::GET, &format!("/beneficiaries/{}", b.id), Some(&worker), None, &[]).await;
+        assert!(r.body.contains("الشخص في السجل الاجتماعي"));
+        // The establishment's manager keeps the file but does not read the registry.
+        set_lang("fr");
+        let manager = token_for(&app, "establishment_manager").await;
+        let r = send(&app, Method::GET, &format!("/beneficiaries/{}", b.id), Some(&manager), None, &[]).await;
+        if r.status == StatusCode::OK {
+            assert!(r.body.contains("que vous ne consultez pas") && !r.body.contains("RH-0001"), "{}", r.body);
+        }
+        // A file with no link shows no registry section.
+        let r = send(&app, Method::GET, "/beneficiaries/1", Some(&worker), None, &[]).await;
+        assert!(!r.body.contains("Personne du registre social"));
+    })
+    .await;
+}

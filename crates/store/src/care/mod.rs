@@ -231,6 +231,16 @@ pub(crate) async fn admit_in(
         },
     )
     .await?;
+    // The registry person the application's beneficiary was linked to is this file's.
+    if let Some(application) = person.application_id {
+        crate::matching::carry::carry(
+            txn,
+            actor,
+            (crate::applications::OWNER_KIND, application),
+            ("beneficiary", b),
+        )
+        .await?;
+    }
     Ok((b, a))
 }
 

@@ -669,6 +669,17 @@ impl Scoped<'_> {
             (subject.0, Some(subject.1)),
         )
         .await?;
+        // An application linked after its beneficiary was admitted: the files made
+        // from it get the same person.
+        if subject.0 == crate::applications::OWNER_KIND {
+            let files = crate::entity::beneficiary::Entity::find()
+                .filter(crate::entity::beneficiary::Column::ApplicationId.eq(subject.1))
+                .all(&txn)
+                .await?;
+            for f in files {
+                carry::carry(&txn, actor, subject, ("beneficiary", f.id)).await?;
+            }
+        }
         txn.commit().await?;
         Ok(())
     }
@@ -689,4 +700,5 @@ impl Scoped<'_> {
     }
 }
 
+pub mod carry;
 pub mod review;

@@ -272,3 +272,4 @@ pub struct IndexImportReport {
 
 /// Rows per multi-row statement: well under both engines' limits on bound values.
 pub(crate) const CHUNK: usize = 500;
+pub mod entry;

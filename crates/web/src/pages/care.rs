@@ -468,6 +468,9 @@ struct FilePage {
     statuses: Choices,
     done: Option<String>,
     today: String,
+    /// The registry person this file was linked to, as the reader may see them; `None`
+    /// inside when linked to a person of a registry the reader does not read.
+    registry: Option<Option<super::matching::PersonView>>,
 }
 
 impl FilePage {
@@ -539,7 +542,19 @@ async fn file_page(
         "sensitive" => Some(chrome.t("care-sensitive-saved")),
         _ => None,
     });
+    let matching = MatchScoped::from(ctx.access());
+    let registry = match matching.linked_person("beneficiary", f.id).await? {
+        None => None,
+        Some(p) => Some(
+            matching
+                .person(p)
+                .await
+                .ok()
+                .map(|card| super::matching::person_view(&chrome, card)),
+        ),
+    };
     Ok(FilePage {
+        registry,
         statuses: choices(
             &chrome,
             "care-goal-status",

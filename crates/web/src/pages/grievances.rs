@@ -439,6 +439,8 @@ pub struct QueueQuery {
     pub category: String,
     pub escalated: String,
     pub page: Option<u64>,
+    /// `csv` or `xlsx`: the queue as a file instead of the page.
+    pub format: String,
 }
 
 #[derive(Template)]
@@ -485,6 +487,73 @@ impl QueuePage {
         self.escalated as usize
     }
 
+    /// The export of the queue as filtered (`csv` or `xlsx`).
+    fn export_href(&self, format: &str) -> String {
+        crate::export::href(
+            "/grievances",
+            &[
+                ("status", &self.filter.status),
+                ("category", &self.filter.category),
+                ("escalated", if self.filter.escalated { "1" } else { "" }),
+            ],
+            crate::export::Format::parse(format).unwrap_or(crate::export::Format::Csv),
+        )
+    }
+
+    /// The queue as an export: the columns the table shows, no more (no name, place
+    /// or text of the complaint), one line per complaint.
+    fn export(&self) -> crate::export::Export {
+        let c = &self.chrome;
+        crate::export::Export {
+            name: "grievances",
+            entity: jisr_domain::audit::Entity::Grievance,
+            headers: vec![
+                c.t("app-tracking-code"),
+                c.t("grv-category"),
+                c.t("grv-channel"),
+                c.t("app-filed-on"),
+                c.t("app-status"),
+                c.t("grv-level"),
+                c.t("queue-deadline"),
+                c.t("grv-urgent"),
+            ],
+            rows: self
+                .rows
+                .iter()
+                .map(|r| {
+                    let g = &r.grievance;
+                    vec![
+                        self.code(&g.tracking_code),
+                        self.category(&g.category_code),
+                        c.t2("grv-channel", &g.channel),
+                        c.date(&g.filed_at),
+                        c.t2("grv-status", &g.status),
+                        self.level(&r.level),
+                        r.days_left.map(|d| self.days(&d)).unwrap_or_default(),
+                        if g.urgent {
+                            c.t("grv-urgent")
+                        } else {
+                            String::new()
+                        },
+                    ]
+                })
+                .collect(),
+            total: self.total,
+            filters: vec![
+                ("status", self.filter.status.clone()),
+                ("category", self.filter.category.clone()),
+                (
+                    "escalated",
+                    if self.filter.escalated {
+                        "1".into()
+                    } else {
+                        String::new()
+                    },
+                ),
+            ],
+        }
+    }
+
     fn page_href(&self, page: u64) -> String {
         format!(
             "/grievances?status={}&category={}&escalated={}&page={page}",
@@ -507,10 +576,14 @@ pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, We
         escalated: q.escalated == "1",
         page: q.page.filter(|p| *p >= 1),
     };
-    let (rows, total) = scoped.queue(&filter).await?;
+    let export = crate::export::Format::parse(&q.format);
+    let (rows, total) = match export {
+        Some(_) => scoped.queue_all(&filter, crate::export::MAX_ROWS).await?,
+        None => scoped.queue(&filter).await?,
+    };
     let escalated = scoped.escalated_count().await?;
     let chrome = ctx.chrome("grv-queue-title");
-    render(QueuePage {
+    let page = QueuePage {
         categories: grievances::categories(&ctx.state.store).await?,
         statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
         page: filter.page.unwrap_or(1),
@@ -521,8 +594,11 @@ pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, We
         escalated,
         can_record: ctx.can(Capability::HandleGrievances),
         chrome,
-    })
-    .map(IntoResponse::into_response)
+    };
+    match export {
+        Some(format) => crate::export::respond(&ctx, format, page.export()).await,
+        None => render(page).map(IntoResponse::into_response),
+    }
 }
 
 #[derive(Template)]

@@ -18,6 +18,7 @@ mod needs_model;
 mod partners;
 mod partners_meetings;
 mod partners_surveys;
+mod person_entry;
 mod quality;
 mod registry_import;
 mod staff;
@@ -72,6 +73,7 @@ pub fn routes() -> Routes {
         .merge(matching::routes())
         .merge(partners_meetings::routes())
         .merge(partners_surveys::routes())
+        .merge(person_entry::routes())
 }
 
 /// Renders a template into a response, or an internal error.
