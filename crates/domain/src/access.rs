@@ -152,10 +152,20 @@ pub enum Capability {
     FollowConsultations,
     /// Answer the consultations sent to one's establishment.
     AnswerConsultations,
+    /// Make and publish grant calls, name their committees, record decisions,
+    /// conventions, tranche releases and review reports.
+    RunGrantCalls,
+    /// Sit on a grant committee: declare conflicts and score the applications of the
+    /// calls one is a member of (membership is per call, in the store).
+    ScoreGrantApplications,
+    /// Apply for grants for the association of one's establishment and report on them.
+    ApplyForGrants,
+    /// Follow the grants of one's territory (applications, conventions, tranches).
+    FollowGrants,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 33] = [
+    pub const ALL: [Capability; 37] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -189,6 +199,10 @@ impl Capability {
         Capability::RunConsultations,
         Capability::FollowConsultations,
         Capability::AnswerConsultations,
+        Capability::RunGrantCalls,
+        Capability::ScoreGrantApplications,
+        Capability::ApplyForGrants,
+        Capability::FollowGrants,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -228,6 +242,15 @@ impl Role {
                 HandleGrievances,
                 RunConsultations,
                 FollowConsultations,
+                ScoreGrantApplications,
+                FollowGrants,
+                ScoreGrantApplications,
+                FollowGrants,
+                RunGrantCalls,
+                ScoreGrantApplications,
+                FollowGrants,
+                RunGrantCalls,
+                FollowGrants,
             ],
             Role::ProgrammeOwner => &[
                 OwnProgrammes,
@@ -316,8 +339,14 @@ impl Role {
                 ReadStaffRecords,
                 ReadStaffSalaries,
                 AnswerConsultations,
+                ApplyForGrants,
             ],
-            Role::Auditor => &[ReadRegistry, ReadAuditTrail, ReadQualityReports],
+            Role::Auditor => &[
+                ReadRegistry,
+                ReadAuditTrail,
+                ReadQualityReports,
+                FollowGrants,
+            ],
         }
     }
 

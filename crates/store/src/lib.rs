@@ -34,6 +34,7 @@ pub mod services;
 pub mod sessions;
 pub mod staff;
 
+pub mod grants;
 pub mod testing;
 pub mod timeline;
 pub mod tokens;

@@ -252,6 +252,11 @@ audit_codes!(
         QuestionnaireVersion => "questionnaire_version",
         Consultation => "consultation",
         ConsultationAnswer => "consultation_answer",
+        GrantCall => "grant_call",
+        GrantApplication => "grant_application",
+        GrantScore => "grant_score",
+        GrantTranche => "grant_tranche",
+        GrantReport => "grant_report",
     }
 );
 

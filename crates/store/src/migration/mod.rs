@@ -25,6 +25,7 @@ mod m0019_staff;
 mod m0020_quality;
 mod m0021_grievances;
 mod m0023_partners;
+mod m0024_grants;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0020_quality::Migration),
             Box::new(m0021_grievances::Migration),
             Box::new(m0023_partners::Migration),
+            Box::new(m0024_grants::Migration),
         ]
     }
 }
