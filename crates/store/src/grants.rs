@@ -523,6 +523,10 @@ impl Scoped<'_> {
         a: &grant_application::Model,
         user_id: i64,
     ) -> Result<bool, StoreError> {
+        // A declared conflict hides the application from that person, whatever else.
+        if user_id != 0 && self.conflicted(db, a.id, user_id).await? {
+            return Ok(false);
+        }
         if self.can(Capability::RunGrantCalls) && self.is_national() {
             return Ok(true);
         }
@@ -615,6 +619,7 @@ impl Scoped<'_> {
         for a in apps {
             let shows = if self.can(Capability::RunGrantCalls) && self.is_national() {
                 a.status != Status::Draft.as_str()
+                    && !(user_id != 0 && self.conflicted(db, a.id, user_id).await?)
             } else {
                 self.may_read(db, &a, user_id).await?
             };
