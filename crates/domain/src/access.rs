@@ -739,7 +739,10 @@ mod tests {
         // Auditors change nothing.
         for c in Role::Auditor.capabilities() {
             assert!(
-                matches!(c, ReadRegistry | ReadAuditTrail | ReadQualityReports),
+                matches!(
+                    c,
+                    ReadRegistry | ReadAuditTrail | ReadQualityReports | FollowGrants
+                ),
                 "{c:?}"
             );
         }
