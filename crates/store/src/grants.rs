@@ -23,8 +23,8 @@ use jisr_domain::geo::ProvinceCode;
 use jisr_domain::grants::{
     AwardError, CallTerms, Candidate, ConventionFacts, Criterion, Failed, Mad, ReleaseError,
     ReportStatus, Status, Step, StepError, TrancheCondition, check_award, check_call,
-    check_eligibility, check_release, mean, missing_documents, next, receipt_number, review_report,
-    spread, two_tranches, weighted_score,
+    check_eligibility, check_release, mean, next, receipt_number, review_report, spread,
+    two_tranches, weighted_score,
 };
 use sea_orm::{
     ActiveModelTrait,
@@ -1070,7 +1070,6 @@ impl Scoped<'_> {
         )
         .await?;
         txn.commit().await?;
-        let _ = missing_documents;
         Ok(Filed {
             receipt,
             status,
