@@ -158,10 +158,20 @@ pub enum Capability {
     /// Register one person in the social registry of one's territory, after the
     /// point-of-entry check against the persons already known.
     RegisterPersons,
+    /// Make and publish grant calls, name their committees, record decisions,
+    /// conventions, tranche releases and review reports.
+    RunGrantCalls,
+    /// Sit on a grant committee: declare conflicts and score the applications of the
+    /// calls one is a member of (membership is per call, in the store).
+    ScoreGrantApplications,
+    /// Apply for grants for the association of one's establishment and report on them.
+    ApplyForGrants,
+    /// Follow the grants of one's territory (applications, conventions, tranches).
+    FollowGrants,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 35] = [
+    pub const ALL: [Capability; 39] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -197,6 +207,10 @@ impl Capability {
         Capability::AnswerConsultations,
         Capability::HoldPartnerMeetings,
         Capability::RegisterPersons,
+        Capability::RunGrantCalls,
+        Capability::ScoreGrantApplications,
+        Capability::ApplyForGrants,
+        Capability::FollowGrants,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -237,6 +251,8 @@ impl Role {
                 RunConsultations,
                 FollowConsultations,
                 HoldPartnerMeetings,
+                RunGrantCalls,
+                FollowGrants,
             ],
             Role::ProgrammeOwner => &[
                 OwnProgrammes,
@@ -246,6 +262,9 @@ impl Role {
                 ReadQualityReports,
                 RunConsultations,
                 FollowConsultations,
+                RunGrantCalls,
+                ScoreGrantApplications,
+                FollowGrants,
             ],
             Role::RegionalCoordinator => &[
                 RegisterEstablishments,
@@ -268,6 +287,8 @@ impl Role {
                 HandleGrievances,
                 FollowConsultations,
                 HoldPartnerMeetings,
+                ScoreGrantApplications,
+                FollowGrants,
             ],
             Role::ProvincialOfficer => &[
                 RegisterEstablishments,
@@ -294,6 +315,8 @@ impl Role {
                 FollowConsultations,
                 HoldPartnerMeetings,
                 RegisterPersons,
+                ScoreGrantApplications,
+                FollowGrants,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -329,8 +352,14 @@ impl Role {
                 ReadStaffRecords,
                 ReadStaffSalaries,
                 AnswerConsultations,
+                ApplyForGrants,
             ],
-            Role::Auditor => &[ReadRegistry, ReadAuditTrail, ReadQualityReports],
+            Role::Auditor => &[
+                ReadRegistry,
+                ReadAuditTrail,
+                ReadQualityReports,
+                FollowGrants,
+            ],
         }
     }
 
@@ -723,7 +752,10 @@ mod tests {
         // Auditors change nothing.
         for c in Role::Auditor.capabilities() {
             assert!(
-                matches!(c, ReadRegistry | ReadAuditTrail | ReadQualityReports),
+                matches!(
+                    c,
+                    ReadRegistry | ReadAuditTrail | ReadQualityReports | FollowGrants
+                ),
                 "{c:?}"
             );
         }

@@ -13,6 +13,7 @@ pub mod coverage;
 pub mod documents;
 pub mod establishments;
 pub mod geo;
+pub mod grants;
 pub mod grievances;
 pub mod ids;
 pub mod limits;

@@ -36,6 +36,7 @@ pub mod staff;
 
 pub mod partners_meetings;
 pub mod partners_surveys;
+pub mod grants;
 pub mod testing;
 pub mod timeline;
 pub mod tokens;

@@ -257,6 +257,11 @@ audit_codes!(
         PartnerMeeting => "partner_meeting",
         MeetingInvitee => "meeting_invitee",
         MeetingAction => "meeting_action",
+        GrantCall => "grant_call",
+        GrantApplication => "grant_application",
+        GrantScore => "grant_score",
+        GrantTranche => "grant_tranche",
+        GrantReport => "grant_report",
     }
 );
 

@@ -26,6 +26,7 @@ mod m0020_quality;
 mod m0021_grievances;
 mod m0023_partners;
 mod m0026_partners_meetings;
+mod m0024_grants;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0021_grievances::Migration),
             Box::new(m0023_partners::Migration),
             Box::new(m0026_partners_meetings::Migration),
+            Box::new(m0024_grants::Migration),
         ]
     }
 }

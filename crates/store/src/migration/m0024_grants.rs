@@ -1,0 +1,313 @@
+//! Grants: calls for projects, their committees, applications by associations (with
+//! their convention), conflicts declared, scores, tranches and reports.
+
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum GrantCalls {
+    Table,
+    Id,
+    Fund,
+    TitleAr,
+    TitleFr,
+    DescriptionAr,
+    DescriptionFr,
+    Provinces,
+    Categories,
+    Envelope,
+    MaxPerProject,
+    CofinancingPct,
+    OpensOn,
+    ClosesOn,
+    DecisionOn,
+    Documents,
+    Criteria,
+    Status,
+    CreatedBy,
+    CreatedAt,
+    PublishedAt,
+}
+
+#[derive(DeriveIden)]
+enum GrantCommitteeMembers {
+    Table,
+    Id,
+    CallId,
+    UserId,
+}
+
+#[derive(DeriveIden)]
+enum GrantApplications {
+    Table,
+    Id,
+    CallId,
+    AssociationId,
+    EstablishmentId,
+    ProvinceCode,
+    Category,
+    ProjectTitle,
+    Objectives,
+    Place,
+    DurationMonths,
+    Women,
+    Men,
+    Children,
+    Budget,
+    Requested,
+    Documents,
+    Status,
+    Failed,
+    Receipt,
+    Reminded,
+    Appeals,
+    Awarded,
+    Reasons,
+    DecidedAt,
+    FiledOn,
+    ConventionSignedOn,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+enum GrantConflicts {
+    Table,
+    Id,
+    ApplicationId,
+    UserId,
+    DeclaredAt,
+}
+
+#[derive(DeriveIden)]
+enum GrantScores {
+    Table,
+    Id,
+    ApplicationId,
+    UserId,
+    Marks,
+    Total,
+    Comment,
+    ScoredAt,
+}
+
+#[derive(DeriveIden)]
+enum GrantTranches {
+    Table,
+    Id,
+    ApplicationId,
+    Number,
+    Amount,
+    ReleaseCondition,
+    ReleasedAt,
+    PaymentReference,
+}
+
+#[derive(DeriveIden)]
+enum GrantReports {
+    Table,
+    Id,
+    ApplicationId,
+    Kind,
+    Narrative,
+    Financial,
+    Status,
+    Remarks,
+    SubmittedAt,
+    ReviewedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_table(
+            Table::create()
+                .table(GrantCalls::Table)
+                .col(big_pk_auto(GrantCalls::Id))
+                .col(string(GrantCalls::Fund))
+                .col(string(GrantCalls::TitleAr))
+                .col(string(GrantCalls::TitleFr))
+                .col(text(GrantCalls::DescriptionAr))
+                .col(text(GrantCalls::DescriptionFr))
+                .col(text(GrantCalls::Provinces))
+                .col(text(GrantCalls::Categories))
+                .col(big_integer(GrantCalls::Envelope))
+                .col(big_integer(GrantCalls::MaxPerProject))
+                .col(integer(GrantCalls::CofinancingPct))
+                .col(string(GrantCalls::OpensOn))
+                .col(string(GrantCalls::ClosesOn))
+                .col(string(GrantCalls::DecisionOn))
+                .col(text(GrantCalls::Documents))
+                .col(text(GrantCalls::Criteria))
+                .col(string(GrantCalls::Status))
+                .col(string(GrantCalls::CreatedBy))
+                .col(string(GrantCalls::CreatedAt))
+                .col(string_null(GrantCalls::PublishedAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(GrantCommitteeMembers::Table)
+                .col(big_pk_auto(GrantCommitteeMembers::Id))
+                .col(big_integer(GrantCommitteeMembers::CallId))
+                .col(big_integer(GrantCommitteeMembers::UserId))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(GrantApplications::Table)
+                .col(big_pk_auto(GrantApplications::Id))
+                .col(big_integer(GrantApplications::CallId))
+                .col(big_integer(GrantApplications::AssociationId))
+                .col(big_integer(GrantApplications::EstablishmentId))
+                .col(string(GrantApplications::ProvinceCode))
+                .col(string(GrantApplications::Category))
+                .col(string(GrantApplications::ProjectTitle))
+                .col(text(GrantApplications::Objectives))
+                .col(string(GrantApplications::Place))
+                .col(integer(GrantApplications::DurationMonths))
+                .col(integer(GrantApplications::Women))
+                .col(integer(GrantApplications::Men))
+                .col(integer(GrantApplications::Children))
+                .col(big_integer(GrantApplications::Budget))
+                .col(big_integer(GrantApplications::Requested))
+                .col(text(GrantApplications::Documents))
+                .col(string(GrantApplications::Status))
+                .col(text(GrantApplications::Failed))
+                .col(string_null(GrantApplications::Receipt))
+                .col(boolean(GrantApplications::Reminded))
+                .col(integer(GrantApplications::Appeals))
+                .col(big_integer_null(GrantApplications::Awarded))
+                .col(text(GrantApplications::Reasons))
+                .col(string_null(GrantApplications::DecidedAt))
+                .col(string_null(GrantApplications::FiledOn))
+                .col(string_null(GrantApplications::ConventionSignedOn))
+                .col(string(GrantApplications::CreatedAt))
+                .col(string(GrantApplications::UpdatedAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(GrantConflicts::Table)
+                .col(big_pk_auto(GrantConflicts::Id))
+                .col(big_integer(GrantConflicts::ApplicationId))
+                .col(big_integer(GrantConflicts::UserId))
+                .col(string(GrantConflicts::DeclaredAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(GrantScores::Table)
+                .col(big_pk_auto(GrantScores::Id))
+                .col(big_integer(GrantScores::ApplicationId))
+                .col(big_integer(GrantScores::UserId))
+                .col(text(GrantScores::Marks))
+                .col(integer(GrantScores::Total))
+                .col(text(GrantScores::Comment))
+                .col(string(GrantScores::ScoredAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(GrantTranches::Table)
+                .col(big_pk_auto(GrantTranches::Id))
+                .col(big_integer(GrantTranches::ApplicationId))
+                .col(integer(GrantTranches::Number))
+                .col(big_integer(GrantTranches::Amount))
+                .col(string(GrantTranches::ReleaseCondition))
+                .col(string_null(GrantTranches::ReleasedAt))
+                .col(string_null(GrantTranches::PaymentReference))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(GrantReports::Table)
+                .col(big_pk_auto(GrantReports::Id))
+                .col(big_integer(GrantReports::ApplicationId))
+                .col(string(GrantReports::Kind))
+                .col(text(GrantReports::Narrative))
+                .col(text(GrantReports::Financial))
+                .col(string(GrantReports::Status))
+                .col(text(GrantReports::Remarks))
+                .col(string(GrantReports::SubmittedAt))
+                .col(string_null(GrantReports::ReviewedAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_grant_applications_call_id")
+                .table(GrantApplications::Table)
+                .col(GrantApplications::CallId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_grant_scores_application_id")
+                .table(GrantScores::Table)
+                .col(GrantScores::ApplicationId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_grant_tranches_application_id")
+                .table(GrantTranches::Table)
+                .col(GrantTranches::ApplicationId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_grant_reports_application_id")
+                .table(GrantReports::Table)
+                .col(GrantReports::ApplicationId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_grant_conflicts_application_id")
+                .table(GrantConflicts::Table)
+                .col(GrantConflicts::ApplicationId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_grant_committee_members_call_id")
+                .table(GrantCommitteeMembers::Table)
+                .col(GrantCommitteeMembers::CallId)
+                .to_owned(),
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table(GrantReports::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(GrantTranches::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(GrantScores::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(GrantConflicts::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(GrantApplications::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(GrantCommitteeMembers::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(GrantCalls::Table).to_owned())
+            .await?;
+        Ok(())
+    }
+}
