@@ -92,13 +92,12 @@ pub fn served_key(band: AgeBand, sex: Sex) -> String {
     format!("{}:{}", band.as_str(), sex.as_str())
 }
 
+/// A line of the register: beneficiary, admitted on, exit on, birth date, sex.
+pub type RegisterLine = (i64, NaiveDate, Option<NaiveDate>, Option<NaiveDate>, Sex);
+
 /// Counts of beneficiaries served from the register: each person admitted at some time in
 /// the year (admitted on or before 31 December and not gone before 1 January), once.
-pub fn served_from_register(
-    year: i32,
-    lines: &[(i64, NaiveDate, Option<NaiveDate>, Option<NaiveDate>, Sex)],
-) -> Served {
-    // (beneficiary, admitted, exit, birth, sex)
+pub fn served_from_register(year: i32, lines: &[RegisterLine]) -> Served {
     let start = NaiveDate::from_ymd_opt(year, 1, 1).expect("valid date");
     let end = NaiveDate::from_ymd_opt(year, 12, 31).expect("valid date");
     let mut seen = std::collections::BTreeSet::new();
