@@ -307,6 +307,9 @@ pub struct Facts {
     /// The staffing of each post the category's standards name, against the staff in
     /// post; `None` when the establishment has no staff record at all.
     pub staffing: Option<Vec<crate::staff::Staffing>>,
+    /// Food spending per beneficiary served (whole dirhams) from the latest annual
+    /// report filed or accepted (section 13); `None` when there is none.
+    pub food_per_beneficiary: Option<u64>,
 }
 
 /// A level the platform measured, with why.
@@ -356,10 +359,31 @@ pub fn staffing_ratio_measure(facts: &Facts) -> Option<Measured> {
     })
 }
 
-/// Food spending per beneficiary and year, once annual reports exist: the platform
-/// holds none yet, so the criterion is "not measured".
-pub fn food_spending_measure(_facts: &Facts) -> Option<Measured> {
-    None
+/// Food spending per beneficiary and year at or above this (whole dirhams) is compliant
+/// (illustrative threshold, as the grids are).
+pub const FOOD_SPENDING_GOOD_MAD: u64 = 3_000;
+/// … at or above this, partly; below it, not compliant.
+pub const FOOD_SPENDING_MIN_MAD: u64 = 2_000;
+
+/// Food spending per beneficiary and year from the latest annual report filed or
+/// accepted: at least [`FOOD_SPENDING_GOOD_MAD`] compliant, at least
+/// [`FOOD_SPENDING_MIN_MAD`] partly, less not compliant. Not measured without a report.
+pub fn food_spending_measure(facts: &Facts) -> Option<Measured> {
+    let per = facts.food_per_beneficiary?;
+    Some(Measured {
+        level: if per >= FOOD_SPENDING_GOOD_MAD {
+            Level::Compliant
+        } else if per >= FOOD_SPENDING_MIN_MAD {
+            Level::Partly
+        } else {
+            Level::NotCompliant
+        },
+        key: "quality-measured-food-spending",
+        args: vec![
+            ("amount", per.to_string()),
+            ("minimum", FOOD_SPENDING_MIN_MAD.to_string()),
+        ],
+    })
 }
 
 /// A register with no movement for this many days is partly kept.
@@ -447,6 +471,8 @@ coded!(
         OverdueActions => "overdue_actions",
         NotAuthorised => "not_authorised",
         Complaints => "complaints",
+        ReportMissing => "report_missing",
+        LowFoodSpending => "low_food_spending",
     }
 );
 
@@ -467,6 +493,21 @@ pub struct RiskModel {
     /// Points when the establishment is not (or no more) authorised.
     pub not_authorised: u32,
     pub per_complaint: u32,
+    /// Points when the annual report of the latest year is overdue (not filed).
+    #[serde(default = "default_report_missing")]
+    pub report_missing: u32,
+    /// Points when the food spending per beneficiary of the latest report is under
+    /// [`FOOD_SPENDING_MIN_MAD`].
+    #[serde(default = "default_low_food_spending")]
+    pub low_food_spending: u32,
+}
+
+fn default_report_missing() -> u32 {
+    10
+}
+
+fn default_low_food_spending() -> u32 {
+    10
 }
 
 impl Default for RiskModel {
@@ -480,6 +521,8 @@ impl Default for RiskModel {
             per_overdue_action: 6,
             not_authorised: 20,
             per_complaint: 4,
+            report_missing: default_report_missing(),
+            low_food_spending: default_low_food_spending(),
         }
     }
 }
@@ -496,6 +539,11 @@ pub struct RiskFacts {
     pub authorised: bool,
     /// Complaints about the establishment; `None` while the platform records none.
     pub complaints: Option<u32>,
+    /// Whether the annual report of the latest year is overdue; `None` before its
+    /// deadline has passed or when the platform could not tell.
+    pub report_overdue: Option<bool>,
+    /// Food spending per beneficiary from the latest report filed or accepted.
+    pub food_per_beneficiary: Option<u64>,
 }
 
 /// One term of a risk score: its points and what it counted.
@@ -562,6 +610,25 @@ pub fn risk(model: &RiskModel, f: &RiskFacts) -> (u32, Vec<RiskPart>) {
                 .map(|n| n.saturating_mul(model.per_complaint))
                 .unwrap_or(0),
             counted: f.complaints,
+        },
+        RiskPart {
+            term: RiskTerm::ReportMissing,
+            points: if f.report_overdue == Some(true) {
+                model.report_missing
+            } else {
+                0
+            },
+            counted: f.report_overdue.map(u32::from),
+        },
+        RiskPart {
+            term: RiskTerm::LowFoodSpending,
+            points: match f.food_per_beneficiary {
+                Some(per) if per < FOOD_SPENDING_MIN_MAD => model.low_food_spending,
+                _ => 0,
+            },
+            counted: f
+                .food_per_beneficiary
+                .map(|p| u32::try_from(p).unwrap_or(u32::MAX)),
         },
     ];
     let total = parts.iter().fold(0u32, |a, p| a.saturating_add(p.points));
@@ -714,6 +781,7 @@ mod tests {
             present: 41,
             present_without_plan: 5,
             staffing: None,
+            food_per_beneficiary: None,
         };
         assert_eq!(
             measure(Measure::Occupancy, &f).unwrap().level,
@@ -773,6 +841,74 @@ mod tests {
     }
 
     #[test]
+    fn food_spending_from_the_annual_report() {
+        let mut f = Facts {
+            occupancy: Occupancy::default(),
+            capacity: Capacity { male: 0, female: 0 },
+            days_since_register_entry: None,
+            present: 0,
+            present_without_plan: 0,
+            staffing: None,
+            food_per_beneficiary: None,
+        };
+        assert_eq!(measure(Measure::FoodSpending, &f), None);
+        f.food_per_beneficiary = Some(1_900);
+        assert_eq!(
+            measure(Measure::FoodSpending, &f).unwrap().level,
+            Level::NotCompliant
+        );
+        f.food_per_beneficiary = Some(2_500);
+        assert_eq!(
+            measure(Measure::FoodSpending, &f).unwrap().level,
+            Level::Partly
+        );
+        f.food_per_beneficiary = Some(3_000);
+        assert_eq!(
+            measure(Measure::FoodSpending, &f).unwrap().level,
+            Level::Compliant
+        );
+    }
+
+    #[test]
+    fn a_missing_report_and_low_food_spending_raise_the_risk() {
+        let m = RiskModel::default();
+        let base = RiskFacts {
+            authorised: true,
+            months_since_visit: Some(1),
+            ..Default::default()
+        };
+        let (before, _) = risk(&m, &base);
+        let (late, _) = risk(
+            &m,
+            &RiskFacts {
+                report_overdue: Some(true),
+                ..base.clone()
+            },
+        );
+        assert_eq!(late, before + m.report_missing);
+        let (poor, _) = risk(
+            &m,
+            &RiskFacts {
+                food_per_beneficiary: Some(1_900),
+                ..base.clone()
+            },
+        );
+        assert_eq!(poor, before + m.low_food_spending);
+        let (fed, _) = risk(
+            &m,
+            &RiskFacts {
+                food_per_beneficiary: Some(2_000),
+                ..base.clone()
+            },
+        );
+        assert_eq!(fed, before);
+        // An older model without the new weights still reads, with their defaults.
+        let old = r#"{"over_capacity":30,"per_month_since_visit":1,"months_cap":36,"last_rating":[0,5,15,25],"per_open_action":3,"per_overdue_action":6,"not_authorised":20,"per_complaint":4}"#;
+        let read: RiskModel = serde_json::from_str(old).unwrap();
+        assert_eq!(read, RiskModel::default());
+    }
+
+    #[test]
     fn risk_is_explained_term_by_term() {
         let m = RiskModel::default();
         let (never, parts) = risk(
@@ -794,6 +930,7 @@ mod tests {
                 overdue_actions: 1,
                 authorised: true,
                 complaints: None,
+                ..Default::default()
             },
         );
         assert_eq!(bad, 30 + 4 + 25 + 6 + 6);
@@ -883,6 +1020,7 @@ mod tests {
             let (total, parts) = risk(&RiskModel::default(), &RiskFacts {
                 over_capacity: over, months_since_visit: months, last_rating: None,
                 open_actions: open, overdue_actions: overdue, authorised: auth, complaints: None,
+                ..Default::default()
             });
             prop_assert_eq!(total, parts.iter().map(|p| p.points).sum::<u32>());
         }

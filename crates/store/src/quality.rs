@@ -493,6 +493,8 @@ impl Scoped<'_> {
                     overdue_actions: overdue,
                     authorised: e.status == Status::Authorised.as_str(),
                     complaints: Some(complaints.get(&e.id).copied().unwrap_or(0)),
+                    report_overdue: None,
+                    food_per_beneficiary: None,
                 };
                 let (risk, parts) = jisr_domain::quality::risk(&model, &facts);
                 PlanRow {
@@ -1073,5 +1075,6 @@ pub async fn facts_of(store: &Store, e: &establishment::Model) -> Result<Facts, 
         staffing: crate::staff::staffing_for_quality(db, e, occupancy.total())
             .await?
             .map(|lines| lines.into_iter().map(|l| l.staffing).collect()),
+        food_per_beneficiary: None,
     })
 }
