@@ -34,9 +34,9 @@ pub mod services;
 pub mod sessions;
 pub mod staff;
 
+pub mod grants;
 pub mod partners_meetings;
 pub mod partners_surveys;
-pub mod grants;
 pub mod testing;
 pub mod timeline;
 pub mod tokens;

@@ -25,8 +25,8 @@ mod m0019_staff;
 mod m0020_quality;
 mod m0021_grievances;
 mod m0023_partners;
-mod m0026_partners_meetings;
 mod m0024_grants;
+mod m0026_partners_meetings;
 
 pub struct Migrator;
 
