@@ -70,7 +70,7 @@ test('inspection: plan, visit with a critical finding, corrective action answere
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.plan);
   const rows = page.locator('table.plan tbody tr');
   await expect(rows.first()).toBeVisible();
-  await expect(rows.first().locator('ul.risk-terms li')).toHaveCount(7);
+  await expect(rows.first().locator('ul.risk-terms li')).toHaveCount(9);
   await check(page, '90-quality-plan');
 
   // Schedule an unannounced visit of establishment 1 (yesterday, so it can be recorded).

@@ -116,3 +116,6 @@ matching-error-choose = اختر القيمة المحتفظ بها لهذا ا�
 matching-error-confirm = ضع علامة في خانة التأكيد.
 matching-error-decided = سبقت معالجة هذا الزوج.
 matching-field-empty = (فارغ)
+
+matching-col-field = البيان
+matching-col-action = الإجراء

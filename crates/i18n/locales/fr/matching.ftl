@@ -113,3 +113,6 @@ matching-error-choose = Choisissez la valeur gardée pour ce champ.
 matching-error-confirm = Cochez la case de confirmation.
 matching-error-decided = Cette paire a déjà été traitée.
 matching-field-empty = (vide)
+
+matching-col-field = Donnée
+matching-col-action = Action
