@@ -144,7 +144,7 @@ pub static ITEMS: &[NavItem] = &[
     item(
         "/persons/search",
         "nav-persons",
-        &["/persons/search"],
+        &["/persons/search", "/persons/new"],
         Shown::Can(Capability::ReadRegistry),
     ),
     item(

@@ -23,3 +23,4 @@ care-registry-person = الشخص في السجل الاجتماعي
 care-registry-name = الاسم في السجل
 care-registry-household = الأسرة في السجل
 care-registry-linked-unreadable = هذا الملف مرتبط بشخص في السجل الاجتماعي لا تطّلع عليه.
+person-entry-link = تسجيل شخص جديد في السجل

@@ -23,3 +23,4 @@ care-registry-person = Personne du registre social
 care-registry-name = Nom au registre
 care-registry-household = Ménage au registre
 care-registry-linked-unreadable = Ce dossier est relié à une personne du registre social, que vous ne consultez pas.
+person-entry-link = Inscrire une nouvelle personne
