@@ -137,6 +137,7 @@ grants-conflict-button = التصريح بالتضارب
 grants-error-confirm-conflict = ضع علامة في الخانة لتأكيد التصريح.
 grants-sheet-title = بطاقة التنقيط
 grants-sheet-empty = لا يوجد أي تنقيط حاليا.
+grants-sheet-caption = نقط كل عضو
 grants-scorer = العضو
 grants-total = المجموع /100
 grants-mean = المعدل

@@ -137,6 +137,7 @@ grants-conflict-button = Déclarer le conflit
 grants-error-confirm-conflict = Cochez la case pour confirmer la déclaration.
 grants-sheet-title = Fiche de notation
 grants-sheet-empty = Aucune note pour l'instant.
+grants-sheet-caption = Les notes de chaque membre
 grants-scorer = Membre
 grants-total = Total /100
 grants-mean = Moyenne
