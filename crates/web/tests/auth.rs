@@ -5876,3 +5876,82 @@ async fn a_beneficiary_file_shows_the_registry_person_it_was_linked_to() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn grant_committees_see_only_their_calls_and_conflicts_hide_an_application() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        set_lang("fr");
+        // The provincial officer sits on call 1 (Rehamna) only.
+        let officer = token_for(&app, "provincial_officer").await;
+        let r = send(&app, Method::GET, "/grants/committee", Some(&officer), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains(r#"href="/grants/applications/1""#), "{}", r.body);
+        assert!(!r.body.contains(r#"href="/grants/applications/2""#), "{}", r.body);
+        // A member of another call, in another province, gets not found.
+        for (method, uri, form) in [
+            (Method::GET, "/grants/applications/2", None),
+            (Method::POST, "/grants/applications/2/score", Some("mark.relevance=5")),
+            (Method::POST, "/grants/applications/2/conflict", Some("confirm=yes")),
+        ] {
+            let r = send(&app, method, uri, Some(&officer), form, SAME_ORIGIN).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
+        }
+        // A provincial officer of Safi, holding the capability but named on no committee,
+        // reaches no application of Rehamna.
+        let actor = Actor::system("test");
+        let id = accounts::create_user(
+            &store,
+            &actor,
+            "officer_safi",
+            "officer_safi",
+            &Password::parse(PASSWORD).unwrap(),
+            false,
+        )
+        .await
+        .unwrap();
+        let safi = Scope::Province(ProvinceCode::parse("07.431").unwrap());
+        accounts::grant_role(&store, &actor, id, Role::ProvincialOfficer, &safi)
+            .await
+            .unwrap();
+        let other = token_for(&app, "officer_safi").await;
+        let r = send(&app, Method::GET, "/grants/committee", Some(&other), None, &[]).await;
+        assert!(!r.body.contains("/grants/applications/"), "{}", r.body);
+        for (method, uri, form) in [
+            (Method::GET, "/grants/applications/1", None),
+            (Method::GET, "/grants/applications/1/convention", None),
+            (Method::POST, "/grants/applications/1/conflict", Some("confirm=yes")),
+        ] {
+            let r = send(&app, method, uri, Some(&other), form, SAME_ORIGIN).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
+        }
+        // A conflict needs its box ticked, then hides the application from the member,
+        // though they follow the province.
+        let r = send(&app, Method::POST, "/grants/applications/1/conflict", Some(&officer), Some(""), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Cochez la case"), "{}", r.body);
+        let r = send(&app, Method::POST, "/grants/applications/1/conflict", Some(&officer), Some("confirm=yes"), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = send(&app, Method::GET, "/grants/applications/1", Some(&officer), None, &[]).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // The secretariat sees the declared conflict on the score sheet; the second
+        // tranche waits for the interim report, refused with its reason.
+        let owner = token_for(&app, "programme_owner").await;
+        let r = send(&app, Method::GET, "/grants/applications/1", Some(&owner), None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("Conflits déclarés"), "{}", r.body);
+        let r = send(&app, Method::POST, "/grants/applications/1/tranches/2/release", Some(&owner), Some("reference=OP-2"), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("La condition de cette tranche n&#39;est pas remplie"), "{}", r.body);
+        // The report returned needs remarks; approved, the second tranche is released.
+        let r = send(&app, Method::POST, "/grants/applications/1/reports/1/review", Some(&owner), Some("review=return&remarks="), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = send(&app, Method::POST, "/grants/applications/1/reports/1/review", Some(&owner), Some("review=approve"), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = send(&app, Method::POST, "/grants/applications/1/tranches/2/release", Some(&owner), Some("reference=OP-2"), SAME_ORIGIN).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = send(&app, Method::GET, "/grants/applications/1", Some(&owner), None, &[]).await;
+        assert!(r.body.contains("OP-2"), "{}", r.body);
+    })
+    .await;
+}
