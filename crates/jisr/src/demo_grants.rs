@@ -146,7 +146,10 @@ async fn apply(
     if est.association_id.is_none() {
         return Err(anyhow!("demo establishment {} has no association", p.0));
     }
-    let manager = Scoped::new(store, &[(Role::EstablishmentManager, Scope::Establishment(p.0))]);
+    let manager = Scoped::new(
+        store,
+        &[(Role::EstablishmentManager, Scope::Establishment(p.0))],
+    );
     let id = manager
         .save_draft(actor, call, p.0, None, &project(p, documents))
         .await
@@ -189,11 +192,23 @@ pub async fn seed(store: &Store, actor: &Actor, password: &Password) -> Result<(
     }
     // The programme owner scored the second and third already.
     owner
-        .score(actor, apps[1], programme, &marks(9, 8, 9), "Projet solide, budget clair.")
+        .score(
+            actor,
+            apps[1],
+            programme,
+            &marks(9, 8, 9),
+            "Projet solide, budget clair.",
+        )
         .await
         .map_err(e)?;
     owner
-        .score(actor, apps[2], programme, &marks(8, 7, 8), "Besoin avéré dans les douars.")
+        .score(
+            actor,
+            apps[2],
+            programme,
+            &marks(8, 7, 8),
+            "Besoin avéré dans les douars.",
+        )
         .await
         .map_err(e)?;
 

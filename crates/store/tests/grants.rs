@@ -407,9 +407,15 @@ async fn the_committee_is_told_of_earlier_grants_and_an_appeal_is_decided_once()
             .unwrap();
         m1.file(&actor, a1).await.unwrap();
         let fresh = owner.flags(a1, 0).await.unwrap();
-        assert!(fresh.unauthorised_establishment, "a new centre is not authorised");
+        assert!(
+            fresh.unauthorised_establishment,
+            "a new centre is not authorised"
+        );
         assert_eq!((fresh.overdue_reports, fresh.unjustified_tranches), (0, 0));
-        owner.score(&actor, a1, scorer, &marks(9, 9), "").await.unwrap();
+        owner
+            .score(&actor, a1, scorer, &marks(9, 9), "")
+            .await
+            .unwrap();
         owner
             .decide(&actor, a1, &Decision::Accept(100_000))
             .await
@@ -419,7 +425,10 @@ async fn the_committee_is_told_of_earlier_grants_and_an_appeal_is_decided_once()
             .await
             .unwrap();
         let t = owner.tranches(a1, 0).await.unwrap();
-        owner.release_tranche(&actor, t[0].id, "OP-9").await.unwrap();
+        owner
+            .release_tranche(&actor, t[0].id, "OP-9")
+            .await
+            .unwrap();
 
         // A second application of the same association: the earlier tranche is not
         // justified and its reports, due since 2020, are overdue.
@@ -440,8 +449,17 @@ async fn the_committee_is_told_of_earlier_grants_and_an_appeal_is_decided_once()
         );
 
         // Refused, appealed, the appeal upheld: back to the committee, accepted.
-        owner.score(&actor, a2, scorer, &marks(4, 4), "Faible").await.unwrap();
-        assert!(owner.my_score(a2, scorer).await.unwrap().is_some_and(|s| s.total == 40));
+        owner
+            .score(&actor, a2, scorer, &marks(4, 4), "Faible")
+            .await
+            .unwrap();
+        assert!(
+            owner
+                .my_score(a2, scorer)
+                .await
+                .unwrap()
+                .is_some_and(|s| s.total == 40)
+        );
         owner
             .decide(&actor, a2, &Decision::Refuse("Budget flou".into()))
             .await
@@ -451,7 +469,9 @@ async fn the_committee_is_told_of_earlier_grants_and_an_appeal_is_decided_once()
             owner.decide_appeal(&actor, a2, true, "").await,
             Err(GrantError::Step(_))
         ));
-        m1.appeal(&actor, a2, "Budget détaillé joint").await.unwrap();
+        m1.appeal(&actor, a2, "Budget détaillé joint")
+            .await
+            .unwrap();
         assert!(matches!(
             owner.decide_appeal(&actor, a2, false, " ").await,
             Err(GrantError::Fields(_))

@@ -579,7 +579,11 @@ async fn app(store: &Store) -> axum::Router {
             owner.publish_call(&actor, call).await.unwrap();
         }
         let mut members = Vec::new();
-        for name in ["programme_owner", "regional_coordinator", "provincial_officer"] {
+        for name in [
+            "programme_owner",
+            "regional_coordinator",
+            "provincial_officer",
+        ] {
             let id = accounts::find_user(store.conn(), name).await.unwrap().id;
             owner.add_member(&actor, 1, id).await.unwrap();
             members.push(id);
@@ -587,7 +591,10 @@ async fn app(store: &Store) -> axum::Router {
         for (call, establishment) in [(1, 1), (2, 2)] {
             let manager = Scoped::new(
                 store,
-                &[(Role::EstablishmentManager, Scope::Establishment(establishment))],
+                &[(
+                    Role::EstablishmentManager,
+                    Scope::Establishment(establishment),
+                )],
             );
             let id = manager
                 .save_draft(
@@ -5884,15 +5891,39 @@ async fn grant_committees_see_only_their_calls_and_conflicts_hide_an_application
         set_lang("fr");
         // The provincial officer sits on call 1 (Rehamna) only.
         let officer = token_for(&app, "provincial_officer").await;
-        let r = send(&app, Method::GET, "/grants/committee", Some(&officer), None, &[]).await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/committee",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
         assert_eq!(r.status, StatusCode::OK);
-        assert!(r.body.contains(r#"href="/grants/applications/1""#), "{}", r.body);
-        assert!(!r.body.contains(r#"href="/grants/applications/2""#), "{}", r.body);
+        assert!(
+            r.body.contains(r#"href="/grants/applications/1""#),
+            "{}",
+            r.body
+        );
+        assert!(
+            !r.body.contains(r#"href="/grants/applications/2""#),
+            "{}",
+            r.body
+        );
         // A member of another call, in another province, gets not found.
         for (method, uri, form) in [
             (Method::GET, "/grants/applications/2", None),
-            (Method::POST, "/grants/applications/2/score", Some("mark.relevance=5")),
-            (Method::POST, "/grants/applications/2/conflict", Some("confirm=yes")),
+            (
+                Method::POST,
+                "/grants/applications/2/score",
+                Some("mark.relevance=5"),
+            ),
+            (
+                Method::POST,
+                "/grants/applications/2/conflict",
+                Some("confirm=yes"),
+            ),
         ] {
             let r = send(&app, method, uri, Some(&officer), form, SAME_ORIGIN).await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
@@ -5915,42 +5946,131 @@ async fn grant_committees_see_only_their_calls_and_conflicts_hide_an_application
             .await
             .unwrap();
         let other = token_for(&app, "officer_safi").await;
-        let r = send(&app, Method::GET, "/grants/committee", Some(&other), None, &[]).await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/committee",
+            Some(&other),
+            None,
+            &[],
+        )
+        .await;
         assert!(!r.body.contains("/grants/applications/"), "{}", r.body);
         for (method, uri, form) in [
             (Method::GET, "/grants/applications/1", None),
             (Method::GET, "/grants/applications/1/convention", None),
-            (Method::POST, "/grants/applications/1/conflict", Some("confirm=yes")),
+            (
+                Method::POST,
+                "/grants/applications/1/conflict",
+                Some("confirm=yes"),
+            ),
         ] {
             let r = send(&app, method, uri, Some(&other), form, SAME_ORIGIN).await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
         }
         // A conflict needs its box ticked, then hides the application from the member,
         // though they follow the province.
-        let r = send(&app, Method::POST, "/grants/applications/1/conflict", Some(&officer), Some(""), SAME_ORIGIN).await;
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/conflict",
+            Some(&officer),
+            Some(""),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("Cochez la case"), "{}", r.body);
-        let r = send(&app, Method::POST, "/grants/applications/1/conflict", Some(&officer), Some("confirm=yes"), SAME_ORIGIN).await;
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/conflict",
+            Some(&officer),
+            Some("confirm=yes"),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
-        let r = send(&app, Method::GET, "/grants/applications/1", Some(&officer), None, &[]).await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/applications/1",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
         // The secretariat sees the declared conflict on the score sheet; the second
         // tranche waits for the interim report, refused with its reason.
         let owner = token_for(&app, "programme_owner").await;
-        let r = send(&app, Method::GET, "/grants/applications/1", Some(&owner), None, &[]).await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/applications/1",
+            Some(&owner),
+            None,
+            &[],
+        )
+        .await;
         assert_eq!(r.status, StatusCode::OK);
         assert!(r.body.contains("Conflits déclarés"), "{}", r.body);
-        let r = send(&app, Method::POST, "/grants/applications/1/tranches/2/release", Some(&owner), Some("reference=OP-2"), SAME_ORIGIN).await;
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/tranches/2/release",
+            Some(&owner),
+            Some("reference=OP-2"),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.body.contains("La condition de cette tranche n&#39;est pas remplie"), "{}", r.body);
+        assert!(
+            r.body
+                .contains("La condition de cette tranche n&#39;est pas remplie"),
+            "{}",
+            r.body
+        );
         // The report returned needs remarks; approved, the second tranche is released.
-        let r = send(&app, Method::POST, "/grants/applications/1/reports/1/review", Some(&owner), Some("review=return&remarks="), SAME_ORIGIN).await;
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/reports/1/review",
+            Some(&owner),
+            Some("review=return&remarks="),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        let r = send(&app, Method::POST, "/grants/applications/1/reports/1/review", Some(&owner), Some("review=approve"), SAME_ORIGIN).await;
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/reports/1/review",
+            Some(&owner),
+            Some("review=approve"),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let r = send(&app, Method::POST, "/grants/applications/1/tranches/2/release", Some(&owner), Some("reference=OP-2"), SAME_ORIGIN).await;
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/tranches/2/release",
+            Some(&owner),
+            Some("reference=OP-2"),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let r = send(&app, Method::GET, "/grants/applications/1", Some(&owner), None, &[]).await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/applications/1",
+            Some(&owner),
+            None,
+            &[],
+        )
+        .await;
         assert!(r.body.contains("OP-2"), "{}", r.body);
     })
     .await;

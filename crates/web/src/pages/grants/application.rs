@@ -123,7 +123,12 @@ impl AppPage {
 
     /// Whether mark `m` is the one shown for criterion `key`: what was typed after a
     /// refusal, else the member's own score.
-    fn mark_selected(&self, key: &str, given: &Option<u32>, m: impl std::borrow::Borrow<u32>) -> bool {
+    fn mark_selected(
+        &self,
+        key: &str,
+        given: &Option<u32>,
+        m: impl std::borrow::Borrow<u32>,
+    ) -> bool {
         let m = *m.borrow();
         if self.failed_form == "score" {
             self.typed(&format!("mark.{key}")) == m.to_string()
@@ -156,7 +161,11 @@ impl AppPage {
 
 fn failed_label(chrome: &Chrome, f: &str) -> String {
     match f.strip_prefix("document:") {
-        Some(d) => chrome.t1("grants-failed-document", "document", &chrome.t2("grants-doc", d)),
+        Some(d) => chrome.t1(
+            "grants-failed-document",
+            "document",
+            &chrome.t2("grants-doc", d),
+        ),
         None => chrome.t(f),
     }
 }
@@ -193,7 +202,9 @@ async fn page(ctx: &Ctx, id: i64) -> Result<AppPage, WebError> {
     } = load(ctx, id).await?;
     let scoped = Scoped::from(ctx.access());
     let db = ctx.state.store.conn();
-    let chrome = ctx.chrome("grants-application-title").with_title(a.project_title.clone());
+    let chrome = ctx
+        .chrome("grants-application-title")
+        .with_title(a.project_title.clone());
     let user = me(ctx);
     let member = scoped.is_member(db, a.call_id, user).await?;
     let criteria = grants::criteria(&call);
@@ -216,7 +227,11 @@ async fn page(ctx: &Ctx, id: i64) -> Result<AppPage, WebError> {
     let can_run = ctx.can(Capability::RunGrantCalls);
     let (sheet, mean, spread, conflicts) = if can_run {
         let s = scoped.score_sheet(id).await?;
-        let ids: Vec<String> = s.lines.iter().map(|l| format!("user:{}", l.user_id)).collect();
+        let ids: Vec<String> = s
+            .lines
+            .iter()
+            .map(|l| format!("user:{}", l.user_id))
+            .collect();
         let labels: Vec<&str> = ids.iter().map(String::as_str).collect();
         let names = jisr_store::accounts::names_of_actors(db, &labels).await?;
         let lines = s
@@ -317,7 +332,11 @@ async fn page(ctx: &Ctx, id: i64) -> Result<AppPage, WebError> {
             .filter(|f| !f.trim().is_empty())
             .map(|f| failed_label(&chrome, f.trim()))
             .collect(),
-        filed_on: a.filed_on.as_deref().map(|d| chrome.date(d)).unwrap_or_default(),
+        filed_on: a
+            .filed_on
+            .as_deref()
+            .map(|d| chrome.date(d))
+            .unwrap_or_default(),
         awarded: a.awarded.map(|n| mad(&chrome, n)),
         reasons: a.reasons.clone(),
         overdue: flags.overdue_reports,
@@ -339,7 +358,8 @@ async fn page(ctx: &Ctx, id: i64) -> Result<AppPage, WebError> {
         spread_alert: spread > SPREAD_ALERT,
         conflicts,
         remaining: mad(&chrome, call.envelope - awarded_so_far),
-        can_decide: can_run && matches!(status, Status::Eligible | Status::Scored | Status::Reserve),
+        can_decide: can_run
+            && matches!(status, Status::Eligible | Status::Scored | Status::Reserve),
         appealed: status == Status::Appealed,
         accepted,
         signed_on: a.convention_signed_on.as_deref().map(|d| chrome.date(d)),
@@ -538,7 +558,12 @@ pub(super) async fn review(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let scoped = Scoped::from(ctx.access());
-    if !scoped.reports(id, me(&ctx)).await?.iter().any(|r| r.id == report) {
+    if !scoped
+        .reports(id, me(&ctx))
+        .await?
+        .iter()
+        .any(|r| r.id == report)
+    {
         return Err(WebError::NotFound);
     }
     let field = format!("review.{report}");

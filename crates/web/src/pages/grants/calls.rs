@@ -268,7 +268,14 @@ async fn form_page(
 }
 
 pub(super) async fn new_form(ctx: Ctx) -> Result<Response, WebError> {
-    let page = form_page(&ctx, None, CallInput::default(), false, FieldErrors::default()).await?;
+    let page = form_page(
+        &ctx,
+        None,
+        CallInput::default(),
+        false,
+        FieldErrors::default(),
+    )
+    .await?;
     render(page).map(IntoResponse::into_response)
 }
 
@@ -424,9 +431,11 @@ fn reaches(scope: &Scope, provinces: &[String]) -> bool {
 async fn call_page(ctx: &Ctx, id: i64, errors: FieldErrors) -> Result<CallPage, WebError> {
     let scoped = Scoped::from(ctx.access());
     let c = scoped.call(id, me(ctx)).await?;
-    let chrome = ctx
-        .chrome("grants-calls-title")
-        .with_title(ctx.chrome("grants-calls-title").name(&c.title_ar, &c.title_fr).to_owned());
+    let chrome = ctx.chrome("grants-calls-title").with_title(
+        ctx.chrome("grants-calls-title")
+            .name(&c.title_ar, &c.title_fr)
+            .to_owned(),
+    );
     let db = ctx.state.store.conn();
     let terms = grants::terms(&c);
     let province_names = jisr_store::geo::provinces(db, None).await?;
@@ -437,7 +446,9 @@ async fn call_page(ctx: &Ctx, id: i64, errors: FieldErrors) -> Result<CallPage, 
             province_names
                 .iter()
                 .find(|p| &p.code == code)
-                .map_or(code.clone(), |p| chrome.name(&p.name_ar, &p.name_fr).to_owned())
+                .map_or(code.clone(), |p| {
+                    chrome.name(&p.name_ar, &p.name_fr).to_owned()
+                })
         })
         .collect();
     let cats = jisr_store::establishments::categories(&ctx.state.store).await?;
@@ -447,7 +458,9 @@ async fn call_page(ctx: &Ctx, id: i64, errors: FieldErrors) -> Result<CallPage, 
         .map(|code| {
             cats.iter()
                 .find(|k| &k.code == code)
-                .map_or(code.clone(), |k| chrome.name(&k.name_ar, &k.name_fr).to_owned())
+                .map_or(code.clone(), |k| {
+                    chrome.name(&k.name_ar, &k.name_fr).to_owned()
+                })
         })
         .collect();
     let awarded = scoped.awarded(db, id).await?;
@@ -462,7 +475,13 @@ async fn call_page(ctx: &Ctx, id: i64, errors: FieldErrors) -> Result<CallPage, 
         grants
             .iter()
             .filter(|(r, _)| r.can(Capability::ScoreGrantApplications))
-            .map(|(r, s)| format!("{} · {}", chrome.t2("role", r.as_str()), chrome.scope_label(s)))
+            .map(|(r, s)| {
+                format!(
+                    "{} · {}",
+                    chrome.t2("role", r.as_str()),
+                    chrome.scope_label(s)
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };

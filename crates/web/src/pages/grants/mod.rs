@@ -38,7 +38,11 @@ pub(super) fn me(ctx: &Ctx) -> i64 {
 
 /// A grant error shown on the form: field errors at their fields, every other refusal
 /// (a step, an award, a release) under `field`; not found stays not found.
-pub(super) fn refusal(chrome: &Chrome, e: GrantError, field: &str) -> Result<FieldErrors, WebError> {
+pub(super) fn refusal(
+    chrome: &Chrome,
+    e: GrantError,
+    field: &str,
+) -> Result<FieldErrors, WebError> {
     match e {
         GrantError::Fields(f) => Ok(FieldErrors::translate(chrome, f)),
         GrantError::Store(e) => Err(e.into()),
