@@ -381,3 +381,122 @@ async fn a_call_is_published_scored_decided_paid_and_registered() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_committee_is_told_of_earlier_grants_and_an_appeal_is_decided_once() {
+    each_backend(|store| async move {
+        let system = Actor::system("test");
+        geo::import(&store, &GeoSource::embedded(), &system, &Silent)
+            .await
+            .unwrap();
+        let actor = Actor::system("grants");
+        let owner = Scoped::new(&store, &[(Role::ProgrammeOwner, Scope::National)]);
+        let scorer = user(&store, "scorer", Role::ProgrammeOwner, Scope::National).await;
+        let e1 = centre(&store, "Amal").await;
+        let m1 = Scoped::new(
+            &store,
+            &[(Role::EstablishmentManager, Scope::Establishment(e1))],
+        );
+        // A first grant, accepted, signed and its first tranche paid.
+        let first = owner.create_call(&actor, &call_input()).await.unwrap();
+        owner.publish_call(&actor, first).await.unwrap();
+        owner.add_member(&actor, first, scorer).await.unwrap();
+        let a1 = m1
+            .save_draft(&actor, first, e1, None, &project("statutes,budget"))
+            .await
+            .unwrap();
+        m1.file(&actor, a1).await.unwrap();
+        let fresh = owner.flags(a1, 0).await.unwrap();
+        assert!(
+            fresh.unauthorised_establishment,
+            "a new centre is not authorised"
+        );
+        assert_eq!((fresh.overdue_reports, fresh.unjustified_tranches), (0, 0));
+        owner
+            .score(&actor, a1, scorer, &marks(9, 9), "")
+            .await
+            .unwrap();
+        owner
+            .decide(&actor, a1, &Decision::Accept(100_000))
+            .await
+            .unwrap();
+        owner
+            .sign_convention(&actor, a1, "2020-01-15")
+            .await
+            .unwrap();
+        let t = owner.tranches(a1, 0).await.unwrap();
+        owner
+            .release_tranche(&actor, t[0].id, "OP-9")
+            .await
+            .unwrap();
+
+        // A second application of the same association: the earlier tranche is not
+        // justified and its reports, due since 2020, are overdue.
+        let second = owner.create_call(&actor, &call_input()).await.unwrap();
+        owner.publish_call(&actor, second).await.unwrap();
+        owner.add_member(&actor, second, scorer).await.unwrap();
+        let a2 = m1
+            .save_draft(&actor, second, e1, None, &project("statutes,budget"))
+            .await
+            .unwrap();
+        m1.file(&actor, a2).await.unwrap();
+        let flags = owner.flags(a2, 0).await.unwrap();
+        assert_eq!((flags.overdue_reports, flags.unjustified_tranches), (1, 1));
+        assert!(flags.any());
+        assert_eq!(
+            grants::report_due("2020-01-15".parse().unwrap(), 12, "interim"),
+            Some("2020-07-15".parse().unwrap())
+        );
+
+        // Refused, appealed, the appeal upheld: back to the committee, accepted.
+        owner
+            .score(&actor, a2, scorer, &marks(4, 4), "Faible")
+            .await
+            .unwrap();
+        assert!(
+            owner
+                .my_score(a2, scorer)
+                .await
+                .unwrap()
+                .is_some_and(|s| s.total == 40)
+        );
+        owner
+            .decide(&actor, a2, &Decision::Refuse("Budget flou".into()))
+            .await
+            .unwrap();
+        // Rejecting an appeal that was not made is refused.
+        assert!(matches!(
+            owner.decide_appeal(&actor, a2, true, "").await,
+            Err(GrantError::Step(_))
+        ));
+        m1.appeal(&actor, a2, "Budget détaillé joint")
+            .await
+            .unwrap();
+        assert!(matches!(
+            owner.decide_appeal(&actor, a2, false, " ").await,
+            Err(GrantError::Fields(_))
+        ));
+        owner.decide_appeal(&actor, a2, true, "").await.unwrap();
+        assert_eq!(owner.application(a2, 0).await.unwrap().status, "scored");
+        owner
+            .decide(&actor, a2, &Decision::Accept(90_000))
+            .await
+            .unwrap();
+        // The parties of the application, for the pages.
+        let (call, assoc, est) = owner
+            .parties(&owner.application(a2, 0).await.unwrap())
+            .await
+            .unwrap();
+        assert_eq!(call.id, second);
+        assert_eq!(assoc.unwrap().name_fr, "Association Amal");
+        assert_eq!(est.unwrap().id, e1);
+        let decided = audit_log::Entity::find()
+            .filter(audit_log::Column::Entity.eq("grant_application"))
+            .filter(audit_log::Column::After.contains("appeal_upheld"))
+            .count(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(decided, 1);
+    })
+    .await;
+}

@@ -546,6 +546,97 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Grant call 1 in Rehamna (committee: the programme owner, the regional coordinator
+    // and the provincial officer) with application 1 of establishment 1: accepted,
+    // signed, tranche 1 paid, interim report 1 submitted. Call 2 in Casablanca, without
+    // members, with application 2 of establishment 2, filed.
+    {
+        use jisr_store::grants::{ApplicationInput, CallInput, Decision, Scoped};
+        let owner = Scoped::new(store, &[(Role::ProgrammeOwner, Scope::National)]);
+        let today = jisr_domain::time::today();
+        for province in ["07.427", "06.141"] {
+            let call = owner
+                .create_call(
+                    &actor,
+                    &CallInput {
+                        fund: "FAS".into(),
+                        title_ar: "دعم".into(),
+                        title_fr: "Soutien".into(),
+                        provinces: province.into(),
+                        envelope: "500000".into(),
+                        max_per_project: "200000".into(),
+                        cofinancing_pct: "10".into(),
+                        opens_on: (today - chrono::Days::new(5)).to_string(),
+                        closes_on: (today + chrono::Days::new(30)).to_string(),
+                        decision_on: (today + chrono::Days::new(60)).to_string(),
+                        documents: "statutes".into(),
+                        criteria: "relevance | 100 | ملاءمة | Pertinence".into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            owner.publish_call(&actor, call).await.unwrap();
+        }
+        let mut members = Vec::new();
+        for name in [
+            "programme_owner",
+            "regional_coordinator",
+            "provincial_officer",
+        ] {
+            let id = accounts::find_user(store.conn(), name).await.unwrap().id;
+            owner.add_member(&actor, 1, id).await.unwrap();
+            members.push(id);
+        }
+        for (call, establishment) in [(1, 1), (2, 2)] {
+            let manager = Scoped::new(
+                store,
+                &[(
+                    Role::EstablishmentManager,
+                    Scope::Establishment(establishment),
+                )],
+            );
+            let id = manager
+                .save_draft(
+                    &actor,
+                    call,
+                    establishment,
+                    None,
+                    &ApplicationInput {
+                        project_title: "Atelier".into(),
+                        objectives: "Accueillir".into(),
+                        duration_months: "12".into(),
+                        budget: "200000".into(),
+                        requested: "150000".into(),
+                        documents: "statutes".into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            manager.file(&actor, id).await.unwrap();
+            if id == 1 {
+                owner
+                    .score(&actor, 1, members[0], &[("relevance".into(), 8)], "")
+                    .await
+                    .unwrap();
+                owner
+                    .decide(&actor, 1, &Decision::Accept(150_000))
+                    .await
+                    .unwrap();
+                owner
+                    .sign_convention(&actor, 1, &today.to_string())
+                    .await
+                    .unwrap();
+                let first = owner.tranches(1, 0).await.unwrap()[0].id;
+                owner.release_tranche(&actor, first, "OP-1").await.unwrap();
+                manager
+                    .submit_report(&actor, 1, "interim", "Activités", "Dépenses")
+                    .await
+                    .unwrap();
+            }
+        }
+    }
     router(AppState::new(
         store.clone(),
         Catalog::load().unwrap(),
@@ -5789,6 +5880,198 @@ async fn a_beneficiary_file_shows_the_registry_person_it_was_linked_to() {
         // A file with no link shows no registry section.
         let r = send(&app, Method::GET, "/beneficiaries/1", Some(&worker), None, &[]).await;
         assert!(!r.body.contains("Personne du registre social"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn grant_committees_see_only_their_calls_and_conflicts_hide_an_application() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        set_lang("fr");
+        // The provincial officer sits on call 1 (Rehamna) only.
+        let officer = token_for(&app, "provincial_officer").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/committee",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            r.body.contains(r#"href="/grants/applications/1""#),
+            "{}",
+            r.body
+        );
+        assert!(
+            !r.body.contains(r#"href="/grants/applications/2""#),
+            "{}",
+            r.body
+        );
+        // A member of another call, in another province, gets not found.
+        for (method, uri, form) in [
+            (Method::GET, "/grants/applications/2", None),
+            (
+                Method::POST,
+                "/grants/applications/2/score",
+                Some("mark.relevance=5"),
+            ),
+            (
+                Method::POST,
+                "/grants/applications/2/conflict",
+                Some("confirm=yes"),
+            ),
+        ] {
+            let r = send(&app, method, uri, Some(&officer), form, SAME_ORIGIN).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
+        }
+        // A provincial officer of Safi, holding the capability but named on no committee,
+        // reaches no application of Rehamna.
+        let actor = Actor::system("test");
+        let id = accounts::create_user(
+            &store,
+            &actor,
+            "officer_safi",
+            "officer_safi",
+            &Password::parse(PASSWORD).unwrap(),
+            false,
+        )
+        .await
+        .unwrap();
+        let safi = Scope::Province(ProvinceCode::parse("07.431").unwrap());
+        accounts::grant_role(&store, &actor, id, Role::ProvincialOfficer, &safi)
+            .await
+            .unwrap();
+        let other = token_for(&app, "officer_safi").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/committee",
+            Some(&other),
+            None,
+            &[],
+        )
+        .await;
+        assert!(!r.body.contains("/grants/applications/"), "{}", r.body);
+        for (method, uri, form) in [
+            (Method::GET, "/grants/applications/1", None),
+            (Method::GET, "/grants/applications/1/convention", None),
+            (
+                Method::POST,
+                "/grants/applications/1/conflict",
+                Some("confirm=yes"),
+            ),
+        ] {
+            let r = send(&app, method, uri, Some(&other), form, SAME_ORIGIN).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
+        }
+        // A conflict needs its box ticked, then hides the application from the member,
+        // though they follow the province.
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/conflict",
+            Some(&officer),
+            Some(""),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Cochez la case"), "{}", r.body);
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/conflict",
+            Some(&officer),
+            Some("confirm=yes"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/applications/1",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // The secretariat sees the declared conflict on the score sheet; the second
+        // tranche waits for the interim report, refused with its reason.
+        let owner = token_for(&app, "programme_owner").await;
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/applications/1",
+            Some(&owner),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("Conflits déclarés"), "{}", r.body);
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/tranches/2/release",
+            Some(&owner),
+            Some("reference=OP-2"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body
+                .contains("La condition de cette tranche n&#39;est pas remplie"),
+            "{}",
+            r.body
+        );
+        // The report returned needs remarks; approved, the second tranche is released.
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/reports/1/review",
+            Some(&owner),
+            Some("review=return&remarks="),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/reports/1/review",
+            Some(&owner),
+            Some("review=approve"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = send(
+            &app,
+            Method::POST,
+            "/grants/applications/1/tranches/2/release",
+            Some(&owner),
+            Some("reference=OP-2"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = send(
+            &app,
+            Method::GET,
+            "/grants/applications/1",
+            Some(&owner),
+            None,
+            &[],
+        )
+        .await;
+        assert!(r.body.contains("OP-2"), "{}", r.body);
     })
     .await;
 }
