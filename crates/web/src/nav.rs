@@ -183,4 +183,10 @@ pub static ITEMS: &[NavItem] = &[
         &["/dashboard"],
         Shown::SignedIn,
     ),
+    item(
+        "/annual-reports",
+        "nav-annual-reports",
+        &["/annual-reports"],
+        Shown::Can(Capability::ReadAnnualReports),
+    ),
 ];

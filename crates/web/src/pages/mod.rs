@@ -1,6 +1,7 @@
 //! HTML pages, one module per context. Every route is declared with its policy.
 
 mod account;
+mod annual_reports;
 mod api_docs;
 mod applications;
 mod associations;
@@ -74,6 +75,7 @@ pub fn routes() -> Routes {
         .merge(partners_meetings::routes())
         .merge(partners_surveys::routes())
         .merge(person_entry::routes())
+        .merge(annual_reports::routes())
 }
 
 /// Renders a template into a response, or an internal error.
