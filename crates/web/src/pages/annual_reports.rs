@@ -209,6 +209,8 @@ struct HeadingLine {
 }
 
 struct Funder {
+    /// The line in the form, from 0.
+    index: usize,
     name: String,
     amount: u64,
 }
@@ -314,7 +316,9 @@ fn report_page(ctx: &Ctx, v: ReportView) -> ReportPage {
     let mut funders: Vec<Funder> = f
         .funders
         .iter()
-        .map(|(name, amount)| Funder {
+        .enumerate()
+        .map(|(index, (name, amount))| Funder {
+            index,
             name: name.clone(),
             amount: *amount,
         })
@@ -322,6 +326,7 @@ fn report_page(ctx: &Ctx, v: ReportView) -> ReportPage {
     if v.can_edit {
         while funders.len() < FUNDER_LINES.max(f.funders.len() + 1) {
             funders.push(Funder {
+                index: funders.len(),
                 name: String::new(),
                 amount: 0,
             });
