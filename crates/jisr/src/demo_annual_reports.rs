@@ -13,14 +13,20 @@ use jisr_store::audit::Actor;
 
 /// Fills a started report: beneficiaries (when the register has none), spending by
 /// heading with `food` per beneficiary, and the funders.
-async fn fill(reports: &Scoped<'_>, id: i64, food_each: u64) -> Result<jisr_domain::annual_reports::Figures> {
+async fn fill(
+    reports: &Scoped<'_>,
+    id: i64,
+    food_each: u64,
+) -> Result<jisr_domain::annual_reports::Figures> {
     let mut f = reports.report(id).await?.figures;
     if f.total_served() == 0 {
         f.served.insert("12_17:female".into(), 24);
         f.served.insert("12_17:male".into(), 16);
         for key in ["12_17:female", "12_17:male"] {
-            f.reasons
-                .insert(key.into(), "Registre saisi sur la plateforme en cours d'année — السجل أدخل خلال السنة".into());
+            f.reasons.insert(
+                key.into(),
+                "Registre saisi sur la plateforme en cours d'année — السجل أدخل خلال السنة".into(),
+            );
         }
     }
     let served = f.total_served();
@@ -46,7 +52,10 @@ async fn fill(reports: &Scoped<'_>, id: i64, food_each: u64) -> Result<jisr_doma
     f.funders = vec![
         ("Entraide nationale — التعاون الوطني".into(), agency),
         ("Commune — الجماعة".into(), commune),
-        ("INDH — المبادرة الوطنية للتنمية البشرية".into(), total - agency - commune),
+        (
+            "INDH — المبادرة الوطنية للتنمية البشرية".into(),
+            total - agency - commune,
+        ),
     ];
     Ok(f)
 }

@@ -10,9 +10,7 @@
 //! or one they may not read, is "not found". Every change is audited in its transaction.
 
 use crate::audit::{self, Actor, Change};
-use crate::entity::{
-    admission, annual_report, beneficiary, establishment, staff_assignment,
-};
+use crate::entity::{admission, annual_report, beneficiary, establishment, staff_assignment};
 use crate::{StoreError, now_text};
 use chrono::NaiveDate;
 use jisr_domain::access::Capability;
@@ -484,12 +482,7 @@ impl Scoped<'_> {
 
     /// Saves a draft's (or a returned report's) figures; the register's figures it
     /// started from are kept.
-    pub async fn save(
-        &self,
-        actor: &Actor,
-        id: i64,
-        figures: Figures,
-    ) -> Result<(), ReportError> {
+    pub async fn save(&self, actor: &Actor, id: i64, figures: Figures) -> Result<(), ReportError> {
         let (r, _) = self.editable(id).await?;
         self.write(actor, r, figures, None).await
     }

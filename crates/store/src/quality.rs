@@ -1076,9 +1076,13 @@ pub async fn facts_of(store: &Store, e: &establishment::Model) -> Result<Facts, 
         staffing: crate::staff::staffing_for_quality(db, e, occupancy.total())
             .await?
             .map(|lines| lines.into_iter().map(|l| l.staffing).collect()),
-        food_per_beneficiary: crate::annual_reports::risk_facts(db, std::slice::from_ref(e), today())
-            .await?
-            .get(&e.id)
-            .and_then(|r| r.1),
+        food_per_beneficiary: crate::annual_reports::risk_facts(
+            db,
+            std::slice::from_ref(e),
+            today(),
+        )
+        .await?
+        .get(&e.id)
+        .and_then(|r| r.1),
     })
 }

@@ -222,9 +222,10 @@ async fn a_manager_files_the_report_and_the_delegation_returns_then_accepts_it()
         assert_eq!(count(&store, "submit").await, 0);
 
         // A draft saved, then filed: food 9,000 MAD for 7 served is 1,285 each.
-        figures
-            .reasons
-            .insert("6_11:female".into(), "Une fille accueillie en urgence".into());
+        figures.reasons.insert(
+            "6_11:female".into(),
+            "Une fille accueillie en urgence".into(),
+        );
         figures.funders = vec![("Entraide nationale".into(), 9_000)];
         manager.save(&me, id, figures.clone()).await.unwrap();
         manager.file(&me, id, figures.clone()).await.unwrap();
@@ -273,7 +274,12 @@ async fn a_manager_files_the_report_and_the_delegation_returns_then_accepts_it()
             Err(ReportError::Fields(f)) if f == [("decision", "annual-reports-error-decision")]
         ));
         officer
-            .review(&boss, id, Some(Decision::Return), "Détailler les financeurs")
+            .review(
+                &boss,
+                id,
+                Some(Decision::Return),
+                "Détailler les financeurs",
+            )
             .await
             .unwrap();
         let view = manager.report(id).await.unwrap();
@@ -293,7 +299,9 @@ async fn a_manager_files_the_report_and_the_delegation_returns_then_accepts_it()
             .unwrap();
         assert_eq!(manager.report(id).await.unwrap().status, Status::Accepted);
         assert!(matches!(
-            officer.review(&boss, id, Some(Decision::Return), "Non").await,
+            officer
+                .review(&boss, id, Some(Decision::Return), "Non")
+                .await,
             Err(ReportError::State("accepted"))
         ));
         let rows = officer
@@ -331,7 +339,8 @@ async fn the_quality_plan_measures_the_missing_report_and_the_food_spending() {
         let term = |parts: &[jisr_domain::quality::RiskPart], t: RiskTerm| {
             parts.iter().find(|x| x.term == t).cloned().unwrap()
         };
-        let deadline_passed = now > jisr_domain::annual_reports::DeadlineRule::default().deadline(year);
+        let deadline_passed =
+            now > jisr_domain::annual_reports::DeadlineRule::default().deadline(year);
 
         let plan = quality.plan(&p).await.unwrap();
         let missing = term(&plan[0].parts, RiskTerm::ReportMissing);
@@ -340,7 +349,10 @@ async fn the_quality_plan_measures_the_missing_report_and_the_food_spending() {
         } else {
             assert_eq!(missing.counted, None);
         }
-        assert_eq!(term(&plan[0].parts, RiskTerm::LowFoodSpending).counted, None);
+        assert_eq!(
+            term(&plan[0].parts, RiskTerm::LowFoodSpending).counted,
+            None
+        );
 
         // Filed with 6,000 MAD of food for 4 children: 1,500 each, under 2,000.
         let grants = [(Role::EstablishmentManager, Scope::Establishment(home))];

@@ -5814,7 +5814,11 @@ async fn the_manager_files_the_annual_report_and_the_delegation_returns_then_acc
             let mut body = String::new();
             for band in jisr_domain::annual_reports::AgeBand::ALL {
                 for sex in ["female", "male"] {
-                    let n = if band.as_str() == "6_11" && sex == "female" { 5 } else { 0 };
+                    let n = if band.as_str() == "6_11" && sex == "female" {
+                        5
+                    } else {
+                        0
+                    };
                     body.push_str(&format!("served.{}%3A{sex}={n}&", band.as_str()));
                 }
             }
@@ -5828,50 +5832,186 @@ async fn the_manager_files_the_annual_report_and_the_delegation_returns_then_acc
         let mut reasons = String::new();
         for band in jisr_domain::annual_reports::AgeBand::ALL {
             for sex in ["female", "male"] {
-                reasons.push_str(&format!("&reason.{}%3A{sex}=Accueils+d%27urgence", band.as_str()));
+                reasons.push_str(&format!(
+                    "&reason.{}%3A{sex}=Accueils+d%27urgence",
+                    band.as_str()
+                ));
             }
         }
-        let list = send(&app, Method::GET, "/annual-reports", Some(&manager), None, &[]).await;
+        let list = send(
+            &app,
+            Method::GET,
+            "/annual-reports",
+            Some(&manager),
+            None,
+            &[],
+        )
+        .await;
         assert_eq!(list.status, StatusCode::OK);
-        assert!(list.body.contains("/annual-reports/1") && list.body.contains("Dar Taliba Ben Guerir"));
+        assert!(
+            list.body.contains("/annual-reports/1") && list.body.contains("Dar Taliba Ben Guerir")
+        );
         assert!(!list.body.contains("Dar Talib Anfa"));
 
         // Filed with problems: each named at its field, what was typed kept.
-        let bad = send(&app, Method::POST, "/annual-reports/1", Some(&manager), Some(&form("&action=file&funder_name.0=")), SAME_ORIGIN).await;
+        let bad = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1",
+            Some(&manager),
+            Some(&form("&action=file&funder_name.0=")),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
-        assert!(bad.body.contains("Ce chiffre diffère du registre") && bad.body.contains("Nommez le financeur"), "{}", bad.body);
-        assert!(bad.body.contains(r#"name="spending.food" inputmode="numeric" dir="ltr" size="9""#) && bad.body.contains(r#"value="9000""#));
-        let ok = send(&app, Method::POST, "/annual-reports/1", Some(&manager),
-            Some(&form(&format!("&action=file{reasons}&funder_name.0=Entraide+nationale"))), SAME_ORIGIN).await;
-        assert_eq!((ok.status, ok.location()), (StatusCode::SEE_OTHER, "/annual-reports/1?done=filed"), "{}", ok.body);
+        assert!(
+            bad.body.contains("Ce chiffre diffère du registre")
+                && bad.body.contains("Nommez le financeur"),
+            "{}",
+            bad.body
+        );
+        assert!(
+            bad.body
+                .contains(r#"name="spending.food" inputmode="numeric" dir="ltr" size="9""#)
+                && bad.body.contains(r#"value="9000""#)
+        );
+        let ok = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1",
+            Some(&manager),
+            Some(&form(&format!(
+                "&action=file{reasons}&funder_name.0=Entraide+nationale"
+            ))),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(
+            (ok.status, ok.location()),
+            (StatusCode::SEE_OTHER, "/annual-reports/1?done=filed"),
+            "{}",
+            ok.body
+        );
 
         // The officer returns it: a remark is required.
-        let bad = send(&app, Method::POST, "/annual-reports/1/review", Some(&officer), Some("decision=return&remarks="), SAME_ORIGIN).await;
+        let bad = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1/review",
+            Some(&officer),
+            Some("decision=return&remarks="),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(bad.body.contains("Écrivez les remarques"));
-        let ok = send(&app, Method::POST, "/annual-reports/1/review", Some(&officer), Some("decision=return&remarks=D%C3%A9tailler+les+prestations"), SAME_ORIGIN).await;
+        let ok = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1/review",
+            Some(&officer),
+            Some("decision=return&remarks=D%C3%A9tailler+les+prestations"),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
-        let page = send(&app, Method::GET, "/annual-reports/1", Some(&manager), None, &[]).await;
-        assert!(page.body.contains("Détailler les prestations") && page.body.contains("Renvoyé avec remarques"));
+        let page = send(
+            &app,
+            Method::GET,
+            "/annual-reports/1",
+            Some(&manager),
+            None,
+            &[],
+        )
+        .await;
+        assert!(
+            page.body.contains("Détailler les prestations")
+                && page.body.contains("Renvoyé avec remarques")
+        );
 
         // Filed again, accepted, printable; the other province's report is not found.
-        let ok = send(&app, Method::POST, "/annual-reports/1", Some(&manager),
-            Some(&form(&format!("&action=file{reasons}&funder_name.0=Entraide+nationale"))), SAME_ORIGIN).await;
+        let ok = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1",
+            Some(&manager),
+            Some(&form(&format!(
+                "&action=file{reasons}&funder_name.0=Entraide+nationale"
+            ))),
+            SAME_ORIGIN,
+        )
+        .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
-        let ok = send(&app, Method::POST, "/annual-reports/1/review", Some(&officer), Some("decision=accept&remarks="), SAME_ORIGIN).await;
-        assert_eq!((ok.status, ok.location()), (StatusCode::SEE_OTHER, "/annual-reports/1?done=accepted"));
-        let print = send(&app, Method::GET, "/annual-reports/1/print", Some(&officer), None, &[]).await;
+        let ok = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1/review",
+            Some(&officer),
+            Some("decision=accept&remarks="),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(
+            (ok.status, ok.location()),
+            (StatusCode::SEE_OTHER, "/annual-reports/1?done=accepted")
+        );
+        let print = send(
+            &app,
+            Method::GET,
+            "/annual-reports/1/print",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
         assert_eq!(print.status, StatusCode::OK);
-        assert!(print.body.contains("Rapport annuel imprimable") && print.body.contains("Approuvé") && print.body.contains("Entraide nationale"));
+        assert!(
+            print.body.contains("Rapport annuel imprimable")
+                && print.body.contains("Approuvé")
+                && print.body.contains("Entraide nationale")
+        );
         set_lang("ar");
-        let print = send(&app, Method::GET, "/annual-reports/1/print", Some(&officer), None, &[]).await;
+        let print = send(
+            &app,
+            Method::GET,
+            "/annual-reports/1/print",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
         assert!(print.body.contains("التقرير السنوي للطباعة") && print.body.contains("مصادق عليه"));
-        assert_eq!(send(&app, Method::GET, "/annual-reports/2", Some(&officer), None, &[]).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            send(
+                &app,
+                Method::GET,
+                "/annual-reports/2",
+                Some(&officer),
+                None,
+                &[]
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
         // The quality plan now reads the food spending of the accepted report (1,800 MAD).
         let inspector = token_for(&app, "inspector").await;
         set_lang("fr");
-        let plan = send(&app, Method::GET, "/quality/plan", Some(&inspector), None, &[]).await;
-        assert!(plan.body.contains("Dépense alimentaire par bénéficiaire (MAD)"), "{}", plan.body);
+        let plan = send(
+            &app,
+            Method::GET,
+            "/quality/plan",
+            Some(&inspector),
+            None,
+            &[],
+        )
+        .await;
+        assert!(
+            plan.body
+                .contains("Dépense alimentaire par bénéficiaire (MAD)"),
+            "{}",
+            plan.body
+        );
     })
     .await;
 }

@@ -417,7 +417,9 @@ pub async fn print(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, WebError> 
     let mut p = report_page(&ctx, v);
     p.can_edit = false;
     p.can_review = false;
-    let chrome = ctx.chrome("annual-reports-print-title").with_title(p.chrome.title.clone());
+    let chrome = ctx
+        .chrome("annual-reports-print-title")
+        .with_title(p.chrome.title.clone());
     render(PrintPage { p, chrome }).map(IntoResponse::into_response)
 }
 
@@ -431,7 +433,9 @@ fn read_figures(
     let typed: HashMap<String, String> = pairs.iter().cloned().collect();
     let mut lines = Vec::new();
     let number = |field: &str, required: bool, errors: &mut FieldErrors| -> u64 {
-        let text = get(pairs, field).trim().replace([' ', '\u{a0}', '\u{202f}'], "");
+        let text = get(pairs, field)
+            .trim()
+            .replace([' ', '\u{a0}', '\u{202f}'], "");
         if text.is_empty() && !required {
             return 0;
         }
@@ -447,7 +451,8 @@ fn read_figures(
         for sex in Sex::ALL {
             let key = served_key(*band, *sex);
             let n = number(&format!("served.{key}"), true, &mut errors);
-            f.served.insert(key.clone(), u32::try_from(n).unwrap_or(u32::MAX));
+            f.served
+                .insert(key.clone(), u32::try_from(n).unwrap_or(u32::MAX));
             let reason = get(pairs, &format!("reason.{key}")).trim();
             if !reason.is_empty() {
                 f.reasons.insert(key, reason.chars().take(500).collect());
@@ -486,12 +491,20 @@ fn read_figures(
 
 /// The problems of the figures at their fields; `lines` gives the form's line of each
 /// funder read (blank lines are skipped when reading).
-fn problem_errors(chrome: &Chrome, problems: &[Problem], lines: &[usize], errors: &mut FieldErrors) {
+fn problem_errors(
+    chrome: &Chrome,
+    problems: &[Problem],
+    lines: &[usize],
+    errors: &mut FieldErrors,
+) {
     for p in problems {
         let message = match p {
             Problem::FundersDoNotMatch { funded, spent } => chrome.targs(
                 p.key(),
-                &[("funded", mad(chrome, *funded)), ("spent", mad(chrome, *spent))],
+                &[
+                    ("funded", mad(chrome, *funded)),
+                    ("spent", mad(chrome, *spent)),
+                ],
             ),
             _ => chrome.t(p.key()),
         };
@@ -593,7 +606,13 @@ pub(super) fn routes() -> crate::auth::Routes {
     // Examples: report 1 of establishment 1 in Rehamna, report 2 of establishment 2 in
     // Casablanca.
     Routes::new()
-        .add(Method::GET, "/annual-reports", "/annual-reports", read, g(list))
+        .add(
+            Method::GET,
+            "/annual-reports",
+            "/annual-reports",
+            read,
+            g(list),
+        )
         .add(
             Method::POST,
             "/annual-reports",
