@@ -168,10 +168,16 @@ pub enum Capability {
     ApplyForGrants,
     /// Follow the grants of one's territory (applications, conventions, tranches).
     FollowGrants,
+    /// Start, fill in and file an establishment's annual report.
+    FileAnnualReports,
+    /// Return an annual report with remarks or accept it.
+    ReviewAnnualReports,
+    /// Read the annual reports within one's reach.
+    ReadAnnualReports,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 39] = [
+    pub const ALL: [Capability; 42] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -211,6 +217,9 @@ impl Capability {
         Capability::ScoreGrantApplications,
         Capability::ApplyForGrants,
         Capability::FollowGrants,
+        Capability::FileAnnualReports,
+        Capability::ReviewAnnualReports,
+        Capability::ReadAnnualReports,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -253,6 +262,8 @@ impl Role {
                 HoldPartnerMeetings,
                 RunGrantCalls,
                 FollowGrants,
+                ReviewAnnualReports,
+                ReadAnnualReports,
             ],
             Role::ProgrammeOwner => &[
                 OwnProgrammes,
@@ -289,6 +300,8 @@ impl Role {
                 HoldPartnerMeetings,
                 ScoreGrantApplications,
                 FollowGrants,
+                ReviewAnnualReports,
+                ReadAnnualReports,
             ],
             Role::ProvincialOfficer => &[
                 RegisterEstablishments,
@@ -317,6 +330,8 @@ impl Role {
                 RegisterPersons,
                 ScoreGrantApplications,
                 FollowGrants,
+                ReviewAnnualReports,
+                ReadAnnualReports,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,
@@ -337,6 +352,7 @@ impl Role {
                 ReadQualityReports,
                 ReadGrievances,
                 ReadStaffRecords,
+                ReadAnnualReports,
             ],
             Role::EstablishmentManager => &[
                 EditEstablishments,
@@ -353,12 +369,15 @@ impl Role {
                 ReadStaffSalaries,
                 AnswerConsultations,
                 ApplyForGrants,
+                FileAnnualReports,
+                ReadAnnualReports,
             ],
             Role::Auditor => &[
                 ReadRegistry,
                 ReadAuditTrail,
                 ReadQualityReports,
                 FollowGrants,
+                ReadAnnualReports,
             ],
         }
     }
@@ -754,7 +773,11 @@ mod tests {
             assert!(
                 matches!(
                     c,
-                    ReadRegistry | ReadAuditTrail | ReadQualityReports | FollowGrants
+                    ReadRegistry
+                        | ReadAuditTrail
+                        | ReadQualityReports
+                        | FollowGrants
+                        | ReadAnnualReports
                 ),
                 "{c:?}"
             );

@@ -365,6 +365,7 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
     crate::demo_grievances::seed(store, files, &actor).await?;
     crate::demo_partners::seed(store, &actor).await?;
     crate::demo_grants::seed(store, &actor, &password).await?;
+    crate::demo_annual_reports::seed(store, &actor).await?;
     Ok(())
 }
 

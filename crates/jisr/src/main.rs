@@ -6,6 +6,7 @@ mod checkpoints;
 mod cli;
 mod config;
 mod demo;
+mod demo_annual_reports;
 mod demo_grants;
 mod demo_grievances;
 mod demo_matching;

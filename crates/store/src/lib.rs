@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod annual_reports;
 pub mod applications;
 pub mod associations;
 pub mod audit;

@@ -456,6 +456,7 @@ impl Scoped<'_> {
         let complaints = open_complaints(db, &ids).await?;
         let model = RiskModel::default();
         let now = today();
+        let reports = crate::annual_reports::risk_facts(db, &rows, now).await?;
         let mut out: Vec<PlanRow> = rows
             .into_iter()
             .map(|e| {
@@ -493,8 +494,8 @@ impl Scoped<'_> {
                     overdue_actions: overdue,
                     authorised: e.status == Status::Authorised.as_str(),
                     complaints: Some(complaints.get(&e.id).copied().unwrap_or(0)),
-                    report_overdue: None,
-                    food_per_beneficiary: None,
+                    report_overdue: reports.get(&e.id).and_then(|r| r.0),
+                    food_per_beneficiary: reports.get(&e.id).and_then(|r| r.1),
                 };
                 let (risk, parts) = jisr_domain::quality::risk(&model, &facts);
                 PlanRow {
@@ -1075,6 +1076,13 @@ pub async fn facts_of(store: &Store, e: &establishment::Model) -> Result<Facts, 
         staffing: crate::staff::staffing_for_quality(db, e, occupancy.total())
             .await?
             .map(|lines| lines.into_iter().map(|l| l.staffing).collect()),
-        food_per_beneficiary: None,
+        food_per_beneficiary: crate::annual_reports::risk_facts(
+            db,
+            std::slice::from_ref(e),
+            today(),
+        )
+        .await?
+        .get(&e.id)
+        .and_then(|r| r.1),
     })
 }

@@ -190,4 +190,10 @@ pub static ITEMS: &[NavItem] = &[
         &["/grants"],
         Shown::Can(Capability::FollowGrants),
     ),
+    item(
+        "/annual-reports",
+        "nav-annual-reports",
+        &["/annual-reports"],
+        Shown::Can(Capability::ReadAnnualReports),
+    ),
 ];

@@ -262,6 +262,7 @@ audit_codes!(
         GrantScore => "grant_score",
         GrantTranche => "grant_tranche",
         GrantReport => "grant_report",
+        AnnualReport => "annual_report",
     }
 );
 

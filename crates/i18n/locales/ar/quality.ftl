@@ -77,7 +77,7 @@ quality-not-measured-occupancy = غير مقاس.
 quality-not-measured-register_up_to_date = غير مقاس.
 quality-not-measured-care_plans = غير مقاس.
 quality-not-measured-staffing_ratio = غير مقاس: لا توجد أي بطاقة للمستخدمين في هذه المؤسسة، أو لا توجد معايير تأطير لفئتها.
-quality-not-measured-food_spending = غير مقاس: لا توجد بعد تقارير سنوية على المنصة.
+quality-not-measured-food_spending = غير مقاس: لا يوجد تقرير سنوي مودع أو مصادق عليه لهذه المؤسسة.
 
 quality-plan-title = مخطط التفتيش
 quality-plan-lead = مؤسسات الإقليم مرتبة حسب الخطر، مع شرح كل عنصر. برمج الزيارات ابتداء من الأعلى.
@@ -203,5 +203,5 @@ quality-visits-link = زيارات التفتيش والتقدير والإجر�
 quality-measured-food-spending = نفقات التغذية لكل مستفيد: { $amount } درهم في السنة (الحد الأدنى { $minimum } درهم)، حسب آخر تقرير سنوي مودع.
 quality-risk-report_missing = التقرير السنوي متأخر: { $counted }؛ { $points } نقطة
 quality-risk-low_food_spending = نفقات التغذية لكل مستفيد (درهم): { $counted }؛ { $points } نقطة
-quality-risk-unmeasured-report_missing = التقرير السنوي: غير مقاس
+quality-risk-unmeasured-report_missing = التقرير السنوي: غير مقاس (الأجل لم يحل أو المؤسسة غير ملزمة بإيداعه)
 quality-risk-unmeasured-low_food_spending = نفقات التغذية: غير مقاسة، لا يوجد تقرير سنوي مودع

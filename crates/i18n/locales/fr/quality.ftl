@@ -77,7 +77,7 @@ quality-not-measured-occupancy = non mesuré.
 quality-not-measured-register_up_to_date = non mesuré.
 quality-not-measured-care_plans = non mesuré.
 quality-not-measured-staffing_ratio = non mesuré : aucune fiche du personnel pour cet établissement, ou aucune norme d'encadrement pour sa catégorie.
-quality-not-measured-food_spending = non mesuré : pas encore de rapports annuels sur la plateforme.
+quality-not-measured-food_spending = non mesuré : aucun rapport annuel déposé ou approuvé pour cet établissement.
 
 quality-plan-title = Plan d'inspection
 quality-plan-lead = Les établissements de la province classés par risque, chaque terme expliqué. Programmez les visites en commençant par le haut.
@@ -203,5 +203,5 @@ quality-visits-link = Visites d'inspection, note et actions correctives
 quality-measured-food-spending = Dépense alimentaire par bénéficiaire : { $amount } MAD par an (minimum { $minimum } MAD), d'après le dernier rapport annuel déposé.
 quality-risk-report_missing = Rapport annuel en retard : { $counted } ; { $points } points
 quality-risk-low_food_spending = Dépense alimentaire par bénéficiaire (MAD) : { $counted } ; { $points } points
-quality-risk-unmeasured-report_missing = Rapport annuel : non mesuré
+quality-risk-unmeasured-report_missing = Rapport annuel : non mesuré (échéance non passée ou établissement non tenu d'en déposer)
 quality-risk-unmeasured-low_food_spending = Dépense alimentaire : non mesurée, pas de rapport annuel déposé

@@ -26,6 +26,7 @@ mod m0020_quality;
 mod m0021_grievances;
 mod m0023_partners;
 mod m0024_grants;
+mod m0025_annual_reports;
 mod m0026_partners_meetings;
 
 pub struct Migrator;
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0023_partners::Migration),
             Box::new(m0026_partners_meetings::Migration),
             Box::new(m0024_grants::Migration),
+            Box::new(m0025_annual_reports::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! HTML pages, one module per context. Every route is declared with its policy.
 
 mod account;
+mod annual_reports;
 mod api_docs;
 mod applications;
 mod associations;
@@ -76,6 +77,7 @@ pub fn routes() -> Routes {
         .merge(partners_surveys::routes())
         .merge(person_entry::routes())
         .merge(grants::routes())
+        .merge(annual_reports::routes())
 }
 
 /// Renders a template into a response, or an internal error.

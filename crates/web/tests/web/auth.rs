@@ -637,6 +637,16 @@ async fn app(store: &Store) -> axum::Router {
             }
         }
     }
+    // Annual report 1 (establishment 1, Rehamna) and 2 (establishment 2, Casablanca):
+    // drafts of the latest due year, pre-filled from the register.
+    let reports = jisr_store::annual_reports::Scoped::unscoped_for_system_jobs(store);
+    let year = jisr_domain::annual_reports::latest_year(jisr_domain::time::today());
+    for establishment in [1, 2] {
+        reports
+            .start(&actor, Some(establishment), Some(year))
+            .await
+            .unwrap();
+    }
     router(AppState::new(
         store.clone(),
         Catalog::load().unwrap(),
@@ -4558,7 +4568,7 @@ async fn quality_grids_plan_visit_and_corrective_action() {
         let ok = send(&app, Method::POST, "/establishments/1/visits", Some(&inspector), Some("planned_on=2026-12-01"), SAME_ORIGIN).await;
         assert_eq!((ok.status, ok.location()), (StatusCode::SEE_OTHER, "/visits/3?done=scheduled"));
         let page = send(&app, Method::GET, "/visits/3", Some(&inspector), None, &[]).await;
-        assert!(page.body.contains("non mesuré\u{a0}: pas encore de rapports annuels"), "{}", page.body);
+        assert!(page.body.contains("non mesuré\u{a0}: aucun rapport annuel déposé"), "{}", page.body);
         assert!(page.body.contains("Postes sous la norme d&#39;encadrement") || page.body.contains("Chaque poste atteint la norme"), "{}", page.body);
         assert!(page.body.contains("dans la capacité autorisée"));
 
@@ -6072,6 +6082,219 @@ async fn grant_committees_see_only_their_calls_and_conflicts_hide_an_application
         )
         .await;
         assert!(r.body.contains("OP-2"), "{}", r.body);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_manager_files_the_annual_report_and_the_delegation_returns_then_accepts_it() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        set_lang("fr");
+        let manager = token_for(&app, "establishment_manager").await;
+        let officer = token_for(&app, "provincial_officer").await;
+        let form = |extra: &str| {
+            let mut body = String::new();
+            for band in jisr_domain::annual_reports::AgeBand::ALL {
+                for sex in ["female", "male"] {
+                    let n = if band.as_str() == "6_11" && sex == "female" {
+                        5
+                    } else {
+                        0
+                    };
+                    body.push_str(&format!("served.{}%3A{sex}={n}&", band.as_str()));
+                }
+            }
+            body.push_str("admissions=5&exits=1&services_delivered=120&staff_in_post=4");
+            body.push_str("&spending.food=9000&funder_amount.0=9000");
+            body.push_str("&funder_name.1=&funder_amount.1=");
+            body.push_str(extra);
+            body
+        };
+        // A reason for every figure, whatever the register gave.
+        let mut reasons = String::new();
+        for band in jisr_domain::annual_reports::AgeBand::ALL {
+            for sex in ["female", "male"] {
+                reasons.push_str(&format!(
+                    "&reason.{}%3A{sex}=Accueils+d%27urgence",
+                    band.as_str()
+                ));
+            }
+        }
+        let list = send(
+            &app,
+            Method::GET,
+            "/annual-reports",
+            Some(&manager),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(
+            list.body.contains("/annual-reports/1") && list.body.contains("Dar Taliba Ben Guerir")
+        );
+        assert!(!list.body.contains("Dar Talib Anfa"));
+
+        // Filed with problems: each named at its field, what was typed kept.
+        let bad = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1",
+            Some(&manager),
+            Some(&form("&action=file&funder_name.0=")),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+        assert!(
+            bad.body.contains("Ce chiffre diffère du registre")
+                && bad.body.contains("Nommez le financeur"),
+            "{}",
+            bad.body
+        );
+        assert!(
+            bad.body
+                .contains(r#"name="spending.food" inputmode="numeric" dir="ltr" size="9""#)
+                && bad.body.contains(r#"value="9000""#)
+        );
+        let ok = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1",
+            Some(&manager),
+            Some(&form(&format!(
+                "&action=file{reasons}&funder_name.0=Entraide+nationale"
+            ))),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(
+            (ok.status, ok.location()),
+            (StatusCode::SEE_OTHER, "/annual-reports/1?done=filed"),
+            "{}",
+            ok.body
+        );
+
+        // The officer returns it: a remark is required.
+        let bad = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1/review",
+            Some(&officer),
+            Some("decision=return&remarks="),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("Écrivez les remarques"));
+        let ok = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1/review",
+            Some(&officer),
+            Some("decision=return&remarks=D%C3%A9tailler+les+prestations"),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        let page = send(
+            &app,
+            Method::GET,
+            "/annual-reports/1",
+            Some(&manager),
+            None,
+            &[],
+        )
+        .await;
+        assert!(
+            page.body.contains("Détailler les prestations")
+                && page.body.contains("Renvoyé avec remarques")
+        );
+
+        // Filed again, accepted, printable; the other province's report is not found.
+        let ok = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1",
+            Some(&manager),
+            Some(&form(&format!(
+                "&action=file{reasons}&funder_name.0=Entraide+nationale"
+            ))),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let ok = send(
+            &app,
+            Method::POST,
+            "/annual-reports/1/review",
+            Some(&officer),
+            Some("decision=accept&remarks="),
+            SAME_ORIGIN,
+        )
+        .await;
+        assert_eq!(
+            (ok.status, ok.location()),
+            (StatusCode::SEE_OTHER, "/annual-reports/1?done=accepted")
+        );
+        let print = send(
+            &app,
+            Method::GET,
+            "/annual-reports/1/print",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(print.status, StatusCode::OK);
+        assert!(
+            print.body.contains("Rapport annuel imprimable")
+                && print.body.contains("Approuvé")
+                && print.body.contains("Entraide nationale")
+        );
+        set_lang("ar");
+        let print = send(
+            &app,
+            Method::GET,
+            "/annual-reports/1/print",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert!(print.body.contains("التقرير السنوي للطباعة") && print.body.contains("مصادق عليه"));
+        assert_eq!(
+            send(
+                &app,
+                Method::GET,
+                "/annual-reports/2",
+                Some(&officer),
+                None,
+                &[]
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        // The quality plan now reads the food spending of the accepted report (1,800 MAD).
+        let inspector = token_for(&app, "inspector").await;
+        set_lang("fr");
+        let plan = send(
+            &app,
+            Method::GET,
+            "/quality/plan",
+            Some(&inspector),
+            None,
+            &[],
+        )
+        .await;
+        assert!(
+            plan.body
+                .contains("Dépense alimentaire par bénéficiaire (MAD)"),
+            "{}",
+            plan.body
+        );
     })
     .await;
 }
