@@ -27,6 +27,7 @@ mod m0021_grievances;
 mod m0023_partners;
 mod m0024_grants;
 mod m0026_partners_meetings;
+mod m0030_grant_project_details;
 
 pub struct Migrator;
 
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0023_partners::Migration),
             Box::new(m0026_partners_meetings::Migration),
             Box::new(m0024_grants::Migration),
+            Box::new(m0030_grant_project_details::Migration),
         ]
     }
 }

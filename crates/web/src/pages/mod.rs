@@ -11,6 +11,7 @@ mod charts;
 mod eservices;
 mod establishments;
 mod geo;
+mod grants_apply;
 mod grievances;
 mod home;
 mod matching;
@@ -74,6 +75,7 @@ pub fn routes() -> Routes {
         .merge(partners_meetings::routes())
         .merge(partners_surveys::routes())
         .merge(person_entry::routes())
+        .merge(grants_apply::routes())
 }
 
 /// Renders a template into a response, or an internal error.
