@@ -446,6 +446,17 @@ pub fn receipt_number(call_id: i64, application_id: i64) -> String {
     format!("SUB-{call_id:04}-{application_id:06}")
 }
 
+/// The documents a call may ask, by key (translated as `grants-doc-<key>`).
+pub const DOCUMENTS: [&str; 7] = [
+    "statutes",
+    "budget",
+    "board_minutes",
+    "activity_report",
+    "financial_report",
+    "quotes",
+    "bank_certificate",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

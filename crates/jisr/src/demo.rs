@@ -364,6 +364,7 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
     seed_applications(store, files, &actor).await?;
     crate::demo_grievances::seed(store, files, &actor).await?;
     crate::demo_partners::seed(store, &actor).await?;
+    crate::demo_grants::seed(store, &actor, &password).await?;
     Ok(())
 }
 

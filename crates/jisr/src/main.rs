@@ -9,6 +9,7 @@ mod demo;
 mod demo_grievances;
 mod demo_matching;
 mod demo_partners;
+mod demo_grants;
 mod demo_quality;
 mod demo_staff;
 mod matching;

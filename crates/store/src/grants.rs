@@ -1760,3 +1760,189 @@ pub fn establishment_of(scope: &Scope) -> Option<i64> {
         _ => None,
     }
 }
+
+/// What the committee is told about the association behind an application.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// The establishment applying is not authorised.
+    pub unauthorised_establishment: bool,
+    /// Earlier grants of the association whose report is past due and not in.
+    pub overdue_reports: usize,
+    /// Earlier grants of the association with a tranche paid and not yet justified by
+    /// its approved report.
+    pub unjustified_tranches: usize,
+}
+
+impl Flags {
+    pub fn any(&self) -> bool {
+        self.unauthorised_establishment || self.overdue_reports > 0 || self.unjustified_tranches > 0
+    }
+}
+
+/// The day a report of a convention signed on `signed` is due: the interim one halfway
+/// through the project, the final one at its end.
+pub fn report_due(signed: NaiveDate, duration_months: i32, kind: &str) -> Option<NaiveDate> {
+    let months = duration_months.max(1) as u32;
+    let months = if kind == "interim" {
+        months.div_ceil(2)
+    } else {
+        months
+    };
+    signed.checked_add_months(chrono::Months::new(months))
+}
+
+impl Scoped<'_> {
+    /// The flags of an application the person may read, for the committee: an
+    /// unauthorised establishment, the association's overdue reports and unjustified
+    /// tranches on its other grants.
+    pub async fn flags(&self, id: i64, user_id: i64) -> Result<Flags, StoreError> {
+        let a = self.application(id, user_id).await?;
+        let db = self.store().conn();
+        let est = establishment::Entity::find_by_id(a.establishment_id)
+            .one(db)
+            .await?;
+        let mut flags = Flags {
+            unauthorised_establishment: est.is_none_or(|e| e.status != "authorised"),
+            ..Flags::default()
+        };
+        let earlier = grant_application::Entity::find()
+            .filter(grant_application::Column::AssociationId.eq(a.association_id))
+            .filter(grant_application::Column::Status.eq(Status::Accepted.as_str()))
+            .filter(grant_application::Column::Id.ne(a.id))
+            .all(db)
+            .await?;
+        let today = today();
+        for g in earlier {
+            let reports = grant_report::Entity::find()
+                .filter(grant_report::Column::ApplicationId.eq(g.id))
+                .all(db)
+                .await?;
+            let has = |kind: &str, approved_only: bool| {
+                reports.iter().any(|r| {
+                    r.kind == kind
+                        && (r.status == ReportStatus::Approved.as_str()
+                            || (!approved_only && r.status == ReportStatus::Submitted.as_str()))
+                })
+            };
+            if let Some(signed) = g.convention_signed_on.as_deref().and_then(date) {
+                let overdue = ["interim", "final"].into_iter().any(|k| {
+                    report_due(signed, g.duration_months, k).is_some_and(|d| d < today)
+                        && !has(k, false)
+                });
+                if overdue {
+                    flags.overdue_reports += 1;
+                }
+            }
+            let tranches = grant_tranche::Entity::find()
+                .filter(grant_tranche::Column::ApplicationId.eq(g.id))
+                .all(db)
+                .await?;
+            let unjustified = tranches.iter().any(|t| {
+                t.released_at.is_some()
+                    && match t.number {
+                        1 => !has("interim", true),
+                        _ => !has("final", true),
+                    }
+            });
+            if unjustified {
+                flags.unjustified_tranches += 1;
+            }
+        }
+        Ok(flags)
+    }
+
+    /// The person's own score of an application (a committee member reads back what
+    /// they gave).
+    pub async fn my_score(&self, id: i64, user_id: i64) -> Result<Option<ScoreLine>, StoreError> {
+        self.application(id, user_id).await?;
+        Ok(grant_score::Entity::find()
+            .filter(grant_score::Column::ApplicationId.eq(id))
+            .filter(grant_score::Column::UserId.eq(user_id))
+            .one(self.store().conn())
+            .await?
+            .map(|s| ScoreLine {
+                user_id: s.user_id,
+                total: s.total.max(0) as u32,
+                marks: serde_json::from_str(&s.marks).unwrap_or_default(),
+                comment: s.comment,
+            }))
+    }
+
+    /// Whether the person declared a conflict on an application.
+    pub async fn has_conflict(&self, id: i64, user_id: i64) -> Result<bool, StoreError> {
+        self.conflicted(self.store().conn(), id, user_id).await
+    }
+
+    /// The call, association and establishment of an application the person may read.
+    pub async fn parties(
+        &self,
+        a: &grant_application::Model,
+    ) -> Result<
+        (
+            grant_call::Model,
+            Option<association::Model>,
+            Option<establishment::Model>,
+        ),
+        StoreError,
+    > {
+        let db = self.store().conn();
+        let call = grant_call::Entity::find_by_id(a.call_id)
+            .one(db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let assoc = association::Entity::find_by_id(a.association_id)
+            .one(db)
+            .await?;
+        let est = establishment::Entity::find_by_id(a.establishment_id)
+            .one(db)
+            .await?;
+        Ok((call, assoc, est))
+    }
+
+    /// Decides an appeal: upheld, the application goes back to the committee for a new
+    /// decision; rejected, the refusal stands for good (with the reasons given).
+    pub async fn decide_appeal(
+        &self,
+        actor: &Actor,
+        id: i64,
+        upheld: bool,
+        reasons: &str,
+    ) -> Result<(), GrantError> {
+        self.run_calls()?;
+        if !upheld && reasons.trim().is_empty() {
+            return Err(GrantError::Fields(vec![(
+                "appeal_reasons".into(),
+                "grants-error-reasons",
+            )]));
+        }
+        let txn = self.store().begin_write().await?;
+        let a = grant_application::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let from = Status::parse(&a.status).unwrap_or(Status::Draft);
+        let to = next(from, Step::DecideAppeal(upheld), a.appeals as u32)?;
+        let mut am = a.into_active_model();
+        am.status = Set(to.as_str().into());
+        if !upheld {
+            am.reasons = Set(reasons.trim().into());
+        }
+        am.updated_at = Set(now_text());
+        am.update(&txn).await?;
+        audit::record(
+            &txn,
+            actor,
+            change(
+                Action::Status,
+                Entity::GrantApplication,
+                id,
+                Some(serde_json::json!({"status": from.as_str()})),
+                serde_json::json!({"status": to.as_str(), "appeal_upheld": upheld,
+                    "reasons": reasons.trim()}),
+            ),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}

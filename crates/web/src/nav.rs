@@ -189,4 +189,11 @@ pub static ITEMS: &[NavItem] = &[
         &["/dashboard"],
         Shown::SignedIn,
     ),
+    // Every role that runs calls or sits on a committee also follows grants.
+    item(
+        "/grants",
+        "nav-grants",
+        &["/grants"],
+        Shown::Can(Capability::FollowGrants),
+    ),
 ];

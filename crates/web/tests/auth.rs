@@ -546,6 +546,90 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Grant call 1 in Rehamna (committee: the programme owner, the regional coordinator
+    // and the provincial officer) with application 1 of establishment 1: accepted,
+    // signed, tranche 1 paid, interim report 1 submitted. Call 2 in Casablanca, without
+    // members, with application 2 of establishment 2, filed.
+    {
+        use jisr_store::grants::{ApplicationInput, CallInput, Decision, Scoped};
+        let owner = Scoped::new(store, &[(Role::ProgrammeOwner, Scope::National)]);
+        let today = jisr_domain::time::today();
+        for province in ["07.427", "06.141"] {
+            let call = owner
+                .create_call(
+                    &actor,
+                    &CallInput {
+                        fund: "FAS".into(),
+                        title_ar: "دعم".into(),
+                        title_fr: "Soutien".into(),
+                        provinces: province.into(),
+                        envelope: "500000".into(),
+                        max_per_project: "200000".into(),
+                        cofinancing_pct: "10".into(),
+                        opens_on: (today - chrono::Days::new(5)).to_string(),
+                        closes_on: (today + chrono::Days::new(30)).to_string(),
+                        decision_on: (today + chrono::Days::new(60)).to_string(),
+                        documents: "statutes".into(),
+                        criteria: "relevance | 100 | ملاءمة | Pertinence".into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            owner.publish_call(&actor, call).await.unwrap();
+        }
+        let mut members = Vec::new();
+        for name in ["programme_owner", "regional_coordinator", "provincial_officer"] {
+            let id = accounts::find_user(store.conn(), name).await.unwrap().id;
+            owner.add_member(&actor, 1, id).await.unwrap();
+            members.push(id);
+        }
+        for (call, establishment) in [(1, 1), (2, 2)] {
+            let manager = Scoped::new(
+                store,
+                &[(Role::EstablishmentManager, Scope::Establishment(establishment))],
+            );
+            let id = manager
+                .save_draft(
+                    &actor,
+                    call,
+                    establishment,
+                    None,
+                    &ApplicationInput {
+                        project_title: "Atelier".into(),
+                        objectives: "Accueillir".into(),
+                        duration_months: "12".into(),
+                        budget: "200000".into(),
+                        requested: "150000".into(),
+                        documents: "statutes".into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            manager.file(&actor, id).await.unwrap();
+            if id == 1 {
+                owner
+                    .score(&actor, 1, members[0], &[("relevance".into(), 8)], "")
+                    .await
+                    .unwrap();
+                owner
+                    .decide(&actor, 1, &Decision::Accept(150_000))
+                    .await
+                    .unwrap();
+                owner
+                    .sign_convention(&actor, 1, &today.to_string())
+                    .await
+                    .unwrap();
+                let first = owner.tranches(1, 0).await.unwrap()[0].id;
+                owner.release_tranche(&actor, first, "OP-1").await.unwrap();
+                manager
+                    .submit_report(&actor, 1, "interim", "Activités", "Dépenses")
+                    .await
+                    .unwrap();
+            }
+        }
+    }
     router(AppState::new(
         store.clone(),
         Catalog::load().unwrap(),

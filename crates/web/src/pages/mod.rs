@@ -11,6 +11,7 @@ mod charts;
 mod eservices;
 mod establishments;
 mod geo;
+mod grants;
 mod grants_apply;
 mod grievances;
 mod home;
@@ -75,6 +76,7 @@ pub fn routes() -> Routes {
         .merge(partners_meetings::routes())
         .merge(partners_surveys::routes())
         .merge(person_entry::routes())
+        .merge(grants::routes())
         .merge(grants_apply::routes())
 }
 
