@@ -630,6 +630,31 @@ async fn app(store: &Store) -> axum::Router {
             }
         }
     }
+    // Documents 1001 and 1002: the statutes given with grant applications 1 and 2 (ids
+    // set apart from the other fixtures' documents).
+    {
+        use jisr_store::entity::document;
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        for application in [1i64, 2] {
+            let bytes = format!("%PDF-1.4 statuts {application}").into_bytes();
+            let sha = files.put(&bytes).await.unwrap();
+            document::Entity::insert(document::ActiveModel {
+                id: Set(1000 + application),
+                owner_kind: Set(jisr_store::grants::OWNER_KIND.into()),
+                owner_id: Set(application),
+                requirement_code: Set(Some("statutes".into())),
+                file_name: Set("statuts.pdf".into()),
+                content_type: Set("application/pdf".into()),
+                size_bytes: Set(bytes.len() as i64),
+                sha256: Set(sha),
+                uploaded_by: Set("system:test".into()),
+                uploaded_at: Set("2026-01-05T10:00:00.000000Z".into()),
+            })
+            .exec(store.conn())
+            .await
+            .unwrap();
+        }
+    }
     router(AppState::new(
         store.clone(),
         Catalog::load().unwrap(),

@@ -146,3 +146,7 @@ grants-register-date = التاريخ
 grants-register-paid = الدفعات المصروفة
 grants-register-total = المجموع
 grants-register-standard = تتبع الملفات معيار بيانات 360Giving. لا تنشر أي معطيات شخصية.
+api-op-list_grant_calls = طلبات عروض المشاريع المنشورة
+api-op-get_grant_call = طلب عروض مشاريع منشور
+api-op-grants_register = سجل الدعم الممنوح (360Giving)
+api-op-list_own_grant_applications = طلبات الدعم الخاصة بمؤسسات صاحب الطلب

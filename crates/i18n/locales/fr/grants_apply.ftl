@@ -146,3 +146,7 @@ grants-register-date = Date
 grants-register-paid = Tranches versées
 grants-register-total = Total
 grants-register-standard = Les fichiers suivent le standard de données 360Giving. Aucune donnée personnelle n'est publiée.
+api-op-list_grant_calls = Appels à projets publiés
+api-op-get_grant_call = Un appel à projets publié
+api-op-grants_register = Registre des subventions accordées (360Giving)
+api-op-list_own_grant_applications = Les demandes de subvention des établissements de l'appelant

@@ -185,9 +185,13 @@ async fn project_form(
     errors: FieldErrors,
 ) -> Result<ProjectForm, WebError> {
     let scoped = Scoped::from(ctx.access());
-    let establishments = scoped
-        .applicant_establishments()
-        .await?
+    // An application stays with the establishment it was drafted for.
+    let establishments = if application.is_some() {
+        Vec::new()
+    } else {
+        scoped.applicant_establishments().await?
+    };
+    let establishments = establishments
         .into_iter()
         .map(|e| Pick {
             selected: Some(e.id) == establishment,

@@ -114,8 +114,8 @@ pub(super) fn routes() -> crate::auth::Routes {
     use axum::routing::{get, post};
     let apply = Can(Capability::ApplyForGrants);
     let upload = || axum::extract::DefaultBodyLimit::max(super::uploads::UPLOAD_BODY_LIMIT);
-    // Examples: call 1 published; application 1 of establishment 1 (Rehamna), 2 of
-    // establishment 2 (Casablanca).
+    // Examples: call 1 published; application 1 of establishment 1 (Rehamna) with its
+    // document 1001, application 2 of establishment 2 (Casablanca) with document 1002.
     Routes::new()
         .add(Method::GET, "/calls", "/calls", Public, get(public::calls))
         .add(Method::GET, "/calls/{id}", "/calls/1", Public, get(public::call))
@@ -174,8 +174,8 @@ pub(super) fn routes() -> crate::auth::Routes {
         .add_record(
             Method::GET,
             "/grant-applications/{id}/documents/{doc}",
-            "/grant-applications/1/documents/1",
-            Some("/grant-applications/2/documents/2"),
+            "/grant-applications/1/documents/1001",
+            Some("/grant-applications/2/documents/1002"),
             apply,
             get(applicant::download),
         )
