@@ -113,6 +113,7 @@ fn project(p: &(i64, &str, &str, &str, i64, i64), documents: &str) -> Applicatio
         budget: p.4.to_string(),
         requested: p.5.to_string(),
         documents: documents.into(),
+        ..Default::default()
     }
 }
 

@@ -255,6 +255,21 @@ pub struct ApplicationInput {
     pub requested: String,
     /// The documents given, comma-separated keys.
     pub documents: String,
+    /// Older persons (60 and over) among the beneficiaries.
+    pub elderly: String,
+    /// The budget by heading (one of [`BUDGET_HEADINGS`]) as typed; when any is given,
+    /// the budget is their sum.
+    pub budget_lines: std::collections::BTreeMap<String, String>,
+    /// Where the association's own share comes from.
+    pub cofinancing: String,
+}
+
+/// The headings of a project's budget.
+pub const BUDGET_HEADINGS: [&str; 5] = ["staff", "equipment", "operations", "activities", "other"];
+
+/// A stored application's budget by heading (whole dirhams).
+pub fn budget_lines(a: &grant_application::Model) -> std::collections::BTreeMap<String, Mad> {
+    serde_json::from_str(&a.budget_lines).unwrap_or_default()
 }
 
 impl ApplicationInput {
@@ -270,13 +285,56 @@ impl ApplicationInput {
             budget: a.budget.to_string(),
             requested: a.requested.to_string(),
             documents: a.documents.clone(),
+            elderly: a.elderly.to_string(),
+            budget_lines: budget_lines(a)
+                .into_iter()
+                .map(|(k, v)| (k, v.to_string()))
+                .collect(),
+            cofinancing: a.cofinancing.clone(),
         }
     }
 
+    /// The budget by heading as stored (JSON), the headings typed only.
+    fn budget_json(&self) -> String {
+        let lines: std::collections::BTreeMap<&str, i64> = BUDGET_HEADINGS
+            .iter()
+            .filter_map(|h| {
+                let v = self.budget_lines.get(*h)?.trim();
+                Some((*h, v.parse::<i64>().ok()?))
+            })
+            .collect();
+        if lines.is_empty() {
+            String::new()
+        } else {
+            serde_json::to_string(&lines).unwrap_or_default()
+        }
+    }
+
+    /// The sum of the budget's headings when any is typed (each a whole amount, its
+    /// field `budget-<heading>` refused otherwise).
+    fn budget_total(&self, e: &mut Vec<(String, &'static str)>) -> Option<i64> {
+        let mut total: Option<i64> = None;
+        for h in BUDGET_HEADINGS {
+            let Some(v) = self.budget_lines.get(h).map(|v| v.trim()) else {
+                continue;
+            };
+            if v.is_empty() {
+                continue;
+            }
+            match v.parse::<i64>() {
+                Ok(n) if (0..=1_000_000_000_000).contains(&n) => {
+                    total = Some(total.unwrap_or(0) + n);
+                }
+                _ => e.push((format!("budget-{h}"), "grants-error-number")),
+            }
+        }
+        total
+    }
+
     /// Checks what a draft may hold: numbers where numbers are asked (blank is 0).
-    fn numbers(&self) -> Result<[i64; 6], Vec<(String, &'static str)>> {
+    fn numbers(&self) -> Result<[i64; 7], Vec<(String, &'static str)>> {
         let mut e = Vec::new();
-        let mut out = [0i64; 6];
+        let mut out = [0i64; 7];
         for (i, (f, v)) in [
             ("duration_months", &self.duration_months),
             ("women", &self.women),
@@ -284,6 +342,7 @@ impl ApplicationInput {
             ("children", &self.children),
             ("budget", &self.budget),
             ("requested", &self.requested),
+            ("elderly", &self.elderly),
         ]
         .into_iter()
         .enumerate()
@@ -293,9 +352,19 @@ impl ApplicationInput {
                 continue;
             }
             match v.parse::<i64>() {
-                Ok(n) if (0..=i64::from(i32::MAX)).contains(&n) || (i >= 4 && n >= 0) => out[i] = n,
+                Ok(n)
+                    if (0..=i64::from(i32::MAX)).contains(&n) || ((i == 4 || i == 5) && n >= 0) =>
+                {
+                    out[i] = n
+                }
                 _ => e.push((f.to_string(), "grants-error-number")),
             }
+        }
+        if let Some(total) = self.budget_total(&mut e) {
+            out[4] = total;
+        }
+        if self.cofinancing.chars().count() > 2000 {
+            e.push(("cofinancing".into(), "grants-error-too-long"));
         }
         if self.project_title.chars().count() > 200 {
             e.push(("project_title".into(), "grants-error-too-long"));
@@ -900,6 +969,9 @@ impl Scoped<'_> {
                     children: Set(n[3] as i32),
                     budget: Set(n[4]),
                     requested: Set(n[5]),
+                    elderly: Set(n[6] as i32),
+                    budget_lines: Set(input.budget_json()),
+                    cofinancing: Set(input.cofinancing.trim().into()),
                     documents: Set(docs.clone()),
                     status: Set(Status::Draft.as_str().into()),
                     failed: Set(String::new()),
@@ -948,6 +1020,9 @@ impl Scoped<'_> {
                     am.children = Set(n[3] as i32);
                     am.budget = Set(n[4]);
                     am.requested = Set(n[5]);
+                    am.elderly = Set(n[6] as i32);
+                    am.budget_lines = Set(input.budget_json());
+                    am.cofinancing = Set(input.cofinancing.trim().into());
                     am.documents = Set(docs);
                 }
                 am.updated_at = Set(now);

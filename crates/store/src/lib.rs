@@ -43,6 +43,8 @@ pub mod timeline;
 pub mod tokens;
 pub mod transparency;
 
+pub mod grants_apply;
+
 pub use db::{Backend, DatabaseUrl, DatabaseUrlError, RestoreRefusal, Store};
 
 /// Errors of the storage layer. Each variant has a stable machine code the web layer

@@ -178,6 +178,12 @@ pub static ITEMS: &[NavItem] = &[
         Shown::Can(Capability::FollowConsultations),
     ),
     item(
+        "/grant-applications",
+        "grants-apply-nav",
+        &["/grant-applications", "/calls/"],
+        Shown::Can(Capability::ApplyForGrants),
+    ),
+    item(
         "/dashboard",
         "nav-dashboard",
         &["/dashboard"],

@@ -33,6 +33,10 @@ pub struct Model {
     pub convention_signed_on: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    pub elderly: i32,
+    /// The budget by heading: JSON object of heading to whole dirhams.
+    pub budget_lines: String,
+    pub cofinancing: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

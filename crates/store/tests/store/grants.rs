@@ -128,6 +128,7 @@ fn project(docs: &str) -> ApplicationInput {
         budget: "250000".into(),
         requested: "180000".into(),
         documents: docs.into(),
+        ..Default::default()
     }
 }
 

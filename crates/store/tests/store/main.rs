@@ -7,6 +7,7 @@ mod authorisation;
 mod basics;
 mod care;
 mod grants;
+mod grants_apply;
 mod grievances;
 mod matching;
 mod migrations;

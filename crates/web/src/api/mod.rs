@@ -7,6 +7,7 @@ pub mod eservices;
 pub mod establishments;
 pub mod extract;
 pub mod geo;
+pub mod grants;
 pub mod links;
 pub mod me;
 pub mod problem;
@@ -31,7 +32,8 @@ use utoipa::OpenApi;
          (name = "programmes", description = "Benefit programmes and the dated versions of their rules"),
          (name = "registry", description = "The social registry's households within the caller's scope, with why each is or is not eligible"),
          (name = "services", description = "The public services catalogue"),
-         (name = "applications", description = "Online applications: filed and followed without an account, processed within the caller's scope")),
+         (name = "applications", description = "Online applications: filed and followed without an account, processed within the caller's scope"),
+         (name = "grants", description = "Calls for projects, the public register of awarded grants (360Giving), and the caller's own grant applications")),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -80,6 +82,7 @@ pub fn routes() -> Routes {
         .merge(eservices::routes())
         .merge(targeting::routes())
         .merge(associations::routes())
+        .merge(grants::routes())
 }
 
 /// The OpenAPI document as served: [`openapi`] in JSON, with the members of its links

@@ -13,6 +13,7 @@ mod eservices;
 mod establishments;
 mod geo;
 mod grants;
+mod grants_apply;
 mod grievances;
 mod home;
 mod matching;
@@ -78,6 +79,7 @@ pub fn routes() -> Routes {
         .merge(person_entry::routes())
         .merge(grants::routes())
         .merge(annual_reports::routes())
+        .merge(grants_apply::routes())
 }
 
 /// Renders a template into a response, or an internal error.

@@ -2,4 +2,5 @@
 //! once. Handlers stay in `pages/` and `api/`; neither imports the other.
 
 pub(crate) mod eservices;
+pub(crate) mod grants_apply;
 pub(crate) mod targeting;

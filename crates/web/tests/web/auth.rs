@@ -647,6 +647,31 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Documents 1001 and 1002: the statutes given with grant applications 1 and 2 (ids
+    // set apart from the other fixtures' documents).
+    {
+        use jisr_store::entity::document;
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        for application in [1i64, 2] {
+            let bytes = format!("%PDF-1.4 statuts {application}").into_bytes();
+            let sha = files.put(&bytes).await.unwrap();
+            document::Entity::insert(document::ActiveModel {
+                id: Set(1000 + application),
+                owner_kind: Set(jisr_store::grants::OWNER_KIND.into()),
+                owner_id: Set(application),
+                requirement_code: Set(Some("statutes".into())),
+                file_name: Set("statuts.pdf".into()),
+                content_type: Set("application/pdf".into()),
+                size_bytes: Set(bytes.len() as i64),
+                sha256: Set(sha),
+                uploaded_by: Set("system:test".into()),
+                uploaded_at: Set("2026-01-05T10:00:00.000000Z".into()),
+            })
+            .exec(store.conn())
+            .await
+            .unwrap();
+        }
+    }
     router(AppState::new(
         store.clone(),
         Catalog::load().unwrap(),
@@ -6295,6 +6320,160 @@ async fn the_manager_files_the_annual_report_and_the_delegation_returns_then_acc
             "{}",
             plan.body
         );
+    })
+    .await;
+}
+
+/// Grants as an association and the public see them: the manager of establishment 1 files
+/// a half-typed application (every refusal at once, what was typed kept, the draft kept),
+/// completes it, attaches the statutes the call asks and gets a receipt, eligible;
+/// another establishment's application answers 404; the public register lists the grant in
+/// 360Giving CSV and JSON, and refuses a malformed filter.
+#[tokio::test]
+async fn grant_applications_are_drafted_filed_and_the_register_is_public() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let token = token_for(&app, "establishment_manager").await;
+        let form = send(&app, Method::GET, "/calls/1/apply", Some(&token), None, &[]).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+        assert!(form.body.contains("name=\"file-statutes\""));
+
+        let t = |s: &'static str| -> &'static [u8] { s.as_bytes() };
+        let half = [
+            ("project_title", None, t("Atelier de lecture")),
+            ("duration_months", None, t("douze")),
+            ("budget-staff", None, t("50000")),
+            ("requested", None, t("40000")),
+            ("action", None, t("file")),
+        ];
+        let r = send_files_with(&app, "/calls/1/apply", &token, &half).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(
+            r.body.contains("id=\"duration_months-error\""),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("id=\"objectives-error\""), "{}", r.body);
+        assert!(r.body.contains("value=\"Atelier de lecture\""));
+        assert!(r.body.contains("value=\"50000\""));
+
+        let good = [
+            ("project_title", None, t("Atelier de lecture")),
+            ("objectives", None, t("Lire avec trente enfants")),
+            ("place", None, t("Ben Guerir")),
+            ("duration_months", None, t("12")),
+            ("women", None, t("10")),
+            ("budget-staff", None, t("50000")),
+            ("requested", None, t("40000")),
+            ("file-statutes", Some("statuts.pdf"), t("%PDF-1.4 statuts")),
+            ("action", None, t("save")),
+        ];
+        let r = send_files_with(&app, "/calls/1/apply", &token, &good).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = r.location().trim_end_matches("?saved=1").to_owned();
+        assert!(page.starts_with("/grant-applications/"), "{page}");
+        let shown = send(&app, Method::GET, &page, Some(&token), None, &[]).await;
+        assert!(shown.body.contains("statuts.pdf"), "{}", shown.body);
+        // Filed with the whole form, as the page sends it.
+        let mut filing: Vec<_> = good[..7].to_vec();
+        filing.push(("action", None, t("file")));
+        let r = send_files_with(&app, &page, &token, &filing).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), format!("{page}/receipt"));
+        let receipt = send(&app, Method::GET, r.location(), Some(&token), None, &[]).await;
+        assert!(receipt.body.contains("SUB-0001-"), "{}", receipt.body);
+        // The fixtures' call asks the statutes only: given, so eligible.
+        assert!(receipt.body.contains("id=\"eligible\""), "{}", receipt.body);
+        let mine = send(
+            &app,
+            Method::GET,
+            "/grant-applications",
+            Some(&token),
+            None,
+            &[],
+        )
+        .await;
+        assert!(mine.body.contains("Atelier de lecture"));
+        let other = send(
+            &app,
+            Method::GET,
+            "/grant-applications/2",
+            Some(&token),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        let api = send(
+            &app,
+            Method::GET,
+            "/api/v1/grant-applications",
+            Some(&token),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(api.status, StatusCode::OK, "{}", api.body);
+        assert!(api.body.contains("\"status\":\"eligible\""), "{}", api.body);
+
+        // The public register: application 1 of the fixtures, accepted for 150 000.
+        let csv = send(
+            &app,
+            Method::GET,
+            "/open-data/grants?format=csv&province=07.427",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(
+            csv.body
+                .starts_with("Identifier,Title,Description,Currency,Amount Awarded")
+        );
+        assert!(
+            csv.body
+                .contains("360G-jisr-1,Atelier,Accueillir,MAD,150000,"),
+            "{}",
+            csv.body
+        );
+        let json = send(
+            &app,
+            Method::GET,
+            "/api/v1/grants-register",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        let v: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+        assert_eq!(v["grants"][0]["amountAwarded"], 150000);
+        assert_eq!(
+            v["grants"][0]["beneficiaryLocation"][0]["geoCode"],
+            "07.427"
+        );
+        let none = send(
+            &app,
+            Method::GET,
+            "/open-data/grants?format=json&province=06.141",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(none.body, "{\"grants\":[]}");
+        let bad = send(
+            &app,
+            Method::GET,
+            "/open-data/grants?year=20x6&format=csv",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let calls = send(&app, Method::GET, "/calls", None, None, &[]).await;
+        assert!(calls.body.contains("href=\"/calls/1\""));
     })
     .await;
 }
