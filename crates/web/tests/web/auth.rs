@@ -1096,9 +1096,11 @@ async fn the_auditor_searches_the_trail_and_verifies_it() {
         )
         .await;
         assert_eq!(page.status, StatusCode::OK);
+        // Eight roles granted to the fixture's people, three committee members named on
+        // grant call 1.
         assert_eq!(
             page.body.matches("<td>Habilitation accordée</td>").count(),
-            8
+            11
         );
         let v = send(
             &app,
@@ -4095,9 +4097,10 @@ async fn the_audit_trail_is_paged_newest_first() {
         )
         .await;
         let grants = ids(&oldest.body);
-        assert_eq!(grants.len(), 8);
+        // Eight roles granted and three grant-committee members named.
+        assert_eq!(grants.len(), 11);
         assert!(grants.windows(2).all(|w| w[0] < w[1]));
-        assert!(oldest.body.contains("8 entrées"));
+        assert!(oldest.body.contains("11 entrées"));
         assert!(
             oldest
                 .body
