@@ -22,9 +22,9 @@ pub fn checked_filter(
     fund: Option<&str>,
 ) -> Result<RegisterFilter, &'static str> {
     let year = year.map(str::trim).unwrap_or("");
-    if !year.is_empty()
-        && !(year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year >= "1956")
-    {
+    let valid_year = year.is_empty()
+        || (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year >= "1956");
+    if !valid_year {
         return Err("year");
     }
     let province = province.map(str::trim).unwrap_or("");

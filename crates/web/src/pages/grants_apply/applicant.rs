@@ -324,10 +324,8 @@ fn filing_checks(i: &ApplicationInput) -> Vec<(String, &'static str)> {
             e.push((f.to_owned(), "grants-error-required"));
         }
     }
-    let positive = |v: &str| v.trim().parse::<i64>().is_ok_and(|n| n > 0);
-    if !positive(&i.duration_months) && i.duration_months.trim().parse::<i64>().is_ok() {
-        e.push(("duration_months".into(), "grants-error-required"));
-    } else if i.duration_months.trim().is_empty() {
+    let duration = i.duration_months.trim();
+    if duration.is_empty() || duration.parse::<i64>().is_ok_and(|n| n <= 0) {
         e.push(("duration_months".into(), "grants-error-required"));
     }
     if i.requested.trim().is_empty() || i.requested.trim() == "0" {
