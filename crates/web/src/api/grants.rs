@@ -17,7 +17,7 @@ use utoipa_axum::routes;
 
 /// One criterion of a call's scoring grid.
 #[derive(Serialize, ToSchema)]
-pub struct CriterionDto {
+pub struct GrantCriterionDto {
     pub key: String,
     pub label_ar: String,
     pub label_fr: String,
@@ -49,7 +49,7 @@ pub struct GrantCallDto {
     pub decision_on: String,
     /// The documents asked, by key.
     pub documents: Vec<String>,
-    pub criteria: Vec<CriterionDto>,
+    pub criteria: Vec<GrantCriterionDto>,
 }
 
 fn split(s: &str) -> Vec<String> {
@@ -64,7 +64,7 @@ impl From<grant_call::Model> for GrantCallDto {
     fn from(c: grant_call::Model) -> Self {
         let criteria = grants::criteria(&c)
             .into_iter()
-            .map(|k| CriterionDto {
+            .map(|k| GrantCriterionDto {
                 key: k.key,
                 label_ar: k.label_ar,
                 label_fr: k.label_fr,
