@@ -395,6 +395,26 @@ async fn refused(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(p)?).into_response())
 }
 
+/// Back to the section `anchor` when the step is done; otherwise the page again with the
+/// refusal at `field` of `form`, what was typed kept.
+async fn settle<T>(
+    ctx: &Ctx,
+    id: i64,
+    done: Result<T, GrantError>,
+    anchor: &str,
+    form: &'static str,
+    field: &str,
+    typed: Vec<(String, String)>,
+) -> Result<Response, WebError> {
+    match done {
+        Ok(_) => Ok(back(id, anchor)),
+        Err(e) => {
+            let e = refusal(&ctx.chrome("grants-application-title"), e, field)?;
+            refused(ctx, id, e, form, typed).await
+        }
+    }
+}
+
 fn one(ctx: &Ctx, field: &str, key: &str) -> FieldErrors {
     let mut e = FieldErrors::default();
     e.push(field, ctx.chrome("grants-application-title").t(key));
@@ -430,16 +450,10 @@ pub(super) async fn score(
         .iter()
         .filter_map(|(k, v)| Some((k.strip_prefix("mark.")?.to_owned(), v.trim().parse().ok()?)))
         .collect();
-    match Scoped::from(ctx.access())
+    let done = Scoped::from(ctx.access())
         .score(&ctx.actor, id, me(&ctx), &marks, get(&pairs, "comment"))
-        .await
-    {
-        Ok(_) => Ok(back(id, "score")),
-        Err(e) => {
-            let e = refusal(&ctx.chrome("grants-application-title"), e, "marks")?;
-            refused(&ctx, id, e, "score", pairs).await
-        }
-    }
+        .await;
+    settle(&ctx, id, done, "score", "score", "marks", pairs).await
 }
 
 pub(super) async fn decide(
@@ -464,13 +478,8 @@ pub(super) async fn decide(
             return refused(&ctx, id, e, "decision", pairs).await;
         }
     };
-    match scoped.decide(&ctx.actor, id, &decision).await {
-        Ok(()) => Ok(back(id, "decision")),
-        Err(e) => {
-            let e = refusal(&ctx.chrome("grants-application-title"), e, "amount")?;
-            refused(&ctx, id, e, "decision", pairs).await
-        }
-    }
+    let done = scoped.decide(&ctx.actor, id, &decision).await;
+    settle(&ctx, id, done, "decision", "decision", "amount", pairs).await
 }
 
 pub(super) async fn decide_appeal(
@@ -488,16 +497,10 @@ pub(super) async fn decide_appeal(
             return refused(&ctx, id, e, "appeal", pairs).await;
         }
     };
-    match scoped
+    let done = scoped
         .decide_appeal(&ctx.actor, id, upheld, get(&pairs, "appeal_reasons"))
-        .await
-    {
-        Ok(()) => Ok(back(id, "decision")),
-        Err(e) => {
-            let e = refusal(&ctx.chrome("grants-application-title"), e, "appeal")?;
-            refused(&ctx, id, e, "appeal", pairs).await
-        }
-    }
+        .await;
+    settle(&ctx, id, done, "decision", "appeal", "appeal", pairs).await
 }
 
 pub(super) async fn sign(
@@ -507,16 +510,19 @@ pub(super) async fn sign(
 ) -> Result<Response, WebError> {
     let scoped = Scoped::from(ctx.access());
     scoped.application(id, me(&ctx)).await?;
-    match scoped
+    let done = scoped
         .sign_convention(&ctx.actor, id, get(&pairs, "signed_on"))
-        .await
-    {
-        Ok(()) => Ok(back(id, "convention")),
-        Err(e) => {
-            let e = refusal(&ctx.chrome("grants-application-title"), e, "signed_on")?;
-            refused(&ctx, id, e, "convention", pairs).await
-        }
-    }
+        .await;
+    settle(
+        &ctx,
+        id,
+        done,
+        "convention",
+        "convention",
+        "signed_on",
+        pairs,
+    )
+    .await
 }
 
 pub(super) async fn release(
