@@ -28,11 +28,10 @@ const launchOptions = {
 
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 360, height: 740 };
-// On a phone: the public journey, the staff journey, the establishments file, the
-// authorisation journey, the associations file and the e-services file, of which the tests
-// tagged @desktop (the staff registry, the keyboard tests, the social worker's reading, the
-// e-services journey) are left out.
-const PHONE_TESTS = /[\\/]((staff-)?journey|establishments|authorisation|associations|eservices)\.spec\.ts$/;
+// On a phone: the journeys a citizen takes (the public journey and the e-services file, of
+// which the tests tagged @desktop — the delegation's processing — are left out). Staff pages
+// are checked at phone width by the desktop projects' own narrow-viewport tests.
+const PHONE_TESTS = /[\\/](journey|eservices)\.spec\.ts$/;
 const DESKTOP_ONLY = /@desktop\b/;
 
 export default defineConfig<JisrOptions>({
