@@ -29,8 +29,9 @@ const launchOptions = {
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 360, height: 740 };
 // On a phone: the journeys a citizen takes (the public journey and the e-services file, of
-// which the tests tagged @desktop — the delegation's processing — are left out). Staff pages
-// are checked at phone width by the desktop projects' own narrow-viewport tests.
+// which the tests tagged @desktop — the delegation's processing — are left out). The other
+// pages used on a phone (filing a complaint, a manager's consultation answer) set a 360 px
+// viewport in their own tests.
 const PHONE_TESTS = /[\\/](journey|eservices)\.spec\.ts$/;
 const DESKTOP_ONLY = /@desktop\b/;
 
