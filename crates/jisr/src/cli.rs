@@ -106,6 +106,26 @@ enum BenchWhat {
         #[arg(long)]
         from_db: bool,
     },
+    /// The registry's data path at scale: a synthetic households file imported, imported
+    /// again unchanged, loaded into the engine and simulated over, on a fresh SQLite
+    /// database and, with a PostgreSQL address, on a fresh PostgreSQL database; times,
+    /// lines per second and peak memory beside a raw load of the same file.
+    Registry {
+        /// Households to generate (persons follow the census household sizes).
+        #[arg(long, default_value_t = 100_000)]
+        households: usize,
+        /// Seed of the generator: the same seed gives the same registry.
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+        /// A PostgreSQL address whose user may create databases (default:
+        /// JISR_DATABASE_URL when it is a PostgreSQL address); a fresh database is created
+        /// there for the run and dropped after it.
+        #[arg(long, value_name = "URL")]
+        postgres: Option<String>,
+        /// Also write the Markdown report to this file.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Person matching: synthetic persons in both scripts with known duplicates; quality,
     /// search and speed beside an exact-key reference.
     Matching {
@@ -654,6 +674,31 @@ pub async fn run(cli: Cli) -> Result<()> {
                     threshold,
                 },
         } => crate::matching::match_persons(&file, &out, pairs.as_deref(), threshold),
+        Command::Bench {
+            what:
+                BenchWhat::Registry {
+                    households,
+                    seed,
+                    postgres,
+                    out,
+                },
+        } => {
+            if cfg!(debug_assertions) {
+                eprintln!("note: this is an unoptimised build; build with --release to measure");
+            }
+            let postgres = postgres.or_else(|| {
+                std::env::var("JISR_DATABASE_URL")
+                    .ok()
+                    .filter(|u| u.starts_with("postgres"))
+            });
+            let report = crate::bench_registry::run(households, seed, postgres).await?;
+            print!("{report}");
+            if let Some(path) = out {
+                std::fs::write(&path, &report)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            Ok(())
+        }
         Command::Bench {
             what: BenchWhat::Matching { records, seed, out },
         } => {

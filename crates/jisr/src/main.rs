@@ -2,6 +2,7 @@
 
 mod bench_db;
 mod bench_http;
+mod bench_registry;
 mod checkpoints;
 mod cli;
 mod config;
