@@ -78,7 +78,9 @@ pub(super) async fn households(
 
 /// The work table: one row per accepted line with its household's id, the persons its
 /// keys designate, the person's id (a new one drawn for a new person), whether the keys
-/// conflict, and the person's current stay.
+/// conflict, and the person's current stay. The computed id is cast so that SQLite gives
+/// the column an integer affinity: without it, no index on the column could serve a
+/// comparison with an integer column.
 pub(super) async fn create_work(txn: &DatabaseTransaction) -> Result<(), StoreError> {
     let backend = txn.get_database_backend();
     let matched = "COALESCE(pc.id, pr.id, pk.id)";
@@ -106,7 +108,7 @@ pub(super) async fn create_work(txn: &DatabaseTransaction) -> Result<(), StoreEr
                s.first_name_ar, s.last_name_ar, s.first_name_lat, s.last_name_lat, \
                s.birth_date, s.sex, s.relation, s.disabled, s.disability_card_number, \
                s.disability_card_date, s.schooling, s.orphan, s.from_date, s.since_given, \
-               COALESCE(pc.id, pr.id, pk.id, {new_id}) AS person_id, \
+               CAST(COALESCE(pc.id, pr.id, pk.id, {new_id}) AS BIGINT) AS person_id, \
                CASE WHEN {matched} IS NULL THEN true ELSE false END AS is_new, \
                COALESCE(pc.id <> pr.id OR pc.id <> pk.id OR pr.id <> pk.id, false) AS conflict, \
                m.id AS cur_stay, m.from_date AS cur_from, \
@@ -126,11 +128,14 @@ pub(super) async fn create_work(txn: &DatabaseTransaction) -> Result<(), StoreEr
         // A temporary table is never analysed by the server itself.
         exec(txn, &format!("ANALYZE {WORK}")).await?;
     } else {
-        exec(
-            txn,
-            &format!("CREATE INDEX {WORK}_person ON {WORK} (person_id)"),
-        )
-        .await?;
+        // Without them SQLite would scan the work table once per stay or person.
+        for col in ["person_id", "cur_stay"] {
+            exec(
+                txn,
+                &format!("CREATE INDEX {WORK}_{col} ON {WORK} ({col})"),
+            )
+            .await?;
+        }
     }
     Ok(())
 }
@@ -213,10 +218,11 @@ pub(super) async fn stays(
     let left = exec(
         txn,
         &format!(
-            "UPDATE {t} SET to_date = {} \
-             WHERE to_date IS NULL \
-               AND household_id IN (SELECT household_id FROM {WORK}) \
-               AND NOT EXISTS (SELECT 1 FROM {WORK} w WHERE w.person_id = {t}.person_id)",
+            "UPDATE {t} SET to_date = {} WHERE id IN (\
+               SELECT m.id FROM {t} m \
+               JOIN (SELECT DISTINCT household_id FROM {WORK}) h ON h.household_id = m.household_id \
+               LEFT JOIN {WORK} w ON w.person_id = m.person_id \
+               WHERE m.to_date IS NULL AND w.person_id IS NULL)",
             d.greatest(&format!("'{today}'"), "from_date")
         ),
     )
