@@ -32,7 +32,7 @@ enum Command {
     /// Run the web platform (pages and the JSON API).
     Serve(ServeArgs),
     /// Run the platform on a fresh SQLite database seeded with demo data.
-    Demo(ServeArgs),
+    Demo(DemoArgs),
     /// Apply or list database migrations.
     Migrate {
         #[command(subcommand)]
@@ -193,6 +193,18 @@ pub struct ServeArgs {
     /// Directory of the SQLite database and uploaded files (also JISR_DATA_DIR).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    /// Synthetic households in the registry. Up to 400 they are Marrakech-Safi's (the
+    /// demo's journeys expect these); above, the whole country's, in the census
+    /// proportions, to try the pages at national scale (4000000: about 15.7 million
+    /// persons).
+    #[arg(long, default_value_t = crate::demo::DEMO_HOUSEHOLDS)]
+    pub households: usize,
 }
 
 #[derive(Subcommand, Debug)]
@@ -472,12 +484,12 @@ pub async fn run(cli: Cli) -> Result<()> {
             serve::run(&cfg, store, None).await
         }
         Command::Demo(args) => {
-            apply_serve_args(&mut cfg, &args);
-            if args.data_dir.is_none() && std::env::var_os("JISR_DATA_DIR").is_none() {
+            apply_serve_args(&mut cfg, &args.serve);
+            if args.serve.data_dir.is_none() && std::env::var_os("JISR_DATA_DIR").is_none() {
                 cfg.data_dir = std::env::temp_dir().join("jisr-demo");
             }
             init_logging(&cfg);
-            demo::run(cfg).await
+            demo::run(cfg, args.households).await
         }
         Command::Migrate { action } => {
             let store = connect(&cfg).await?;

@@ -267,7 +267,7 @@ fn delegation_parent(province: &jisr_store::entity::province::Model) -> Option<&
 }
 
 /// Seeds a migrated, empty store.
-pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
+pub async fn seed(store: &Store, files: &FileStore, households: usize) -> Result<()> {
     let actor = Actor::system("demo");
     geo::import(store, &GeoSource::embedded(), &actor, &Reporter::new()).await?;
 
@@ -342,7 +342,11 @@ pub async fn seed(store: &Store, files: &FileStore) -> Result<()> {
     seed_care(store, &actor).await?;
     crate::demo_quality::seed(store, &actor).await?;
     crate::demo_staff::seed_staff(store, &actor).await?;
-    seed_registry(store, &actor, DEMO_HOUSEHOLDS).await?;
+    if households > DEMO_HOUSEHOLDS {
+        seed_national_registry(store, &actor, households).await?;
+    } else {
+        seed_registry(store, &actor, households).await?;
+    }
     crate::demo_matching::seed(store, &actor).await?;
 
     let password = Password::parse(DEMO_PASSWORD)?;
@@ -597,7 +601,48 @@ async fn seed_applications(store: &Store, files: &FileStore, actor: &Actor) -> R
 }
 
 /// Households of the demo registry.
-const DEMO_HOUSEHOLDS: usize = 400;
+pub const DEMO_HOUSEHOLDS: usize = 400;
+
+/// Synthetic households of the whole country in the census proportions, written to
+/// files as they are made and loaded through the normal import (which streams them).
+async fn seed_national_registry(store: &Store, actor: &Actor, households: usize) -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("jisr-demo-registry-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let result = async {
+        let (persons_path, index_path) = (dir.join("households.csv"), dir.join("index.csv"));
+        {
+            let registry = jisr_targeting::synth::generate(
+                &jisr_targeting::synth::Marginals::embedded(),
+                households,
+                2024,
+            );
+            let mut persons = std::io::BufWriter::new(std::fs::File::create(&persons_path)?);
+            let mut index = std::io::BufWriter::new(std::fs::File::create(&index_path)?);
+            jisr_store::registry::write_synthetic_files(
+                &registry,
+                chrono::Utc::now().date_naive(),
+                &mut persons,
+                &mut index,
+            )?;
+            std::io::Write::flush(&mut persons)?;
+            std::io::Write::flush(&mut index)?;
+        }
+        let progress = Reporter::new();
+        let open = |p: &std::path::Path| -> Result<std::io::BufReader<std::fs::File>> {
+            Ok(std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(p)?))
+        };
+        jisr_store::registry::import_households(store, actor, open(&persons_path)?, &progress)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo households: {e:?}"))?;
+        jisr_store::registry::import_index_values(store, actor, open(&index_path)?, &progress)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo index values: {e:?}"))?;
+        Ok(())
+    }
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
 
 /// Synthetic households of Marrakech-Safi, three in four in Rehamna (07.427), with index
 /// values around the programme thresholds, written as extract files and loaded through
@@ -1037,7 +1082,7 @@ fn reset(dir: &std::path::Path) -> Result<()> {
 /// Runs the platform with demo data: on a fresh SQLite database in the data directory,
 /// or, when a PostgreSQL database is configured, on that database if it is empty (it is
 /// migrated and seeded; one that holds any account is refused, never overwritten).
-pub async fn run(cfg: Config) -> Result<()> {
+pub async fn run(cfg: Config, households: usize) -> Result<()> {
     reset(&cfg.data_dir)?;
     let postgres = cfg
         .database_url
@@ -1063,7 +1108,7 @@ pub async fn run(cfg: Config) -> Result<()> {
     if jisr_store::accounts::count_users(&store).await? > 0 {
         bail!("the demo seeds an empty database only, and this one holds accounts");
     }
-    seed(&store, &FileStore::new(cfg.documents_dir())).await?;
+    seed(&store, &FileStore::new(cfg.documents_dir()), households).await?;
     let data_dir = cfg.data_dir.clone();
     crate::serve::run(
         &cfg,

@@ -103,7 +103,7 @@ pub use read::{
     HouseholdDetail, HouseholdFilter, HouseholdSummary, Member, PAGE_SIZE, Scoped, Stay,
     latest_valid_value,
 };
-pub use synthetic::synthetic_files;
+pub use synthetic::{synthetic_files, write_synthetic_files};
 
 use crate::StoreError;
 use jisr_domain::registry::FieldError;

@@ -8,19 +8,33 @@ use jisr_targeting::registry::Registry;
 use jisr_targeting::registry::codes::{
     IndexSource, MISSING_DAY, MISSING_U8, MISSING_U16, Relation, Sex,
 };
-use std::fmt::Write;
+use std::io::{self, Write};
 
 /// The households file and the index file describing `registry`, ages read on `as_of`
 /// (each person is born on 1 January of `as_of`'s year minus their age). Households are
 /// numbered `SYN-<id>`, persons `SYN-<id>-<n>`; names are placeholders. Households without
 /// a commune, and members without an age, sex or relation, are left out.
 pub fn synthetic_files(registry: &Registry, as_of: NaiveDate) -> (Vec<u8>, Vec<u8>) {
+    let (mut persons, mut index) = (Vec::new(), Vec::new());
+    // Writing into memory cannot fail.
+    let _ = write_synthetic_files(registry, as_of, &mut persons, &mut index);
+    (persons, index)
+}
+
+/// The same files as [`synthetic_files`], written as they are made (a national registry's
+/// file is larger than the memory it is made from).
+pub fn write_synthetic_files(
+    registry: &Registry,
+    as_of: NaiveDate,
+    persons: &mut impl Write,
+    index: &mut impl Write,
+) -> io::Result<()> {
     let h = &registry.households;
     let p = &registry.persons;
-    let mut persons = String::from(
-        "household_key,commune_code,person_key,first_name_lat,last_name_lat,birth_date,sex,relation,disabled,schooling,orphan\n",
-    );
-    let mut index = String::from("household_key,value,date,source\n");
+    persons.write_all(
+        b"household_key,commune_code,person_key,first_name_lat,last_name_lat,birth_date,sex,relation,disabled,schooling,orphan\n",
+    )?;
+    index.write_all(b"household_key,value,date,source\n")?;
     let flag = |v: u8| match v {
         0 => "0",
         1 => "1",
@@ -50,25 +64,25 @@ pub fn synthetic_files(registry: &Registry, as_of: NaiveDate) -> (Vec<u8>, Vec<u
                 0 => "left",
                 _ => "",
             };
-            let _ = writeln!(
+            writeln!(
                 persons,
                 "SYN-{id},{commune},SYN-{id}-{n},P{n},H{id},{born:04}-01-01,{},{},{},{schooling},{}",
                 sex.code(),
                 relation.code(),
                 flag(p.disabled[m]),
                 flag(p.orphan[m]),
-            );
+            )?;
         }
         let value = h.index[row];
         if value.is_finite() && value > 0.0 && h.index_date[row] != MISSING_DAY {
             let source = IndexSource::from_u8(h.index_source[row]).unwrap_or(IndexSource::Registry);
-            let _ = writeln!(
+            writeln!(
                 index,
                 "SYN-{id},{value},{},{}",
                 format_day(h.index_date[row]),
                 source.code()
-            );
+            )?;
         }
     }
-    (persons.into_bytes(), index.into_bytes())
+    Ok(())
 }
