@@ -31,12 +31,25 @@ impl Progress for Reporter {
         match self {
             Reporter::Bar(bar) => {
                 bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                // A total of 0 is a count not known in advance (a streamed file).
+                let template = if total == 0 {
+                    "{msg} {pos}"
+                } else {
+                    "{msg} [{bar:40}] {pos}/{len}"
+                };
+                if let Ok(style) = ProgressStyle::with_template(template) {
+                    bar.set_style(style.progress_chars("=> "));
+                }
                 bar.set_length(total);
                 bar.set_position(0);
                 bar.set_message(label.to_owned());
             }
             Reporter::Lines(state) => {
-                eprintln!("{label}: 0/{total}");
+                if total == 0 {
+                    eprintln!("{label}");
+                } else {
+                    eprintln!("{label}: 0/{total}");
+                }
                 if let Ok(mut s) = state.lock() {
                     *s = (label.to_owned(), 0, total);
                 }
@@ -52,8 +65,9 @@ impl Progress for Reporter {
                     let before = s.1;
                     s.1 += n;
                     // A line at every quarter, so logs show movement without flooding.
-                    let step = (s.2 / 4).max(1);
-                    if s.1 / step != before / step && s.1 < s.2 {
+                    // Without a total, a line every 100,000.
+                    let step = if s.2 == 0 { 100_000 } else { (s.2 / 4).max(1) };
+                    if s.1 / step != before / step && (s.1 < s.2 || s.2 == 0) {
                         eprintln!("{}: {}/{}", s.0, s.1, s.2);
                     }
                 }
@@ -66,7 +80,11 @@ impl Progress for Reporter {
             Reporter::Bar(bar) => bar.finish_and_clear(),
             Reporter::Lines(state) => {
                 if let Ok(s) = state.lock() {
-                    eprintln!("{}: {}/{} done", s.0, s.1, s.2);
+                    if s.2 == 0 {
+                        eprintln!("{}: done", s.0);
+                    } else {
+                        eprintln!("{}: {}/{} done", s.0, s.1, s.2);
+                    }
                 }
             }
         }

@@ -205,6 +205,7 @@ async fn read_all<R: Read>(
         }
     }
     progress.inc(rows % PROGRESS_EVERY);
+    progress.start("registry import: checks and writes", 0);
     let (hash, errors) = sheet.finish();
     Ok(FileRead { hash, rows, errors })
 }
