@@ -84,6 +84,8 @@ pub(super) async fn households(
 pub(super) async fn create_work(txn: &DatabaseTransaction) -> Result<(), StoreError> {
     let backend = txn.get_database_backend();
     let matched = "COALESCE(pc.id, pr.id, pk.id)";
+    // New persons are numbered in the order of the file's lines: PostgreSQL evaluates a
+    // volatile `nextval` after the `ORDER BY`.
     let new_id = match backend {
         DbBackend::Postgres => {
             let rows = query_all(txn, "SELECT pg_get_serial_sequence('persons', 'id')").await?;
@@ -120,7 +122,7 @@ pub(super) async fn create_work(txn: &DatabaseTransaction) -> Result<(), StoreEr
              LEFT JOIN persons pk ON pk.person_key = s.person_key \
              LEFT JOIN person_household_memberships m \
                ON m.person_id = {matched} AND m.to_date IS NULL \
-             WHERE s.accepted"
+             WHERE s.accepted ORDER BY s.line"
         ),
     )
     .await?;
