@@ -5,7 +5,10 @@
 //!   (see [File formats](#file-formats)): every line is checked, every refused value is reported with its line, column and a [`Problem`]
 //!   code, and a file with any refused line imports nothing. An import is one transaction
 //!   with one audit entry (the file's SHA-256 and the counts); importing the same file
-//!   again changes nothing and writes no audit entry.
+//!   again changes nothing and writes no audit entry. A households file is streamed: its
+//!   lines are staged in a temporary table of the import's connection (PostgreSQL's
+//!   `COPY`, SQLite's batched inserts) and checked and applied by set-based statements,
+//!   so memory does not grow with the file and a stopped import leaves nothing.
 //! - Records are read through [`Scoped`], built from the grants of the person asking, like
 //!   establishments: a household outside their territory is "not found".
 //! - [`load`] fills the targeting engine's columnar [`jisr_targeting::registry::Registry`]
