@@ -627,3 +627,70 @@ async fn values_the_bulk_path_escapes_arrive_as_typed() {
     })
     .await;
 }
+
+/// A file that stops being readable after `left` bytes, as when the sending side dies.
+struct Broken {
+    bytes: Vec<u8>,
+    at: usize,
+    left: usize,
+}
+
+impl std::io::Read for Broken {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            return Err(std::io::Error::other("connection reset"));
+        }
+        let n = buf.len().min(self.left).min(self.bytes.len() - self.at);
+        buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+        self.at += n;
+        self.left -= n;
+        Ok(n)
+    }
+}
+
+#[tokio::test]
+async fn an_import_stopped_half_way_leaves_nothing_and_runs_again() {
+    each_backend(|store| async move {
+        with_geography(&store).await;
+        let generated = jisr_targeting::synth::generate(
+            &jisr_targeting::synth::Marginals::embedded(),
+            300,
+            7,
+        );
+        let (file, _) = registry::synthetic_files(&generated, day(2026, 1, 1));
+        let audit_before = audit::count(&store).await.unwrap();
+        let half = file.len() / 2;
+        let err = registry::import_households(
+            &store,
+            &cli(),
+            Broken {
+                bytes: file.clone(),
+                at: 0,
+                left: half,
+            },
+            &Silent,
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(err.code(), "registry-import-read", "{err:?}");
+        let (_, total) = national(&store)
+            .list(&HouseholdFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(total, 0);
+        assert_eq!(audit::count(&store).await.unwrap(), audit_before);
+        // The whole file then imports, every line once.
+        let report = registry::import_households(&store, &cli(), file.as_slice(), &Silent)
+            .await
+            .unwrap();
+        let lines = file.iter().filter(|b| **b == b'\n').count() as u64 - 1;
+        assert_eq!((report.rows, report.persons.inserted), (lines, lines));
+        let (_, total) = national(&store)
+            .list(&HouseholdFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(total, report.households.inserted);
+        assert!(total > 250, "{total}");
+    })
+    .await;
+}
