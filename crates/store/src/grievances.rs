@@ -27,8 +27,8 @@ use jisr_domain::audit::{Action, Entity};
 use jisr_domain::documents::UploadError;
 use jisr_domain::geo::ProvinceCode;
 use jisr_domain::grievances::{
-    AnswerBy, CategoryRules, Channel, FACTS_MAX_CHARS, FACTS_MIN_CHARS, History, Level, Status,
-    Step, StepError, check_step, days_left, due_dates, level, may_read,
+    AnswerBy, CategoryRules, Channel, Counted, FACTS_MAX_CHARS, FACTS_MIN_CHARS, History, Level,
+    Period, Status, Step, StepError, check_step, days_left, due_dates, level, may_read,
 };
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
@@ -640,6 +640,13 @@ async fn create(
     })
 }
 
+/// Checks a complaint as the public form would file it, without filing anything: the
+/// same checks as [`file`], every error at once (for a client that must report them
+/// together with its own, e.g. a missing retry key).
+pub async fn check_filing(store: &Store, input: &GrievanceInput) -> Result<(), GrievanceError> {
+    check(store, input, true).await.map(|_| ())
+}
+
 /// Files a complaint from the public form, without an account.
 pub async fn file(
     store: &Store,
@@ -997,37 +1004,20 @@ impl<'a> Scoped<'a> {
 
     /// The figures of the complaints within scope (the same complaints as the queue):
     /// by category, status and province, overdue, and time to answer.
-    pub async fn figures(&self) -> Result<jisr_domain::grievances::Figures, StoreError> {
-        use jisr_domain::grievances::{Counted, figures};
-        let rows: Vec<(String, String, String, String, String, Option<String>)> =
-            grievance::Entity::find()
-                .filter(self.condition())
-                .select_only()
-                .columns([
-                    grievance::Column::CategoryCode,
-                    grievance::Column::Status,
-                    grievance::Column::ProvinceCode,
-                    grievance::Column::FiledAt,
-                    grievance::Column::AnswerDue,
-                    grievance::Column::AnsweredAt,
-                ])
-                .into_tuple()
-                .all(self.store().conn())
-                .await?;
-        let counted: Vec<Counted> = rows
-            .into_iter()
-            .filter_map(|(category, status, province, filed, due, answered)| {
-                Some(Counted {
-                    category,
-                    status: Status::parse(&status)?,
-                    province,
-                    filed_on: day_of(&filed)?,
-                    answer_due: day_of(&due)?,
-                    answered_on: answered.as_deref().and_then(day_of),
-                })
-            })
-            .collect();
-        Ok(figures(&counted, today()))
+    pub async fn figures(
+        &self,
+        period: Period,
+    ) -> Result<jisr_domain::grievances::Figures, StoreError> {
+        let counted = counted(self.store(), self.condition(), period).await?;
+        Ok(jisr_domain::grievances::figures(&counted, today()))
+    }
+
+    /// Whether the complaint exists for the person as one they may handle (nothing is
+    /// read, nothing audited): "not found" otherwise.
+    pub async fn ensure(&self, id: i64) -> Result<(), StoreError> {
+        self.find(self.store().conn(), id, Capability::HandleGrievances)
+            .await
+            .map(|_| ())
     }
 
     /// How many complaints of the scope still wait for an answer.
@@ -1326,6 +1316,79 @@ impl<'a> Scoped<'a> {
         txn.commit().await?;
         Ok(())
     }
+}
+
+/// The complaints matching `condition` filed within `period` (the day in Morocco), as
+/// the figures count them: no name, contact, place or text.
+async fn counted(
+    store: &Store,
+    condition: Condition,
+    period: Period,
+) -> Result<Vec<Counted>, StoreError> {
+    let mut q = grievance::Entity::find().filter(condition);
+    // Stored instants are UTC: a day of margin either side, then the exact day in Morocco.
+    if let Some(from) = period.from.and_then(|d| d.pred_opt()) {
+        q = q.filter(grievance::Column::FiledAt.gte(from.to_string()));
+    }
+    if let Some(to) = period
+        .to
+        .and_then(|d| d.checked_add_days(chrono::Days::new(2)))
+    {
+        q = q.filter(grievance::Column::FiledAt.lt(to.to_string()));
+    }
+    let rows: Vec<(String, String, String, String, String, Option<String>)> = q
+        .select_only()
+        .columns([
+            grievance::Column::CategoryCode,
+            grievance::Column::Status,
+            grievance::Column::ProvinceCode,
+            grievance::Column::FiledAt,
+            grievance::Column::AnswerDue,
+            grievance::Column::AnsweredAt,
+        ])
+        .into_tuple()
+        .all(store.conn())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(category, status, province, filed, due, answered)| {
+            Some(Counted {
+                category,
+                status: Status::parse(&status)?,
+                province,
+                filed_on: day_of(&filed)?,
+                answer_due: day_of(&due)?,
+                answered_on: answered.as_deref().and_then(day_of),
+            })
+        })
+        .filter(|c| period.contains(c.filed_on))
+        .collect())
+}
+
+/// Every complaint filed within `period`, whatever its territory, as the public figures
+/// count them (no name, contact, place or text; confidential ones included, for the
+/// caller to publish only as the disclosure rules allow).
+pub async fn public_counts(store: &Store, period: Period) -> Result<Vec<Counted>, StoreError> {
+    counted(store, Condition::all(), period).await
+}
+
+/// The years in which complaints were filed, newest first (this year always included).
+pub async fn filing_years(store: &Store, this_year: i32) -> Result<Vec<i32>, StoreError> {
+    use chrono::Datelike;
+    let first: Option<String> = grievance::Entity::find()
+        .select_only()
+        .column(grievance::Column::FiledAt)
+        .order_by_asc(grievance::Column::FiledAt)
+        .into_tuple()
+        .one(store.conn())
+        .await?;
+    let first = first
+        .as_deref()
+        .and_then(day_of)
+        .map(|d| d.year())
+        .unwrap_or(this_year)
+        .min(this_year);
+    Ok((first..=this_year).rev().collect())
 }
 
 /// The day in Morocco of a stored instant, or a stored date.

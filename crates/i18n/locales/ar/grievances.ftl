@@ -181,3 +181,9 @@ grv-figures-no-answer = لا جواب بعد
 grv-figures-by-category = الشكايات حسب الصنف
 grv-figures-by-status = الشكايات حسب الحالة
 grv-figures-by-province = الشكايات حسب الإقليم
+
+## The API and the figures by period.
+grv-error-retry-key = أعطوا مفتاح إعادة المحاولة (الترويسة Idempotency-Key أو submission_key) من 1 إلى 64 حرفا.
+grv-error-period-day = أدخل تاريخا (YYYY-MM-DD).
+grv-error-period-year = أدخل سنة، مثلا 2026.
+grv-error-period-order = يجب أن تأتي نهاية الفترة بعد بدايتها.

@@ -168,3 +168,9 @@ grv-figures-no-answer = aucune réponse encore
 grv-figures-by-category = Réclamations par catégorie
 grv-figures-by-status = Réclamations par statut
 grv-figures-by-province = Réclamations par province
+
+## The API and the figures by period.
+grv-error-retry-key = Donnez une clé de nouvel essai (en-tête Idempotency-Key ou submission_key) de 1 à 64 caractères.
+grv-error-period-day = Une date au format AAAA-MM-JJ.
+grv-error-period-year = Une année, par exemple 2026.
+grv-error-period-order = La fin de la période doit suivre son début.

@@ -11,6 +11,7 @@ use crate::WebError;
 use crate::ctx::Ctx;
 use crate::view::{Choice, Chrome, FieldErrors};
 use crate::views::eservices::notice_version;
+use crate::views::grievances::step_error_key;
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Form, Multipart, Path, Query};
@@ -420,15 +421,6 @@ pub async fn appeal(ctx: Ctx, Form(form): Form<AppealForm>) -> Result<Response, 
         .ok_or(WebError::NotFound)
 }
 
-fn step_error_key(e: StepError) -> &'static str {
-    match e {
-        StepError::NotNow => "grv-error-step-now",
-        StepError::ReasonMissing => "grv-error-reasons",
-        StepError::AlreadyAppealed => "grv-error-appeal-once",
-        StepError::AppealTooLate => "grv-error-appeal-late",
-    }
-}
-
 // ---------------------------------------------------------------------------------
 // Staff pages.
 
@@ -636,7 +628,9 @@ impl FiguresPage {
 /// province, overdue, answered in time and the median time to answer, as charts with
 /// their tables.
 pub async fn figures(ctx: Ctx) -> Result<Response, WebError> {
-    let figures = Scoped::from(ctx.access()).figures().await?;
+    let figures = Scoped::from(ctx.access())
+        .figures(jisr_domain::grievances::Period::ALL)
+        .await?;
     let chrome = ctx.chrome("grv-figures-title");
     let store = &ctx.state.store;
     let categories = grievances::categories(store).await?;

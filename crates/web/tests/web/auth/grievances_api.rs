@@ -1,0 +1,433 @@
+//! The complaints API: filing retried once files one complaint, every error at once,
+//! the complainant's status, the officer's handling, other provinces and confidential
+//! complaints out of reach.
+
+use super::*;
+
+/// A bearer token of the named demo account.
+async fn bearer(store: &Store, user: &str) -> String {
+    let u = accounts::find_user(store.conn(), user).await.unwrap();
+    let (_, token) = jisr_store::tokens::create(store, &Actor::system("test"), u.id, "api")
+        .await
+        .unwrap();
+    token
+}
+
+/// Posts JSON without an account, with extra headers.
+async fn post_public(app: &axum::Router, uri: &str, body: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut req = Request::builder()
+        .method(Method::POST)
+        .uri(uri)
+        .header(header::HOST, "jisr.test")
+        .header(header::ACCEPT_LANGUAGE, "fr")
+        .header(header::CONTENT_TYPE, "application/json");
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = app
+        .clone()
+        .oneshot(req.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn json(r: &Reply) -> serde_json::Value {
+    serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{} {}", r.status, r.body))
+}
+
+/// The fields a refusal names, in its order.
+fn refused_fields(r: &Reply) -> Vec<String> {
+    json(r)["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["field"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn get_json(app: &axum::Router, uri: &str, token: &str) -> Reply {
+    send(
+        app,
+        Method::GET,
+        uri,
+        None,
+        None,
+        &[("authorization", &format!("Bearer {token}"))],
+    )
+    .await
+}
+
+async fn complaint_reads(store: &Store, id: i64) -> usize {
+    jisr_store::audit::search(
+        store,
+        &jisr_store::audit::Search {
+            entity: Some("grievance".into()),
+            entity_id: Some(id.to_string()),
+            action: Some("read".into()),
+            ..Default::default()
+        },
+        100,
+    )
+    .await
+    .unwrap()
+    .len()
+}
+
+/// The id of the complaint with this tracking code in the caller's queue, if there.
+async fn id_in_queue(app: &axum::Router, token: &str, code: &str) -> Option<i64> {
+    let r = get_json(app, "/api/v1/complaints", token).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    json(&r)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["tracking_code"] == code)
+        .map(|g| g["id"].as_i64().unwrap())
+}
+
+const QUALITY: &str = r#"{"category": "care_quality", "establishment_id": 1,
+    "name": "Khadija Bennani", "phone": "06 61 22 33 44", "answer_by": "sms",
+    "facts": "Les repas arrivent froids depuis deux semaines.", "consent": true}"#;
+
+#[tokio::test]
+async fn a_complaint_filed_twice_through_the_api_is_filed_once_with_every_error_reported() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        // No retry key and a complaint full of mistakes: every error in one answer.
+        let bad = r#"{"category": "parking", "answer_by": "sms", "phone": "123",
+            "facts": "court", "consent": false}"#;
+        let r = post_public(&app, "/api/v1/complaints", bad, &[]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        let fields = refused_fields(&r);
+        for f in [
+            "submission_key",
+            "category",
+            "phone",
+            "name",
+            "facts",
+            "commune_code",
+            "consent",
+        ] {
+            assert!(fields.iter().any(|x| x == f), "{f} in {fields:?}");
+        }
+        assert!(r.body.contains("Décrivez ce qui s'est passé"), "{}", r.body);
+        // With a key, the same mistakes are the platform's rules: 409, all at once.
+        let r = post_public(
+            &app,
+            "/api/v1/complaints",
+            bad,
+            &[("idempotency-key", "k-bad")],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+        let fields = refused_fields(&r);
+        assert!(!fields.iter().any(|x| x == "submission_key"));
+        assert!(fields.len() >= 5, "{fields:?}");
+        // Filed, then retried with the same key: one complaint, the same receipt.
+        let first = post_public(
+            &app,
+            "/api/v1/complaints",
+            QUALITY,
+            &[("idempotency-key", "retry-1")],
+        )
+        .await;
+        assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+        let again = post_public(
+            &app,
+            "/api/v1/complaints",
+            QUALITY,
+            &[("idempotency-key", "retry-1")],
+        )
+        .await;
+        assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+        let (a, b) = (json(&first), json(&again));
+        assert_eq!(a["tracking_code"], b["tracking_code"]);
+        assert_eq!(a["answer_due"], b["answer_due"]);
+        assert_eq!(
+            (a["already_filed"].as_bool(), b["already_filed"].as_bool()),
+            (Some(false), Some(true))
+        );
+        {
+            use jisr_store::entity::grievance;
+            use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+            let n = grievance::Entity::find()
+                .filter(grievance::Column::SubmissionKey.eq("retry-1"))
+                .count(store.conn())
+                .await
+                .unwrap();
+            assert_eq!(n, 1);
+        }
+        // The key may come in the body too.
+        let body = QUALITY.replacen('{', r#"{"submission_key": "retry-2","#, 1);
+        let other = post_public(&app, "/api/v1/complaints", &body, &[]).await;
+        assert_eq!(other.status, StatusCode::CREATED, "{}", other.body);
+        assert_ne!(json(&other)["tracking_code"], a["tracking_code"]);
+        // The complainant follows it with the code and the phone; a wrong phone: 404.
+        let code = a["tracking_code"].as_str().unwrap().to_owned();
+        let status =
+            |secret: &str| format!(r#"{{"tracking_code": "{code}", "secret": "{secret}"}}"#);
+        let seen = post_public(
+            &app,
+            "/api/v1/complaints/status",
+            &status("0661223344"),
+            &[],
+        )
+        .await;
+        assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
+        let v = json(&seen);
+        assert_eq!(
+            (v["status"].as_str(), v["category"].as_str()),
+            (Some("received"), Some("care_quality"))
+        );
+        assert_eq!(v["events"][0]["status"], "received");
+        let wrong = post_public(
+            &app,
+            "/api/v1/complaints/status",
+            &status("0600000000"),
+            &[],
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_officer_handles_a_complaint_through_the_api_and_another_province_is_not_found() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let filed = post_public(
+            &app,
+            "/api/v1/complaints",
+            QUALITY,
+            &[("idempotency-key", "handled-1")],
+        )
+        .await;
+        assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.body);
+        let code = json(&filed)["tracking_code"].as_str().unwrap().to_owned();
+        let officer = bearer(&store, "provincial_officer").await;
+        let id = id_in_queue(&app, &officer, &code)
+            .await
+            .expect("in Rehamna's queue");
+        // Reading it is audited, as on the page.
+        let before = complaint_reads(&store, id).await;
+        let one = get_json(&app, &format!("/api/v1/complaints/{id}"), &officer).await;
+        assert_eq!(one.status, StatusCode::OK, "{}", one.body);
+        let v = json(&one);
+        assert_eq!(
+            v["facts"],
+            "Les repas arrivent froids depuis deux semaines."
+        );
+        assert_eq!(v["province_code"], "07.427");
+        assert_eq!(v["can_handle"], true);
+        assert_eq!(complaint_reads(&store, id).await, before + 1);
+        let post = |path: String, body: &'static str| {
+            let app = app.clone();
+            let officer = officer.clone();
+            async move { send_json(&app, Method::POST, &path, &officer, body).await }
+        };
+        // Assigned to the officer, a note never shown to the complainant, acknowledged.
+        let me = accounts::find_user(store.conn(), "provincial_officer")
+            .await
+            .unwrap();
+        let r = send_json(
+            &app,
+            Method::POST,
+            &format!("/api/v1/complaints/{id}/assignment"),
+            &officer,
+            &format!(r#"{{"user_id": {}}}"#, me.id),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(json(&r)["assigned_to"], me.id);
+        let r = post(
+            format!("/api/v1/complaints/{id}/assignment"),
+            r#"{"user_id": 999999}"#,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+        assert_eq!(refused_fields(&r), ["user_id"]);
+        let r = post(
+            format!("/api/v1/complaints/{id}/notes"),
+            r#"{"text": "Appel au directeur."}"#,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let events = json(&r)["events"].as_array().unwrap().clone();
+        assert!(
+            events
+                .iter()
+                .any(|e| e["text"] == "Appel au directeur." && e["public"] == false)
+        );
+        let r = post(
+            format!("/api/v1/complaints/{id}/steps"),
+            r#"{"step": "acknowledge"}"#,
+        )
+        .await;
+        assert_eq!(json(&r)["status"], "acknowledged", "{}", r.body);
+        // Answering needs reasons; closing before the answer does not follow.
+        let r = post(
+            format!("/api/v1/complaints/{id}/steps"),
+            r#"{"step": "close"}"#,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+        assert_eq!(refused_fields(&r), ["step"]);
+        let r = post(
+            format!("/api/v1/complaints/{id}/steps"),
+            r#"{"step": "answer"}"#,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert_eq!(refused_fields(&r), ["reasons"]);
+        let r = post(
+            format!("/api/v1/complaints/{id}/steps"),
+            r#"{"step": "answer", "reasons": "Le traiteur a été changé."}"#,
+        )
+        .await;
+        assert_eq!(json(&r)["status"], "answered", "{}", r.body);
+        let r = post(
+            format!("/api/v1/complaints/{id}/steps"),
+            r#"{"step": "close"}"#,
+        )
+        .await;
+        assert_eq!(json(&r)["status"], "closed", "{}", r.body);
+        // The complainant reads the answer, not the note.
+        let seen = post_public(
+            &app,
+            "/api/v1/complaints/status",
+            &format!(r#"{{"tracking_code": "{code}", "secret": "0661223344"}}"#),
+            &[],
+        )
+        .await;
+        let v = json(&seen);
+        assert_eq!(v["answer"], "Le traiteur a été changé.");
+        assert!(!seen.body.contains("Appel au directeur"));
+        // Filters: the closed one is not among the unanswered past their deadline.
+        let r = get_json(&app, "/api/v1/complaints?status=closed", &officer).await;
+        assert!(
+            json(&r)["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|g| g["status"] == "closed")
+        );
+        assert!(r.body.contains(&code));
+        let r = get_json(&app, "/api/v1/complaints?escalated=true", &officer).await;
+        assert!(!r.body.contains(&code));
+        let r = get_json(&app, "/api/v1/complaints?status=lost", &officer).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        // Casablanca's complaint 2 does not exist for Rehamna's officer, in any operation.
+        let list = get_json(&app, "/api/v1/complaints", &officer).await;
+        assert!(
+            json(&list)["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|g| g["province_code"] == "07.427")
+        );
+        assert_eq!(
+            get_json(&app, "/api/v1/complaints/2", &officer)
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        for (path, body) in [
+            ("steps", r#"{"step": "acknowledge"}"#),
+            ("notes", r#"{"text": "Vu."}"#),
+            ("assignment", r#"{"user_id": 1}"#),
+        ] {
+            let r = post(format!("/api/v1/complaints/2/{path}"), body).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        }
+        // The inspector reads but does not handle.
+        let inspector = bearer(&store, "inspector").await;
+        let r = send_json(
+            &app,
+            Method::POST,
+            &format!("/api/v1/complaints/{id}/notes"),
+            &inspector,
+            r#"{"text": "Vu."}"#,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_danger_report_filed_through_the_api_is_hidden_from_the_manager_and_social_workers() {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        let report = r#"{"category": "abuse_danger", "establishment_id": 1, "anonymous": true,
+            "answer_by": "none", "facts": "Une fille a été frappée hier soir.", "consent": true}"#;
+        let filed = post_public(
+            &app,
+            "/api/v1/complaints",
+            report,
+            &[("idempotency-key", "danger-1")],
+        )
+        .await;
+        assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.body);
+        let code = json(&filed)["tracking_code"].as_str().unwrap().to_owned();
+        // Anonymous: followed with the code alone.
+        let seen = post_public(
+            &app,
+            "/api/v1/complaints/status",
+            &format!(r#"{{"tracking_code": "{code}"}}"#),
+            &[],
+        )
+        .await;
+        assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
+        let officer = bearer(&store, "provincial_officer").await;
+        let id = id_in_queue(&app, &officer, &code)
+            .await
+            .expect("the officer sees it");
+        for (who, sees) in [
+            ("provincial_officer", true),
+            ("inspector", true),
+            ("regional_coordinator", true),
+            ("social_worker", false),
+            ("establishment_manager", false),
+        ] {
+            let token = bearer(&store, who).await;
+            let r = get_json(&app, &format!("/api/v1/complaints/{id}"), &token).await;
+            let expected = if sees {
+                StatusCode::OK
+            } else {
+                StatusCode::NOT_FOUND
+            };
+            assert_eq!(r.status, expected, "{who}");
+            assert_eq!(
+                id_in_queue(&app, &token, &code).await.is_some(),
+                sees,
+                "{who}"
+            );
+        }
+        // The social worker cannot handle it either.
+        let worker = bearer(&store, "social_worker").await;
+        let r = send_json(
+            &app,
+            Method::POST,
+            &format!("/api/v1/complaints/{id}/steps"),
+            &worker,
+            r#"{"step": "acknowledge"}"#,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // The manager still reads the quality complaint about their establishment.
+        let manager = bearer(&store, "establishment_manager").await;
+        let r = get_json(&app, "/api/v1/complaints/1", &manager).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(json(&r)["can_handle"], false);
+    })
+    .await;
+}
