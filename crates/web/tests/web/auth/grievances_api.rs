@@ -431,3 +431,226 @@ async fn a_danger_report_filed_through_the_api_is_hidden_from_the_manager_and_so
     })
     .await;
 }
+
+#[tokio::test]
+async fn complaint_figures_are_published_by_period_with_small_counts_withheld() {
+    each_backend(|store| async move {
+        set_lang("fr");
+        let app = app(&store).await;
+        let actor = Actor::system("test");
+        let files = jisr_store::files::FileStore::new(WebConfig::default().documents_dir);
+        // Rehamna: the fixture's complaint 1 and six more about its establishment, five of
+        // them answered; one danger report (confidential).
+        let system = jisr_store::grievances::Scoped::unscoped_for_system_jobs(&store);
+        for i in 0..7 {
+            let danger = i == 6;
+            let filed = jisr_store::grievances::file(
+                &store,
+                &actor,
+                &files,
+                "2026-11/test",
+                &jisr_store::grievances::GrievanceInput {
+                    submission_key: format!("figures-{i}"),
+                    category: if danger {
+                        "abuse_danger"
+                    } else {
+                        "care_quality"
+                    }
+                    .into(),
+                    establishment: "1".into(),
+                    anonymous: danger,
+                    name: if danger { "" } else { "Fatima Alaoui" }.into(),
+                    phone: if danger { "" } else { "0612345678" }.into(),
+                    answer_by: if danger { "none" } else { "sms" }.into(),
+                    facts: "Les repas ne sont pas servis à l'heure.".into(),
+                    consent: true,
+                    locale: "fr".into(),
+                    ..Default::default()
+                },
+                vec![],
+                1 << 20,
+            )
+            .await
+            .unwrap();
+            if i < 5 {
+                system
+                    .step(
+                        &actor,
+                        filed.id,
+                        jisr_domain::grievances::Step::Answer,
+                        "Vu et corrigé.",
+                    )
+                    .await
+                    .unwrap();
+            }
+        }
+        let year = chrono::Utc::now()
+            .with_timezone(&jisr_domain::time::ZONE)
+            .format("%Y")
+            .to_string();
+        let page = send(&app, Method::GET, "/open-data/complaints", None, None, &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(page.body.contains("Réclamations : chiffres publics"));
+        let volumes = page.body.split("id=\"grv-od-volumes\"").nth(1).unwrap();
+        let volumes = volumes.split("</table>").next().unwrap();
+        let row = |name: &str| {
+            let start = volumes
+                .find(&format!("<th scope=\"row\">{name}</th>"))
+                .unwrap_or_else(|| panic!("{name} in {volumes}"));
+            volumes[start..].split("</tr>").next().unwrap().to_owned()
+        };
+        // The one danger report only in the pooled column, withheld; Casablanca's single
+        // complaint withheld; no figure from 1 to 4 shown anywhere, and each withheld one
+        // with a second in its row (so that the totals do not give it away).
+        let rehamna = row("Rehamna");
+        let cells = |r: &str| -> Vec<String> {
+            r.split("<bdi dir=\"ltr\">")
+                .skip(1)
+                .map(|c| c.split("</bdi>").next().unwrap().to_owned())
+                .collect()
+        };
+        let pooled = cells(&rehamna);
+        assert_eq!(pooled[pooled.len() - 2], "&#60; 5", "{rehamna}");
+        for r in [rehamna.clone(), row("Casablanca")] {
+            let withheld = cells(&r)
+                .iter()
+                .filter(|c| *c == "&#60; 5" || *c == "s")
+                .count();
+            assert!(withheld >= 2, "{r}");
+        }
+        for c in cells(volumes) {
+            assert!(!matches!(c.as_str(), "1" | "2" | "3" | "4"), "{volumes}");
+        }
+        assert!(
+            cells(volumes).iter().any(|c| c == "0"),
+            "structural zeros are shown"
+        );
+        assert!(volumes.contains("Signalements confidentiels"));
+        assert!(
+            !volumes.contains("Une maltraitance ou un danger"),
+            "never a column of its own"
+        );
+        // Five answered in Rehamna, all within the deadline the same day.
+        let timeliness = page.body.split("id=\"grv-od-timeliness\"").nth(1).unwrap();
+        let line = timeliness
+            .split("Rehamna</th>")
+            .nth(1)
+            .unwrap()
+            .split("</tr>")
+            .next()
+            .unwrap();
+        assert!(
+            line.contains("100 %") && line.contains("<bdi dir=\"ltr\">0</bdi>"),
+            "{line}"
+        );
+        let line = timeliness
+            .split("Casablanca</th>")
+            .nth(1)
+            .unwrap()
+            .split("</tr>")
+            .next()
+            .unwrap();
+        assert!(line.contains("—"), "nothing answered in Casablanca: {line}");
+        // The file: the same figures, one record each.
+        let csv = send(
+            &app,
+            Method::GET,
+            &format!("/open-data/complaints?year={year}&format=csv"),
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(
+            csv.headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        assert!(
+            csv.body
+                .contains(&format!("{year}-01-01,{year}-12-31,07.427,")),
+            "{}",
+            csv.body
+        );
+        assert!(csv.body.contains(",care_quality,") && csv.body.contains(",confidential,"));
+        assert!(!csv.body.contains("abuse_danger"));
+        assert!(csv.body.contains("answered_in_time_pct") && csv.body.contains(",100\n"));
+        // Another period: nothing filed then.
+        let before = send(
+            &app,
+            Method::GET,
+            "/open-data/complaints?from=2001-01-01&to=2001-12-31",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(before.status, StatusCode::OK);
+        assert!(!before.body.contains("Rehamna</th>"));
+        // A wrong period: the errors at their fields, what was typed kept.
+        let wrong = send(
+            &app,
+            Method::GET,
+            "/open-data/complaints?from=2026-13-01&to=hier",
+            None,
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            wrong.body.matches("Une date au format AAAA-MM-JJ.").count(),
+            2,
+            "{}",
+            wrong.body
+        );
+        assert!(wrong.body.contains("value=\"2026-13-01\""));
+        // In Arabic.
+        set_lang("ar");
+        let page = send(&app, Method::GET, "/open-data/complaints", None, None, &[]).await;
+        set_lang("fr");
+        assert!(page.body.contains("الشكايات: أرقام عمومية") && page.body.contains("تبليغات سرية"));
+        // The staff figures by period: this year counts them, an old year none.
+        let officer = token_for(&app, "provincial_officer").await;
+        let figures = send(
+            &app,
+            Method::GET,
+            &format!("/grievances/figures?year={year}"),
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(figures.status, StatusCode::OK);
+        let total = figures.body.split("<dt>Réclamations</dt>").nth(1).unwrap();
+        assert!(
+            total.starts_with(r#"<dd class="num"><bdi>8</bdi>"#),
+            "{}",
+            figures.body
+        );
+        let old = send(
+            &app,
+            Method::GET,
+            "/grievances/figures?year=2001",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(old.status, StatusCode::OK);
+        assert!(!old.body.contains("<dt>Réclamations</dt>"));
+        let wrong = send(
+            &app,
+            Method::GET,
+            "/grievances/figures?to=demain",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    })
+    .await;
+}
