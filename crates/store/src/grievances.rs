@@ -1318,6 +1318,101 @@ impl<'a> Scoped<'a> {
     }
 }
 
+/// The timeline kind of an escalation to the regional coordinator.
+pub const ESCALATED_TO_REGION: &str = "escalation-regional";
+
+/// Records the escalation of every complaint left unanswered past its deadline, once per
+/// complaint and level: a line on its timeline (internal), a notification to the
+/// regional coordinator of its region in the shared outbox and an audit entry, in one
+/// transaction per complaint. Called again it finds nothing new; a periodic sweep or the
+/// queue's read path calls it. Answers how many were escalated now.
+pub async fn escalate_overdue(store: &Store, actor: &Actor) -> Result<u64, StoreError> {
+    use crate::entity::province;
+    let overdue = grievance::Entity::find()
+        .filter(grievance::Column::Status.is_in(awaiting()))
+        .filter(grievance::Column::AnswerDue.lt(today().to_string()))
+        .all(store.conn())
+        .await?;
+    if overdue.is_empty() {
+        return Ok(0);
+    }
+    let done: std::collections::HashSet<i64> = timeline_event::Entity::find()
+        .filter(timeline_event::Column::OwnerKind.eq(OWNER_KIND))
+        .filter(timeline_event::Column::Kind.eq(ESCALATED_TO_REGION))
+        .filter(timeline_event::Column::OwnerId.is_in(overdue.iter().map(|g| g.id)))
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .map(|e| e.owner_id)
+        .collect();
+    let mut escalated = 0;
+    for g in overdue.into_iter().filter(|g| !done.contains(&g.id)) {
+        let txn = store.begin_write().await?;
+        // Again inside the transaction: a sweep running at the same time may have done it.
+        let already = timeline_event::Entity::find()
+            .filter(timeline_event::Column::OwnerKind.eq(OWNER_KIND))
+            .filter(timeline_event::Column::OwnerId.eq(g.id))
+            .filter(timeline_event::Column::Kind.eq(ESCALATED_TO_REGION))
+            .count(&txn)
+            .await?
+            > 0;
+        if already {
+            continue;
+        }
+        let region = province::Entity::find_by_id(g.province_code.as_str())
+            .one(&txn)
+            .await?
+            .map(|p| p.region_code)
+            .unwrap_or_default();
+        event(
+            &txn,
+            g.id,
+            actor,
+            ESCALATED_TO_REGION,
+            (None, None),
+            "",
+            false,
+        )
+        .await?;
+        outbox::write(
+            &txn,
+            Notification {
+                owner: Some(owner(g.id)),
+                province_code: &g.province_code,
+                channel: "staff",
+                recipient: &format!("{}@{region}", Role::RegionalCoordinator.as_str()),
+                locale: "ar",
+                message: "grievance-escalated",
+                body: &serde_json::json!({
+                    "code": TrackingCode::parse(&g.tracking_code).map(|c| c.display()).unwrap_or_default(),
+                    "id": g.id,
+                    "answer_due": g.answer_due,
+                }),
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            Change {
+                action: Action::Status,
+                entity: Entity::Grievance,
+                entity_id: g.id.to_string(),
+                before: Some(serde_json::json!({
+                    "level": if g.urgent { Level::Provincial } else { Level::Delegation }.as_str(),
+                })),
+                after: Some(serde_json::json!({
+                    "level": Level::Regional.as_str(), "answer_due": g.answer_due,
+                })),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        escalated += 1;
+    }
+    Ok(escalated)
+}
+
 /// The complaints matching `condition` filed within `period` (the day in Morocco), as
 /// the figures count them: no name, contact, place or text.
 async fn counted(

@@ -533,6 +533,7 @@ pub async fn list_grievances(
         escalated: q.escalated.unwrap_or(false),
         page: q.page.map(|p| p.get().into()),
     };
+    crate::views::grievances::escalate_overdue(&ctx).await?;
     let (rows, total) = Scoped::from(ctx.access()).queue(&filter).await?;
     Ok(Json(GrievancePage {
         total,

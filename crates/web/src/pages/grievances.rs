@@ -559,6 +559,7 @@ impl QueuePage {
 /// The complaints of the person's territory: awaiting an answer first, the overdue
 /// (escalated) and urgent ones before the rest.
 pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, WebError> {
+    crate::views::grievances::escalate_overdue(&ctx).await?;
     let scoped = Scoped::from(ctx.access());
     let filter = QueueFilter {
         status: Status::parse(&q.status)
@@ -1074,6 +1075,7 @@ pub(crate) async fn dashboard_figures(
     if !ctx.can(Capability::ReadGrievances) {
         return Ok(None);
     }
+    crate::views::grievances::escalate_overdue(ctx).await?;
     let scoped = Scoped::from(ctx.access());
     let num = |n: u64| jisr_i18n::format_count(chrome.locale, i64::try_from(n).unwrap_or(0));
     let escalated = scoped.escalated_count().await?;

@@ -654,3 +654,86 @@ async fn complaint_figures_are_published_by_period_with_small_counts_withheld() 
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_complaint_past_its_deadline_is_escalated_once_to_the_regional_coordinator() {
+    each_backend(|store| async move {
+        use jisr_store::entity::{grievance, outbox_message};
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+        let app = app(&store).await;
+        let g = grievance::Entity::find_by_id(1)
+            .one(store.conn())
+            .await
+            .unwrap()
+            .unwrap();
+        let mut am: grievance::ActiveModel = g.into();
+        am.answer_due = Set("2026-01-02".into());
+        am.update(store.conn()).await.unwrap();
+        let coordinator = bearer(&store, "regional_coordinator").await;
+        for _ in 0..2 {
+            let r = get_json(&app, "/api/v1/complaints?escalated=true", &coordinator).await;
+            let items = json(&r)["items"].as_array().unwrap().clone();
+            assert_eq!(items.len(), 1, "{}", r.body);
+            assert_eq!(
+                (items[0]["id"].as_i64(), items[0]["level"].as_str()),
+                (Some(1), Some("regional"))
+            );
+        }
+        let sent = outbox_message::Entity::find()
+            .filter(outbox_message::Column::Message.eq("grievance-escalated"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(sent.len(), 1, "once per complaint and level");
+        assert_eq!(sent[0].recipient, "regional_coordinator@07");
+        let one = get_json(&app, "/api/v1/complaints/1", &coordinator).await;
+        let events = json(&one)["events"].as_array().unwrap().clone();
+        assert_eq!(
+            events
+                .iter()
+                .filter(|e| e["kind"] == "escalation-regional")
+                .count(),
+            1
+        );
+        // On the record's page, in words; on the dashboard, counted until answered.
+        let officer = token_for(&app, "provincial_officer").await;
+        let page = send(
+            &app,
+            Method::GET,
+            "/grievances/1",
+            Some(&officer),
+            None,
+            &[],
+        )
+        .await;
+        assert!(
+            page.body
+                .contains("Délai dépassé : transmise au coordinateur régional"),
+            "{}",
+            page.body
+        );
+        let coordinator_session = token_for(&app, "regional_coordinator").await;
+        let dashboard = send(
+            &app,
+            Method::GET,
+            "/dashboard",
+            Some(&coordinator_session),
+            None,
+            &[],
+        )
+        .await;
+        assert!(dashboard.body.contains("/grievances?escalated=1"));
+        // The complainant's status does not show the internal line.
+        let code = json(&one)["tracking_code"].as_str().unwrap().to_owned();
+        let seen = post_public(
+            &app,
+            "/api/v1/complaints/status",
+            &format!(r#"{{"tracking_code": "{code}", "secret": "0612345678"}}"#),
+            &[],
+        )
+        .await;
+        assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
+        assert!(!seen.body.contains("escalation"));
+    })
+    .await;
+}
