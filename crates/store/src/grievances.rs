@@ -1319,7 +1319,7 @@ impl<'a> Scoped<'a> {
 }
 
 /// The timeline kind of an escalation to the regional coordinator.
-pub const ESCALATED_TO_REGION: &str = "escalation-regional";
+pub const ESCALATED_TO_REGION: &str = "escalated-region";
 
 /// Records the escalation of every complaint left unanswered past its deadline, once per
 /// complaint and level: a line on its timeline (internal), a notification to the

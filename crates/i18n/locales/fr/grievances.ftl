@@ -189,5 +189,5 @@ grv-od-in-time = Répondues dans le délai
 grv-od-median = Jours médians pour répondre
 grv-od-national = Tout le pays
 grv-od-rules = Les signalements confidentiels (maltraitance ou danger, comportement du personnel) ne sont comptés qu'ensemble, jamais objet par objet. Les délais ne sont publiés que là où au moins 5 réclamations ont reçu une réponse ; « — » : aucune réponse encore.
-grv-line-escalation-regional = Délai dépassé : transmise au coordinateur régional
+grv-line-escalated-region = Délai dépassé : transmise au coordinateur régional
 notify-grievance-escalated = Réclamation { $code } sans réponse après le { $answer_due } : elle vous est transmise.

@@ -377,7 +377,7 @@ pub struct GrievanceStatusQueryDto {
 pub struct GrievanceEventDto {
     pub at: String,
     /// `status` (a change of status), `note` (an internal note, staff only) or
-    /// `escalation`.
+    /// `escalated-region` (past the deadline, staff only).
     pub kind: String,
     /// The status reached, when the line is a change of status.
     pub status: Option<String>,

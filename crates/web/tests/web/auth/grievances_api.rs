@@ -691,7 +691,7 @@ async fn a_complaint_past_its_deadline_is_escalated_once_to_the_regional_coordin
         assert_eq!(
             events
                 .iter()
-                .filter(|e| e["kind"] == "escalation-regional")
+                .filter(|e| e["kind"] == "escalated-region")
                 .count(),
             1
         );
@@ -733,7 +733,7 @@ async fn a_complaint_past_its_deadline_is_escalated_once_to_the_regional_coordin
         )
         .await;
         assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
-        assert!(!seen.body.contains("escalation"));
+        assert!(!seen.body.contains("escalated-region"));
     })
     .await;
 }
