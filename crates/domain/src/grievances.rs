@@ -343,6 +343,83 @@ pub fn figures(rows: &[Counted], today: NaiveDate) -> Figures {
     f
 }
 
+/// The period figures count: complaints filed from `from` to `to`, both included (either
+/// open).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Period {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// Why a period was refused, as the field it names and the translation key.
+pub type PeriodError = (&'static str, &'static str);
+
+impl Period {
+    /// Every complaint ever filed.
+    pub const ALL: Period = Period {
+        from: None,
+        to: None,
+    };
+
+    /// A calendar year.
+    pub fn year(year: i32) -> Option<Period> {
+        Some(Period {
+            from: NaiveDate::from_ymd_opt(year, 1, 1),
+            to: Some(NaiveDate::from_ymd_opt(year, 12, 31)?),
+        })
+    }
+
+    /// The period typed in a filter: a year (`2026`), else a first and a last day
+    /// (`YYYY-MM-DD`, either empty). Every error at once, each at its field.
+    pub fn parse(year: &str, from: &str, to: &str) -> Result<Period, Vec<PeriodError>> {
+        let mut errors = Vec::new();
+        let day = |s: &str, field: &'static str, errors: &mut Vec<PeriodError>| {
+            let s = s.trim();
+            if s.is_empty() {
+                return None;
+            }
+            let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            if d.is_none() {
+                errors.push((field, "grv-error-period-day"));
+            }
+            d
+        };
+        let year = year.trim();
+        if !year.is_empty() {
+            let p = year
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (2000..=9999).contains(y))
+                .and_then(Period::year);
+            return p.ok_or_else(|| vec![("year", "grv-error-period-year")]);
+        }
+        let from = day(from, "from", &mut errors);
+        let to = day(to, "to", &mut errors);
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            errors.push(("to", "grv-error-period-order"));
+        }
+        if errors.is_empty() {
+            Ok(Period { from, to })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Whether a complaint filed on `day` is counted.
+    pub fn contains(self, day: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
+
+    /// Whether the period is a whole calendar year, and which.
+    pub fn as_year(self) -> Option<i32> {
+        use chrono::Datelike;
+        let f = self.from?;
+        (Period::year(f.year()) == Some(self)).then_some(f.year())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -626,5 +703,32 @@ mod tests {
                 prop_assert!((0..120).contains(&m));
             }
         }
+    }
+
+    #[test]
+    fn periods_are_a_year_or_two_days_and_refused_at_their_fields() {
+        let p = Period::parse("2026", "", "").unwrap();
+        assert_eq!(p.as_year(), Some(2026));
+        assert!(p.contains(d("2026-01-01")) && p.contains(d("2026-12-31")));
+        assert!(!p.contains(d("2025-12-31")) && !p.contains(d("2027-01-01")));
+        let open = Period::parse("", "2026-03-01", "").unwrap();
+        assert!(open.contains(d("2030-01-01")) && !open.contains(d("2026-02-28")));
+        assert_eq!(open.as_year(), None);
+        assert_eq!(Period::parse("", "", "").unwrap(), Period::ALL);
+        assert_eq!(
+            Period::parse("", "2026-13-01", "hier"),
+            Err(vec![
+                ("from", "grv-error-period-day"),
+                ("to", "grv-error-period-day")
+            ])
+        );
+        assert_eq!(
+            Period::parse("", "2026-05-01", "2026-04-01"),
+            Err(vec![("to", "grv-error-period-order")])
+        );
+        assert_eq!(
+            Period::parse("20x6", "", ""),
+            Err(vec![("year", "grv-error-period-year")])
+        );
     }
 }

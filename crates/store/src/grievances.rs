@@ -27,8 +27,8 @@ use jisr_domain::audit::{Action, Entity};
 use jisr_domain::documents::UploadError;
 use jisr_domain::geo::ProvinceCode;
 use jisr_domain::grievances::{
-    AnswerBy, CategoryRules, Channel, FACTS_MAX_CHARS, FACTS_MIN_CHARS, History, Level, Status,
-    Step, StepError, check_step, days_left, due_dates, level, may_read,
+    AnswerBy, CategoryRules, Channel, Counted, FACTS_MAX_CHARS, FACTS_MIN_CHARS, History, Level,
+    Period, Status, Step, StepError, check_step, days_left, due_dates, level, may_read,
 };
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
@@ -640,6 +640,13 @@ async fn create(
     })
 }
 
+/// Checks a complaint as the public form would file it, without filing anything: the
+/// same checks as [`file`], every error at once (for a client that must report them
+/// together with its own, e.g. a missing retry key).
+pub async fn check_filing(store: &Store, input: &GrievanceInput) -> Result<(), GrievanceError> {
+    check(store, input, true).await.map(|_| ())
+}
+
 /// Files a complaint from the public form, without an account.
 pub async fn file(
     store: &Store,
@@ -997,37 +1004,20 @@ impl<'a> Scoped<'a> {
 
     /// The figures of the complaints within scope (the same complaints as the queue):
     /// by category, status and province, overdue, and time to answer.
-    pub async fn figures(&self) -> Result<jisr_domain::grievances::Figures, StoreError> {
-        use jisr_domain::grievances::{Counted, figures};
-        let rows: Vec<(String, String, String, String, String, Option<String>)> =
-            grievance::Entity::find()
-                .filter(self.condition())
-                .select_only()
-                .columns([
-                    grievance::Column::CategoryCode,
-                    grievance::Column::Status,
-                    grievance::Column::ProvinceCode,
-                    grievance::Column::FiledAt,
-                    grievance::Column::AnswerDue,
-                    grievance::Column::AnsweredAt,
-                ])
-                .into_tuple()
-                .all(self.store().conn())
-                .await?;
-        let counted: Vec<Counted> = rows
-            .into_iter()
-            .filter_map(|(category, status, province, filed, due, answered)| {
-                Some(Counted {
-                    category,
-                    status: Status::parse(&status)?,
-                    province,
-                    filed_on: day_of(&filed)?,
-                    answer_due: day_of(&due)?,
-                    answered_on: answered.as_deref().and_then(day_of),
-                })
-            })
-            .collect();
-        Ok(figures(&counted, today()))
+    pub async fn figures(
+        &self,
+        period: Period,
+    ) -> Result<jisr_domain::grievances::Figures, StoreError> {
+        let counted = counted(self.store(), self.condition(), period).await?;
+        Ok(jisr_domain::grievances::figures(&counted, today()))
+    }
+
+    /// Whether the complaint exists for the person as one they may handle (nothing is
+    /// read, nothing audited): "not found" otherwise.
+    pub async fn ensure(&self, id: i64) -> Result<(), StoreError> {
+        self.find(self.store().conn(), id, Capability::HandleGrievances)
+            .await
+            .map(|_| ())
     }
 
     /// How many complaints of the scope still wait for an answer.
@@ -1326,6 +1316,174 @@ impl<'a> Scoped<'a> {
         txn.commit().await?;
         Ok(())
     }
+}
+
+/// The timeline kind of an escalation to the regional coordinator.
+pub const ESCALATED_TO_REGION: &str = "escalated-region";
+
+/// Records the escalation of every complaint left unanswered past its deadline, once per
+/// complaint and level: a line on its timeline (internal), a notification to the
+/// regional coordinator of its region in the shared outbox and an audit entry, in one
+/// transaction per complaint. Called again it finds nothing new; a periodic sweep or the
+/// queue's read path calls it. Answers how many were escalated now.
+pub async fn escalate_overdue(store: &Store, actor: &Actor) -> Result<u64, StoreError> {
+    use crate::entity::province;
+    let overdue = grievance::Entity::find()
+        .filter(grievance::Column::Status.is_in(awaiting()))
+        .filter(grievance::Column::AnswerDue.lt(today().to_string()))
+        .all(store.conn())
+        .await?;
+    if overdue.is_empty() {
+        return Ok(0);
+    }
+    let done: std::collections::HashSet<i64> = timeline_event::Entity::find()
+        .filter(timeline_event::Column::OwnerKind.eq(OWNER_KIND))
+        .filter(timeline_event::Column::Kind.eq(ESCALATED_TO_REGION))
+        .filter(timeline_event::Column::OwnerId.is_in(overdue.iter().map(|g| g.id)))
+        .all(store.conn())
+        .await?
+        .into_iter()
+        .map(|e| e.owner_id)
+        .collect();
+    let mut escalated = 0;
+    for g in overdue.into_iter().filter(|g| !done.contains(&g.id)) {
+        let txn = store.begin_write().await?;
+        // Again inside the transaction: a sweep running at the same time may have done it.
+        let already = timeline_event::Entity::find()
+            .filter(timeline_event::Column::OwnerKind.eq(OWNER_KIND))
+            .filter(timeline_event::Column::OwnerId.eq(g.id))
+            .filter(timeline_event::Column::Kind.eq(ESCALATED_TO_REGION))
+            .count(&txn)
+            .await?
+            > 0;
+        if already {
+            continue;
+        }
+        let region = province::Entity::find_by_id(g.province_code.as_str())
+            .one(&txn)
+            .await?
+            .map(|p| p.region_code)
+            .unwrap_or_default();
+        event(
+            &txn,
+            g.id,
+            actor,
+            ESCALATED_TO_REGION,
+            (None, None),
+            "",
+            false,
+        )
+        .await?;
+        outbox::write(
+            &txn,
+            Notification {
+                owner: Some(owner(g.id)),
+                province_code: &g.province_code,
+                channel: "staff",
+                recipient: &format!("{}@{region}", Role::RegionalCoordinator.as_str()),
+                locale: "ar",
+                message: "grievance-escalated",
+                body: &serde_json::json!({
+                    "code": TrackingCode::parse(&g.tracking_code).map(|c| c.display()).unwrap_or_default(),
+                    "id": g.id,
+                    "answer_due": g.answer_due,
+                }),
+            },
+        )
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            Change {
+                action: Action::Status,
+                entity: Entity::Grievance,
+                entity_id: g.id.to_string(),
+                before: Some(serde_json::json!({
+                    "level": if g.urgent { Level::Provincial } else { Level::Delegation }.as_str(),
+                })),
+                after: Some(serde_json::json!({
+                    "level": Level::Regional.as_str(), "answer_due": g.answer_due,
+                })),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        escalated += 1;
+    }
+    Ok(escalated)
+}
+
+/// The complaints matching `condition` filed within `period` (the day in Morocco), as
+/// the figures count them: no name, contact, place or text.
+async fn counted(
+    store: &Store,
+    condition: Condition,
+    period: Period,
+) -> Result<Vec<Counted>, StoreError> {
+    let mut q = grievance::Entity::find().filter(condition);
+    // Stored instants are UTC: a day of margin either side, then the exact day in Morocco.
+    if let Some(from) = period.from.and_then(|d| d.pred_opt()) {
+        q = q.filter(grievance::Column::FiledAt.gte(from.to_string()));
+    }
+    if let Some(to) = period
+        .to
+        .and_then(|d| d.checked_add_days(chrono::Days::new(2)))
+    {
+        q = q.filter(grievance::Column::FiledAt.lt(to.to_string()));
+    }
+    let rows: Vec<(String, String, String, String, String, Option<String>)> = q
+        .select_only()
+        .columns([
+            grievance::Column::CategoryCode,
+            grievance::Column::Status,
+            grievance::Column::ProvinceCode,
+            grievance::Column::FiledAt,
+            grievance::Column::AnswerDue,
+            grievance::Column::AnsweredAt,
+        ])
+        .into_tuple()
+        .all(store.conn())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(category, status, province, filed, due, answered)| {
+            Some(Counted {
+                category,
+                status: Status::parse(&status)?,
+                province,
+                filed_on: day_of(&filed)?,
+                answer_due: day_of(&due)?,
+                answered_on: answered.as_deref().and_then(day_of),
+            })
+        })
+        .filter(|c| period.contains(c.filed_on))
+        .collect())
+}
+
+/// Every complaint filed within `period`, whatever its territory, as the public figures
+/// count them (no name, contact, place or text; confidential ones included, for the
+/// caller to publish only as the disclosure rules allow).
+pub async fn public_counts(store: &Store, period: Period) -> Result<Vec<Counted>, StoreError> {
+    counted(store, Condition::all(), period).await
+}
+
+/// The years in which complaints were filed, newest first (this year always included).
+pub async fn filing_years(store: &Store, this_year: i32) -> Result<Vec<i32>, StoreError> {
+    use chrono::Datelike;
+    let first: Option<String> = grievance::Entity::find()
+        .select_only()
+        .column(grievance::Column::FiledAt)
+        .order_by_asc(grievance::Column::FiledAt)
+        .into_tuple()
+        .one(store.conn())
+        .await?;
+    let first = first
+        .as_deref()
+        .and_then(day_of)
+        .map(|d| d.year())
+        .unwrap_or(this_year)
+        .min(this_year);
+    Ok((first..=this_year).rev().collect())
 }
 
 /// The day in Morocco of a stored instant, or a stored date.

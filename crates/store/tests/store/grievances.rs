@@ -582,3 +582,113 @@ async fn staff_record_complaints_with_their_channel_within_their_territory() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_overdue_complaint_is_escalated_once_and_figures_count_a_period() {
+    each_backend(|store| async move {
+        let system = Actor::system("test");
+        geo::import(&store, &GeoSource::embedded(), &system, &Silent)
+            .await
+            .unwrap();
+        let files = files();
+        let citizen = Actor::system("complainant");
+        let mut ids = Vec::new();
+        for key in ["late", "answered-late", "in-time", "safi-late"] {
+            let commune = if key == "safi-late" { SAFI } else { REHAMNA };
+            let filed = grievances::file(
+                &store,
+                &citizen,
+                &files,
+                "v1",
+                &input(key, "service_access", commune),
+                vec![],
+                MAX,
+            )
+            .await
+            .unwrap();
+            ids.push(filed.id);
+        }
+        let officer = Scoped::new(&store, &grants(Role::ProvincialOfficer, province("07.427")));
+        officer
+            .step(&system, ids[1], Step::Answer, "Réglé.")
+            .await
+            .unwrap();
+        let yesterday = chrono::Utc::now().date_naive() - chrono::Days::new(1);
+        for id in [ids[0], ids[1], ids[3]] {
+            let g = grievance::Entity::find_by_id(id)
+                .one(store.conn())
+                .await
+                .unwrap()
+                .unwrap();
+            let mut am: grievance::ActiveModel = g.into();
+            am.answer_due = Set(yesterday.to_string());
+            am.update(store.conn()).await.unwrap();
+        }
+        // The two unanswered past their deadline are escalated; a second sweep finds none.
+        let sweep = Actor::system("grievance-escalation");
+        assert_eq!(
+            grievances::escalate_overdue(&store, &sweep).await.unwrap(),
+            2
+        );
+        assert_eq!(
+            grievances::escalate_overdue(&store, &sweep).await.unwrap(),
+            0
+        );
+        let alerts = outbox_message::Entity::find()
+            .filter(outbox_message::Column::Message.eq("grievance-escalated"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        let mut to: Vec<&str> = alerts.iter().map(|a| a.recipient.as_str()).collect();
+        to.sort_unstable();
+        assert_eq!(
+            to,
+            ["regional_coordinator@07", "regional_coordinator@07"],
+            "Rehamna and Safi are both in Marrakech-Safi"
+        );
+        let record = officer.get(&system, ids[0]).await.unwrap();
+        let lines: Vec<_> = record
+            .events
+            .iter()
+            .filter(|e| e.kind == grievances::ESCALATED_TO_REGION)
+            .collect();
+        assert_eq!(lines.len(), 1);
+        assert!(!lines[0].public, "an internal line");
+        assert_eq!(record.level, Level::Regional);
+        // Not for the answered one, nor the one within its deadline.
+        for id in [ids[1], ids[2]] {
+            let r = officer.get(&system, id).await.unwrap();
+            assert!(
+                r.events
+                    .iter()
+                    .all(|e| e.kind != grievances::ESCALATED_TO_REGION)
+            );
+        }
+        let audited = audit_log::Entity::find()
+            .filter(audit_log::Column::Actor.eq("system:grievance-escalation"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(audited.len(), 2);
+
+        // Figures by period: this year counts Rehamna's three, another year none.
+        use chrono::Datelike;
+        use jisr_domain::grievances::Period;
+        let year = chrono::Utc::now()
+            .with_timezone(&jisr_domain::time::ZONE)
+            .year();
+        let now = officer.figures(Period::year(year).unwrap()).await.unwrap();
+        assert_eq!((now.total, now.answered), (3, 1));
+        let before = officer.figures(Period::year(2001).unwrap()).await.unwrap();
+        assert_eq!(before.total, 0);
+        let all = grievances::public_counts(&store, Period::ALL)
+            .await
+            .unwrap();
+        assert_eq!(all.len(), 4, "public counts cover every province");
+        assert_eq!(
+            grievances::filing_years(&store, year).await.unwrap(),
+            [year]
+        );
+    })
+    .await;
+}

@@ -8,6 +8,7 @@ pub mod establishments;
 pub mod extract;
 pub mod geo;
 pub mod grants;
+pub mod grievances;
 pub mod links;
 pub mod me;
 pub mod problem;
@@ -33,7 +34,8 @@ use utoipa::OpenApi;
          (name = "registry", description = "The social registry's households within the caller's scope, with why each is or is not eligible"),
          (name = "services", description = "The public services catalogue"),
          (name = "applications", description = "Online applications: filed and followed without an account, processed within the caller's scope"),
-         (name = "grants", description = "Calls for projects, the public register of awarded grants (360Giving), and the caller's own grant applications")),
+         (name = "grants", description = "Calls for projects, the public register of awarded grants (360Giving), and the caller's own grant applications"),
+         (name = "complaints", description = "Complaints and grievances: filed and followed without an account, handled within the caller's scope")),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -83,6 +85,7 @@ pub fn routes() -> Routes {
         .merge(targeting::routes())
         .merge(associations::routes())
         .merge(grants::routes())
+        .merge(grievances::routes())
 }
 
 /// The OpenAPI document as served: [`openapi`] in JSON, with the members of its links

@@ -11,6 +11,7 @@ use crate::WebError;
 use crate::ctx::Ctx;
 use crate::view::{Choice, Chrome, FieldErrors};
 use crate::views::eservices::notice_version;
+use crate::views::grievances::step_error_key;
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Form, Multipart, Path, Query};
@@ -420,15 +421,6 @@ pub async fn appeal(ctx: Ctx, Form(form): Form<AppealForm>) -> Result<Response, 
         .ok_or(WebError::NotFound)
 }
 
-fn step_error_key(e: StepError) -> &'static str {
-    match e {
-        StepError::NotNow => "grv-error-step-now",
-        StepError::ReasonMissing => "grv-error-reasons",
-        StepError::AlreadyAppealed => "grv-error-appeal-once",
-        StepError::AppealTooLate => "grv-error-appeal-late",
-    }
-}
-
 // ---------------------------------------------------------------------------------
 // Staff pages.
 
@@ -567,6 +559,7 @@ impl QueuePage {
 /// The complaints of the person's territory: awaiting an answer first, the overdue
 /// (escalated) and urgent ones before the rest.
 pub async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Response, WebError> {
+    crate::views::grievances::escalate_overdue(&ctx).await?;
     let scoped = Scoped::from(ctx.access());
     let filter = QueueFilter {
         status: Status::parse(&q.status)
@@ -607,6 +600,9 @@ struct FiguresPage {
     chrome: Chrome,
     figures: jisr_domain::grievances::Figures,
     charts: Vec<super::charts::Chart>,
+    filter: PeriodQuery,
+    years: Vec<(String, bool)>,
+    errors: FieldErrors,
 }
 
 impl FiguresPage {
@@ -635,9 +631,25 @@ impl FiguresPage {
 /// The figures of the complaints the person may read: by category, status and
 /// province, overdue, answered in time and the median time to answer, as charts with
 /// their tables.
-pub async fn figures(ctx: Ctx) -> Result<Response, WebError> {
-    let figures = Scoped::from(ctx.access()).figures().await?;
+pub async fn figures(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, WebError> {
     let chrome = ctx.chrome("grv-figures-title");
+    let (period, errors) = match period_of(&chrome, &q, None) {
+        Ok(p) => (Some(p), FieldErrors::default()),
+        Err(e) => (None, e),
+    };
+    let figures = match period {
+        Some(p) => Scoped::from(ctx.access()).figures(p).await?,
+        None => jisr_domain::grievances::Figures::default(),
+    };
+    let selected = period
+        .and_then(|p| p.as_year())
+        .map(|y| y.to_string())
+        .unwrap_or_default();
+    let years = grievances::filing_years(&ctx.state.store, this_year())
+        .await?
+        .iter()
+        .map(|y| (y.to_string(), y.to_string() == selected))
+        .collect();
     let store = &ctx.state.store;
     let categories = grievances::categories(store).await?;
     let mut charts = Vec::new();
@@ -695,12 +707,20 @@ pub async fn figures(ctx: Ctx) -> Result<Response, WebError> {
             ));
         }
     }
-    render(FiguresPage {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = FiguresPage {
         chrome,
         figures,
         charts,
-    })
-    .map(IntoResponse::into_response)
+        filter: q,
+        years,
+        errors,
+    };
+    Ok((status, render(page)?).into_response())
 }
 
 /// The form staff fill for a complaint received at a counter, by phone or by letter.
@@ -1055,6 +1075,7 @@ pub(crate) async fn dashboard_figures(
     if !ctx.can(Capability::ReadGrievances) {
         return Ok(None);
     }
+    crate::views::grievances::escalate_overdue(ctx).await?;
     let scoped = Scoped::from(ctx.access());
     let num = |n: u64| jisr_i18n::format_count(chrome.locale, i64::try_from(n).unwrap_or(0));
     let escalated = scoped.escalated_count().await?;
@@ -1103,6 +1124,13 @@ pub(super) fn routes() -> crate::auth::Routes {
             "/complaints/appeal",
             Public,
             post(appeal),
+        )
+        .add(
+            Method::GET,
+            "/open-data/complaints",
+            "/open-data/complaints?year=2026",
+            Public,
+            get(open_data),
         )
         .add(
             Method::GET,
@@ -1174,4 +1202,431 @@ pub(super) fn routes() -> crate::auth::Routes {
             Can(Capability::HandleGrievances),
             post(step),
         )
+}
+
+// ---------------------------------------------------------------------------------
+// Public figures (open data).
+
+/// The pooled column of the confidential categories (abuse or danger, staff conduct):
+/// never published one by one, so that no count of such reports about a place stands
+/// alone.
+pub(crate) const POOLED: &str = "confidential";
+
+/// A column of the public table: a category, or the confidential ones pooled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Column {
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+}
+
+/// One province's line of the public figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Timeliness {
+    /// Complaints answered (not published: only whether it is at least the threshold).
+    pub answered: u64,
+    /// Percent answered within the deadline, of those answered.
+    pub in_time_pct: Option<u64>,
+    pub median_days: Option<i64>,
+}
+
+/// The public figures of a period: volumes by province (rows, only those with some)
+/// and category (columns, the confidential categories pooled), published with their
+/// margins through disclosure control; and per province and for the whole country the
+/// share answered within the deadline and the median days to answer, only where at
+/// least the threshold's number were answered.
+pub(crate) struct PublicFigures {
+    pub rows: Vec<jisr_store::transparency::Heading>,
+    pub columns: Vec<Column>,
+    pub published: jisr_disclosure::Published,
+    pub timeliness: Vec<Timeliness>,
+    pub national: Timeliness,
+}
+
+fn timeliness(rows: &[jisr_domain::grievances::Counted]) -> Timeliness {
+    let f = jisr_domain::grievances::figures(rows, chrono::Utc::now().date_naive());
+    let enough = f.answered >= super::transparency::THRESHOLD;
+    Timeliness {
+        answered: f.answered,
+        in_time_pct: (enough && f.answered > 0)
+            .then(|| (f.answered_in_time * 100 + f.answered / 2) / f.answered),
+        median_days: f.median_days_to_answer.filter(|_| enough),
+    }
+}
+
+pub(crate) fn publish(
+    counted: &[jisr_domain::grievances::Counted],
+    categories: &[grievance_category::Model],
+    provinces: &[jisr_store::transparency::Heading],
+) -> PublicFigures {
+    let mut columns: Vec<Column> = categories
+        .iter()
+        .filter(|c| !c.confidential)
+        .map(|c| Column {
+            code: c.code.clone(),
+            name_ar: c.name_ar.clone(),
+            name_fr: c.name_fr.clone(),
+        })
+        .collect();
+    let pooled = categories.iter().any(|c| c.confidential);
+    if pooled {
+        columns.push(Column {
+            code: POOLED.into(),
+            name_ar: String::new(),
+            name_fr: String::new(),
+        });
+    }
+    let column_of = |code: &str| {
+        let confidential = categories
+            .iter()
+            .find(|c| c.code == code)
+            .is_none_or(|c| c.confidential);
+        let key = if confidential { POOLED } else { code };
+        columns.iter().position(|c| c.code == key)
+    };
+    let rows: Vec<jisr_store::transparency::Heading> = provinces
+        .iter()
+        .filter(|p| counted.iter().any(|c| c.province == p.code))
+        .cloned()
+        .collect();
+    let mut cells = vec![vec![0u64; columns.len().max(1)]; rows.len().max(1)];
+    for c in counted {
+        if let (Some(r), Some(k)) = (
+            rows.iter().position(|p| p.code == c.province),
+            column_of(&c.category),
+        ) {
+            cells[r][k] += 1;
+        }
+    }
+    let table = jisr_disclosure::Table::new(cells).expect("a rectangular table");
+    let published = jisr_disclosure::suppress(&table, super::transparency::THRESHOLD);
+    let timeliness = rows
+        .iter()
+        .map(|p| {
+            let mine: Vec<_> = counted
+                .iter()
+                .filter(|c| c.province == p.code)
+                .cloned()
+                .collect();
+            self::timeliness(&mine)
+        })
+        .collect();
+    PublicFigures {
+        rows,
+        columns,
+        published,
+        timeliness,
+        national: self::timeliness(counted),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PeriodQuery {
+    pub year: String,
+    pub from: String,
+    pub to: String,
+    /// `csv`: the figures as a file.
+    pub format: String,
+}
+
+impl PeriodQuery {
+    /// The filter's query string (for the download link), without the format.
+    fn query(&self) -> String {
+        let mut parts = Vec::new();
+        for (k, v) in [("year", &self.year), ("from", &self.from), ("to", &self.to)] {
+            if !v.trim().is_empty() {
+                parts.push(format!("{k}={}", v.trim()));
+            }
+        }
+        parts.join("&")
+    }
+}
+
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Utc::now()
+        .with_timezone(&jisr_domain::time::ZONE)
+        .year()
+}
+
+/// The period of a filter (this year when none is given), or every error at its field.
+fn period_of(
+    chrome: &Chrome,
+    q: &PeriodQuery,
+    default_year: Option<i32>,
+) -> Result<jisr_domain::grievances::Period, FieldErrors> {
+    use jisr_domain::grievances::Period;
+    let empty = q.year.trim().is_empty() && q.from.trim().is_empty() && q.to.trim().is_empty();
+    if empty {
+        return Ok(default_year.and_then(Period::year).unwrap_or(Period::ALL));
+    }
+    Period::parse(&q.year, &q.from, &q.to).map_err(|errors| {
+        FieldErrors::translate(
+            chrome,
+            errors.into_iter().map(|(f, k)| (f.to_owned(), k)).collect(),
+        )
+    })
+}
+
+#[derive(Template)]
+#[template(path = "grievances/open_data.html")]
+struct OpenDataPage {
+    chrome: Chrome,
+    filter: PeriodQuery,
+    years: Vec<(String, bool)>,
+    errors: FieldErrors,
+    query: String,
+    as_of: String,
+    headers: Vec<String>,
+    rows: Vec<(String, Vec<String>)>,
+    timeliness: Vec<(String, String, String)>,
+    suppressed: usize,
+    total: String,
+}
+
+impl OpenDataPage {
+    fn suppressed_text(&self) -> String {
+        self.chrome.tn("od-suppressed", self.suppressed)
+    }
+}
+
+fn column_name(chrome: &Chrome, locale: jisr_i18n::Locale, c: &Column) -> String {
+    if c.code == POOLED {
+        chrome.t_in(locale, "grv-od-pooled")
+    } else if locale == jisr_i18n::Locale::Ar {
+        c.name_ar.clone()
+    } else {
+        c.name_fr.clone()
+    }
+}
+
+fn timeliness_text(chrome: &Chrome, t: &Timeliness) -> (String, String) {
+    use super::transparency::SMALL;
+    match (t.answered, t.in_time_pct, t.median_days) {
+        (0, _, _) => ("—".into(), "—".into()),
+        (_, Some(pct), Some(days)) => (
+            format!("{} %", jisr_i18n::format_count(chrome.locale, pct as i64)),
+            jisr_i18n::format_count(chrome.locale, days),
+        ),
+        _ => (SMALL.into(), SMALL.into()),
+    }
+}
+
+/// `/open-data/complaints`: complaints filed in a year (this year by default) or between
+/// two days, by province and category with small counts withheld, the share answered
+/// within the deadline and the median days to answer; `?format=csv` for the file.
+pub async fn open_data(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, WebError> {
+    let labels =
+        || jisr_disclosure::Labels::new(super::transparency::SMALL, super::transparency::WITHHELD);
+    let chrome = ctx.chrome("grv-od-title");
+    let store = &ctx.state.store;
+    let years = grievances::filing_years(store, this_year()).await?;
+    let (period, errors) = match period_of(&chrome, &q, Some(this_year())) {
+        Ok(p) => (p, FieldErrors::default()),
+        Err(e) => (jisr_domain::grievances::Period::ALL, e),
+    };
+    let categories = grievances::categories(store).await?;
+    let provinces = jisr_store::transparency::provinces(store).await?;
+    let counted = if errors.is_empty() {
+        grievances::public_counts(store, period).await?
+    } else {
+        Vec::new()
+    };
+    let figures = publish(&counted, &categories, &provinces);
+    let grid = figures.published.grid(&labels());
+    let text = |r: &jisr_disclosure::Rendered| match r {
+        jisr_disclosure::Rendered::Number(n) => jisr_i18n::format_count(chrome.locale, *n as i64),
+        jisr_disclosure::Rendered::Label(l) => l.clone(),
+    };
+    if q.format == "csv" && errors.is_empty() {
+        return open_data_csv(&chrome, &q, &figures, &grid);
+    }
+    let mut headers = vec![chrome.t("est-province")];
+    headers.extend(
+        figures
+            .columns
+            .iter()
+            .map(|c| column_name(&chrome, chrome.locale, c)),
+    );
+    headers.push(chrome.t("od-total"));
+    let name =
+        |h: &jisr_store::transparency::Heading| chrome.name(&h.name_ar, &h.name_fr).to_owned();
+    let mut rows: Vec<(String, Vec<String>)> = figures
+        .rows
+        .iter()
+        .zip(&grid)
+        .map(|(h, cells)| (name(h), cells.iter().map(text).collect()))
+        .collect();
+    if let Some(last) = grid.last() {
+        rows.push((chrome.t("od-total"), last.iter().map(text).collect()));
+    }
+    let mut timeliness: Vec<(String, String, String)> = figures
+        .rows
+        .iter()
+        .zip(&figures.timeliness)
+        .map(|(h, t)| {
+            let (a, b) = timeliness_text(&chrome, t);
+            (name(h), a, b)
+        })
+        .collect();
+    let (a, b) = timeliness_text(&chrome, &figures.national);
+    timeliness.push((chrome.t("grv-od-national"), a, b));
+    let selected = period.as_year().map(|y| y.to_string()).unwrap_or_default();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = OpenDataPage {
+        years: years
+            .iter()
+            .map(|y| (y.to_string(), y.to_string() == selected))
+            .collect(),
+        query: q.query(),
+        filter: q,
+        errors,
+        as_of: chrome.time(&jisr_store::now_text()),
+        headers,
+        rows,
+        timeliness,
+        suppressed: figures.published.suppressed_count(),
+        total: figures
+            .published
+            .grand_total()
+            .shown()
+            .map(|n| jisr_i18n::format_count(chrome.locale, n as i64))
+            .unwrap_or_else(|| super::transparency::SMALL.into()),
+        chrome,
+    };
+    Ok((status, render(page)?).into_response())
+}
+
+/// One record of the file: a cell, a total, or a province's timeliness.
+#[derive(serde::Serialize)]
+struct OpenRecord<'a> {
+    from: String,
+    to: String,
+    province_code: &'a str,
+    province_name_ar: &'a str,
+    province_name_fr: &'a str,
+    figure: &'a str,
+    figure_name_ar: String,
+    figure_name_fr: String,
+    value: String,
+}
+
+fn open_data_csv(
+    chrome: &Chrome,
+    q: &PeriodQuery,
+    figures: &PublicFigures,
+    grid: &[Vec<jisr_disclosure::Rendered>],
+) -> Result<Response, WebError> {
+    use jisr_i18n::Locale;
+    let period = period_of(chrome, q, Some(this_year())).unwrap_or_default();
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let value = |r: &jisr_disclosure::Rendered| match r {
+        jisr_disclosure::Rendered::Number(n) => n.to_string(),
+        jisr_disclosure::Rendered::Label(l) => l.clone(),
+    };
+    let national = jisr_store::transparency::Heading {
+        code: "total".into(),
+        name_ar: chrome.t_in(Locale::Ar, "grv-od-national"),
+        name_fr: chrome.t_in(Locale::Fr, "grv-od-national"),
+    };
+    let total = Column {
+        code: "total".into(),
+        name_ar: "المجموع".into(),
+        name_fr: "Total".into(),
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut write = |p: &jisr_store::transparency::Heading,
+                     code: &str,
+                     ar: String,
+                     fr: String,
+                     v: String|
+     -> Result<(), WebError> {
+        w.serialize(OpenRecord {
+            from: day(period.from),
+            to: day(period.to),
+            province_code: &p.code,
+            province_name_ar: &p.name_ar,
+            province_name_fr: &p.name_fr,
+            figure: code,
+            figure_name_ar: ar,
+            figure_name_fr: fr,
+            value: v,
+        })
+        .map_err(|e| WebError::Internal(e.to_string()))
+    };
+    let heads: Vec<&jisr_store::transparency::Heading> = figures
+        .rows
+        .iter()
+        .chain(std::iter::once(&national))
+        .collect();
+    let columns: Vec<&Column> = figures
+        .columns
+        .iter()
+        .chain(std::iter::once(&total))
+        .collect();
+    for (p, cells) in heads.iter().zip(grid) {
+        for (c, v) in columns.iter().zip(cells) {
+            let name = |l| {
+                if c.code == "total" {
+                    if l == Locale::Ar {
+                        c.name_ar.clone()
+                    } else {
+                        c.name_fr.clone()
+                    }
+                } else {
+                    column_name(chrome, l, c)
+                }
+            };
+            write(p, &c.code, name(Locale::Ar), name(Locale::Fr), value(v))?;
+        }
+    }
+    let times = figures
+        .timeliness
+        .iter()
+        .chain(std::iter::once(&figures.national));
+    for (p, t) in heads.iter().zip(times) {
+        let (pct, days) = match (t.answered, t.in_time_pct, t.median_days) {
+            (0, _, _) => (String::new(), String::new()),
+            (_, Some(pct), Some(days)) => (pct.to_string(), days.to_string()),
+            _ => (
+                super::transparency::SMALL.to_owned(),
+                super::transparency::SMALL.to_owned(),
+            ),
+        };
+        for (code, key, v) in [
+            ("answered_in_time_pct", "grv-od-in-time", pct),
+            ("median_days_to_answer", "grv-od-median", days),
+        ] {
+            write(
+                p,
+                code,
+                chrome.t_in(Locale::Ar, key),
+                chrome.t_in(Locale::Fr, key),
+                v,
+            )?;
+        }
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let name = match (period.as_year(), period.from, period.to) {
+        (Some(y), _, _) => y.to_string(),
+        (None, f, t) => format!("{}_{}", day(f), day(t)),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"jisr-complaints-{name}.csv\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
 }

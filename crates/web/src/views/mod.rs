@@ -3,4 +3,5 @@
 
 pub(crate) mod eservices;
 pub(crate) mod grants_apply;
+pub(crate) mod grievances;
 pub(crate) mod targeting;

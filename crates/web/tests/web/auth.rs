@@ -6480,3 +6480,5 @@ async fn grant_applications_are_drafted_filed_and_the_register_is_public() {
     })
     .await;
 }
+
+mod grievances_api;
