@@ -113,7 +113,10 @@ async fn measure(
         db.finish().await;
         let steps = steps?;
         let _ = writeln!(out, "## {name}\n");
-        let _ = writeln!(out, "| step | time | lines/s | peak memory |\n|---|---:|---:|---:|");
+        let _ = writeln!(
+            out,
+            "| step | time | lines/s | peak memory |\n|---|---:|---:|---:|"
+        );
         for s in &steps {
             let _ = writeln!(
                 out,
@@ -135,7 +138,10 @@ async fn engine(store: &Store, file: &Path, index: &Path, lines: u64) -> Result<
     geo::import(store, &GeoSource::embedded(), &actor, &Silent).await?;
     let mut steps = Vec::new();
     let open = || -> Result<BufReader<std::fs::File>> {
-        Ok(BufReader::with_capacity(1 << 20, std::fs::File::open(file)?))
+        Ok(BufReader::with_capacity(
+            1 << 20,
+            std::fs::File::open(file)?,
+        ))
     };
 
     step(
@@ -157,7 +163,10 @@ async fn engine(store: &Store, file: &Path, index: &Path, lines: u64) -> Result<
     )
     .await?;
     if first.persons.inserted != lines {
-        return Err(anyhow!("{} persons imported of {lines}", first.persons.inserted));
+        return Err(anyhow!(
+            "{} persons imported of {lines}",
+            first.persons.inserted
+        ));
     }
     let again = step(
         &mut steps,

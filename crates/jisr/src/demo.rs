@@ -629,7 +629,10 @@ async fn seed_national_registry(store: &Store, actor: &Actor, households: usize)
         }
         let progress = Reporter::new();
         let open = |p: &std::path::Path| -> Result<std::io::BufReader<std::fs::File>> {
-            Ok(std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(p)?))
+            Ok(std::io::BufReader::with_capacity(
+                1 << 20,
+                std::fs::File::open(p)?,
+            ))
         };
         jisr_store::registry::import_households(store, actor, open(&persons_path)?, &progress)
             .await

@@ -652,11 +652,8 @@ impl std::io::Read for Broken {
 async fn an_import_stopped_half_way_leaves_nothing_and_runs_again() {
     each_backend(|store| async move {
         with_geography(&store).await;
-        let generated = jisr_targeting::synth::generate(
-            &jisr_targeting::synth::Marginals::embedded(),
-            300,
-            7,
-        );
+        let generated =
+            jisr_targeting::synth::generate(&jisr_targeting::synth::Marginals::embedded(), 300, 7);
         let (file, _) = registry::synthetic_files(&generated, day(2026, 1, 1));
         let audit_before = audit::count(&store).await.unwrap();
         let half = file.len() / 2;

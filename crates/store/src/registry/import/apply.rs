@@ -37,10 +37,7 @@ async fn exec(txn: &DatabaseTransaction, sql: &str) -> Result<u64, StoreError> {
 }
 
 /// Inserts the file's new households and updates those whose commune or address changed.
-pub(super) async fn households(
-    txn: &DatabaseTransaction,
-    now: &str,
-) -> Result<Counts, StoreError> {
+pub(super) async fn households(txn: &DatabaseTransaction, now: &str) -> Result<Counts, StoreError> {
     let total = count(
         txn,
         &format!("SELECT COUNT(DISTINCT household_key) FROM {TABLE} WHERE accepted"),
@@ -132,11 +129,7 @@ pub(super) async fn create_work(txn: &DatabaseTransaction) -> Result<(), StoreEr
     } else {
         // Without them SQLite would scan the work table once per stay or person.
         for col in ["person_id", "cur_stay"] {
-            exec(
-                txn,
-                &format!("CREATE INDEX {WORK}_{col} ON {WORK} ({col})"),
-            )
-            .await?;
+            exec(txn, &format!("CREATE INDEX {WORK}_{col} ON {WORK} ({col})")).await?;
         }
     }
     Ok(())
@@ -146,7 +139,11 @@ pub(super) async fn create_work(txn: &DatabaseTransaction) -> Result<(), StoreEr
 /// empty are kept).
 pub(super) async fn persons(txn: &DatabaseTransaction, now: &str) -> Result<Counts, StoreError> {
     let d = Dialect(txn.get_database_backend());
-    let matched = count(txn, &format!("SELECT COUNT(*) FROM {WORK} WHERE NOT is_new")).await?;
+    let matched = count(
+        txn,
+        &format!("SELECT COUNT(*) FROM {WORK} WHERE NOT is_new"),
+    )
+    .await?;
     let keys = ["cin", "population_register_id", "person_key"];
     let facts = [
         "first_name_ar",
@@ -168,7 +165,12 @@ pub(super) async fn persons(txn: &DatabaseTransaction, now: &str) -> Result<Coun
     set.extend(facts.iter().map(|f| format!("{f} = w.{f}")));
     let mut changed: Vec<String> = keys
         .iter()
-        .map(|k| d.differs(&format!("persons.{k}"), &format!("COALESCE(w.{k}, persons.{k})")))
+        .map(|k| {
+            d.differs(
+                &format!("persons.{k}"),
+                &format!("COALESCE(w.{k}, persons.{k})"),
+            )
+        })
         .collect();
     changed.extend(
         facts
@@ -185,7 +187,12 @@ pub(super) async fn persons(txn: &DatabaseTransaction, now: &str) -> Result<Coun
         ),
     )
     .await?;
-    let columns = keys.iter().chain(facts.iter()).copied().collect::<Vec<_>>().join(", ");
+    let columns = keys
+        .iter()
+        .chain(facts.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
     let inserted = exec(
         txn,
         &format!(

@@ -32,7 +32,10 @@ pub(super) async fn between_lines(
              WHERE s.keys_parsed AND s.line > f.first"
         );
         for row in query_all(txn, &sql).await? {
-            let (line, first) = (row.try_get_by_index::<i64>(0)?, row.try_get_by_index::<i64>(1)?);
+            let (line, first) = (
+                row.try_get_by_index::<i64>(0)?,
+                row.try_get_by_index::<i64>(1)?,
+            );
             dup.entry(line as u64).or_insert(first as u64);
         }
     }

@@ -20,8 +20,8 @@ use crate::{Backend, Store, StoreError};
 use chrono::NaiveDate;
 use jisr_domain::registry::date_text;
 use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, EntityTrait, QueryResult, QuerySelect,
-    Statement, TransactionTrait,
+    ConnectionTrait, DatabaseTransaction, EntityTrait, QueryResult, QuerySelect, Statement,
+    TransactionTrait,
 };
 use stage::{Stager, TABLE};
 use std::collections::HashMap;
@@ -170,7 +170,11 @@ async fn settle(
 /// A pool of one connection on the store's PostgreSQL database: the staging table is a
 /// temporary table of that connection.
 async fn one_connection(store: &Store) -> Result<sqlx::PgPool, ImportError> {
-    let options = (*store.conn().get_postgres_connection_pool().connect_options()).clone();
+    let options = (*store
+        .conn()
+        .get_postgres_connection_pool()
+        .connect_options())
+    .clone();
     sqlx::postgres::PgPoolOptions::new()
         .max_connections(1)
         .min_connections(0)

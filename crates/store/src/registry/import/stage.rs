@@ -9,8 +9,8 @@
 use super::parse::Staged;
 use crate::StoreError;
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, Statement, Value};
-use sqlx::postgres::{PgCopyIn, PgPoolCopyExt};
 use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgCopyIn, PgPoolCopyExt};
 
 pub(super) const TABLE: &str = "registry_import_rows";
 
