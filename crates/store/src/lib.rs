@@ -44,6 +44,7 @@ pub mod tokens;
 pub mod transparency;
 
 pub mod grants_apply;
+pub mod announcements;
 
 pub use db::{Backend, DatabaseUrl, DatabaseUrlError, RestoreRefusal, Store};
 

@@ -71,3 +71,4 @@ pub mod timeline_event;
 pub mod training;
 pub mod training_attendance;
 pub mod user;
+pub mod announcement;
