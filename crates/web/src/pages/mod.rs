@@ -31,6 +31,7 @@ mod units;
 mod uploads;
 mod users;
 mod waiting;
+mod announcements;
 
 use crate::auth::{Policy, Routes};
 use crate::locale::LANG_COOKIE;
@@ -80,6 +81,7 @@ pub fn routes() -> Routes {
         .merge(grants::routes())
         .merge(annual_reports::routes())
         .merge(grants_apply::routes())
+        .merge(announcements::routes())
 }
 
 /// Renders a template into a response, or an internal error.
