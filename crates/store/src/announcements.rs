@@ -139,7 +139,10 @@ impl Scoped<'_> {
     }
 
     /// Checks what was typed: every error at once, the territories within the person's.
-    async fn checked(&self, input: &AnnouncementInput) -> Result<(Checked, Scope), AnnouncementError> {
+    async fn checked(
+        &self,
+        input: &AnnouncementInput,
+    ) -> Result<(Checked, Scope), AnnouncementError> {
         let checked = check(input);
         let mut errors = checked.clone().err().unwrap_or_default();
         if let Ok(c) = &checked {

@@ -43,8 +43,8 @@ pub mod timeline;
 pub mod tokens;
 pub mod transparency;
 
-pub mod grants_apply;
 pub mod announcements;
+pub mod grants_apply;
 
 pub use db::{Backend, DatabaseUrl, DatabaseUrlError, RestoreRefusal, Store};
 

@@ -2,6 +2,7 @@
 //! are turned into domain types by the repositories, never handed out raw to the web layer.
 
 pub mod admission;
+pub mod announcement;
 pub mod annual_report;
 pub mod api_token;
 pub mod application;
@@ -71,4 +72,3 @@ pub mod timeline_event;
 pub mod training;
 pub mod training_attendance;
 pub mod user;
-pub mod announcement;

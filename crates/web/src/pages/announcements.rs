@@ -57,8 +57,16 @@ pub async fn list(ctx: Ctx) -> Result<Response, WebError> {
             title: chrome.name(&a.title_ar, &a.title_fr).to_owned(),
             audience: audience_label(&chrome, &a.audience),
             status: status_label(&chrome, &a.status),
-            publish_on: a.publish_on.as_deref().map(|d| chrome.date(d)).unwrap_or_default(),
-            expires_on: a.expires_on.as_deref().map(|d| chrome.date(d)).unwrap_or_default(),
+            publish_on: a
+                .publish_on
+                .as_deref()
+                .map(|d| chrome.date(d))
+                .unwrap_or_default(),
+            expires_on: a
+                .expires_on
+                .as_deref()
+                .map(|d| chrome.date(d))
+                .unwrap_or_default(),
         })
         .collect();
     render(ListPage { chrome, rows }).map(IntoResponse::into_response)
@@ -324,7 +332,11 @@ fn item(chrome: &Chrome, a: &announcement::Model) -> Item {
             .map(|l| l.trim().to_owned())
             .filter(|l| !l.is_empty())
             .collect(),
-        publish_on: a.publish_on.as_deref().map(|d| chrome.date(d)).unwrap_or_default(),
+        publish_on: a
+            .publish_on
+            .as_deref()
+            .map(|d| chrome.date(d))
+            .unwrap_or_default(),
     }
 }
 
@@ -339,7 +351,11 @@ pub(crate) async fn dashboard_items(ctx: &Ctx, chrome: &Chrome) -> Result<Vec<It
 }
 
 /// The latest public news, for the home page.
-pub(crate) async fn latest_news(ctx: &Ctx, chrome: &Chrome, n: usize) -> Result<Vec<Item>, WebError> {
+pub(crate) async fn latest_news(
+    ctx: &Ctx,
+    chrome: &Chrome,
+    n: usize,
+) -> Result<Vec<Item>, WebError> {
     Ok(store::public_news(&ctx.state.store)
         .await?
         .iter()
@@ -385,8 +401,20 @@ pub(super) fn routes() -> crate::auth::Routes {
     // Examples: announcement 1 to Rehamna's partners, 2 to Casablanca's, 3 public news
     // of the whole country, published.
     Routes::new()
-        .add(Method::GET, "/announcements", "/announcements", publish_cap, get(list))
-        .add(Method::POST, "/announcements", "/announcements", publish_cap, post(create))
+        .add(
+            Method::GET,
+            "/announcements",
+            "/announcements",
+            publish_cap,
+            get(list),
+        )
+        .add(
+            Method::POST,
+            "/announcements",
+            "/announcements",
+            publish_cap,
+            post(create),
+        )
         .add(
             Method::GET,
             "/announcements/new",

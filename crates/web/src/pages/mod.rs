@@ -1,6 +1,7 @@
 //! HTML pages, one module per context. Every route is declared with its policy.
 
 mod account;
+mod announcements;
 mod annual_reports;
 mod api_docs;
 mod applications;
@@ -31,7 +32,6 @@ mod units;
 mod uploads;
 mod users;
 mod waiting;
-mod announcements;
 
 use crate::auth::{Policy, Routes};
 use crate::locale::LANG_COOKIE;
