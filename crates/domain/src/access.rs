@@ -174,10 +174,13 @@ pub enum Capability {
     ReviewAnnualReports,
     /// Read the annual reports within one's reach.
     ReadAnnualReports,
+    /// Write announcements to the partners of one's territory and public news, publish
+    /// and withdraw them.
+    PublishAnnouncements,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 42] = [
+    pub const ALL: [Capability; 43] = [
         Capability::RegisterEstablishments,
         Capability::EditEstablishments,
         Capability::FileAuthorisations,
@@ -220,6 +223,7 @@ impl Capability {
         Capability::FileAnnualReports,
         Capability::ReviewAnnualReports,
         Capability::ReadAnnualReports,
+        Capability::PublishAnnouncements,
     ];
 
     /// The roles that hold this capability, read from [`Role::capabilities`].
@@ -276,6 +280,7 @@ impl Role {
                 RunGrantCalls,
                 ScoreGrantApplications,
                 FollowGrants,
+                PublishAnnouncements,
             ],
             Role::RegionalCoordinator => &[
                 RegisterEstablishments,
@@ -302,6 +307,7 @@ impl Role {
                 FollowGrants,
                 ReviewAnnualReports,
                 ReadAnnualReports,
+                PublishAnnouncements,
             ],
             Role::ProvincialOfficer => &[
                 RegisterEstablishments,
@@ -332,6 +338,7 @@ impl Role {
                 FollowGrants,
                 ReviewAnnualReports,
                 ReadAnnualReports,
+                PublishAnnouncements,
             ],
             Role::SocialWorker => &[
                 ProcessApplications,

@@ -3,6 +3,7 @@
 //! and property tested in isolation.
 
 pub mod access;
+pub mod announcements;
 pub mod annual_reports;
 pub mod applications;
 pub mod associations;

@@ -112,7 +112,38 @@ pub async fn seed(store: &Store, actor: &Actor) -> Result<()> {
         )
         .await
         .map_err(|e| anyhow!("demo consultation: {e}"))?;
-    seed_meeting(store, actor, today).await
+    seed_meeting(store, actor, today).await?;
+    seed_announcements(store, actor).await
+}
+
+/// Public news of the agency, and an announcement to Marrakech-Safi's establishments.
+async fn seed_announcements(store: &Store, actor: &Actor) -> Result<()> {
+    use jisr_domain::announcements::AnnouncementInput;
+    let announcements = jisr_store::announcements::Scoped::unscoped_for_system_jobs(store);
+    let err = |e| anyhow!("demo announcement: {e}");
+    for input in [
+        AnnouncementInput {
+            audience: "public".into(),
+            title_ar: "فتح طلب مشاريع إدماج الأشخاص في وضعية إعاقة".into(),
+            title_fr: "Ouverture de l'appel à projets pour l'inclusion des personnes en situation de handicap".into(),
+            body_ar: "تعلن مؤسسة التعاون الوطني عن فتح طلب مشاريع لفائدة الجمعيات الشريكة.\nتودع الطلبات عبر المنصة.".into(),
+            body_fr: "L'Entraide Nationale ouvre un appel à projets aux associations partenaires.\nLes demandes se déposent sur la plateforme.".into(),
+            ..Default::default()
+        },
+        AnnouncementInput {
+            audience: "partners".into(),
+            title_ar: "استشارة حول صعوبات المؤسسات: شاركوا قبل نهاية الشهر".into(),
+            title_fr: "Consultation sur les difficultés des établissements : répondez avant la fin du mois".into(),
+            body_ar: "ندعو مسيري مؤسسات جهة مراكش آسفي إلى الإجابة على الاستشارة من لوحة القيادة.".into(),
+            body_fr: "Les gestionnaires des établissements de Marrakech-Safi sont invités à répondre à la consultation depuis leur tableau de bord.".into(),
+            territories: vec!["07".into()],
+            ..Default::default()
+        },
+    ] {
+        let id = announcements.create(actor, &input).await.map_err(err)?;
+        announcements.publish(actor, id).await.map_err(err)?;
+    }
+    Ok(())
 }
 
 /// The Rehamna delegation presents its new services to its partners.

@@ -43,6 +43,7 @@ pub mod timeline;
 pub mod tokens;
 pub mod transparency;
 
+pub mod announcements;
 pub mod grants_apply;
 
 pub use db::{Backend, DatabaseUrl, DatabaseUrlError, RestoreRefusal, Store};

@@ -202,4 +202,10 @@ pub static ITEMS: &[NavItem] = &[
         &["/annual-reports"],
         Shown::Can(Capability::ReadAnnualReports),
     ),
+    item(
+        "/announcements",
+        "nav-announcements",
+        &["/announcements"],
+        Shown::Can(Capability::PublishAnnouncements),
+    ),
 ];

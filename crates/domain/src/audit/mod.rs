@@ -212,6 +212,10 @@ audit_codes!(
         MatchUndo => "matching.undo",
         /// Two registry persons marked not the same person.
         MatchNotSame => "matching.not_same",
+        /// A published announcement taken down.
+        Withdraw => "withdraw",
+        /// Reminders sent to those who have not answered or acted.
+        Remind => "remind",
     }
 );
 
@@ -263,6 +267,7 @@ audit_codes!(
         GrantTranche => "grant_tranche",
         GrantReport => "grant_report",
         AnnualReport => "annual_report",
+        Announcement => "announcement",
     }
 );
 

@@ -2,6 +2,7 @@
 //! are turned into domain types by the repositories, never handed out raw to the web layer.
 
 pub mod admission;
+pub mod announcement;
 pub mod annual_report;
 pub mod api_token;
 pub mod application;

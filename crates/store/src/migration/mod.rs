@@ -28,6 +28,7 @@ mod m0023_partners;
 mod m0024_grants;
 mod m0025_annual_reports;
 mod m0026_partners_meetings;
+mod m0029_announcements;
 mod m0030_grant_project_details;
 
 pub struct Migrator;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0024_grants::Migration),
             Box::new(m0025_annual_reports::Migration),
             Box::new(m0030_grant_project_details::Migration),
+            Box::new(m0029_announcements::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! The store's tests, one binary: each module is a context, each test runs on SQLite and,
 //! when JISR_TEST_DATABASE_URL is set, on PostgreSQL (`testing::each_backend`).
 
+mod announcements;
 mod annual_reports;
 mod applications;
 mod authorisation;

@@ -139,6 +139,8 @@ struct DashboardPage {
     /// Charts and a map of the same figures (SVG drawn by the server), each with its
     /// table.
     charts: Vec<DashboardChart>,
+    /// The announcements showing today to the establishments the person manages.
+    announcements: Vec<super::announcements::Item>,
 }
 
 pub use super::charts::Chart as DashboardChart;
@@ -451,7 +453,9 @@ pub async fn dashboard(ctx: Ctx, Query(q): Query<DashboardQuery>) -> Result<Resp
     };
     let (figures, counted) = figures(&ctx, &chrome).await?;
     let charts = charts(&ctx, &chrome, &counted).await?;
+    let announcements = super::announcements::dashboard_items(&ctx, &chrome).await?;
     Ok(render(DashboardPage {
+        announcements,
         charts,
         chrome,
         audit_reader,

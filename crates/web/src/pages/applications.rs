@@ -716,6 +716,14 @@ pub async fn outbox(ctx: Ctx) -> Result<Response, WebError> {
                 .unwrap_or_default()
                 .to_owned();
             let mut args = jisr_i18n::Args::new();
+            // Every text parameter of the message (a title, a date), then its code.
+            if let Some(map) = params.as_object() {
+                for (k, v) in map {
+                    if let Some(text) = v.as_str() {
+                        args.set(k.clone(), text.to_owned());
+                    }
+                }
+            }
             args.set("code".to_owned(), code);
             let text =
                 ctx.state

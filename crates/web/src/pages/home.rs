@@ -13,14 +13,18 @@ struct HomePage {
     provinces: i64,
     communes: i64,
     units: i64,
+    news: Vec<super::announcements::Item>,
 }
 
 /// The public home page: what the agency offers, and the territory covered.
 pub async fn page(ctx: Ctx) -> Result<Html<String>, WebError> {
     let counts = jisr_store::geo::counts(&ctx.state.store).await?;
     let units = jisr_store::org::units(ctx.state.store.conn()).await?.len() as i64;
+    let chrome = ctx.chrome("home-title");
+    let news = super::announcements::latest_news(&ctx, &chrome, 3).await?;
     render(HomePage {
-        chrome: ctx.chrome("home-title"),
+        news,
+        chrome,
         regions: counts.regions as i64,
         provinces: counts.provinces as i64,
         communes: counts.communes as i64,

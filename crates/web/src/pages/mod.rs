@@ -1,6 +1,7 @@
 //! HTML pages, one module per context. Every route is declared with its policy.
 
 mod account;
+mod announcements;
 mod annual_reports;
 mod api_docs;
 mod applications;
@@ -80,6 +81,7 @@ pub fn routes() -> Routes {
         .merge(grants::routes())
         .merge(annual_reports::routes())
         .merge(grants_apply::routes())
+        .merge(announcements::routes())
 }
 
 /// Renders a template into a response, or an internal error.

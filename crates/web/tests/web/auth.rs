@@ -526,6 +526,36 @@ async fn app(store: &Store) -> axum::Router {
             .await
             .unwrap();
     }
+    // Announcement 1 to Rehamna's partners, 2 to Casablanca's (drafts), 3 public news of
+    // the whole country, published.
+    {
+        use jisr_domain::announcements::AnnouncementInput;
+        let ann = jisr_store::announcements::Scoped::unscoped_for_system_jobs(store);
+        for (audience, territory) in [
+            ("partners", "07.427"),
+            ("partners", "06.141"),
+            ("public", ""),
+        ] {
+            let id = ann
+                .create(
+                    &actor,
+                    &AnnouncementInput {
+                        audience: audience.into(),
+                        title_ar: "إعلان".into(),
+                        title_fr: "Annonce".into(),
+                        body_ar: "نص".into(),
+                        body_fr: "Texte".into(),
+                        territories: vec![territory.into()],
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            if audience == "public" {
+                ann.publish(&actor, id).await.unwrap();
+            }
+        }
+    }
     // Staff survey 1 reaches staff member 1 in Rehamna, survey 2 staff member 2 in
     // Casablanca (questionnaire version 1).
     let surveys = jisr_store::partners_surveys::Scoped::unscoped_for_system_jobs(store);
@@ -6477,6 +6507,110 @@ async fn grant_applications_are_drafted_filed_and_the_register_is_public() {
         assert_eq!(bad.status, StatusCode::BAD_REQUEST);
         let calls = send(&app, Method::GET, "/calls", None, None, &[]).await;
         assert!(calls.body.contains("href=\"/calls/1\""));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_officer_publishes_an_announcement_to_the_province_s_managers_and_news_shows_only_when_due()
+ {
+    each_backend(|store| async move {
+        let app = app(&store).await;
+        set_lang("fr");
+        let officer = token_for(&app, "provincial_officer").await;
+        let post = |path: &'static str, body: String| {
+            let app = app.clone();
+            let officer = officer.clone();
+            async move {
+                send(&app, Method::POST, path, Some(&officer), Some(&body), SAME_ORIGIN).await
+            }
+        };
+        // Every error at once, what was typed kept.
+        let r = post("/announcements", "audience=partners&title_fr=R%C3%A9union&publish_on=x".into()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for id in ["title_ar-error", "body_ar-error", "body_fr-error", "publish_on-error"] {
+            assert!(r.body.contains(id), "{id}: {}", r.body);
+        }
+        assert!(r.body.contains(r#"value="Réunion""#));
+        // Outside the province: refused.
+        let full = "audience=partners&title_ar=%D8%A5%D8%B9%D9%84%D8%A7%D9%86&title_fr=R%C3%A9union&body_ar=%D9%86%D8%B5&body_fr=Texte";
+        let r = post("/announcements", format!("{full}&territories=06.141")).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("territories-error"));
+        let r = post("/announcements", format!("{full}&territories=07.427&categories=schooled_children")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), "/announcements/4");
+        // Not yet published: not on the manager's dashboard.
+        let manager = token_for(&app, "establishment_manager").await;
+        let r = send(&app, Method::GET, "/dashboard", Some(&manager), None, &[]).await;
+        assert!(!r.body.contains("Réunion"));
+        let r = post("/announcements/4/publish", String::new()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = send(&app, Method::GET, "/dashboard", Some(&manager), None, &[]).await;
+        assert!(r.body.contains(r#"id="announcements""#) && r.body.contains("Réunion"), "{}", r.body);
+        // One message to establishment 1, through the outbox.
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let sent = jisr_store::entity::outbox_message::Entity::find()
+            .filter(jisr_store::entity::outbox_message::Column::OwnerKind.eq("announcement"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0].recipient, "establishment:1");
+        // Another province's announcement does not exist for the officer.
+        for path in ["/announcements/2"] {
+            let r = send(&app, Method::GET, path, Some(&officer), None, &[]).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        }
+        let r = post("/announcements/2/publish", String::new()).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // Public news: a draft, a future one and an expired one do not show.
+        let today = jisr_domain::time::today();
+        let news = |title: &str, publish: chrono::NaiveDate, expires: Option<chrono::NaiveDate>| {
+            format!(
+                "audience=public&title_ar=%D8%AE%D8%A8%D8%B1&title_fr={title}&body_ar=%D9%86%D8%B5&body_fr=Texte&territories=07.427&publish_on={publish}&expires_on={}",
+                expires.map(|d| d.to_string()).unwrap_or_default()
+            )
+        };
+        let r = post("/announcements", news("Brouillon", today, None)).await;
+        assert_eq!(r.location(), "/announcements/5");
+        let r = post("/announcements", news("Prochainement", today + chrono::Days::new(3), None)).await;
+        assert_eq!(r.location(), "/announcements/6");
+        post("/announcements/6/publish", String::new()).await;
+        let r = post("/announcements", news("Aujourdhui", today, Some(today))).await;
+        assert_eq!(r.location(), "/announcements/7");
+        post("/announcements/7/publish", String::new()).await;
+        // An expired one cannot be published.
+        let r = post("/announcements", news("Perime", today - chrono::Days::new(5), Some(today - chrono::Days::new(1)))).await;
+        assert_eq!(r.location(), "/announcements/8");
+        let r = post("/announcements/8/publish", String::new()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("expires_on-error") || r.body.contains("expir"), "{}", r.body);
+        let r = send(&app, Method::GET, "/news", None, None, &[]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("Aujourdhui"), "{}", r.body);
+        for hidden in ["Brouillon", "Prochainement", "Perime"] {
+            assert!(!r.body.contains(hidden), "{hidden}");
+        }
+        for (id, status) in [(7, StatusCode::OK), (5, StatusCode::NOT_FOUND), (6, StatusCode::NOT_FOUND), (8, StatusCode::NOT_FOUND), (4, StatusCode::NOT_FOUND)] {
+            let r = send(&app, Method::GET, &format!("/news/{id}"), None, None, &[]).await;
+            assert_eq!(r.status, status, "/news/{id}");
+        }
+        // Withdrawn: gone from the news.
+        let r = post("/announcements/7/withdraw", String::new()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = send(&app, Method::GET, "/news/7", None, None, &[]).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // Every change audited.
+        let entries = jisr_store::entity::audit_log::Entity::find()
+            .filter(jisr_store::entity::audit_log::Column::Entity.eq("announcement"))
+            .all(store.conn())
+            .await
+            .unwrap();
+        let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
+        for a in ["create", "publish", "withdraw"] {
+            assert!(actions.contains(&a), "{a}: {actions:?}");
+        }
     })
     .await;
 }
