@@ -210,11 +210,7 @@ pub struct GrievanceReceiptDto {
 }
 
 /// The refusals whose rule the document states (a bound, a list).
-const STATED: &[&str] = &[
-    "grv-error-too-long",
-    "grv-error-answer-by",
-    "grv-error-retry-key",
-];
+const STATED: &[&str] = &["grv-error-too-long", "grv-error-answer-by"];
 
 fn api_field(field: String) -> String {
     match field.as_str() {
@@ -318,8 +314,11 @@ pub async fn file_grievance(
         },
         received_on: String::new(),
     };
-    // No key, or one too long: refused with every other error of the complaint.
+    // No key, or one too long: refused with every other error of the complaint. A key
+    // longer than the document states breaks the schema; a missing one (header and body
+    // both being optional there) is the platform's rule.
     if key.is_empty() || key.len() > KEY_MAX {
+        let malformed = malformed || key.len() > KEY_MAX;
         let mut errors = vec![("submission_key".to_owned(), "grv-error-retry-key")];
         if let Err(GrievanceError::Fields(f)) =
             grievances::check_filing(&ctx.state.store, &input).await
@@ -520,6 +519,12 @@ pub async fn list_grievances(
     ctx: Ctx,
     ApiQuery(q): ApiQuery<GrievanceQueueQuery>,
 ) -> Result<Json<GrievancePage>, WebError> {
+    if q.category
+        .as_ref()
+        .is_some_and(|c| c.chars().count() > KEY_MAX)
+    {
+        return Err(WebError::BadRequest("error-malformed-query"));
+    }
     let status = match q.status.as_deref() {
         None => String::new(),
         Some(s) => Status::parse(s)
